@@ -1,0 +1,41 @@
+// Bundles the CLI (and, later, the Action) into self-contained ES modules in dist/.
+import { readFileSync } from 'node:fs';
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import typescript from '@rollup/plugin-typescript';
+
+/** `import text from './file.yml?raw'`: the file's text as a string (Vite does the same in tests). */
+function rawText() {
+  return {
+    name: 'raw-text',
+    resolveId(source, importer) {
+      if (!source.endsWith('?raw') || !importer) return null;
+      return new URL(source.slice(0, -4), `file://${importer}`).pathname + '?raw';
+    },
+    load(id) {
+      if (!id.endsWith('?raw')) return null;
+      return `export default ${JSON.stringify(readFileSync(id.slice(0, -4), 'utf8'))};`;
+    },
+  };
+}
+
+const plugins = () => [
+  rawText(),
+  typescript({ tsconfig: './tsconfig.json', noEmit: false, outDir: 'dist', declaration: false, sourceMap: false, include: ['src/**/*.ts'] }),
+  nodeResolve({ preferBuiltins: true }),
+  commonjs(),
+  json({ preferConst: true }),
+];
+
+export default [
+  {
+    input: 'src/cli.ts',
+    output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
+    plugins: plugins(),
+    onwarn(warning, warn) {
+      if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.some((id) => id.includes('node_modules'))) return;
+      warn(warning);
+    },
+  },
+];

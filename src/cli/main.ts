@@ -1,0 +1,187 @@
+/**
+ * `rsp-gate check | validate | explain | init | presets`. Exit codes: 0 pass, 1 block,
+ * 2 invalid input or usage.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isInputError } from '../core/errors.js';
+import type { ReviewContext } from '../core/inputs.js';
+import { checkTrees, DEFAULT_POLICY_PATH, hasInvalidInput, loadPolicyFrom } from '../gate/check-trees.js';
+import { DEFAULT_PRESET, presetNames } from '../policy/presets.js';
+import { loadPreset } from '../policy/load-policy.js';
+import { createLocalTree } from '../repository/local-tree.js';
+import { loadRepository } from '../repository/load-repository.js';
+import { renderExplanation } from '../render/render-explanation.js';
+import { renderMarkdown } from '../render/render-markdown.js';
+import { renderText } from '../render/render-text.js';
+import { starterPolicy, starterWorkflow } from './starter-files.js';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  /** The clock; the CLI's `--now` overrides it. */
+  now(): Date;
+}
+
+export const EXIT_PASS = 0;
+export const EXIT_BLOCK = 1;
+export const EXIT_INVALID = 2;
+
+const USAGE = `usage: rsp-gate <command> [options]
+
+commands:
+  check     evaluate a repository tree (optionally against a base tree)
+              --root DIR   tree to judge (default: .)
+              --base DIR   base tree: judge root as a change against it
+              --policy FILE  policy path inside the tree (default: ${DEFAULT_POLICY_PATH})
+              --format text|json|markdown   (default: text)
+              --now YYYY-MM-DD   evaluate as of this date (default: today)
+  validate  schema-check the policy, cards, evidence and attestations  [--root DIR] [--policy FILE]
+  explain   the full reasoning for one model: rsp-gate explain MODEL [--root DIR] [--base DIR]
+  init      write a starter policy and workflow  [--root DIR] [--preset NAME]
+  presets   list the built-in presets
+
+exit codes: 0 pass, 1 block, 2 invalid input`;
+
+const NO_REVIEWS: ReviewContext = { author: null, headSha: null, reviews: [], confirmations: [], teams: null };
+
+function parseNow(value: string | undefined, io: Io): Date {
+  if (value === undefined) return io.now();
+  if (!/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new UsageError(`--now: \`${value}\` is not a date (YYYY-MM-DD)`);
+  }
+  return new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+}
+
+class UsageError extends Error {}
+
+async function check(args: string[], io: Io, explainModel: string | null): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      root: { type: 'string', default: '.' },
+      base: { type: 'string' },
+      policy: { type: 'string', default: DEFAULT_POLICY_PATH },
+      format: { type: 'string', default: 'text' },
+      now: { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  const format = values.format!;
+  if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json or markdown, not \`${format}\``);
+  const root = resolve(io.cwd, values.root!);
+  if (!existsSync(root)) throw new UsageError(`--root: ${values.root} does not exist`);
+  const base = values.base !== undefined ? resolve(io.cwd, values.base) : null;
+  if (base !== null && !existsSync(base)) throw new UsageError(`--base: ${values.base} does not exist`);
+  const result = await checkTrees({
+    head: createLocalTree(root, relative(io.cwd, root) || '.'),
+    base: base ? createLocalTree(base, relative(io.cwd, base) || '.') : null,
+    policyPath: values.policy!,
+    now: parseNow(values.now, io),
+    context: NO_REVIEWS,
+    policyRef: base ? 'base' : undefined,
+  });
+  const { record } = result;
+  if (explainModel !== null) {
+    const model = record.models.find((m) => m.id.toLowerCase() === explainModel.toLowerCase());
+    if (!model) {
+      io.err(`rsp-gate: no model \`${explainModel}\` in ${values.root}; models: ${record.models.map((m) => m.id).join(', ') || 'none'}\n`);
+      return EXIT_INVALID;
+    }
+    io.out(renderExplanation(record, model, result.policy));
+  } else if (format === 'json') io.out(`${JSON.stringify(record, null, 2)}\n`);
+  else if (format === 'markdown') io.out(renderMarkdown(record));
+  else io.out(renderText(record));
+  if (hasInvalidInput(result)) return EXIT_INVALID;
+  if (record.decision === 'block' && record.mode === 'enforce') return EXIT_BLOCK;
+  return EXIT_PASS;
+}
+
+async function validate(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { root: { type: 'string', default: '.' }, policy: { type: 'string', default: DEFAULT_POLICY_PATH } } });
+  const root = resolve(io.cwd, values.root!);
+  const tree = createLocalTree(root, values.root!);
+  const { policy } = await loadPolicyFrom(tree, values.policy!);
+  const state = await loadRepository(tree, policy);
+  const problems = [...state.problems, ...state.models.flatMap((m) => m.artifactErrors)];
+  const records = state.models.reduce((n, m) => n + m.evidence.length, 0);
+  const files = new Set(state.models.flatMap((m) => m.evidence.map((r) => r.file))).size;
+  for (const p of problems) io.err(`${p.file}${p.line !== null ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''}: ${p.message}${p.hint ? ` — ${p.hint}` : ''}\n`);
+  io.out(`policy ${values.policy} (${policy.extends ? `extends ${policy.extends}, ` : ''}${policy.thresholds.length} thresholds, ${policy.safeguards.length} safeguards): valid\n`);
+  io.out(`${state.models.length} model cards, ${records} evidence records from ${files} files, ${state.attestations.length} attestations: ${problems.length === 0 ? 'valid' : `${problems.length} invalid`}\n`);
+  return problems.length === 0 ? EXIT_PASS : EXIT_INVALID;
+}
+
+function init(args: string[], io: Io): number {
+  const { values } = parseArgs({ args, options: { root: { type: 'string', default: '.' }, preset: { type: 'string', default: DEFAULT_PRESET } } });
+  const preset = values.preset!;
+  if (!presetNames().includes(preset)) throw new UsageError(`--preset: unknown preset \`${preset}\`; built-in presets: ${presetNames().join(', ')}`);
+  loadPreset(preset); // the preset itself must load before we point a user at it
+  const root = resolve(io.cwd, values.root!);
+  const files = [
+    [join(root, DEFAULT_POLICY_PATH), starterPolicy(preset)],
+    [join(root, '.github/workflows/rsp-gate.yml'), starterWorkflow()],
+  ] as const;
+  const existing = files.filter(([path]) => existsSync(path)).map(([path]) => relative(io.cwd, path));
+  if (existing.length > 0) {
+    io.err(`rsp-gate init: not overwriting ${existing.join(', ')}\n`);
+    return EXIT_INVALID;
+  }
+  for (const [path, text] of files) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    io.out(`wrote ${relative(io.cwd, path)}\n`);
+  }
+  io.out(`next: fill in the role members in ${DEFAULT_POLICY_PATH}, then run \`rsp-gate check\`\n`);
+  return EXIT_PASS;
+}
+
+function presets(io: Io): number {
+  for (const name of presetNames()) {
+    const policy = loadPreset(name);
+    const marker = name === DEFAULT_PRESET ? ' (default)' : '';
+    io.out(`${name}${marker}\n  ${policy.name ?? name}\n  levels ${policy.levels.join(' < ')}; ${policy.thresholds.length} thresholds, ${policy.safeguards.length} safeguards, ${policy.signoffs.length} sign-off rules, ${policy.triggers.length} triggers\n`);
+  }
+  return EXIT_PASS;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await check(rest, io, null);
+      case 'explain': {
+        const [model, ...options] = rest;
+        if (!model || model.startsWith('-')) throw new UsageError('explain needs a model id, e.g. `rsp-gate explain acme/frontier-7`');
+        return await check(options, io, model);
+      }
+      case 'validate':
+        return await validate(rest, io);
+      case 'init':
+        return init(rest, io);
+      case 'presets':
+        return presets(io);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.out(`${USAGE}\n`);
+        return command === undefined ? EXIT_INVALID : EXIT_PASS;
+      default:
+        throw new UsageError(`unknown command \`${command}\``);
+    }
+  } catch (error) {
+    if (isInputError(error)) {
+      io.err(`rsp-gate: ${error.describe()}\n`);
+      return EXIT_INVALID;
+    }
+    if (error instanceof UsageError || (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
+      io.err(`rsp-gate: ${error.message}\n\n${USAGE}\n`);
+      return EXIT_INVALID;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,115 @@
+/** The decision record (schemas/decision.schema.json): what the gate decided and why. */
+import type { RunStatus } from './evidence.js';
+
+export type ThresholdStatus = 'crossed' | 'ruled_out' | 'not_ruled_out' | 'cleared_by_decision';
+export type SafeguardStatus = 'satisfied' | 'missing' | 'expired' | 'rejected';
+export type Rule = 'rule_in' | 'rule_out' | 'review_if';
+
+/** One leaf condition, judged against the evidence. */
+export interface ConditionResult {
+  rule: Rule;
+  benchmark: string;
+  metric: string;
+  op: 'gt' | 'gte' | 'lt' | 'lte' | 'eq';
+  threshold: number;
+  provenance: 'published' | 'illustrative' | null;
+  holds: boolean;
+  /** The deciding value on the benchmark's scale, or null when no usable evidence exists. */
+  value: number | null;
+  /** value − threshold, signed; null without a value. */
+  margin: number | null;
+  file: string | null;
+  line: number | null;
+  pointer: string | null;
+  status: RunStatus | null;
+  /** Why it holds or not, in words. */
+  note: string;
+  /** Where the condition is written in the policy. */
+  policy_file: string;
+  policy_line: number;
+}
+
+export interface ThresholdResult {
+  id: string;
+  status: ThresholdStatus;
+  requires: { deployment?: string; security?: string };
+  /** One sentence a reviewer can read. */
+  summary: string;
+  evidence: ConditionResult[];
+  review: ConditionResult[];
+  decision: { file: string; line: number | null; approved_by: string[] } | null;
+}
+
+export interface Confirmer {
+  user: string;
+  via: 'attestation' | 'checklist';
+  file: string | null;
+  line: number | null;
+}
+
+export interface SafeguardResult {
+  id: string;
+  level: string;
+  kind: 'deployment' | 'security';
+  title: string;
+  status: SafeguardStatus;
+  independent: boolean;
+  signers: string[];
+  confirmed_by: Confirmer[];
+  rejected: { user: string; why: string }[];
+  /** Why it is not satisfied, or what satisfied it. */
+  note: string;
+}
+
+export interface SignoffResult {
+  level: string;
+  role: string;
+  status: 'satisfied' | 'missing';
+  by: string | null;
+  via: 'review' | 'attestation' | null;
+}
+
+export interface TriggerResult {
+  id: string;
+  fired: boolean;
+  why: string;
+  requires_attestation: string;
+  status: 'satisfied' | 'missing' | 'not_fired';
+}
+
+export interface Levels {
+  deployment: string;
+  security: string;
+}
+
+export interface ModelDecision {
+  id: string;
+  card: string;
+  line: number;
+  levels: Levels;
+  base_levels: Levels | null;
+  thresholds: ThresholdResult[];
+  safeguards: SafeguardResult[];
+  signoffs: SignoffResult[];
+  triggers: TriggerResult[];
+  evidence: { records: number; files: string[] };
+}
+
+export interface Reason {
+  code: string;
+  severity: 'block' | 'review' | 'info';
+  message: string;
+  file: string | null;
+  line: number | null;
+  model?: string;
+}
+
+export interface DecisionRecord {
+  decision: 'pass' | 'block';
+  mode: 'enforce' | 'advisory';
+  policy: { source: string; sha256: string; extends: string | null };
+  evaluated_at: string;
+  head: string | null;
+  models: ModelDecision[];
+  reasons: Reason[];
+}

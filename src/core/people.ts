@@ -1,0 +1,105 @@
+/** Who holds which role, who approved what, and which attestations can be trusted. */
+import type { Attestation, Review, ReviewContext } from './inputs.js';
+import type { Policy } from '../policy/types.js';
+
+export function sameLogin(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export interface RoleCheck {
+  holds: boolean;
+  /** Set when membership could not be decided because team membership is unknown. */
+  unresolvedTeams: string[];
+}
+
+export function holdsRole(policy: Pick<Policy, 'roles'>, roleId: string, user: string, teams: Map<string, string[]> | null): RoleCheck {
+  const role = policy.roles.get(roleId);
+  if (!role) return { holds: false, unresolvedTeams: [] };
+  if (role.users.some((u) => sameLogin(u, user))) return { holds: true, unresolvedTeams: [] };
+  const unresolved: string[] = [];
+  for (const team of role.teams) {
+    const members = teams?.get(team.toLowerCase()) ?? teams?.get(team);
+    if (members === undefined) unresolved.push(team);
+    else if (members.some((m) => sameLogin(m, user))) return { holds: true, unresolvedTeams: [] };
+  }
+  return { holds: false, unresolvedTeams: unresolved };
+}
+
+export function rolesOf(policy: Pick<Policy, 'roles'>, user: string, roleIds: string[], teams: Map<string, string[]> | null): string[] {
+  return roleIds.filter((r) => holdsRole(policy, r, user, teams).holds);
+}
+
+/** Each user's latest review decides; only an APPROVED on the head commit counts. */
+export function approversOnHead(context: Pick<ReviewContext, 'reviews' | 'headSha'>): Set<string> {
+  const latest = new Map<string, Review>();
+  for (const review of context.reviews) {
+    if (review.state === 'COMMENTED' || review.state === 'PENDING') continue;
+    const key = review.user.toLowerCase();
+    const previous = latest.get(key);
+    if (!previous || previous.submittedAt <= review.submittedAt) latest.set(key, review);
+  }
+  const approved = new Set<string>();
+  for (const [user, review] of latest) {
+    if (review.state === 'APPROVED' && context.headSha !== null && review.commit === context.headSha) {
+      approved.add(user);
+    }
+  }
+  return approved;
+}
+
+export interface Trust {
+  trusted: boolean;
+  /** Why not, in words. */
+  why: string | null;
+}
+
+/**
+ * An attestation is trusted when it is already on the base branch, or when every approver it
+ * names has approved the head commit. Judging a state (no base), every attestation is trusted.
+ */
+export function trustOf(attestation: Attestation, baseFingerprints: Set<string> | null, approvedOnHead: Set<string>): Trust {
+  if (baseFingerprints === null || baseFingerprints.has(attestation.fingerprint)) return { trusted: true, why: null };
+  const missing = attestation.approvedBy.filter((u) => !approvedOnHead.has(u.toLowerCase()));
+  if (missing.length === 0) return { trusted: true, why: null };
+  return {
+    trusted: false,
+    why: `new in this change and not yet approved on the head commit by ${missing.map((u) => `@${u}`).join(', ')}`,
+  };
+}
+
+/** Every approver must hold one of `roles`; when `coverAll`, each role needs one approver. */
+export function approversFit(
+  policy: Pick<Policy, 'roles'>,
+  approvedBy: string[],
+  roles: string[],
+  teams: Map<string, string[]> | null,
+  coverAll: boolean,
+): { ok: boolean; why: string | null } {
+  const outsiders = approvedBy.filter((u) => rolesOf(policy, u, roles, teams).length === 0);
+  if (outsiders.length > 0) {
+    return {
+      ok: false,
+      why: `${outsiders.map((u) => `@${u}`).join(', ')} ${outsiders.length === 1 ? 'holds' : 'hold'} none of the allowed roles (${roles.join(', ')})`,
+    };
+  }
+  if (coverAll) {
+    const uncovered = roles.filter((r) => !approvedBy.some((u) => holdsRole(policy, r, u, teams).holds));
+    if (uncovered.length > 0) return { ok: false, why: `no approver holds the role ${uncovered.join(', ')}` };
+  }
+  return { ok: true, why: null };
+}
+
+export function isExpired(date: string | null, expires: string | null, afterDays: number | null, now: Date): string | null {
+  if (expires !== null && Date.parse(`${expires}T23:59:59Z`) < now.getTime()) return `expired on ${expires}`;
+  if (afterDays !== null && date !== null) {
+    const end = Date.parse(`${date}T00:00:00Z`) + afterDays * 86_400_000;
+    if (end < now.getTime()) {
+      return `approved ${date}, which is more than ${afterDays} days ago: re-approval is due`;
+    }
+  }
+  return null;
+}
+
+export function appliesTo(attestation: Attestation, modelId: string): boolean {
+  return attestation.model === '*' || attestation.model.toLowerCase() === modelId.toLowerCase();
+}

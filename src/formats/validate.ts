@@ -1,0 +1,173 @@
+/**
+ * JSON Schema validation with located errors: the first problem, at the line and column of the
+ * offending key or value, with what is allowed there.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { InputError } from '../core/errors.js';
+import type { LocatedDocument } from './yaml.js';
+import policySchema from '../../schemas/policy.schema.json' with { type: 'json' };
+import cardSchema from '../../schemas/card.schema.json' with { type: 'json' };
+import evidenceSchema from '../../schemas/evidence.schema.json' with { type: 'json' };
+import attestationsSchema from '../../schemas/attestations.schema.json' with { type: 'json' };
+import decisionSchema from '../../schemas/decision.schema.json' with { type: 'json' };
+
+export type SchemaName = 'policy' | 'card' | 'evidence' | 'attestations' | 'decision';
+
+const schemas: Record<SchemaName, object> = {
+  policy: policySchema,
+  card: cardSchema,
+  evidence: evidenceSchema,
+  attestations: attestationsSchema,
+  decision: decisionSchema,
+};
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped in `default`.
+type AddFormats = (ajv: Ajv, formats: string[]) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
+  addFormatsModule) as unknown as AddFormats;
+
+let ajv: Ajv | null = null;
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+function validatorFor(name: SchemaName): ValidateFunction {
+  let validate = compiled.get(name);
+  if (!validate) {
+    ajv ??= (() => {
+      const instance = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+      addFormats(instance, ['date', 'date-time', 'uri']);
+      return instance;
+    })();
+    validate = ajv.compile(schemas[name]);
+    compiled.set(name, validate);
+  }
+  return validate;
+}
+
+export function schemaId(name: SchemaName): string {
+  return (schemas[name] as { $id: string }).$id;
+}
+
+function keyName(pointer: string): string {
+  if (pointer === '') return '(top level)';
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((token) => (/^\d+$/.test(token) ? `[${token}]` : `.${token}`))
+    .join('')
+    .replace(/^\./, '');
+}
+
+/** Rank errors so the most specific, most useful one is reported first. */
+function rank(error: ErrorObject): number {
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return 0;
+    case 'required':
+      return 1;
+    case 'enum':
+    case 'const':
+    case 'type':
+    case 'pattern':
+    case 'format':
+      return 2;
+    case 'oneOf':
+    case 'anyOf':
+      return 9;
+    default:
+      return 5;
+  }
+}
+
+function describe(error: ErrorObject): { pointer: string; message: string; atKey: boolean } {
+  const at = error.instancePath;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys(
+        ((error.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object,
+      );
+      const pointer = `${at}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const list = allowed.length > 0 ? `; allowed keys: ${allowed.join(', ')}` : '';
+      return { pointer, message: `unknown key \`${extra}\`${list}`, atKey: true };
+    }
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      return { pointer: at, message: `missing required key \`${missing}\``, atKey: false };
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+      return {
+        pointer: at,
+        message: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
+        atKey: false,
+      };
+    }
+    case 'const':
+      return {
+        pointer: at,
+        message: `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`,
+        atKey: false,
+      };
+    case 'minProperties':
+    case 'maxProperties':
+      return { pointer: at, message: `${error.message ?? 'invalid'}`, atKey: false };
+    default:
+      return { pointer: at, message: error.message ?? 'is invalid', atKey: false };
+  }
+}
+
+/** Non-finite numbers (`.nan`, `.inf`) pass `type: number` in ajv; we never accept them. */
+function findNonFinite(value: unknown, pointer = ''): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : pointer;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNonFinite(value[i], `${pointer}/${i}`);
+      if (found !== null) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const found = findNonFinite(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/** Throw an InputError for the first schema violation in `doc`, located at its line. */
+export function validateDocument(doc: LocatedDocument, name: SchemaName, what: string): void {
+  const nonFinite = findNonFinite(doc.value);
+  if (nonFinite !== null) {
+    throw new InputError(
+      'schema',
+      `${what}: ${keyName(nonFinite)} is not a finite number`,
+      { file: doc.file, ...doc.locate(nonFinite), key: keyName(nonFinite) },
+      'write a finite number (.nan and .inf are not allowed here)',
+    );
+  }
+  const validate = validatorFor(name);
+  if (validate(doc.value)) return;
+  const errors = [...(validate.errors ?? [])].sort((a, b) => rank(a) - rank(b));
+  // Prefer the deepest error: it is closest to the mistake.
+  const best = errors.reduce((acc, e) =>
+    rank(e) < rank(acc) || (rank(e) === rank(acc) && e.instancePath.length > acc.instancePath.length)
+      ? e
+      : acc,
+  );
+  const { pointer, message, atKey } = describe(best);
+  const position = atKey ? doc.locateKey(pointer) : doc.locate(pointer);
+  throw new InputError(
+    'schema',
+    `${what}: ${keyName(pointer)}: ${message}`,
+    { file: doc.file, ...position, key: keyName(pointer) },
+    `see ${schemaId(name)}`,
+  );
+}
+
+/** Validate a plain value (no source positions), e.g. the decision record. */
+export function validateValue(value: unknown, name: SchemaName): string[] {
+  const validate = validatorFor(name);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+}

@@ -1,0 +1,90 @@
+/**
+ * One run of the gate over repository trees: load the policy (from the base when judging a
+ * change), read both states, evaluate. Shared by the CLI and the Action.
+ */
+import { createHash } from 'node:crypto';
+import { InputError } from '../core/errors.js';
+import type { DecisionRecord } from '../core/decision.js';
+import { evaluate, type PolicyChange } from '../core/evaluate.js';
+import type { RepositoryState, ReviewContext } from '../core/inputs.js';
+import { readText } from '../readers/decode-text.js';
+import { loadPolicy } from '../policy/load-policy.js';
+import type { Policy } from '../policy/types.js';
+import { loadRepository, problemFrom } from '../repository/load-repository.js';
+import type { RepositoryTree } from '../repository/tree.js';
+
+export const DEFAULT_POLICY_PATH = '.github/rsp-policy.yml';
+
+export interface CheckOptions {
+  head: RepositoryTree;
+  /** The base of the change; null judges `head` as a state. */
+  base: RepositoryTree | null;
+  policyPath: string;
+  now: Date;
+  context: ReviewContext;
+  cardGlobs?: string[];
+  /** Label of the ref the policy is read at, for the record (`main`, a SHA). */
+  policyRef?: string;
+}
+
+export interface CheckResult {
+  record: DecisionRecord;
+  policy: Policy;
+  head: RepositoryState;
+  base: RepositoryState | null;
+}
+
+async function readPolicyText(tree: RepositoryTree, path: string): Promise<string | null> {
+  const entry = (await tree.entries()).find((e) => e.path === path);
+  if (!entry) return null;
+  if (entry.kind === 'symlink') {
+    throw new InputError('symlink', 'the policy file is a symbolic link; rsp-gate does not follow links', { file: path });
+  }
+  return readText(await tree.open(path));
+}
+
+export async function loadPolicyFrom(tree: RepositoryTree, path: string, ref?: string): Promise<{ policy: Policy; text: string }> {
+  const text = await readPolicyText(tree, path);
+  if (text === null) {
+    throw new InputError('policy-missing', `no policy file at ${path} in ${tree.label}`, { file: path }, 'create one with `rsp-gate init`, or pass --policy');
+  }
+  return { policy: loadPolicy(text, path, ref ? { ref } : {}), text };
+}
+
+function digest(text: string | null): string | null {
+  return text === null ? null : createHash('sha256').update(text).digest('hex');
+}
+
+export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
+  const judgedBy = options.base ?? options.head;
+  const { policy, text: policyText } = await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef);
+
+  let policyChange: PolicyChange | null = null;
+  if (options.base) {
+    const headText = await readPolicyText(options.head, options.policyPath);
+    if (digest(headText) !== digest(policyText)) {
+      let headProblem = null;
+      if (headText === null) {
+        headProblem = { code: 'policy-missing', message: 'the change deletes the policy file', file: options.policyPath, line: null };
+      } else {
+        try {
+          loadPolicy(headText, options.policyPath);
+        } catch (error) {
+          headProblem = problemFrom(error, options.policyPath);
+        }
+      }
+      policyChange = { changed: true, file: options.policyPath, headProblem };
+    }
+  }
+
+  const load = (tree: RepositoryTree) => loadRepository(tree, policy, options.cardGlobs ? { cardGlobs: options.cardGlobs } : {});
+  const head = await load(options.head);
+  const base = options.base ? await load(options.base) : null;
+  const record = evaluate({ policy, head, base, context: options.context, policyChange, now: options.now });
+  return { record, policy, head, base };
+}
+
+/** True when the run met input it could not read (exit code 2 on the command line). */
+export function hasInvalidInput(result: CheckResult): boolean {
+  return result.head.problems.length > 0 || result.head.models.some((m) => m.artifactErrors.length > 0);
+}

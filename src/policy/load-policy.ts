@@ -1,0 +1,515 @@
+/**
+ * Load a policy: parse with positions, validate against the schema, merge it into the preset it
+ * extends (lists by id, maps by key), and check every reference. Every error names the file, the
+ * line and the key.
+ */
+import { createHash } from 'node:crypto';
+import { InputError } from '../core/errors.js';
+import { validateDocument } from '../formats/validate.js';
+import { escapePointerToken, parseYaml, type LocatedDocument } from '../formats/yaml.js';
+import { presetText, presetNames } from './presets.js';
+import {
+  COMPARATORS,
+  DEFAULT_ATTESTATION_GLOBS,
+  DEFAULT_CARD_GLOBS,
+  type Benchmark,
+  type Comparator,
+  type Condition,
+  type Kind,
+  type Policy,
+  type Role,
+  type Safeguard,
+  type Signoff,
+  type Threshold,
+  type Trigger,
+  type TriggerCondition,
+} from './types.js';
+
+/* The raw shapes the schema admits. */
+interface RawCondition {
+  benchmark?: string;
+  metric?: string;
+  all?: RawCondition[];
+  any?: RawCondition[];
+  provenance?: 'published' | 'illustrative';
+  source?: string;
+  gt?: number;
+  gte?: number;
+  lt?: number;
+  lte?: number;
+  eq?: number;
+}
+interface RawPolicy {
+  version: 1;
+  extends?: string;
+  name?: string;
+  mode?: 'enforce' | 'advisory';
+  levels?: string[];
+  baseline?: string;
+  undefined_levels?: string[];
+  roles?: Record<string, { description?: string; users?: string[]; teams?: string[] }>;
+  policy_owners?: string[];
+  approvals?: { capability_decision?: string[]; override?: string[] };
+  discovery?: { cards?: string[]; attestations?: string[] };
+  benchmarks?: Record<
+    string,
+    {
+      description?: string;
+      aliases?: string[];
+      metric: string;
+      metric_aliases?: string[];
+      scale: 'fraction' | 'percent' | 'unbounded';
+      higher_is_better?: boolean;
+    }
+  >;
+  thresholds?: {
+    id: string;
+    domain?: string;
+    description?: string;
+    requires: { deployment?: string; security?: string };
+    rule_in?: RawCondition[];
+    rule_out?: RawCondition[];
+    review_if?: RawCondition[];
+    max_evidence_age_days?: number;
+  }[];
+  triggers?: {
+    id: string;
+    description?: string;
+    any?: Record<string, Record<string, number>>[];
+    all?: Record<string, Record<string, number>>[];
+    requires_attestation: string;
+    signers?: string[];
+    expires_after_days?: number;
+  }[];
+  safeguards?: {
+    id: string;
+    level: string;
+    kind: Kind;
+    title: string;
+    description?: string;
+    source?: string;
+    signers: string[];
+    independent?: boolean;
+    expires_after_days?: number;
+    thresholds?: string[];
+  }[];
+  signoffs?: { level: string; kind?: Kind; roles: string[]; description?: string }[];
+}
+
+/** One parsed layer: the preset or the user's file. */
+interface Layer {
+  doc: LocatedDocument;
+  raw: RawPolicy;
+}
+
+/** Where each converted item came from, so reference errors point at the exact key. */
+const origins = new WeakMap<object, { doc: LocatedDocument; pointer: string }>();
+
+function locatedError(
+  item: object,
+  subPointer: string,
+  key: string,
+  message: string,
+  hint: string,
+): InputError {
+  const origin = origins.get(item);
+  if (!origin) return new InputError('policy-reference', message, { file: 'policy', key }, hint);
+  const position = origin.doc.locate(`${origin.pointer}${subPointer}`);
+  return new InputError('policy-reference', message, { file: origin.doc.file, ...position, key }, hint);
+}
+
+function parseLayer(text: string, file: string): Layer {
+  const doc = parseYaml(text, file);
+  if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
+    throw new InputError(
+      'schema',
+      'policy: the file must be a YAML mapping',
+      { file, line: 1, column: 1 },
+      'start from `rsp-gate init`',
+    );
+  }
+  validateDocument(doc, 'policy', 'policy');
+  const raw = doc.value as RawPolicy;
+  checkDuplicateIds(doc, raw);
+  return { doc, raw };
+}
+
+function checkDuplicateIds(doc: LocatedDocument, raw: RawPolicy): void {
+  for (const list of ['thresholds', 'triggers', 'safeguards'] as const) {
+    const seen = new Map<string, number>();
+    (raw[list] ?? []).forEach((item, index) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) {
+        const pointer = `/${list}/${index}/id`;
+        throw new InputError(
+          'policy-duplicate-id',
+          `policy: duplicate ${list.slice(0, -1)} id \`${item.id}\` (first at ${list}[${first}])`,
+          { file: doc.file, ...doc.locate(pointer), key: `${list}[${index}].id` },
+          'ids must be unique; to override a preset item, give it the preset id once',
+        );
+      }
+      seen.set(item.id, index);
+    });
+  }
+}
+
+function where(doc: LocatedDocument, pointer: string) {
+  return { file: doc.file, line: doc.locate(pointer).line };
+}
+
+function convertCondition(doc: LocatedDocument, raw: RawCondition, pointer: string): Condition {
+  const w = where(doc, pointer);
+  if (raw.all || raw.any) {
+    const type = raw.all ? 'all' : 'any';
+    const items = (raw.all ?? raw.any)!.map((c, i) => convertCondition(doc, c, `${pointer}/${type}/${i}`));
+    const group: Condition = { type, items, where: w };
+    origins.set(group, { doc, pointer });
+    return group;
+  }
+  const ops = COMPARATORS.filter((op) => raw[op] !== undefined);
+  if (ops.length !== 1) {
+    throw new InputError(
+      'schema',
+      `policy: a condition needs exactly one of gt, gte, lt, lte, eq (found ${ops.length})`,
+      { file: doc.file, ...doc.locate(pointer), key: pointer },
+      'write e.g. `{ benchmark: wmdp-bio, gte: 0.7 }`',
+    );
+  }
+  const op = ops[0] as Comparator;
+  const condition: Condition = {
+    type: 'evidence',
+    benchmark: raw.benchmark!,
+    metric: raw.metric ?? null,
+    op,
+    value: raw[op]!,
+    provenance: raw.provenance ?? null,
+    source: raw.source ?? null,
+    where: w,
+  };
+  origins.set(condition, { doc, pointer });
+  return condition;
+}
+
+function convertConditions(doc: LocatedDocument, list: RawCondition[] | undefined, pointer: string) {
+  return (list ?? []).map((c, i) => convertCondition(doc, c, `${pointer}/${i}`));
+}
+
+function convertThresholds(layer: Layer): Threshold[] {
+  const { doc, raw } = layer;
+  return (raw.thresholds ?? []).map((t, i) => {
+    const p = `/thresholds/${i}`;
+    const threshold: Threshold = {
+      id: t.id,
+      domain: t.domain ?? null,
+      description: t.description ?? null,
+      requires: { ...t.requires },
+      ruleIn: convertConditions(doc, t.rule_in, `${p}/rule_in`),
+      ruleOut: convertConditions(doc, t.rule_out, `${p}/rule_out`),
+      reviewIf: convertConditions(doc, t.review_if, `${p}/review_if`),
+      maxEvidenceAgeDays: t.max_evidence_age_days ?? null,
+      where: where(doc, p),
+    };
+    origins.set(threshold, { doc, pointer: p });
+    return threshold;
+  });
+}
+
+function convertTriggers(layer: Layer): Trigger[] {
+  const { doc, raw } = layer;
+  return (raw.triggers ?? []).map((t, i) => {
+    const p = `/triggers/${i}`;
+    const mode = t.any ? 'any' : 'all';
+    const conditions: TriggerCondition[] = (t.any ?? t.all ?? []).map((entry) => {
+      const [measure, comparison] = Object.entries(entry)[0]!;
+      const [op, value] = Object.entries(comparison)[0]!;
+      return { measure: measure as TriggerCondition['measure'], op: op as Comparator, value };
+    });
+    const trigger: Trigger = {
+      id: t.id,
+      description: t.description ?? null,
+      mode,
+      conditions,
+      requiresAttestation: t.requires_attestation,
+      signers: t.signers ?? [],
+      expiresAfterDays: t.expires_after_days ?? null,
+      where: where(doc, p),
+    };
+    origins.set(trigger, { doc, pointer: p });
+    return trigger;
+  });
+}
+
+function convertSafeguards(layer: Layer): Safeguard[] {
+  const { doc, raw } = layer;
+  return (raw.safeguards ?? []).map((s, i) => {
+    const p = `/safeguards/${i}`;
+    const safeguard: Safeguard = {
+      id: s.id,
+      level: s.level,
+      kind: s.kind,
+      title: s.title,
+      description: s.description ?? null,
+      source: s.source ?? null,
+      signers: [...s.signers],
+      independent: s.independent ?? false,
+      expiresAfterDays: s.expires_after_days ?? null,
+      thresholds: s.thresholds ? [...s.thresholds] : null,
+      where: where(doc, p),
+    };
+    origins.set(safeguard, { doc, pointer: p });
+    return safeguard;
+  });
+}
+
+function convertSignoffs(layer: Layer): Signoff[] {
+  const { doc, raw } = layer;
+  return (raw.signoffs ?? []).map((s, i) => {
+    const p = `/signoffs/${i}`;
+    const signoff: Signoff = {
+      level: s.level,
+      kind: s.kind ?? null,
+      roles: [...s.roles],
+      description: s.description ?? null,
+      where: where(doc, p),
+    };
+    origins.set(signoff, { doc, pointer: p });
+    return signoff;
+  });
+}
+
+function convertBenchmarks(layer: Layer): Map<string, Benchmark> {
+  const { doc, raw } = layer;
+  const out = new Map<string, Benchmark>();
+  for (const [id, b] of Object.entries(raw.benchmarks ?? {})) {
+    const p = `/benchmarks/${escapePointerToken(id)}`;
+    const benchmark: Benchmark = {
+      id,
+      description: b.description ?? null,
+      aliases: b.aliases ?? [],
+      metric: b.metric,
+      metricAliases: b.metric_aliases ?? [],
+      scale: b.scale,
+      higherIsBetter: b.higher_is_better ?? true,
+      where: where(doc, p),
+    };
+    origins.set(benchmark, { doc, pointer: p });
+    out.set(id, benchmark);
+  }
+  return out;
+}
+
+function convertRoles(layer: Layer, base: Map<string, Role>): Map<string, Role> {
+  const out = new Map(base);
+  for (const [id, r] of Object.entries(layer.raw.roles ?? {})) {
+    const previous = out.get(id);
+    out.set(id, {
+      id,
+      description: r.description ?? previous?.description ?? null,
+      users: r.users ?? previous?.users ?? [],
+      teams: r.teams ?? previous?.teams ?? [],
+    });
+  }
+  return out;
+}
+
+/** Later items replace earlier ones with the same key; new ones are appended in order. */
+function mergeBy<T>(base: T[], over: T[], key: (item: T) => string): T[] {
+  const overKeys = new Map(over.map((item) => [key(item), item]));
+  const merged = base.map((item) => overKeys.get(key(item)) ?? item);
+  const baseKeys = new Set(base.map(key));
+  return [...merged, ...over.filter((item) => !baseKeys.has(key(item)))];
+}
+
+function collectConditions(conditions: Condition[], out: Condition[] = []): Condition[] {
+  for (const c of conditions) {
+    out.push(c);
+    if (c.type !== 'evidence') collectConditions(c.items, out);
+  }
+  return out;
+}
+
+function checkReferences(policy: Policy): void {
+  const levels = new Set(policy.levels);
+  const levelHint = `levels are: ${policy.levels.join(', ')}`;
+  const needLevel = (item: object, sub: string, key: string, level: string) => {
+    if (!levels.has(level)) {
+      throw locatedError(item, sub, key, `policy: unknown level \`${level}\` at ${key}`, levelHint);
+    }
+  };
+  const roleHint = () =>
+    policy.roles.size > 0 ? `roles are: ${[...policy.roles.keys()].join(', ')}` : 'define it under `roles:`';
+  const needRoles = (item: object, sub: string, key: string, roles: string[]) => {
+    roles.forEach((role, i) => {
+      if (!policy.roles.has(role)) {
+        throw locatedError(item, `${sub}/${i}`, `${key}[${i}]`, `policy: unknown role \`${role}\` at ${key}[${i}]`, roleHint());
+      }
+    });
+  };
+
+  for (const t of policy.thresholds) {
+    for (const kind of ['deployment', 'security'] as const) {
+      const level = t.requires[kind];
+      if (level !== undefined) needLevel(t, `/requires/${kind}`, `thresholds.${t.id}.requires.${kind}`, level);
+    }
+    for (const c of collectConditions([...t.ruleIn, ...t.ruleOut, ...t.reviewIf])) {
+      if (c.type === 'evidence' && !policy.benchmarks.has(c.benchmark)) {
+        throw locatedError(
+          c,
+          '/benchmark',
+          `thresholds.${t.id}`,
+          `policy: threshold ${t.id} refers to undefined benchmark \`${c.benchmark}\``,
+          `define it under \`benchmarks:\` (defined: ${[...policy.benchmarks.keys()].join(', ') || 'none'})`,
+        );
+      }
+    }
+  }
+  const thresholdIds = new Set(policy.thresholds.map((t) => t.id));
+  for (const s of policy.safeguards) {
+    needLevel(s, '/level', `safeguards.${s.id}.level`, s.level);
+    needRoles(s, '/signers', `safeguards.${s.id}.signers`, s.signers);
+    (s.thresholds ?? []).forEach((id, i) => {
+      if (!thresholdIds.has(id)) {
+        throw locatedError(s, `/thresholds/${i}`, `safeguards.${s.id}.thresholds[${i}]`, `policy: safeguard ${s.id} refers to undefined threshold \`${id}\``, `thresholds are: ${[...thresholdIds].join(', ')}`);
+      }
+    });
+  }
+  for (const s of policy.signoffs) {
+    needLevel(s, '/level', `signoffs.${s.level}.level`, s.level);
+    needRoles(s, '/roles', `signoffs.${s.level}.roles`, s.roles);
+  }
+  for (const t of policy.triggers) needRoles(t, '/signers', `triggers.${t.id}.signers`, t.signers);
+
+  // Top-level references are located in whichever layer set them; report them generically.
+  const top = (key: string, message: string, hint: string) =>
+    new InputError('policy-reference', `policy: ${message}`, { file: policy.source.split('@')[0]!, key }, hint);
+  if (!levels.has(policy.baseline)) throw top('baseline', `unknown baseline level \`${policy.baseline}\``, levelHint);
+  for (const level of policy.undefinedLevels) {
+    if (!levels.has(level)) throw top('undefined_levels', `unknown level \`${level}\` in undefined_levels`, levelHint);
+  }
+  for (const [key, roles] of [
+    ['policy_owners', policy.policyOwners],
+    ['approvals.capability_decision', policy.approvals.capabilityDecision],
+    ['approvals.override', policy.approvals.override],
+  ] as const) {
+    for (const role of roles) {
+      if (!policy.roles.has(role)) throw top(key, `unknown role \`${role}\` in ${key}`, roleHint());
+    }
+  }
+  if (policy.policyOwners.length === 0) {
+    throw top('policy_owners', 'no policy_owners: nobody could approve a change to this policy', 'add `policy_owners: [<role>]`');
+  }
+
+  // One alias may name only one benchmark.
+  const aliasOwner = new Map<string, string>();
+  for (const b of policy.benchmarks.values()) {
+    for (const name of [b.id, ...b.aliases]) {
+      const key = name.toLowerCase();
+      const owner = aliasOwner.get(key);
+      if (owner !== undefined && owner !== b.id) {
+        throw locatedError(b, '/aliases', `benchmarks.${b.id}.aliases`, `policy: \`${name}\` names both benchmark ${owner} and ${b.id}`, 'an alias may belong to one benchmark only');
+      }
+      aliasOwner.set(key, b.id);
+    }
+  }
+}
+
+export interface LoadPolicyOptions {
+  /** Shown in the decision record: `<path>@<ref>`. */
+  ref?: string;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function loadPresetLayer(name: string, referrer: Layer | null): Layer {
+  const text = presetText(name);
+  if (text === null) {
+    const pointer = '/extends';
+    const position = referrer ? referrer.doc.locate(pointer) : { line: 1, column: 1 };
+    throw new InputError(
+      'policy-unknown-preset',
+      `policy: unknown preset \`${name}\``,
+      { file: referrer?.doc.file ?? 'policy', ...position, key: 'extends' },
+      `built-in presets: ${presetNames().join(', ')}`,
+    );
+  }
+  return parseLayer(text, `preset:${name}`);
+}
+
+function buildPolicy(layers: Layer[], source: string, digest: string): Policy {
+  let roles = new Map<string, Role>();
+  let benchmarks = new Map<string, Benchmark>();
+  let thresholds: Threshold[] = [];
+  let triggers: Trigger[] = [];
+  let safeguards: Safeguard[] = [];
+  let signoffs: Signoff[] = [];
+  const scalars: Partial<RawPolicy> = {};
+  const discovery: { cards?: string[]; attestations?: string[] } = {};
+  const approvals: { capability_decision?: string[]; override?: string[] } = {};
+  for (const layer of layers) {
+    const { raw } = layer;
+    for (const key of ['name', 'mode', 'levels', 'baseline', 'undefined_levels', 'policy_owners'] as const) {
+      if (raw[key] !== undefined) (scalars as Record<string, unknown>)[key] = raw[key];
+    }
+    Object.assign(discovery, raw.discovery ?? {});
+    Object.assign(approvals, raw.approvals ?? {});
+    roles = convertRoles(layer, roles);
+    benchmarks = new Map([...benchmarks, ...convertBenchmarks(layer)]);
+    thresholds = mergeBy(thresholds, convertThresholds(layer), (t) => t.id);
+    triggers = mergeBy(triggers, convertTriggers(layer), (t) => t.id);
+    safeguards = mergeBy(safeguards, convertSafeguards(layer), (s) => s.id);
+    signoffs = mergeBy(signoffs, convertSignoffs(layer), (s) => `${s.level}/${s.kind ?? '*'}`);
+  }
+  const last = layers[layers.length - 1]!;
+  const missing = (['levels', 'baseline'] as const).filter((key) => scalars[key] === undefined);
+  if (missing.length > 0) {
+    throw new InputError(
+      'schema',
+      `policy: missing required key \`${missing[0]}\``,
+      { file: last.doc.file, line: 1, column: 1, key: missing[0] },
+      'set it, or `extends:` a preset that does (see `rsp-gate presets`)',
+    );
+  }
+  const policyOwners = scalars.policy_owners ?? [];
+  const policy: Policy = {
+    source,
+    sha256: digest,
+    extends: layers.length > 1 ? layers[0]!.doc.file.replace(/^preset:/, '') : null,
+    name: scalars.name ?? null,
+    mode: scalars.mode ?? 'enforce',
+    levels: scalars.levels!,
+    baseline: scalars.baseline!,
+    undefinedLevels: scalars.undefined_levels ?? [],
+    roles,
+    policyOwners,
+    approvals: {
+      capabilityDecision: approvals.capability_decision ?? policyOwners,
+      override: approvals.override ?? policyOwners,
+    },
+    discovery: {
+      cards: discovery.cards ?? DEFAULT_CARD_GLOBS,
+      attestations: discovery.attestations ?? DEFAULT_ATTESTATION_GLOBS,
+    },
+    benchmarks,
+    thresholds,
+    triggers: triggers.map((t) => (t.signers.length > 0 ? t : { ...t, signers: policyOwners })),
+    safeguards,
+    signoffs,
+  };
+  checkReferences(policy);
+  return policy;
+}
+
+/** Load a policy file's text. `file` is its repository path, used in every error. */
+export function loadPolicy(text: string, file: string, options: LoadPolicyOptions = {}): Policy {
+  const layer = parseLayer(text, file);
+  const layers = layer.raw.extends ? [loadPresetLayer(layer.raw.extends, layer), layer] : [layer];
+  return buildPolicy(layers, options.ref ? `${file}@${options.ref}` : file, sha256(text));
+}
+
+/** Load a built-in preset on its own, as `rsp-gate check` does when no policy file exists. */
+export function loadPreset(name: string): Policy {
+  const layer = loadPresetLayer(name, null);
+  return buildPolicy([layer], `preset:${name}`, sha256(presetText(name)!));
+}

@@ -1,0 +1,136 @@
+/** The policy after loading: presets merged, references checked, every item located. */
+
+export type Kind = 'deployment' | 'security';
+export const KINDS: readonly Kind[] = ['deployment', 'security'];
+
+export type Comparator = 'gt' | 'gte' | 'lt' | 'lte' | 'eq';
+export const COMPARATORS: readonly Comparator[] = ['gt', 'gte', 'lt', 'lte', 'eq'];
+
+export type Provenance = 'published' | 'illustrative';
+
+/** Where an item was written: the policy file or a preset (`preset:<name>`), and its line. */
+export interface Where {
+  file: string;
+  line: number;
+}
+
+export interface EvidenceCondition {
+  type: 'evidence';
+  benchmark: string;
+  /** Metric to read; the benchmark's default when absent. */
+  metric: string | null;
+  op: Comparator;
+  value: number;
+  provenance: Provenance | null;
+  source: string | null;
+  where: Where;
+}
+
+export interface GroupCondition {
+  type: 'all' | 'any';
+  items: Condition[];
+  where: Where;
+}
+
+export type Condition = EvidenceCondition | GroupCondition;
+
+export interface Benchmark {
+  id: string;
+  description: string | null;
+  aliases: string[];
+  metric: string;
+  metricAliases: string[];
+  scale: 'fraction' | 'percent' | 'unbounded';
+  higherIsBetter: boolean;
+  where: Where;
+}
+
+export interface Role {
+  id: string;
+  description: string | null;
+  users: string[];
+  teams: string[];
+}
+
+export interface Threshold {
+  id: string;
+  domain: string | null;
+  description: string | null;
+  requires: Partial<Record<'deployment' | 'security', string>>;
+  ruleIn: Condition[];
+  ruleOut: Condition[];
+  reviewIf: Condition[];
+  maxEvidenceAgeDays: number | null;
+  where: Where;
+}
+
+export interface TriggerCondition {
+  measure: 'effective_compute_ratio' | 'months_since_assessment';
+  op: Comparator;
+  value: number;
+}
+
+export interface Trigger {
+  id: string;
+  description: string | null;
+  mode: 'any' | 'all';
+  conditions: TriggerCondition[];
+  requiresAttestation: string;
+  signers: string[];
+  expiresAfterDays: number | null;
+  where: Where;
+}
+
+export interface Safeguard {
+  id: string;
+  level: string;
+  kind: Kind;
+  title: string;
+  description: string | null;
+  source: string | null;
+  signers: string[];
+  independent: boolean;
+  expiresAfterDays: number | null;
+  /** Required only while one of these thresholds is crossed or not ruled out. */
+  thresholds: string[] | null;
+  where: Where;
+}
+
+export interface Signoff {
+  level: string;
+  kind: Kind | null;
+  roles: string[];
+  description: string | null;
+  where: Where;
+}
+
+export interface Policy {
+  /** `<path>@<ref>` or `preset:<name>`. */
+  source: string;
+  /** sha256 of the policy file's bytes (of the preset's when the policy is a preset). */
+  sha256: string;
+  /** The preset this policy extends, if any. */
+  extends: string | null;
+  name: string | null;
+  mode: 'enforce' | 'advisory';
+  levels: string[];
+  baseline: string;
+  undefinedLevels: string[];
+  roles: Map<string, Role>;
+  policyOwners: string[];
+  approvals: { capabilityDecision: string[]; override: string[] };
+  discovery: { cards: string[]; attestations: string[] };
+  benchmarks: Map<string, Benchmark>;
+  thresholds: Threshold[];
+  triggers: Trigger[];
+  safeguards: Safeguard[];
+  signoffs: Signoff[];
+}
+
+export const DEFAULT_CARD_GLOBS = ['**/MODEL_CARD.md', 'models/*/README.md'];
+export const DEFAULT_ATTESTATION_GLOBS = ['safeguards/**/*.yml'];
+
+/** Index of a level in the policy's order; -1 when unknown. */
+export function levelRank(policy: Pick<Policy, 'levels'>, level: string): number {
+  return policy.levels.indexOf(level);
+}

@@ -1,0 +1,34 @@
+/**
+ * Safe Markdown pieces. Text from files and users can never open a link, an image, HTML, a
+ * hidden marker or a mention: it is escaped, or set in a code span.
+ */
+
+const PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>&"'=:]/g;
+
+/** Inline text from files or users: punctuation escaped, mentions defused, one line. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(PUNCTUATION, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+    .replace(/@/g, '@\u2060'); // a word joiner after @ keeps GitHub from mentioning anyone
+}
+
+/** A code span that holds any text literally (backticks, pipes and mentions included). */
+export function code(text: string, inTable = false): string {
+  const flat = text.replace(/[\r\n]+/g, ' ').replace(/@/g, '@\u2060');
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
+  const body = inTable ? flat.replace(/\|/g, '\\|') : flat;
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+/** A GitHub login from the policy or the API, as a real mention; anything else is escaped. */
+export function mention(login: string): string {
+  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(login) ? `@${login}` : escapeText(login);
+}
+
+/** Text inside a hidden HTML comment: nothing that could close it or forge another. */
+export function commentSafe(text: string): string {
+  return encodeURIComponent(text).replace(/-/g, '%2D');
+}

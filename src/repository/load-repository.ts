@@ -1,0 +1,182 @@
+/**
+ * Read a repository into the engine's RepositoryState: cards by the discovery globs, each card's
+ * evidence through its `evals` globs and its own model-index, and the attestation files.
+ * Nothing here decides anything; every unreadable file becomes a located Problem.
+ */
+import { posix } from 'node:path';
+import type { EvidenceRecord } from '../core/evidence.js';
+import { InputError, isInputError } from '../core/errors.js';
+import type { Attestation, ModelState, Problem, RepositoryState } from '../core/inputs.js';
+import { readFrontMatter } from '../formats/front-matter.js';
+import { validateDocument } from '../formats/validate.js';
+import type { LocatedDocument } from '../formats/yaml.js';
+import { readText } from '../readers/decode-text.js';
+import { recordsFromModelIndex } from '../readers/hf-model-index.js';
+import { findReader, SNIFF_BYTES } from '../readers/registry.js';
+import type { Policy } from '../policy/types.js';
+import { createMatcher, escapesRepository, resolveInside } from './globs.js';
+import { readAttestationFile } from './read-attestations.js';
+import type { RepositoryTree, TreeEntry } from './tree.js';
+
+export interface LoadOptions {
+  /** Overrides the policy's `discovery.cards` (an Action input). */
+  cardGlobs?: string[];
+}
+
+interface RawCard {
+  path: string;
+  doc: LocatedDocument;
+  rsp: { model: string; previous?: string; effective_compute?: number; assessed_at?: string; evals?: string[] } | null;
+  modelIndex: EvidenceRecord[];
+  modelIndexWarnings: string[];
+}
+
+export function problemFrom(error: unknown, file: string): Problem {
+  if (isInputError(error)) {
+    return {
+      code: error.code,
+      message: error.message,
+      file: error.location.file,
+      line: error.location.line ?? null,
+      ...(error.location.column !== undefined ? { column: error.location.column } : {}),
+      ...(error.hint !== undefined ? { hint: error.hint } : {}),
+    };
+  }
+  // Anything else is a bug or an environment failure: still located, still blocking.
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'read-failed', message: `could not read the file: ${message}`, file, line: null, hint: 'report this to the rsp-gate maintainers with the file' };
+}
+
+async function readCard(tree: RepositoryTree, entry: TreeEntry): Promise<RawCard | null> {
+  const text = await readText(await tree.open(entry.path));
+  const doc = readFrontMatter(text, entry.path);
+  if (doc === null) return null;
+  const front = doc.value as Record<string, unknown>;
+  if (!('rsp' in front) && !('model-index' in front)) return null;
+  validateDocument(doc, 'card', 'model card');
+  const { records, warnings } = 'model-index' in front ? recordsFromModelIndex(doc) : { records: [], warnings: [] };
+  return { path: entry.path, doc, rsp: (front.rsp as RawCard['rsp']) ?? null, modelIndex: records, modelIndexWarnings: warnings };
+}
+
+async function readArtifact(tree: RepositoryTree, entry: TreeEntry): Promise<EvidenceRecord[]> {
+  if (entry.kind === 'symlink') {
+    throw new InputError('symlink', 'evidence file is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the file itself');
+  }
+  const source = await tree.open(entry.path);
+  const head = await source.read(0, SNIFF_BYTES);
+  const reader = findReader(entry.path, head);
+  if (!reader) {
+    throw new InputError('unknown-format', 'no reader recognises this file (Inspect .eval/.json, lm-eval results JSON, *.evidence.yml, or a model card)', { file: entry.path, line: 1 }, "narrow the card's `evals` globs to evaluation artifacts");
+  }
+  return reader.read(source);
+}
+
+export async function loadRepository(tree: RepositoryTree, policy: Policy, options: LoadOptions = {}): Promise<RepositoryState> {
+  const problems: Problem[] = [];
+  const entries = await tree.entries();
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+
+  const cardGlobs = options.cardGlobs ?? policy.discovery.cards;
+  for (const glob of [...cardGlobs, ...policy.discovery.attestations]) {
+    const why = escapesRepository(glob);
+    if (why) problems.push({ code: 'glob-outside', message: `discovery glob \`${glob}\`: ${why}`, file: policy.source, line: null });
+  }
+  const isCard = createMatcher(cardGlobs.filter((g) => !escapesRepository(g)));
+  const isAttestation = createMatcher(policy.discovery.attestations.filter((g) => !escapesRepository(g)));
+
+  const cards: RawCard[] = [];
+  for (const entry of entries.filter((e) => isCard(e.path))) {
+    if (entry.kind === 'symlink') {
+      problems.push({ code: 'symlink', message: 'model card is a symbolic link; rsp-gate does not follow links', file: entry.path, line: null, hint: 'commit the card itself' });
+      continue;
+    }
+    try {
+      const card = await readCard(tree, entry);
+      if (card) cards.push(card);
+    } catch (error) {
+      problems.push(problemFrom(error, entry.path));
+    }
+  }
+
+  const artifactCache = new Map<string, Promise<EvidenceRecord[]>>();
+  const readOnce = (entry: TreeEntry) => {
+    let pending = artifactCache.get(entry.path);
+    if (!pending) {
+      pending = readArtifact(tree, entry);
+      artifactCache.set(entry.path, pending);
+    }
+    return pending;
+  };
+
+  const models: ModelState[] = [];
+  for (const card of cards) {
+    const dir = posix.dirname(card.path) === '.' ? '' : posix.dirname(card.path);
+    const modelIndexNames = [...new Set(card.modelIndex.map((r) => r.model).filter((m): m is string => m !== null))];
+    const id = card.rsp?.model ?? modelIndexNames[0] ?? card.path;
+    const line = card.doc.locate(card.rsp ? '/rsp/model' : '/model-index').line;
+    const state: ModelState = {
+      id,
+      card: card.path,
+      line,
+      effectiveCompute: card.rsp?.effective_compute ?? null,
+      assessedAt: card.rsp?.assessed_at ?? null,
+      previous: null,
+      evidence: [...card.modelIndex],
+      artifactErrors: [],
+      warnings: card.modelIndexWarnings.map((message) => ({ code: 'model-index', message, file: card.path, line })),
+    };
+    if (!card.rsp) {
+      state.warnings.push({ code: 'card-without-rsp', message: `card has no \`rsp\` block; judged as ${id} from its model-index alone`, file: card.path, line, hint: 'add an `rsp:` block naming the model and its evals' });
+    }
+    const evals = card.rsp?.evals ?? [];
+    const globs: string[] = [];
+    evals.forEach((glob, i) => {
+      const resolved = resolveInside(dir, glob);
+      if (resolved === null || glob.startsWith('/')) {
+        const at = card.doc.locate(`/rsp/evals/${i}`);
+        state.artifactErrors.push({ code: 'glob-outside', message: `evals glob \`${glob}\` leaves the repository`, file: card.path, line: at.line, column: at.column, hint: 'evals globs are relative to the card and must stay inside the repository' });
+      } else globs.push(resolved);
+    });
+    const isEvidence = createMatcher(globs);
+    const matched = entries.filter((e) => e.path !== card.path && isEvidence(e.path));
+    if (evals.length > 0 && matched.length === 0) {
+      state.warnings.push({ code: 'no-evidence-files', message: `no file matches the card's evals globs (${evals.join(', ')})`, file: card.path, line: card.doc.locate('/rsp/evals').line });
+    }
+    for (const entry of matched) {
+      try {
+        state.evidence.push(...(await readOnce(entry)));
+      } catch (error) {
+        state.artifactErrors.push(problemFrom(error, entry.path));
+      }
+    }
+    if (card.rsp?.previous !== undefined) {
+      const target = resolveInside(dir, card.rsp.previous);
+      const previous = target !== null ? cards.find((c) => c.path === target) : undefined;
+      if (previous) {
+        state.previous = { card: previous.path, id: previous.rsp?.model ?? null, effectiveCompute: previous.rsp?.effective_compute ?? null };
+      } else {
+        const at = card.doc.locate('/rsp/previous');
+        const exists = target !== null && byPath.has(target);
+        state.artifactErrors.push({
+          code: 'previous-not-found',
+          message: exists ? `rsp.previous \`${card.rsp.previous}\` is not a model card found by the discovery globs` : `rsp.previous \`${card.rsp.previous}\` does not exist in the repository`,
+          file: card.path,
+          line: at.line,
+          hint: 'point it at the card of the last comprehensively assessed model',
+        });
+      }
+    }
+    models.push(state);
+  }
+
+  const attestations: Attestation[] = [];
+  for (const entry of entries.filter((e) => isAttestation(e.path))) {
+    try {
+      if (entry.kind === 'symlink') throw new InputError('symlink', 'attestation file is a symbolic link; rsp-gate does not follow links', { file: entry.path });
+      attestations.push(...(await readAttestationFile(tree, entry.path, policy)));
+    } catch (error) {
+      problems.push(problemFrom(error, entry.path));
+    }
+  }
+  return { models, attestations, problems };
+}
