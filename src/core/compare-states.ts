@@ -59,5 +59,10 @@ export function compareStates(policy: Policy, base: RepositoryState, head: Repos
       }
     }
   }
+  for (const [file, records] of after) {
+    if (!before.has(file)) {
+      out.push({ code: 'evidence-added', message: `${file} is new evidence for ${[...new Set(records.map(label))].join(', ')}`, file, line: records[0]!.record.line });
+    }
+  }
   return out;
 }

@@ -109,7 +109,7 @@ function evaluateModel(
     const code = t.status === 'crossed' ? 'threshold-crossed' : t.status === 'not_ruled_out' ? 'threshold-not-ruled-out' : t.status === 'cleared_by_decision' ? 'threshold-cleared' : 'threshold-ruled-out';
     add({ code, severity: 'info', message: `${t.id}: ${t.summary}`, file: t.decision?.file ?? deciding?.file ?? model.card, line: t.decision?.line ?? deciding?.line ?? model.line });
     for (const flag of t.review) {
-      add({ code: 'review-flag', severity: 'review', message: `${t.id}: review: ${flag.note} (${flag.provenance ?? 'unlabelled'} threshold; flags for review, does not change the level)`, file: flag.file, line: flag.line });
+      add({ code: 'review-flag', severity: 'review', message: `${t.id}: ${flag.note} (${flag.provenance ?? 'unlabelled'} review threshold: a flag for a human, does not change the level)`, file: flag.file, line: flag.line });
     }
     const threshold = policy.thresholds.find((p) => p.id === t.id)!;
     for (const r of rejectedDecisions(threshold, policy, model.id, attestations, context.teams, now)) {
@@ -205,6 +205,10 @@ export function evaluate(input: EvaluateInput): DecisionRecord {
       reasons.push({ code: 'model-removed', severity: 'info', message: `${removed.id} (${removed.card}) is no longer in the repository`, file: removed.card, line: null, model: removed.id });
     }
     for (const change of compareStates(policy, base, head)) {
+      if (change.code === 'evidence-added') {
+        reasons.push({ ...change, severity: 'info' });
+        continue;
+      }
       const severity = ownersApproved ? 'info' : 'block';
       const suffix = ownersApproved ? ' (approved by the policy owners)' : ` — needs an approving review from ${policy.policyOwners.join(' and ')}`;
       reasons.push({ ...change, severity, message: `${change.message}${suffix}` });

@@ -3,7 +3,7 @@ import type { Levels, SafeguardResult, SignoffResult, ThresholdResult, TriggerRe
 import type { Confirmation, ReviewContext } from './inputs.js';
 import type { TrustedAttestation } from './judge-thresholds.js';
 import { approversFit, appliesTo, holdsRole, isExpired, sameLogin } from './people.js';
-import { compare } from './conditions.js';
+import { compare, symbol } from './conditions.js';
 import { levelRank, type Kind, type Policy, type Safeguard, type Trigger } from '../policy/types.js';
 
 const ACTIVE = new Set(['crossed', 'not_ruled_out']);
@@ -170,11 +170,11 @@ export function judgeTrigger(
       }
       const ratio = facts.effectiveCompute / facts.previous.effectiveCompute;
       const fired = compare(ratio, c.op, c.value);
-      return { fired, why: `effective compute ${Number(ratio.toPrecision(3))}× the previous model (${c.op} ${c.value})` };
+      return { fired, why: `effective compute ${Number(ratio.toPrecision(3))}× the previous model (trigger at ${symbol(c.op)} ${c.value}×)` };
     }
     if (facts.assessedAt === null) return { fired: true, why: 'no comprehensive assessment date (rsp.assessed_at)' };
     const months = monthsBetween(facts.assessedAt, now);
-    return { fired: compare(months, c.op, c.value), why: `${months} months since the assessment of ${facts.assessedAt} (${c.op} ${c.value})` };
+    return { fired: compare(months, c.op, c.value), why: `${months} months since the assessment of ${facts.assessedAt} (trigger at ${symbol(c.op)} ${c.value})` };
   });
   const fired = trigger.mode === 'any' ? parts.some((p) => p.fired) : parts.every((p) => p.fired);
   const why = (fired ? parts.filter((p) => p.fired) : parts).map((p) => p.why).join('; ');

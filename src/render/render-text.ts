@@ -35,7 +35,8 @@ function renderModel(record: DecisionRecord, model: ModelDecision, detail: boole
   for (const s of model.safeguards) {
     if (s.status === 'satisfied' && !detail) continue;
     const mark = s.status === 'satisfied' ? '✓' : '✗';
-    lines.push(`      ${mark} ${s.id} — ${s.title} [${s.status}] ${s.status === 'satisfied' ? s.note : s.note}`);
+    const state = s.status === 'satisfied' ? s.note : `${s.status}: ${s.note}`;
+    lines.push(`      ${mark} ${s.id} — ${s.title} · ${state}`);
   }
   for (const s of model.signoffs) {
     lines.push(`    sign-off ${s.level} by ${s.role}: ${s.status === 'satisfied' ? `✓ @${s.by} (${s.via})` : '✗ missing'}`);
@@ -63,7 +64,14 @@ export function renderText(record: DecisionRecord, options: { detail?: boolean }
   for (const r of general) out.push(`note: ${r.message}${r.file ? ` [${location(r.file, r.line)}]` : ''}`);
   if (blocking.length > 0) {
     out.push(`Blocking (${blocking.length}):`);
-    for (const r of blocking) {
+    const listedAbove = (code: string) => code.startsWith('safeguard-') || code === 'signoff-missing';
+    for (const model of record.models) {
+      const open = blocking.filter((r) => r.model === model.id && listedAbove(r.code));
+      const safeguards = open.filter((r) => r.code !== 'signoff-missing').length;
+      const signoffs = open.length - safeguards;
+      if (open.length > 0) out.push(`  ${model.id}: ${safeguards} safeguard${safeguards === 1 ? '' : 's'} and ${signoffs} sign-off${signoffs === 1 ? '' : 's'} outstanding (listed above)`);
+    }
+    for (const r of blocking.filter((r) => !listedAbove(r.code))) {
       out.push(`  ${location(r.file, r.line) || '(repository)'}: ${r.message}`);
     }
   }

@@ -1,0 +1,69 @@
+/** FileSource implementations: the only place the readers' inputs touch the file system. */
+import { open, stat } from 'node:fs/promises';
+import type { FileSource } from '../core/evidence.js';
+
+export const CHUNK_SIZE = 1024 * 1024;
+
+/** A file on disk, read on demand: `read` opens, reads and closes; `chunks` streams 1 MiB at a time. */
+export async function fileSourceFromPath(
+  absPath: string,
+  repoRelPath: string,
+): Promise<FileSource> {
+  const { size } = await stat(absPath);
+  return {
+    path: repoRelPath,
+    size,
+    async read(offset: number, length: number): Promise<Uint8Array> {
+      const want = Math.max(0, Math.min(length, size - offset));
+      const buffer = new Uint8Array(want);
+      if (want === 0) return buffer;
+      const handle = await open(absPath, 'r');
+      try {
+        let filled = 0;
+        while (filled < want) {
+          const { bytesRead } = await handle.read(buffer, filled, want - filled, offset + filled);
+          if (bytesRead === 0) break;
+          filled += bytesRead;
+        }
+        return filled === want ? buffer : buffer.subarray(0, filled);
+      } finally {
+        await handle.close();
+      }
+    },
+    async *chunks(): AsyncGenerator<Uint8Array> {
+      const handle = await open(absPath, 'r');
+      try {
+        for (let position = 0; ;) {
+          const buffer = new Uint8Array(CHUNK_SIZE);
+          const { bytesRead } = await handle.read(buffer, 0, CHUNK_SIZE, position);
+          if (bytesRead === 0) return;
+          position += bytesRead;
+          yield bytesRead === CHUNK_SIZE ? buffer : buffer.subarray(0, bytesRead);
+        }
+      } finally {
+        await handle.close(); // also runs when the consumer stops early
+      }
+    },
+  };
+}
+
+/** Bytes already in memory (tests, archive members). `chunkSize` sets the streaming granularity. */
+export function fileSourceFromBytes(
+  path: string,
+  bytes: Uint8Array,
+  chunkSize = CHUNK_SIZE,
+): FileSource {
+  return {
+    path,
+    size: bytes.length,
+    async read(offset: number, length: number): Promise<Uint8Array> {
+      const start = Math.max(0, Math.min(offset, bytes.length));
+      return bytes.slice(start, Math.min(bytes.length, start + Math.max(0, length)));
+    },
+    async *chunks(): AsyncGenerator<Uint8Array> {
+      for (let position = 0; position < bytes.length; position += chunkSize) {
+        yield bytes.subarray(position, position + chunkSize);
+      }
+    },
+  };
+}
