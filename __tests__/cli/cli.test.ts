@@ -1,0 +1,143 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, test } from 'vitest';
+import { main, type Io } from '../../src/cli/main.js';
+import { validateValue } from '../../src/formats/validate.js';
+import type { DecisionRecord } from '../../src/core/decision.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const HEAD = 'examples/acme-models';
+const BASE = 'examples/acme-models-base';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), cwd: ROOT, now: () => new Date('2026-11-27T12:00:00Z') };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+describe('rsp-gate check on the example repository', () => {
+  test('judges the change: frontier-7 blocked at ASL-3, the others pass (exit 1)', async () => {
+    const { code, out } = await run('check', '--root', HEAD, '--base', BASE);
+    expect(code).toBe(1);
+    expect(out).toMatch(/^rsp-gate: BLOCKED — 3 models/);
+    expect(out).toContain('✓ pass  acme/atlas-2');
+    expect(out).toContain('✓ pass  acme/frontier-6');
+    expect(out).toContain('✗ BLOCKED  acme/frontier-7');
+    expect(out).toContain('deployment ASL-3 (was ASL-2)   security ASL-3 (was ASL-2)');
+    expect(out).toContain('CBRN-3     CROSSED       5.3 meets bio-uplift-trial ratio ≥ 5, models/frontier-7/evals/uplift-trial-2026-11.evidence.yml:6 (rule-in, published)');
+    expect(out).toContain('✗ asl3-deploy-threat-model — Misuse threat model mapped and reviewed · missing');
+    expect(out).toContain('sign-off ASL-3 by ceo: ✗ missing');
+    expect(out).toContain('acme/frontier-7: 12 safeguards and 2 sign-offs outstanding (listed above)');
+  });
+
+  test('judges the base tree as a state: every model passes (exit 0)', async () => {
+    const { code, out } = await run('check', '--root', BASE);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^rsp-gate: PASS — 3 models/);
+  });
+
+  test('--format json prints a decision record that validates against the schema', async () => {
+    const { code, out } = await run('check', '--root', HEAD, '--base', BASE, '--format', 'json');
+    expect(code).toBe(1);
+    const record = JSON.parse(out) as DecisionRecord;
+    expect(validateValue(record, 'decision')).toEqual([]);
+    expect(record.decision).toBe('block');
+    const frontier7 = record.models.find((m) => m.id === 'acme/frontier-7')!;
+    expect(frontier7.levels).toEqual({ deployment: 'ASL-3', security: 'ASL-3' });
+    expect(frontier7.base_levels).toEqual({ deployment: 'ASL-2', security: 'ASL-2' });
+    expect(frontier7.thresholds.find((t) => t.id === 'CBRN-3')!.status).toBe('crossed');
+    expect(frontier7.safeguards.filter((s) => s.status === 'missing')).toHaveLength(12);
+  });
+
+  test('--format markdown prints the pull-request comment', async () => {
+    const { out } = await run('check', '--root', HEAD, '--base', BASE, '--format', 'markdown');
+    expect(out.split('\n')[0]).toBe('<!-- rsp-gate:comment -->');
+    expect(out).toContain('## 🔴 rsp-gate: blocked — acme/frontier\\-7 now requires ASL-3');
+    expect(out).toContain('| `acme/frontier-7` | **ASL-3** | **ASL-3** | ⬆ dep. from ASL-2, sec. from ASL-2 |');
+    expect(out).toMatch(/- \[ \] Misuse threat model mapped and reviewed `asl3-deploy-threat-model` — needs: `safeguards-lead` or `rso` \(not the author\) <!-- rsp-gate:item acme%2Ffrontier%2D7 asl3%2Ddeploy%2Dthreat%2Dmodel -->/);
+  });
+
+  test('stays the same run after run (no clock, no ordering noise)', async () => {
+    const a = await run('check', '--root', HEAD, '--base', BASE, '--format', 'json');
+    const b = await run('check', '--root', HEAD, '--base', BASE, '--format', 'json');
+    expect(a.out).toBe(b.out);
+  });
+
+  test('a missing policy is invalid input (exit 2) with what to do', async () => {
+    const { code, err } = await run('check', '--root', HEAD, '--policy', 'nope.yml');
+    expect(code).toBe(2);
+    expect(err).toBe('rsp-gate: nope.yml: no policy file at nope.yml in examples/acme-models — create one with `rsp-gate init`, or pass --policy\n');
+  });
+
+  test('an unknown format is a usage error (exit 2)', async () => {
+    const { code, err } = await run('check', '--format', 'xml');
+    expect(code).toBe(2);
+    expect(err).toMatch(/--format must be text, json or markdown/);
+  });
+});
+
+describe('other commands', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  test('validate reports what it read (exit 0)', async () => {
+    const { code, out } = await run('validate', '--root', HEAD);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^policy \.github\/rsp-policy\.yml \(extends anthropic-rsp-v2\.2, 4 thresholds, 26 safeguards\): valid\n3 model cards, 33 evidence records from 9 files, 16 attestations: valid\n$/);
+  });
+
+  test('explain shows every condition of one model', async () => {
+    const { code, out } = await run('explain', 'acme/frontier-7', '--root', HEAD, '--base', BASE);
+    expect(code).toBe(1);
+    expect(out).toMatch(/^acme\/frontier-7 — models\/frontier-7\/MODEL_CARD\.md:5/);
+    expect(out).toContain('CBRN-3 → crossed (requires deployment ASL-3, security ASL-3)');
+    expect(out).toMatch(/✓ rule_in {3}bio-uplift-trial ratio ≥ 5 \[published; policy preset:anthropic-rsp-v2\.2:\d+\] → 5\.3, margin \+0\.3 at models\/frontier-7\/evals\/uplift-trial-2026-11\.evidence\.yml:6 \(success\)/);
+  });
+
+  test('explain names the models when asked about an unknown one', async () => {
+    const { code, err } = await run('explain', 'acme/nope', '--root', HEAD);
+    expect(code).toBe(2);
+    expect(err).toContain('models: acme/atlas-2, acme/frontier-6, acme/frontier-7');
+  });
+
+  test('presets lists the three built-in presets', async () => {
+    const { code, out } = await run('presets');
+    expect(code).toBe(0);
+    expect(out.match(/^\S+/gm)).toEqual(['anthropic-rsp-v2.2', 'openai-preparedness-v2', 'gdm-fsf-v3']);
+  });
+
+  test('init writes a policy that loads and a workflow, and never overwrites', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rsp-gate-init-'));
+    dirs.push(dir);
+    const first = await run('init', '--root', dir, '--preset', 'gdm-fsf-v3');
+    expect(first.code).toBe(0);
+    expect(readFileSync(join(dir, '.github/rsp-policy.yml'), 'utf8')).toContain('extends: gdm-fsf-v3');
+    expect(existsSync(join(dir, '.github/workflows/rsp-gate.yml'))).toBe(true);
+    const check = await run('check', '--root', dir);
+    expect(check.code).toBe(0); // no cards yet: nothing to block, advisory mode
+    const again = await run('init', '--root', dir);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/not overwriting/);
+  });
+});
+
+describe('the bundled CLI', () => {
+  test('dist/cli.js runs the demo as a user would', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['dist/cli.js', 'check', '--root', HEAD, '--base', BASE, '--now', '2026-11-27', '--format', 'json'], { cwd: ROOT }).catch((e: { stdout: string; code: number }) => {
+      expect(e.code).toBe(1);
+      return e;
+    });
+    const record = JSON.parse(stdout) as DecisionRecord;
+    expect(validateValue(record, 'decision')).toEqual([]);
+    expect(record.models.map((m) => [m.id, m.levels.deployment, m.levels.security])).toEqual([
+      ['acme/atlas-2', 'ASL-2', 'ASL-2'],
+      ['acme/frontier-6', 'ASL-2', 'ASL-2'],
+      ['acme/frontier-7', 'ASL-3', 'ASL-3'],
+    ]);
+  });
+});
