@@ -22,7 +22,14 @@ function rawText() {
 
 const plugins = () => [
   rawText(),
-  typescript({ tsconfig: './tsconfig.json', noEmit: false, outDir: 'dist', declaration: false, sourceMap: false, include: ['src/**/*.ts'] }),
+  typescript({
+    tsconfig: './tsconfig.json',
+    noEmit: false,
+    outDir: 'dist',
+    declaration: false,
+    sourceMap: false,
+    include: ['src/**/*.ts'],
+  }),
   nodeResolve({ preferBuiltins: true }),
   commonjs(),
   json({ preferConst: true }),
@@ -31,10 +38,19 @@ const plugins = () => [
 export default [
   {
     input: 'src/cli.ts',
-    output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
+    output: {
+      file: 'dist/cli.js',
+      format: 'es',
+      banner: '#!/usr/bin/env node',
+      inlineDynamicImports: true,
+    },
     plugins: plugins(),
     onwarn(warning, warn) {
-      if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.some((id) => id.includes('node_modules'))) return;
+      if (
+        warning.code === 'CIRCULAR_DEPENDENCY' &&
+        warning.ids?.some((id) => id.includes('node_modules'))
+      )
+        return;
       warn(warning);
     },
   },

@@ -11,7 +11,15 @@ const runs = [
   },
   {
     title: 'The pull request: a new uplift trial for frontier-7, judged against the base',
-    args: ['check', '--root', 'examples/acme-models', '--base', 'examples/acme-models-base', '--now', '2026-11-27'],
+    args: [
+      'check',
+      '--root',
+      'examples/acme-models',
+      '--base',
+      'examples/acme-models-base',
+      '--now',
+      '2026-11-27',
+    ],
     expect: 1,
   },
 ];
@@ -22,7 +30,9 @@ for (const run of runs) {
   process.stdout.write(`\n━━ ${run.title}\n$ rsp-gate ${run.args.join(' ')}\n\n`);
   const result = spawnSync(process.execPath, ['dist/cli.js', ...run.args], { stdio: 'inherit' });
   const code = result.status ?? 2;
-  process.stdout.write(`\n(exit ${code}: ${meaning[code] ?? 'unexpected'}${code === run.expect ? '' : ` — expected ${run.expect}`})\n`);
+  process.stdout.write(
+    `\n(exit ${code}: ${meaning[code] ?? 'unexpected'}${code === run.expect ? '' : ` — expected ${run.expect}`})\n`,
+  );
   ok &&= code === run.expect;
 }
 process.stdout.write(

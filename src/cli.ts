@@ -11,7 +11,9 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`rsp-gate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nThis is a bug; the gate treats it as a failure.\n`);
+    process.stderr.write(
+      `rsp-gate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nThis is a bug; the gate treats it as a failure.\n`,
+    );
     process.exitCode = 2;
   },
 );

@@ -15,7 +15,12 @@ const BASE = 'examples/acme-models-base';
 async function run(...argv: string[]) {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), cwd: ROOT, now: () => new Date('2026-11-27T12:00:00Z') };
+  const io: Io = {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    cwd: ROOT,
+    now: () => new Date('2026-11-27T12:00:00Z'),
+  };
   const code = await main(argv, io);
   return { code, out, err };
 }
@@ -29,10 +34,16 @@ describe('rsp-gate check on the example repository', () => {
     expect(out).toContain('✓ pass  acme/frontier-6');
     expect(out).toContain('✗ BLOCKED  acme/frontier-7');
     expect(out).toContain('deployment ASL-3 (was ASL-2)   security ASL-3 (was ASL-2)');
-    expect(out).toContain('CBRN-3     CROSSED       5.3 meets bio-uplift-trial ratio ≥ 5, models/frontier-7/evals/uplift-trial-2026-11.evidence.yml:6 (rule-in, published)');
-    expect(out).toContain('✗ asl3-deploy-threat-model — Misuse threat model mapped and reviewed · missing');
+    expect(out).toContain(
+      'CBRN-3     CROSSED       5.3 meets bio-uplift-trial ratio ≥ 5, models/frontier-7/evals/uplift-trial-2026-11.evidence.yml:6 (rule-in, published)',
+    );
+    expect(out).toContain(
+      '✗ asl3-deploy-threat-model — Misuse threat model mapped and reviewed · missing',
+    );
     expect(out).toContain('sign-off ASL-3 by ceo: ✗ missing');
-    expect(out).toContain('acme/frontier-7: 12 safeguards and 2 sign-offs outstanding (listed above)');
+    expect(out).toContain(
+      'acme/frontier-7: 12 safeguards and 2 sign-offs outstanding (listed above)',
+    );
   });
 
   test('judges the base tree as a state: every model passes (exit 0)', async () => {
@@ -57,9 +68,13 @@ describe('rsp-gate check on the example repository', () => {
   test('--format markdown prints the pull-request comment', async () => {
     const { out } = await run('check', '--root', HEAD, '--base', BASE, '--format', 'markdown');
     expect(out.split('\n')[0]).toBe('<!-- rsp-gate:comment -->');
-    expect(out).toContain('## 🔴 rsp-gate: blocked — acme/frontier\\-7 now requires ASL-3');
-    expect(out).toContain('| `acme/frontier-7` | **ASL-3** | **ASL-3** | ⬆ dep. from ASL-2, sec. from ASL-2 |');
-    expect(out).toMatch(/- \[ \] Misuse threat model mapped and reviewed `asl3-deploy-threat-model` — needs: `safeguards-lead` or `rso` \(not the author\) <!-- rsp-gate:item acme%2Ffrontier%2D7 asl3%2Ddeploy%2Dthreat%2Dmodel -->/);
+    expect(out).toContain('## 🔴 rsp-gate: blocked — acme/frontier-7 now requires ASL-3');
+    expect(out).toContain(
+      '| `acme/frontier-7` | **ASL-3** | **ASL-3** | ⬆ dep. from ASL-2, sec. from ASL-2 |',
+    );
+    expect(out).toMatch(
+      /- \[ \] Misuse threat model mapped and reviewed `asl3-deploy-threat-model` — needs: `safeguards-lead` or `rso` \(not the author\) <!-- rsp-gate:item acme%2Ffrontier%2D7 asl3%2Ddeploy%2Dthreat%2Dmodel -->/,
+    );
   });
 
   test('stays the same run after run (no clock, no ordering noise)', async () => {
@@ -71,7 +86,9 @@ describe('rsp-gate check on the example repository', () => {
   test('a missing policy is invalid input (exit 2) with what to do', async () => {
     const { code, err } = await run('check', '--root', HEAD, '--policy', 'nope.yml');
     expect(code).toBe(2);
-    expect(err).toBe('rsp-gate: nope.yml: no policy file at nope.yml in examples/acme-models — create one with `rsp-gate init`, or pass --policy\n');
+    expect(err).toBe(
+      'rsp-gate: nope.yml: no policy file at nope.yml in examples/acme-models — create one with `rsp-gate init`, or pass --policy\n',
+    );
   });
 
   test('an unknown format is a usage error (exit 2)', async () => {
@@ -88,7 +105,9 @@ describe('other commands', () => {
   test('validate reports what it read (exit 0)', async () => {
     const { code, out } = await run('validate', '--root', HEAD);
     expect(code).toBe(0);
-    expect(out).toMatch(/^policy \.github\/rsp-policy\.yml \(extends anthropic-rsp-v2\.2, 4 thresholds, 26 safeguards\): valid\n3 model cards, 33 evidence records from 9 files, 16 attestations: valid\n$/);
+    expect(out).toMatch(
+      /^policy \.github\/rsp-policy\.yml \(extends anthropic-rsp-v2\.2, 4 thresholds, 26 safeguards\): valid\n3 model cards, 33 evidence records from 9 files, 16 attestations: valid\n$/,
+    );
   });
 
   test('explain shows every condition of one model', async () => {
@@ -96,7 +115,9 @@ describe('other commands', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/^acme\/frontier-7 — models\/frontier-7\/MODEL_CARD\.md:5/);
     expect(out).toContain('CBRN-3 → crossed (requires deployment ASL-3, security ASL-3)');
-    expect(out).toMatch(/✓ rule_in {3}bio-uplift-trial ratio ≥ 5 \[published; policy preset:anthropic-rsp-v2\.2:\d+\] → 5\.3, margin \+0\.3 at models\/frontier-7\/evals\/uplift-trial-2026-11\.evidence\.yml:6 \(success\)/);
+    expect(out).toMatch(
+      /✓ rule_in {3}bio-uplift-trial ratio ≥ 5 \[published; policy preset:anthropic-rsp-v2\.2:\d+\] → 5\.3, margin \+0\.3 at models\/frontier-7\/evals\/uplift-trial-2026-11\.evidence\.yml:6 \(success\)/,
+    );
   });
 
   test('explain names the models when asked about an unknown one', async () => {
@@ -108,7 +129,11 @@ describe('other commands', () => {
   test('presets lists the three built-in presets', async () => {
     const { code, out } = await run('presets');
     expect(code).toBe(0);
-    expect(out.match(/^\S+/gm)).toEqual(['anthropic-rsp-v2.2', 'openai-preparedness-v2', 'gdm-fsf-v3']);
+    expect(out.match(/^\S+/gm)).toEqual([
+      'anthropic-rsp-v2.2',
+      'openai-preparedness-v2',
+      'gdm-fsf-v3',
+    ]);
   });
 
   test('init writes a policy that loads and a workflow, and never overwrites', async () => {
@@ -116,7 +141,9 @@ describe('other commands', () => {
     dirs.push(dir);
     const first = await run('init', '--root', dir, '--preset', 'gdm-fsf-v3');
     expect(first.code).toBe(0);
-    expect(readFileSync(join(dir, '.github/rsp-policy.yml'), 'utf8')).toContain('extends: gdm-fsf-v3');
+    expect(readFileSync(join(dir, '.github/rsp-policy.yml'), 'utf8')).toContain(
+      'extends: gdm-fsf-v3',
+    );
     expect(existsSync(join(dir, '.github/workflows/rsp-gate.yml'))).toBe(true);
     const check = await run('check', '--root', dir);
     expect(check.code).toBe(0); // no cards yet: nothing to block, advisory mode
@@ -128,7 +155,22 @@ describe('other commands', () => {
 
 describe('the bundled CLI', () => {
   test('dist/cli.js runs the demo as a user would', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['dist/cli.js', 'check', '--root', HEAD, '--base', BASE, '--now', '2026-11-27', '--format', 'json'], { cwd: ROOT }).catch((e: { stdout: string; code: number }) => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        'dist/cli.js',
+        'check',
+        '--root',
+        HEAD,
+        '--base',
+        BASE,
+        '--now',
+        '2026-11-27',
+        '--format',
+        'json',
+      ],
+      { cwd: ROOT },
+    ).catch((e: { stdout: string; code: number }) => {
       expect(e.code).toBe(1);
       return e;
     });

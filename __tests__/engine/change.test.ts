@@ -1,12 +1,25 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate, type EvaluateInput } from '../../src/core/evaluate.js';
 import { validateValue } from '../../src/formats/validate.js';
-import { NOW, approve, belowEverything, context, model, record, state, testPolicy } from '../helpers/build.js';
+import {
+  NOW,
+  approve,
+  belowEverything,
+  context,
+  model,
+  record,
+  state,
+  testPolicy,
+} from '../helpers/build.js';
 
 const uplift = (value: number, file = 'models/m/evals/uplift.evidence.yml', line = 4) =>
   record('bio-uplift-trial', 'ratio', value, { file, line, pointer: '/results/0/value' });
 
-function change(headEvidence = belowEverything(), baseEvidence = belowEverything(), extra: Partial<EvaluateInput> = {}) {
+function change(
+  headEvidence = belowEverything(),
+  baseEvidence = belowEverything(),
+  extra: Partial<EvaluateInput> = {},
+) {
   return evaluate({
     policy: testPolicy(),
     head: state([model(headEvidence)]),
@@ -36,37 +49,71 @@ describe('change against the base', () => {
     const rest = belowEverything().slice(1);
     const weakened = change([uplift(1.2), ...rest], [uplift(2.4), ...rest]);
     const reason = weakened.reasons.find((r) => r.code === 'evidence-weakened')!;
-    expect(reason).toMatchObject({ severity: 'block', file: 'models/m/evals/uplift.evidence.yml', line: 4 });
-    expect(reason.message).toMatch(/changed from 2\.4 to 1\.2 in an existing artifact.*needs an approving review from rso/);
+    expect(reason).toMatchObject({
+      severity: 'block',
+      file: 'models/m/evals/uplift.evidence.yml',
+      line: 4,
+    });
+    expect(reason.message).toMatch(
+      /changed from 2\.4 to 1\.2 in an existing artifact.*needs an approving review from rso/,
+    );
     expect(weakened.decision).toBe('block');
 
-    const approved = change([uplift(1.2), ...rest], [uplift(2.4), ...rest], { context: context({ reviews: [approve('alice')] }) });
+    const approved = change([uplift(1.2), ...rest], [uplift(2.4), ...rest], {
+      context: context({ reviews: [approve('alice')] }),
+    });
     expect(approved.reasons.find((r) => r.code === 'evidence-weakened')!.severity).toBe('info');
     expect(approved.decision).toBe('pass');
   });
 
   test('does not flag evidence that got stronger', () => {
     const rest = belowEverything().slice(1);
-    expect(change([uplift(2.6), ...rest], [uplift(2.4), ...rest]).reasons.some((r) => r.code === 'evidence-weakened')).toBe(false);
+    expect(
+      change([uplift(2.6), ...rest], [uplift(2.4), ...rest]).reasons.some(
+        (r) => r.code === 'evidence-weakened',
+      ),
+    ).toBe(false);
   });
 
   test('blocks deleted evidence until the policy owners approve', () => {
-    const base = [...belowEverything(), record('bio-uplift-trial', 'ratio', 2.0, { file: 'models/m/evals/old.evidence.yml' })];
+    const base = [
+      ...belowEverything(),
+      record('bio-uplift-trial', 'ratio', 2.0, { file: 'models/m/evals/old.evidence.yml' }),
+    ];
     const result = change(belowEverything(), base);
-    expect(result.reasons.find((r) => r.code === 'evidence-removed')).toMatchObject({ severity: 'block', file: 'models/m/evals/old.evidence.yml' });
+    expect(result.reasons.find((r) => r.code === 'evidence-removed')).toMatchObject({
+      severity: 'block',
+      file: 'models/m/evals/old.evidence.yml',
+    });
   });
 
   test('notes new evidence files without blocking', () => {
-    const head = [...belowEverything(), record('bio-uplift-trial', 'ratio', 2.0, { file: 'models/m/evals/new.evidence.yml' })];
+    const head = [
+      ...belowEverything(),
+      record('bio-uplift-trial', 'ratio', 2.0, { file: 'models/m/evals/new.evidence.yml' }),
+    ];
     const result = change(head, belowEverything());
-    expect(result.reasons.find((r) => r.code === 'evidence-added')).toMatchObject({ severity: 'info', file: 'models/m/evals/new.evidence.yml' });
+    expect(result.reasons.find((r) => r.code === 'evidence-added')).toMatchObject({
+      severity: 'info',
+      file: 'models/m/evals/new.evidence.yml',
+    });
     expect(result.decision).toBe('pass');
   });
 
   test.each([
     ['blocks a policy edit without the policy owners’ approval', [], null, 'block'],
-    ['passes a policy edit approved on the head commit by the policy owners', [approve('alice')], null, 'pass'],
-    ['blocks an approved policy edit that would leave an invalid policy', [approve('alice')], { code: 'schema', message: 'unknown key', file: '.github/rsp-policy.yml', line: 3 }, 'block'],
+    [
+      'passes a policy edit approved on the head commit by the policy owners',
+      [approve('alice')],
+      null,
+      'pass',
+    ],
+    [
+      'blocks an approved policy edit that would leave an invalid policy',
+      [approve('alice')],
+      { code: 'schema', message: 'unknown key', file: '.github/rsp-policy.yml', line: 3 },
+      'block',
+    ],
   ] as const)('%s', (_name, reviews, headProblem, expected) => {
     const result = change(belowEverything(), belowEverything(), {
       context: context({ reviews: [...reviews] }),
@@ -79,7 +126,14 @@ describe('change against the base', () => {
 
 describe('the decision', () => {
   test('passes when every required safeguard is in place', () => {
-    const result = evaluate({ policy: testPolicy(), head: state([model(belowEverything())]), base: null, context: context(), policyChange: null, now: NOW });
+    const result = evaluate({
+      policy: testPolicy(),
+      head: state([model(belowEverything())]),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
     expect(result.decision).toBe('pass');
     expect(result.reasons.filter((r) => r.severity === 'block')).toEqual([]);
   });
@@ -87,7 +141,13 @@ describe('the decision', () => {
   test('advisory mode reports the same decision and marks the mode', () => {
     const policy = testPolicy();
     const advisory = { ...policy, mode: 'advisory' as const };
-    const input = { head: state([model([uplift(5.3)])]), base: null, context: context(), policyChange: null, now: NOW };
+    const input = {
+      head: state([model([uplift(5.3)])]),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    };
     const enforced = evaluate({ policy, ...input });
     const reported = evaluate({ policy: advisory, ...input });
     expect(reported.decision).toBe('block');
@@ -96,20 +156,59 @@ describe('the decision', () => {
   });
 
   test('is deterministic: the same inputs give the same record', () => {
-    const input = { policy: testPolicy(), head: state([model([uplift(5.3)])]), base: state([model(belowEverything())]), context: context(), policyChange: null, now: NOW };
+    const input = {
+      policy: testPolicy(),
+      head: state([model([uplift(5.3)])]),
+      base: state([model(belowEverything())]),
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    };
     expect(JSON.stringify(evaluate(input))).toBe(JSON.stringify(evaluate(input)));
   });
 
   test('blocks a model declared by two cards', () => {
-    const result = evaluate({ policy: testPolicy(), head: state([model(belowEverything()), model(belowEverything(), { card: 'models/copy/MODEL_CARD.md' })]), base: null, context: context(), policyChange: null, now: NOW });
-    expect(result.reasons.find((r) => r.code === 'duplicate-model')).toMatchObject({ severity: 'block', file: 'models/copy/MODEL_CARD.md' });
+    const result = evaluate({
+      policy: testPolicy(),
+      head: state([
+        model(belowEverything()),
+        model(belowEverything(), { card: 'models/copy/MODEL_CARD.md' }),
+      ]),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
+    expect(result.reasons.find((r) => r.code === 'duplicate-model')).toMatchObject({
+      severity: 'block',
+      file: 'models/copy/MODEL_CARD.md',
+    });
   });
 
   test('blocks on an unreadable artifact of the model', () => {
-    const broken = model(belowEverything(), { artifactErrors: [{ code: 'zip-corrupt', message: 'truncated archive', file: 'models/m/evals/run.eval', line: null }] });
-    const result = evaluate({ policy: testPolicy(), head: state([broken]), base: null, context: context(), policyChange: null, now: NOW });
+    const broken = model(belowEverything(), {
+      artifactErrors: [
+        {
+          code: 'zip-corrupt',
+          message: 'truncated archive',
+          file: 'models/m/evals/run.eval',
+          line: null,
+        },
+      ],
+    });
+    const result = evaluate({
+      policy: testPolicy(),
+      head: state([broken]),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
     expect(result.decision).toBe('block');
-    expect(result.reasons.find((r) => r.code === 'zip-corrupt')).toMatchObject({ file: 'models/m/evals/run.eval', model: 'acme/m' });
+    expect(result.reasons.find((r) => r.code === 'zip-corrupt')).toMatchObject({
+      file: 'models/m/evals/run.eval',
+      model: 'acme/m',
+    });
   });
 
   test('every threshold status has a reason with a file and line', () => {

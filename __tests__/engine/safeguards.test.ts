@@ -1,24 +1,59 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
 import type { Attestation, Confirmation, ReviewContext } from '../../src/core/inputs.js';
-import { NOW, approve, asl2Attestations, attestation, belowEverything, context, model, record, state, testPolicy } from '../helpers/build.js';
+import {
+  NOW,
+  approve,
+  asl2Attestations,
+  attestation,
+  belowEverything,
+  context,
+  model,
+  record,
+  state,
+  testPolicy,
+} from '../helpers/build.js';
 
 /** Evidence that puts acme/m at ASL-3 deployment and security (CBRN-3 crossed). */
-const asl3Evidence = () => [record('bio-uplift-trial', 'ratio', 5.3), record('longform-virology', 'score', 0.3), record('ai-research-suite-2', 'score', 0.2)];
+const asl3Evidence = () => [
+  record('bio-uplift-trial', 'ratio', 5.3),
+  record('longform-virology', 'score', 0.3),
+  record('ai-research-suite-2', 'score', 0.2),
+];
 
-function run(attestations: Attestation[], ctx: Partial<ReviewContext> = {}, evidence = asl3Evidence()) {
-  return evaluate({ policy: testPolicy(), head: state([model(evidence)], attestations), base: null, context: context(ctx), policyChange: null, now: NOW });
+function run(
+  attestations: Attestation[],
+  ctx: Partial<ReviewContext> = {},
+  evidence = asl3Evidence(),
+) {
+  return evaluate({
+    policy: testPolicy(),
+    head: state([model(evidence)], attestations),
+    base: null,
+    context: context(ctx),
+    policyChange: null,
+    now: NOW,
+  });
 }
 
 function safeguard(result: ReturnType<typeof run>, id: string) {
   return result.models[0]!.safeguards.find((s) => s.id === id);
 }
 
-const tick = (user: string, safeguardId = 'asl3-deploy-threat-model'): Confirmation => ({ model: 'acme/m', safeguard: safeguardId, user, at: '2026-11-27T09:00:00Z' });
+const tick = (user: string, safeguardId = 'asl3-deploy-threat-model'): Confirmation => ({
+  model: 'acme/m',
+  safeguard: safeguardId,
+  user,
+  at: '2026-11-27T09:00:00Z',
+});
 
 describe('levels', () => {
   test('computes deployment and security separately: AI R&D-4 raises security only', () => {
-    const result = run(asl2Attestations(), {}, [record('bio-uplift-trial', 'ratio', 1.2), record('longform-virology', 'score', 0.3), record('ai-research-suite-2', 'score', 0.7)]);
+    const result = run(asl2Attestations(), {}, [
+      record('bio-uplift-trial', 'ratio', 1.2),
+      record('longform-virology', 'score', 0.3),
+      record('ai-research-suite-2', 'score', 0.7),
+    ]);
     expect(result.models[0]!.levels).toEqual({ deployment: 'ASL-2', security: 'ASL-3' });
   });
 
@@ -30,41 +65,115 @@ describe('levels', () => {
 
   test('requires safeguards cumulatively: ASL-3 needs the ASL-2 items too', () => {
     const ids = run(asl2Attestations()).models[0]!.safeguards.map((s) => s.id);
-    expect(ids).toEqual(['asl2-deploy-usage-policy', 'asl2-sec-supply-chain', 'asl3-deploy-threat-model', 'asl3-sec-weight-access']);
+    expect(ids).toEqual([
+      'asl2-deploy-usage-policy',
+      'asl2-sec-supply-chain',
+      'asl3-deploy-threat-model',
+      'asl3-sec-weight-access',
+    ]);
   });
 
   test('requires a threshold-specific safeguard only while that threshold is active', () => {
-    const evidence = [record('bio-uplift-trial', 'ratio', 1.2), record('longform-virology', 'score', 0.3), record('ai-research-suite-2', 'score', 0.7)];
-    expect(safeguard(run(asl2Attestations(), {}, evidence), 'asl3-sec-affirmative-case')?.status).toBe('missing');
+    const evidence = [
+      record('bio-uplift-trial', 'ratio', 1.2),
+      record('longform-virology', 'score', 0.3),
+      record('ai-research-suite-2', 'score', 0.7),
+    ];
+    expect(
+      safeguard(run(asl2Attestations(), {}, evidence), 'asl3-sec-affirmative-case')?.status,
+    ).toBe('missing');
     expect(safeguard(run(asl2Attestations()), 'asl3-sec-affirmative-case')).toBeUndefined();
   });
 });
 
 describe('safeguard status', () => {
   const threatModel = (extra: Partial<Attestation> = {}) =>
-    attestation({ kind: 'safeguard', target: 'asl3-deploy-threat-model', approvedBy: ['alice'], ...extra });
+    attestation({
+      kind: 'safeguard',
+      target: 'asl3-deploy-threat-model',
+      approvedBy: ['alice'],
+      ...extra,
+    });
 
   test.each([
-    ['satisfied by an attestation from a holder of an allowed role', [threatModel()], {}, 'satisfied'],
-    ['rejected when the attesting user holds no allowed role', [threatModel({ approvedBy: ['mallory'] })], {}, 'rejected'],
-    ['expired when approved more than expires_after_days ago', [threatModel({ date: '2025-10-01' })], {}, 'expired'],
-    ['expired past an explicit expiry date', [threatModel({ expires: '2026-11-01' })], {}, 'expired'],
-    ['rejected when the author attests an independent item', [threatModel()], { author: 'alice' }, 'rejected'],
+    [
+      'satisfied by an attestation from a holder of an allowed role',
+      [threatModel()],
+      {},
+      'satisfied',
+    ],
+    [
+      'rejected when the attesting user holds no allowed role',
+      [threatModel({ approvedBy: ['mallory'] })],
+      {},
+      'rejected',
+    ],
+    [
+      'expired when approved more than expires_after_days ago',
+      [threatModel({ date: '2025-10-01' })],
+      {},
+      'expired',
+    ],
+    [
+      'expired past an explicit expiry date',
+      [threatModel({ expires: '2026-11-01' })],
+      {},
+      'expired',
+    ],
+    [
+      'rejected when the author attests an independent item',
+      [threatModel()],
+      { author: 'alice' },
+      'rejected',
+    ],
     ['missing with no attestation or tick', [], {}, 'missing'],
-    ['satisfied by a checklist tick from an allowed user', [], { confirmations: [tick('alice')] }, 'satisfied'],
+    [
+      'satisfied by a checklist tick from an allowed user',
+      [],
+      { confirmations: [tick('alice')] },
+      'satisfied',
+    ],
     ['rejected when an outsider ticks', [], { confirmations: [tick('mallory')] }, 'rejected'],
-    ['rejected when the author ticks an independent item', [], { author: 'alice', confirmations: [tick('alice')] }, 'rejected'],
-    ['satisfied by a team member when the team membership is known', [], { confirmations: [tick('erin')], teams: new Map([['acme/rsp-office', ['erin']]]) }, 'satisfied'],
-    ['rejected for a team member when team membership cannot be read', [], { confirmations: [tick('erin')] }, 'rejected'],
-    ['satisfied when a valid tick outweighs an outsider tick', [], { confirmations: [tick('mallory'), tick('alice')] }, 'satisfied'],
+    [
+      'rejected when the author ticks an independent item',
+      [],
+      { author: 'alice', confirmations: [tick('alice')] },
+      'rejected',
+    ],
+    [
+      'satisfied by a team member when the team membership is known',
+      [],
+      { confirmations: [tick('erin')], teams: new Map([['acme/rsp-office', ['erin']]]) },
+      'satisfied',
+    ],
+    [
+      'rejected for a team member when team membership cannot be read',
+      [],
+      { confirmations: [tick('erin')] },
+      'rejected',
+    ],
+    [
+      'satisfied when a valid tick outweighs an outsider tick',
+      [],
+      { confirmations: [tick('mallory'), tick('alice')] },
+      'satisfied',
+    ],
   ] as const)('%s', (_name, attestations, ctx, expected) => {
     const result = run([...asl2Attestations(), ...attestations], ctx as Partial<ReviewContext>);
     expect(safeguard(result, 'asl3-deploy-threat-model')!.status).toBe(expected);
   });
 
   test('says why a team member was not counted when the token cannot read teams', () => {
-    const s = safeguard(run(asl2Attestations(), { confirmations: [tick('erin')] }), 'asl3-deploy-threat-model')!;
-    expect(s.rejected).toEqual([{ user: 'erin', why: 'holds none of rso as far as the gate can see: team membership of acme/rsp-office cannot be read with this token' }]);
+    const s = safeguard(
+      run(asl2Attestations(), { confirmations: [tick('erin')] }),
+      'asl3-deploy-threat-model',
+    )!;
+    expect(s.rejected).toEqual([
+      {
+        user: 'erin',
+        why: 'holds none of rso as far as the gate can see: team membership of acme/rsp-office cannot be read with this token',
+      },
+    ]);
   });
 
   test('an org-wide attestation (model "*") applies to every model', () => {
@@ -74,8 +183,13 @@ describe('safeguard status', () => {
 });
 
 describe('trust in attestations', () => {
-  const baseWith = (attestations: Attestation[]) => state([model(asl3Evidence())], [...asl2Attestations(), ...attestations]);
-  const threatModel = attestation({ kind: 'safeguard', target: 'asl3-deploy-threat-model', approvedBy: ['alice'] });
+  const baseWith = (attestations: Attestation[]) =>
+    state([model(asl3Evidence())], [...asl2Attestations(), ...attestations]);
+  const threatModel = attestation({
+    kind: 'safeguard',
+    target: 'asl3-deploy-threat-model',
+    approvedBy: ['alice'],
+  });
 
   function judge(ctx: Partial<ReviewContext>, inBase: boolean) {
     return evaluate({
@@ -91,9 +205,34 @@ describe('trust in attestations', () => {
   test.each([
     ['trusted when it is already on the base branch', {}, true, 'satisfied'],
     ['not trusted when added in the change without approvals', {}, false, 'missing'],
-    ['trusted when added in the change and every named approver approved the head commit', { reviews: [approve('alice')] }, false, 'satisfied'],
-    ['not trusted when the approval is on an older commit', { reviews: [approve('alice', 'old0')] }, false, 'missing'],
-    ['not trusted when the approver later requested changes', { reviews: [approve('alice'), { user: 'alice', state: 'CHANGES_REQUESTED', commit: 'head1', submittedAt: '2026-11-27T11:00:00Z' }] }, false, 'missing'],
+    [
+      'trusted when added in the change and every named approver approved the head commit',
+      { reviews: [approve('alice')] },
+      false,
+      'satisfied',
+    ],
+    [
+      'not trusted when the approval is on an older commit',
+      { reviews: [approve('alice', 'old0')] },
+      false,
+      'missing',
+    ],
+    [
+      'not trusted when the approver later requested changes',
+      {
+        reviews: [
+          approve('alice'),
+          {
+            user: 'alice',
+            state: 'CHANGES_REQUESTED',
+            commit: 'head1',
+            submittedAt: '2026-11-27T11:00:00Z',
+          },
+        ],
+      },
+      false,
+      'missing',
+    ],
   ] as const)('an attestation is %s', (_name, ctx, inBase, expected) => {
     expect(judge(ctx as Partial<ReviewContext>, inBase).status).toBe(expected);
   });
@@ -107,15 +246,28 @@ describe('sign-offs', () => {
   test.each([
     ['are not required at the baseline', belowEverything(), {}, []],
     ['are missing at ASL-3 without reviews', asl3Evidence(), {}, ['missing', 'missing']],
-    ['are satisfied by approving reviews on the head commit', asl3Evidence(), { reviews: [approve('carol'), approve('alice')] }, ['satisfied', 'satisfied']],
-    ['do not count an approval on an older commit', asl3Evidence(), { reviews: [approve('carol', 'old0'), approve('alice')] }, ['missing', 'satisfied']],
+    [
+      'are satisfied by approving reviews on the head commit',
+      asl3Evidence(),
+      { reviews: [approve('carol'), approve('alice')] },
+      ['satisfied', 'satisfied'],
+    ],
+    [
+      'do not count an approval on an older commit',
+      asl3Evidence(),
+      { reviews: [approve('carol', 'old0'), approve('alice')] },
+      ['missing', 'satisfied'],
+    ],
   ] as const)('%s', (_name, evidence, ctx, expected) => {
     const result = run(asl2Attestations(), ctx as Partial<ReviewContext>, [...evidence]);
     expect(result.models[0]!.signoffs.map((s) => s.status)).toEqual(expected);
   });
 
   test('are satisfied by a trusted signoff attestation', () => {
-    const result = run([...asl2Attestations(), attestation({ kind: 'signoff', target: 'ASL-3', approvedBy: ['alice', 'carol'] })]);
+    const result = run([
+      ...asl2Attestations(),
+      attestation({ kind: 'signoff', target: 'ASL-3', approvedBy: ['alice', 'carol'] }),
+    ]);
     expect(result.models[0]!.signoffs).toEqual([
       { level: 'ASL-3', role: 'ceo', status: 'satisfied', by: 'carol', via: 'attestation' },
       { level: 'ASL-3', role: 'rso', status: 'satisfied', by: 'alice', via: 'attestation' },
@@ -124,20 +276,65 @@ describe('sign-offs', () => {
 });
 
 describe('triggers', () => {
-  const previous = (effectiveCompute: number | null) => ({ card: 'models/old/MODEL_CARD.md', id: 'acme/old', effectiveCompute });
-  const report = attestation({ kind: 'report', target: 'capability-report', approvedBy: ['alice', 'carol'] });
+  const previous = (effectiveCompute: number | null) => ({
+    card: 'models/old/MODEL_CARD.md',
+    id: 'acme/old',
+    effectiveCompute,
+  });
+  const report = attestation({
+    kind: 'report',
+    target: 'capability-report',
+    approvedBy: ['alice', 'carol'],
+  });
 
   test.each([
-    ['fires at 4× the previous model’s effective compute', { effectiveCompute: 4e25, previous: previous(1e25) }, [], 'missing'],
-    ['does not fire below 4×', { effectiveCompute: 3e25, previous: previous(1e25) }, [], 'not_fired'],
-    ['is satisfied by a signed capability report', { effectiveCompute: 4e25, previous: previous(1e25) }, [report], 'satisfied'],
+    [
+      'fires at 4× the previous model’s effective compute',
+      { effectiveCompute: 4e25, previous: previous(1e25) },
+      [],
+      'missing',
+    ],
+    [
+      'does not fire below 4×',
+      { effectiveCompute: 3e25, previous: previous(1e25) },
+      [],
+      'not_fired',
+    ],
+    [
+      'is satisfied by a signed capability report',
+      { effectiveCompute: 4e25, previous: previous(1e25) },
+      [report],
+      'satisfied',
+    ],
     ['fires six months after the last assessment', { assessedAt: '2026-05-27' }, [], 'missing'],
-    ['does not fire five months after the last assessment', { assessedAt: '2026-06-28' }, [], 'not_fired'],
-    ['fires when the effective compute ratio cannot be computed', { effectiveCompute: 4e25, previous: previous(null) }, [], 'missing'],
+    [
+      'does not fire five months after the last assessment',
+      { assessedAt: '2026-06-28' },
+      [],
+      'not_fired',
+    ],
+    [
+      'fires when the effective compute ratio cannot be computed',
+      { effectiveCompute: 4e25, previous: previous(null) },
+      [],
+      'missing',
+    ],
     ['fires when the card has no assessment date', { assessedAt: null }, [], 'missing'],
-    ['does not use the compute ratio when no previous model is declared', { effectiveCompute: 4e25 }, [], 'not_fired'],
+    [
+      'does not use the compute ratio when no previous model is declared',
+      { effectiveCompute: 4e25 },
+      [],
+      'not_fired',
+    ],
   ] as const)('the assessment trigger %s', (_name, facts, extra, expected) => {
-    const result = evaluate({ policy: testPolicy(), head: state([model(belowEverything(), facts)], [...asl2Attestations(), ...extra]), base: null, context: context(), policyChange: null, now: NOW });
+    const result = evaluate({
+      policy: testPolicy(),
+      head: state([model(belowEverything(), facts)], [...asl2Attestations(), ...extra]),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
     expect(result.models[0]!.triggers[0]!.status).toBe(expected);
     expect(result.decision).toBe(expected === 'missing' ? 'block' : 'pass');
   });
@@ -149,13 +346,24 @@ describe('undefined levels', () => {
   test('block when a model reaches a level the policy does not define', () => {
     const result = run(asl2Attestations(), {}, asl4Evidence);
     expect(result.models[0]!.levels.security).toBe('ASL-4');
-    expect(result.reasons.find((r) => r.code === 'undefined-level')).toMatchObject({ severity: 'block', file: 'models/m/MODEL_CARD.md', line: 3 });
+    expect(result.reasons.find((r) => r.code === 'undefined-level')).toMatchObject({
+      severity: 'block',
+      file: 'models/m/MODEL_CARD.md',
+      line: 3,
+    });
   });
 
   test('proceed under an override signed by every override role', () => {
-    const override = attestation({ kind: 'override', target: 'ASL-4', approvedBy: ['alice', 'carol'], reason: 'research-only deployment' });
+    const override = attestation({
+      kind: 'override',
+      target: 'ASL-4',
+      approvedBy: ['alice', 'carol'],
+      reason: 'research-only deployment',
+    });
     const result = run([...asl2Attestations(), override], {}, asl4Evidence);
     expect(result.reasons.some((r) => r.code === 'undefined-level')).toBe(false);
-    expect(result.reasons.find((r) => r.code === 'undefined-level-overridden')?.message).toMatch(/research-only deployment/);
+    expect(result.reasons.find((r) => r.code === 'undefined-level-overridden')?.message).toMatch(
+      /research-only deployment/,
+    );
   });
 });

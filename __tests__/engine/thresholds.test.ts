@@ -1,53 +1,157 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
 import type { EvidenceRecord } from '../../src/core/evidence.js';
-import { NOW, attestation, belowEverything, context, model, record, state, testPolicy } from '../helpers/build.js';
+import {
+  NOW,
+  attestation,
+  belowEverything,
+  context,
+  model,
+  record,
+  state,
+  testPolicy,
+} from '../helpers/build.js';
 
-function statusOf(evidence: EvidenceRecord[], threshold: string, attestations = state([]).attestations) {
-  const result = evaluate({ policy: testPolicy(), head: state([model(evidence)], attestations), base: null, context: context(), policyChange: null, now: NOW });
+function statusOf(
+  evidence: EvidenceRecord[],
+  threshold: string,
+  attestations = state([]).attestations,
+) {
+  const result = evaluate({
+    policy: testPolicy(),
+    head: state([model(evidence)], attestations),
+    base: null,
+    context: context(),
+    policyChange: null,
+    now: NOW,
+  });
   return result.models[0]!.thresholds.find((t) => t.id === threshold)!;
 }
 
-const uplift = (value: number, extra: Partial<EvidenceRecord> = {}) => record('bio-uplift-trial', 'ratio', value, extra);
-const virology = (value: number, extra: Partial<EvidenceRecord> = {}) => record('longform-virology', 'score', value, extra);
+const uplift = (value: number, extra: Partial<EvidenceRecord> = {}) =>
+  record('bio-uplift-trial', 'ratio', value, extra);
+const virology = (value: number, extra: Partial<EvidenceRecord> = {}) =>
+  record('longform-virology', 'score', value, extra);
 
 describe('threshold status', () => {
   test.each([
     ['crossed when any rule-in condition holds', [uplift(5.3), virology(0.3)], 'crossed'],
     ['crossed at exactly the rule-in value', [uplift(5.0), virology(0.3)], 'crossed'],
-    ['ruled out when every rule-out condition holds on fresh successful runs', [uplift(2.1), virology(0.3)], 'ruled_out'],
-    ['not ruled out when one rule-out condition fails', [uplift(2.1), virology(0.55)], 'not_ruled_out'],
+    [
+      'ruled out when every rule-out condition holds on fresh successful runs',
+      [uplift(2.1), virology(0.3)],
+      'ruled_out',
+    ],
+    [
+      'not ruled out when one rule-out condition fails',
+      [uplift(2.1), virology(0.55)],
+      'not_ruled_out',
+    ],
     ['not ruled out when rule-out evidence is missing', [uplift(2.1)], 'not_ruled_out'],
-    ['not ruled out in the grey zone between rule-out and rule-in', [uplift(3.5), virology(0.3)], 'not_ruled_out'],
-    ['a partial run never rules out', [uplift(2.1, { status: 'partial' }), virology(0.3)], 'not_ruled_out'],
-    ['a failed run never rules out', [uplift(2.1, { status: 'error' }), virology(0.3)], 'not_ruled_out'],
-    ['a cancelled run never rules out', [uplift(2.1), virology(0.3, { status: 'cancelled' })], 'not_ruled_out'],
-    ['a stale run never rules out', [uplift(2.1, { date: '2025-01-01T00:00:00Z' }), virology(0.3)], 'not_ruled_out'],
-    ['an undated run cannot prove freshness', [uplift(2.1, { date: null }), virology(0.3)], 'not_ruled_out'],
-    ['a self-reported card number never rules out', [uplift(2.1, { status: 'reported', format: 'hf-model-index' }), virology(0.3)], 'not_ruled_out'],
-    ['a partial run still rules in', [uplift(6.0, { status: 'partial' }), virology(0.3)], 'crossed'],
-    ['a stale run still rules in', [uplift(6.0, { date: '2024-01-01T00:00:00Z' }), virology(0.3)], 'crossed'],
-    ['a NaN value (no value) does not rule out', [uplift(2.1), virology(0.3), record('longform-virology', 'score', null)], 'ruled_out'],
-    ['one fresh run above the line stops a rule-out even when another is below', [uplift(2.1), uplift(3.1), virology(0.3)], 'not_ruled_out'],
-    ['a record for another metric of the benchmark is not evidence', [record('bio-uplift-trial', 'raw', 2.1), virology(0.3)], 'not_ruled_out'],
+    [
+      'not ruled out in the grey zone between rule-out and rule-in',
+      [uplift(3.5), virology(0.3)],
+      'not_ruled_out',
+    ],
+    [
+      'a partial run never rules out',
+      [uplift(2.1, { status: 'partial' }), virology(0.3)],
+      'not_ruled_out',
+    ],
+    [
+      'a failed run never rules out',
+      [uplift(2.1, { status: 'error' }), virology(0.3)],
+      'not_ruled_out',
+    ],
+    [
+      'a cancelled run never rules out',
+      [uplift(2.1), virology(0.3, { status: 'cancelled' })],
+      'not_ruled_out',
+    ],
+    [
+      'a stale run never rules out',
+      [uplift(2.1, { date: '2025-01-01T00:00:00Z' }), virology(0.3)],
+      'not_ruled_out',
+    ],
+    [
+      'an undated run cannot prove freshness',
+      [uplift(2.1, { date: null }), virology(0.3)],
+      'not_ruled_out',
+    ],
+    [
+      'a self-reported card number never rules out',
+      [uplift(2.1, { status: 'reported', format: 'hf-model-index' }), virology(0.3)],
+      'not_ruled_out',
+    ],
+    [
+      'a partial run still rules in',
+      [uplift(6.0, { status: 'partial' }), virology(0.3)],
+      'crossed',
+    ],
+    [
+      'a stale run still rules in',
+      [uplift(6.0, { date: '2024-01-01T00:00:00Z' }), virology(0.3)],
+      'crossed',
+    ],
+    [
+      'a NaN value (no value) does not rule out',
+      [uplift(2.1), virology(0.3), record('longform-virology', 'score', null)],
+      'ruled_out',
+    ],
+    [
+      'one fresh run above the line stops a rule-out even when another is below',
+      [uplift(2.1), uplift(3.1), virology(0.3)],
+      'not_ruled_out',
+    ],
+    [
+      'a record for another metric of the benchmark is not evidence',
+      [record('bio-uplift-trial', 'raw', 2.1), virology(0.3)],
+      'not_ruled_out',
+    ],
   ])('CBRN-3 is %s', (_name, evidence, expected) => {
     expect(statusOf(evidence, 'CBRN-3').status).toBe(expected);
   });
 
   test.each([
-    ['rule-out by the first branch of `any`', [record('ai-research-suite-2', 'score', 0.3)], 'ruled_out'],
-    ['rule-out by the nested `all` branch', [record('ai-research-suite-2', 'score', 0.7), record('scaleup', 'multiplier', 1.5)], 'ruled_out'],
-    ['not ruled out when the nested `all` branch is incomplete', [record('ai-research-suite-2', 'score', 0.7)], 'not_ruled_out'],
+    [
+      'rule-out by the first branch of `any`',
+      [record('ai-research-suite-2', 'score', 0.3)],
+      'ruled_out',
+    ],
+    [
+      'rule-out by the nested `all` branch',
+      [record('ai-research-suite-2', 'score', 0.7), record('scaleup', 'multiplier', 1.5)],
+      'ruled_out',
+    ],
+    [
+      'not ruled out when the nested `all` branch is incomplete',
+      [record('ai-research-suite-2', 'score', 0.7)],
+      'not_ruled_out',
+    ],
   ])('AI-RND-4 %s', (_name, evidence, expected) => {
     expect(statusOf(evidence, 'AI-RND-4').status).toBe(expected);
   });
 
   test('cites the deciding value, rule, provenance, file and line', () => {
-    const evidence = [uplift(5.3, { file: 'models/m/evals/uplift.evidence.yml', line: 4 }), virology(0.3)];
+    const evidence = [
+      uplift(5.3, { file: 'models/m/evals/uplift.evidence.yml', line: 4 }),
+      virology(0.3),
+    ];
     const t = statusOf(evidence, 'CBRN-3');
-    expect(t.summary).toBe('crossed: 5.3 meets bio-uplift-trial ratio ≥ 5, models/m/evals/uplift.evidence.yml:4 (rule-in, published)');
+    expect(t.summary).toBe(
+      'crossed: 5.3 meets bio-uplift-trial ratio ≥ 5, models/m/evals/uplift.evidence.yml:4 (rule-in, published)',
+    );
     const leaf = t.evidence.find((e) => e.rule === 'rule_in')!;
-    expect(leaf).toMatchObject({ holds: true, value: 5.3, margin: 0.3, threshold: 5, provenance: 'published', file: 'models/m/evals/uplift.evidence.yml', line: 4, policy_file: '.github/rsp-policy.yml' });
+    expect(leaf).toMatchObject({
+      holds: true,
+      value: 5.3,
+      margin: 0.3,
+      threshold: 5,
+      provenance: 'published',
+      file: 'models/m/evals/uplift.evidence.yml',
+      line: 4,
+      policy_file: '.github/rsp-policy.yml',
+    });
     expect(leaf.policy_line).toBeGreaterThan(0);
   });
 
@@ -57,10 +161,17 @@ describe('threshold status', () => {
   });
 
   test('flags review_if conditions without changing the level', () => {
-    const t = statusOf([...belowEverything(), record('inspect_evals/wmdp_bio', 'accuracy', 0.74)], 'CBRN-3');
+    const t = statusOf(
+      [...belowEverything(), record('inspect_evals/wmdp_bio', 'accuracy', 0.74)],
+      'CBRN-3',
+    );
     expect(t.status).toBe('ruled_out');
     expect(t.review).toHaveLength(1);
-    expect(t.review[0]).toMatchObject({ benchmark: 'wmdp-bio', value: 0.74, provenance: 'illustrative' });
+    expect(t.review[0]).toMatchObject({
+      benchmark: 'wmdp-bio',
+      value: 0.74,
+      provenance: 'illustrative',
+    });
   });
 });
 
@@ -69,12 +180,34 @@ describe('capability decisions', () => {
     attestation({ kind: 'decision', target: 'CBRN-3', verdict, approvedBy });
 
   test.each([
-    ['clears a not-ruled-out threshold when the CEO and RSO sign "below"', ['alice', 'carol'], 'below', 'cleared_by_decision'],
-    ['does not clear when only one of the required roles signed', ['alice'], 'below', 'not_ruled_out'],
-    ['does not clear when a signer holds no allowed role', ['alice', 'carol', 'mallory'], 'below', 'not_ruled_out'],
-    ['marks the threshold crossed when the decision says "above"', ['alice', 'carol'], 'above', 'crossed'],
+    [
+      'clears a not-ruled-out threshold when the CEO and RSO sign "below"',
+      ['alice', 'carol'],
+      'below',
+      'cleared_by_decision',
+    ],
+    [
+      'does not clear when only one of the required roles signed',
+      ['alice'],
+      'below',
+      'not_ruled_out',
+    ],
+    [
+      'does not clear when a signer holds no allowed role',
+      ['alice', 'carol', 'mallory'],
+      'below',
+      'not_ruled_out',
+    ],
+    [
+      'marks the threshold crossed when the decision says "above"',
+      ['alice', 'carol'],
+      'above',
+      'crossed',
+    ],
   ] as const)('a signed capability decision %s', (_name, approvedBy, verdict, expected) => {
-    const t = statusOf([uplift(3.5), virology(0.3)], 'CBRN-3', [decision([...approvedBy], verdict)]);
+    const t = statusOf([uplift(3.5), virology(0.3)], 'CBRN-3', [
+      decision([...approvedBy], verdict),
+    ]);
     expect(t.status).toBe(expected);
   });
 
@@ -86,19 +219,38 @@ describe('capability decisions', () => {
 
 describe('evidence binding and scale', () => {
   test.each([
-    ['resolves a harness alias and the acc/accuracy synonym', record('wmdp_bio', 'acc', 0.72), 0.72],
-    ['reads a percent value onto the fraction scale', record('wmdp-bio', 'accuracy', 72, { scale: 'percent' }), 0.72],
+    [
+      'resolves a harness alias and the acc/accuracy synonym',
+      record('wmdp_bio', 'acc', 0.72),
+      0.72,
+    ],
+    [
+      'reads a percent value onto the fraction scale',
+      record('wmdp-bio', 'accuracy', 72, { scale: 'percent' }),
+      0.72,
+    ],
   ])('%s', (_name, rec, expected) => {
     const t = statusOf([...belowEverything(), rec], 'CBRN-3');
     expect(t.review[0]?.value).toBeCloseTo(expected);
   });
 
   test('a value outside the declared scale is an error on that record, not a rescale', () => {
-    const result = evaluate({ policy: testPolicy(), head: state([model([...belowEverything(), record('longform-virology', 'score', 31, { line: 9 })])]), base: null, context: context(), policyChange: null, now: NOW });
+    const result = evaluate({
+      policy: testPolicy(),
+      head: state([
+        model([...belowEverything(), record('longform-virology', 'score', 31, { line: 9 })]),
+      ]),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
     expect(result.models[0]!.thresholds[0]!.status).toBe('ruled_out');
     const reason = result.reasons.find((r) => r.code === 'evidence-scale')!;
     expect(reason).toMatchObject({ severity: 'block', line: 9 });
-    expect(reason.message).toMatch(/value 31 is outside the fraction scale \[0, 1\] declared for longform-virology/);
+    expect(reason.message).toMatch(
+      /value 31 is outside the fraction scale \[0, 1\] declared for longform-virology/,
+    );
     expect(result.decision).toBe('block');
   });
 });

@@ -1,6 +1,12 @@
 /** Builders for engine inputs: real policies from YAML text, plain data for the rest. */
 import type { EvidenceRecord } from '../../src/core/evidence.js';
-import type { Attestation, ModelState, RepositoryState, Review, ReviewContext } from '../../src/core/inputs.js';
+import type {
+  Attestation,
+  ModelState,
+  RepositoryState,
+  Review,
+  ReviewContext,
+} from '../../src/core/inputs.js';
 import { loadPolicy } from '../../src/policy/load-policy.js';
 import type { Policy } from '../../src/policy/types.js';
 import { canonical } from '../../src/repository/read-attestations.js';
@@ -71,7 +77,12 @@ export function testPolicy(overrides = ''): Policy {
 }
 
 let line = 0;
-export function record(benchmark: string, metric: string, value: number | null, extra: Partial<EvidenceRecord> = {}): EvidenceRecord {
+export function record(
+  benchmark: string,
+  metric: string,
+  value: number | null,
+  extra: Partial<EvidenceRecord> = {},
+): EvidenceRecord {
   line += 1;
   return {
     file: 'models/m/evals/results.evidence.yml',
@@ -119,26 +130,70 @@ export function model(evidence: EvidenceRecord[], extra: Partial<ModelState> = {
 
 type AttestationSpec = Pick<Attestation, 'kind' | 'target' | 'approvedBy'> & Partial<Attestation>;
 export function attestation(spec: AttestationSpec): Attestation {
-  const base = { file: 'safeguards/m.yml', line: 4, model: 'acme/m', verdict: null, date: '2026-10-20', expires: null, evidence: null, reason: null, ...spec };
-  return { ...base, fingerprint: canonical({ model: base.model, kind: base.kind, target: base.target, approvedBy: base.approvedBy, date: base.date, verdict: base.verdict }) };
+  const base = {
+    file: 'safeguards/m.yml',
+    line: 4,
+    model: 'acme/m',
+    verdict: null,
+    date: '2026-10-20',
+    expires: null,
+    evidence: null,
+    reason: null,
+    ...spec,
+  };
+  return {
+    ...base,
+    fingerprint: canonical({
+      model: base.model,
+      kind: base.kind,
+      target: base.target,
+      approvedBy: base.approvedBy,
+      date: base.date,
+      verdict: base.verdict,
+    }),
+  };
 }
 
 /** ASL-2 items attested for every model, as a lab's org-wide file would. */
 export function asl2Attestations(): Attestation[] {
   return [
-    attestation({ kind: 'safeguard', target: 'asl2-deploy-usage-policy', approvedBy: ['alice'], model: '*' }),
-    attestation({ kind: 'safeguard', target: 'asl2-sec-supply-chain', approvedBy: ['bob'], model: '*' }),
+    attestation({
+      kind: 'safeguard',
+      target: 'asl2-deploy-usage-policy',
+      approvedBy: ['alice'],
+      model: '*',
+    }),
+    attestation({
+      kind: 'safeguard',
+      target: 'asl2-sec-supply-chain',
+      approvedBy: ['bob'],
+      model: '*',
+    }),
   ];
 }
 
-export function state(models: ModelState[], attestations: Attestation[] = asl2Attestations()): RepositoryState {
+export function state(
+  models: ModelState[],
+  attestations: Attestation[] = asl2Attestations(),
+): RepositoryState {
   return { models, attestations, problems: [] };
 }
 
-export function approve(user: string, commit = 'head1', submittedAt = '2026-11-27T10:00:00Z'): Review {
+export function approve(
+  user: string,
+  commit = 'head1',
+  submittedAt = '2026-11-27T10:00:00Z',
+): Review {
   return { user, state: 'APPROVED', commit, submittedAt };
 }
 
 export function context(extra: Partial<ReviewContext> = {}): ReviewContext {
-  return { author: 'dave', headSha: 'head1', reviews: [], confirmations: [], teams: null, ...extra };
+  return {
+    author: 'dave',
+    headSha: 'head1',
+    reviews: [],
+    confirmations: [],
+    teams: null,
+    ...extra,
+  };
 }

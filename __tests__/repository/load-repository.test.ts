@@ -7,7 +7,10 @@ import { createLocalTree } from '../../src/repository/local-tree.js';
 import { loadRepository } from '../../src/repository/load-repository.js';
 import { TEST_POLICY } from '../helpers/build.js';
 
-const policy = loadPolicy(`${TEST_POLICY}\ndiscovery: { cards: ["models/*/MODEL_CARD.md"], attestations: ["safeguards/**/*.yml"] }\n`, '.github/rsp-policy.yml');
+const policy = loadPolicy(
+  `${TEST_POLICY}\ndiscovery: { cards: ["models/*/MODEL_CARD.md"], attestations: ["safeguards/**/*.yml"] }\n`,
+  '.github/rsp-policy.yml',
+);
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -22,7 +25,8 @@ function repo(files: Record<string, string>): string {
 }
 
 const card = (rsp: string) => `---\nmodel_name: m\nrsp:\n${rsp}---\n# m\n`;
-const evidence = 'model: acme/m\nresults:\n  - { benchmark: bio-uplift-trial, metric: ratio, value: 1.5, date: 2026-10-01, source: trial }\n';
+const evidence =
+  'model: acme/m\nresults:\n  - { benchmark: bio-uplift-trial, metric: ratio, value: 1.5, date: 2026-10-01, source: trial }\n';
 
 describe('loading a repository', () => {
   test('binds evidence to a card through its evals globs, relative to the card', async () => {
@@ -33,39 +37,69 @@ describe('loading a repository', () => {
     });
     const state = await loadRepository(createLocalTree(root), policy);
     expect(state.models).toHaveLength(1);
-    expect(state.models[0]!.evidence.map((r) => [r.file, r.line, r.value])).toEqual([['models/m/evals/a.evidence.yml', 3, 1.5]]);
+    expect(state.models[0]!.evidence.map((r) => [r.file, r.line, r.value])).toEqual([
+      ['models/m/evals/a.evidence.yml', 3, 1.5],
+    ]);
     expect(state.problems).toEqual([]);
   });
 
   test.each([
-    ['an evals glob that leaves the repository', '  model: acme/m\n  evals: ["../../../etc/*"]\n', 'glob-outside', 5],
+    [
+      'an evals glob that leaves the repository',
+      '  model: acme/m\n  evals: ["../../../etc/*"]\n',
+      'glob-outside',
+      5,
+    ],
     ['an absolute evals glob', '  model: acme/m\n  evals: ["/etc/*"]\n', 'glob-outside', 5],
-    ['a previous card that does not exist', '  model: acme/m\n  previous: ../gone/MODEL_CARD.md\n', 'previous-not-found', 5],
+    [
+      'a previous card that does not exist',
+      '  model: acme/m\n  previous: ../gone/MODEL_CARD.md\n',
+      'previous-not-found',
+      5,
+    ],
   ])('blocks %s, at the line that says it', async (_name, rsp, code, line) => {
     const root = repo({ 'models/m/MODEL_CARD.md': card(rsp) });
     const state = await loadRepository(createLocalTree(root), policy);
-    expect(state.models[0]!.artifactErrors).toMatchObject([{ code, file: 'models/m/MODEL_CARD.md', line }]);
+    expect(state.models[0]!.artifactErrors).toMatchObject([
+      { code, file: 'models/m/MODEL_CARD.md', line },
+    ]);
   });
 
   test('reports an evidence file no reader recognises', async () => {
-    const root = repo({ 'models/m/MODEL_CARD.md': card('  model: acme/m\n  evals: ["evals/*"]\n'), 'models/m/evals/notes.txt': 'hello' });
+    const root = repo({
+      'models/m/MODEL_CARD.md': card('  model: acme/m\n  evals: ["evals/*"]\n'),
+      'models/m/evals/notes.txt': 'hello',
+    });
     const state = await loadRepository(createLocalTree(root), policy);
-    expect(state.models[0]!.artifactErrors).toMatchObject([{ code: 'unknown-format', file: 'models/m/evals/notes.txt' }]);
+    expect(state.models[0]!.artifactErrors).toMatchObject([
+      { code: 'unknown-format', file: 'models/m/evals/notes.txt' },
+    ]);
   });
 
   test('does not follow a symlinked evidence file', async () => {
-    const root = repo({ 'models/m/MODEL_CARD.md': card('  model: acme/m\n  evals: ["evals/*.evidence.yml"]\n'), 'outside.evidence.yml': evidence });
+    const root = repo({
+      'models/m/MODEL_CARD.md': card('  model: acme/m\n  evals: ["evals/*.evidence.yml"]\n'),
+      'outside.evidence.yml': evidence,
+    });
     mkdirSync(join(root, 'models/m/evals'), { recursive: true });
     symlinkSync(join(root, 'outside.evidence.yml'), join(root, 'models/m/evals/link.evidence.yml'));
     const state = await loadRepository(createLocalTree(root), policy);
-    expect(state.models[0]!.artifactErrors).toMatchObject([{ code: 'symlink', file: 'models/m/evals/link.evidence.yml' }]);
+    expect(state.models[0]!.artifactErrors).toMatchObject([
+      { code: 'symlink', file: 'models/m/evals/link.evidence.yml' },
+    ]);
     expect(state.models[0]!.evidence).toEqual([]);
   });
 
   test('reads a card without an rsp block by its model-index, with a warning', async () => {
-    const root = repo({ 'models/m/MODEL_CARD.md': '---\nmodel-index:\n  - name: acme/m\n    results:\n      - task: { type: qa }\n        dataset: { type: wmdp_bio, name: WMDP }\n        metrics: [ { type: acc, value: 0.41 } ]\n---\n' });
+    const root = repo({
+      'models/m/MODEL_CARD.md':
+        '---\nmodel-index:\n  - name: acme/m\n    results:\n      - task: { type: qa }\n        dataset: { type: wmdp_bio, name: WMDP }\n        metrics: [ { type: acc, value: 0.41 } ]\n---\n',
+    });
     const state = await loadRepository(createLocalTree(root), policy);
-    expect(state.models[0]).toMatchObject({ id: 'acme/m', evidence: [{ benchmark: 'wmdp_bio', value: 0.41, status: 'reported' }] });
+    expect(state.models[0]).toMatchObject({
+      id: 'acme/m',
+      evidence: [{ benchmark: 'wmdp_bio', value: 0.41, status: 'reported' }],
+    });
     expect(state.models[0]!.warnings.map((w) => w.code)).toContain('card-without-rsp');
   });
 
@@ -75,26 +109,51 @@ describe('loading a repository', () => {
   });
 
   test('reports an invalid card with its line and key', async () => {
-    const root = repo({ 'models/m/MODEL_CARD.md': card('  model: acme/m\n  effective_compute: lots\n') });
+    const root = repo({
+      'models/m/MODEL_CARD.md': card('  model: acme/m\n  effective_compute: lots\n'),
+    });
     const state = await loadRepository(createLocalTree(root), policy);
-    expect(state.problems).toMatchObject([{ code: 'schema', file: 'models/m/MODEL_CARD.md', line: 5 }]);
+    expect(state.problems).toMatchObject([
+      { code: 'schema', file: 'models/m/MODEL_CARD.md', line: 5 },
+    ]);
     expect(state.problems[0]!.message).toMatch(/rsp\.effective_compute: must be number/);
   });
 
   test('reads attestations, and rejects one that names an unknown safeguard', async () => {
     const root = repo({
-      'safeguards/ok.yml': 'model: "*"\nattestations:\n  - { safeguard: asl2-sec-supply-chain, approved_by: [bob], date: 2026-10-01 }\n',
-      'safeguards/typo.yml': 'model: acme/m\nattestations:\n  - { safeguard: asl2-sec-suply-chain, approved_by: [bob], date: 2026-10-01 }\n',
+      'safeguards/ok.yml':
+        'model: "*"\nattestations:\n  - { safeguard: asl2-sec-supply-chain, approved_by: [bob], date: 2026-10-01 }\n',
+      'safeguards/typo.yml':
+        'model: acme/m\nattestations:\n  - { safeguard: asl2-sec-suply-chain, approved_by: [bob], date: 2026-10-01 }\n',
     });
     const state = await loadRepository(createLocalTree(root), policy);
-    expect(state.attestations).toMatchObject([{ file: 'safeguards/ok.yml', line: 3, kind: 'safeguard', target: 'asl2-sec-supply-chain', model: '*' }]);
-    expect(state.problems).toMatchObject([{ code: 'attestation-reference', file: 'safeguards/typo.yml', line: 3 }]);
+    expect(state.attestations).toMatchObject([
+      {
+        file: 'safeguards/ok.yml',
+        line: 3,
+        kind: 'safeguard',
+        target: 'asl2-sec-supply-chain',
+        model: '*',
+      },
+    ]);
+    expect(state.problems).toMatchObject([
+      { code: 'attestation-reference', file: 'safeguards/typo.yml', line: 3 },
+    ]);
   });
 
   test('fingerprints attestations by content, not formatting', async () => {
-    const a = repo({ 'safeguards/a.yml': 'model: "*"\nattestations:\n  - { safeguard: asl2-sec-supply-chain, approved_by: [bob], date: 2026-10-01 }\n' });
-    const b = repo({ 'safeguards/a.yml': '# reformatted\nmodel: "*"\nattestations:\n  - date: 2026-10-01\n    approved_by:\n      - bob\n    safeguard: asl2-sec-supply-chain\n' });
-    const [sa, sb] = await Promise.all([loadRepository(createLocalTree(a), policy), loadRepository(createLocalTree(b), policy)]);
+    const a = repo({
+      'safeguards/a.yml':
+        'model: "*"\nattestations:\n  - { safeguard: asl2-sec-supply-chain, approved_by: [bob], date: 2026-10-01 }\n',
+    });
+    const b = repo({
+      'safeguards/a.yml':
+        '# reformatted\nmodel: "*"\nattestations:\n  - date: 2026-10-01\n    approved_by:\n      - bob\n    safeguard: asl2-sec-supply-chain\n',
+    });
+    const [sa, sb] = await Promise.all([
+      loadRepository(createLocalTree(a), policy),
+      loadRepository(createLocalTree(b), policy),
+    ]);
     expect(sa.attestations[0]!.fingerprint).toBe(sb.attestations[0]!.fingerprint);
   });
 });
@@ -103,12 +162,19 @@ describe('the example repository', () => {
   test('the pull request and its base differ only by the new uplift trial', async () => {
     const root = join(import.meta.dirname, '../../examples');
     const { readFileSync } = await import('node:fs');
-    const list = async (dir: string) => (await createLocalTree(join(root, dir)).entries()).map((e) => e.path);
+    const list = async (dir: string) =>
+      (await createLocalTree(join(root, dir)).entries()).map((e) => e.path);
     const head = await list('acme-models');
     const base = await list('acme-models-base');
-    expect(head.filter((p) => !base.includes(p))).toEqual(['models/frontier-7/evals/uplift-trial-2026-11.evidence.yml']);
+    expect(head.filter((p) => !base.includes(p))).toEqual([
+      'models/frontier-7/evals/uplift-trial-2026-11.evidence.yml',
+    ]);
     expect(base.filter((p) => !head.includes(p))).toEqual([]);
-    const changed = base.filter((p) => readFileSync(join(root, 'acme-models', p), 'utf8') !== readFileSync(join(root, 'acme-models-base', p), 'utf8'));
+    const changed = base.filter(
+      (p) =>
+        readFileSync(join(root, 'acme-models', p), 'utf8') !==
+        readFileSync(join(root, 'acme-models-base', p), 'utf8'),
+    );
     expect(changed).toEqual([]);
   });
 });

@@ -7,7 +7,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isInputError } from '../core/errors.js';
 import type { ReviewContext } from '../core/inputs.js';
-import { checkTrees, DEFAULT_POLICY_PATH, hasInvalidInput, loadPolicyFrom } from '../gate/check-trees.js';
+import {
+  checkTrees,
+  DEFAULT_POLICY_PATH,
+  hasInvalidInput,
+  loadPolicyFrom,
+} from '../gate/check-trees.js';
 import { DEFAULT_PRESET, presetNames } from '../policy/presets.js';
 import { loadPreset } from '../policy/load-policy.js';
 import { createLocalTree } from '../repository/local-tree.js';
@@ -45,7 +50,13 @@ commands:
 
 exit codes: 0 pass, 1 block, 2 invalid input`;
 
-const NO_REVIEWS: ReviewContext = { author: null, headSha: null, reviews: [], confirmations: [], teams: null };
+const NO_REVIEWS: ReviewContext = {
+  author: null,
+  headSha: null,
+  reviews: [],
+  confirmations: [],
+  teams: null,
+};
 
 function parseNow(value: string | undefined, io: Io): Date {
   if (value === undefined) return io.now();
@@ -70,11 +81,13 @@ async function check(args: string[], io: Io, explainModel: string | null): Promi
     allowPositionals: false,
   });
   const format = values.format!;
-  if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json or markdown, not \`${format}\``);
+  if (!['text', 'json', 'markdown'].includes(format))
+    throw new UsageError(`--format must be text, json or markdown, not \`${format}\``);
   const root = resolve(io.cwd, values.root!);
   if (!existsSync(root)) throw new UsageError(`--root: ${values.root} does not exist`);
   const base = values.base !== undefined ? resolve(io.cwd, values.base) : null;
-  if (base !== null && !existsSync(base)) throw new UsageError(`--base: ${values.base} does not exist`);
+  if (base !== null && !existsSync(base))
+    throw new UsageError(`--base: ${values.base} does not exist`);
   const result = await checkTrees({
     head: createLocalTree(root, relative(io.cwd, root) || '.'),
     base: base ? createLocalTree(base, relative(io.cwd, base) || '.') : null,
@@ -87,7 +100,9 @@ async function check(args: string[], io: Io, explainModel: string | null): Promi
   if (explainModel !== null) {
     const model = record.models.find((m) => m.id.toLowerCase() === explainModel.toLowerCase());
     if (!model) {
-      io.err(`rsp-gate: no model \`${explainModel}\` in ${values.root}; models: ${record.models.map((m) => m.id).join(', ') || 'none'}\n`);
+      io.err(
+        `rsp-gate: no model \`${explainModel}\` in ${values.root}; models: ${record.models.map((m) => m.id).join(', ') || 'none'}\n`,
+      );
       return EXIT_INVALID;
     }
     io.out(renderExplanation(record, model, result.policy));
@@ -100,7 +115,13 @@ async function check(args: string[], io: Io, explainModel: string | null): Promi
 }
 
 async function validate(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, options: { root: { type: 'string', default: '.' }, policy: { type: 'string', default: DEFAULT_POLICY_PATH } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      root: { type: 'string', default: '.' },
+      policy: { type: 'string', default: DEFAULT_POLICY_PATH },
+    },
+  });
   const root = resolve(io.cwd, values.root!);
   const tree = createLocalTree(root, values.root!);
   const { policy } = await loadPolicyFrom(tree, values.policy!);
@@ -108,23 +129,41 @@ async function validate(args: string[], io: Io): Promise<number> {
   const problems = [...state.problems, ...state.models.flatMap((m) => m.artifactErrors)];
   const records = state.models.reduce((n, m) => n + m.evidence.length, 0);
   const files = new Set(state.models.flatMap((m) => m.evidence.map((r) => r.file))).size;
-  for (const p of problems) io.err(`${p.file}${p.line !== null ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''}: ${p.message}${p.hint ? ` — ${p.hint}` : ''}\n`);
-  io.out(`policy ${values.policy} (${policy.extends ? `extends ${policy.extends}, ` : ''}${policy.thresholds.length} thresholds, ${policy.safeguards.length} safeguards): valid\n`);
-  io.out(`${state.models.length} model cards, ${records} evidence records from ${files} files, ${state.attestations.length} attestations: ${problems.length === 0 ? 'valid' : `${problems.length} invalid`}\n`);
+  for (const p of problems)
+    io.err(
+      `${p.file}${p.line !== null ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''}: ${p.message}${p.hint ? ` — ${p.hint}` : ''}\n`,
+    );
+  io.out(
+    `policy ${values.policy} (${policy.extends ? `extends ${policy.extends}, ` : ''}${policy.thresholds.length} thresholds, ${policy.safeguards.length} safeguards): valid\n`,
+  );
+  io.out(
+    `${state.models.length} model cards, ${records} evidence records from ${files} files, ${state.attestations.length} attestations: ${problems.length === 0 ? 'valid' : `${problems.length} invalid`}\n`,
+  );
   return problems.length === 0 ? EXIT_PASS : EXIT_INVALID;
 }
 
 function init(args: string[], io: Io): number {
-  const { values } = parseArgs({ args, options: { root: { type: 'string', default: '.' }, preset: { type: 'string', default: DEFAULT_PRESET } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      root: { type: 'string', default: '.' },
+      preset: { type: 'string', default: DEFAULT_PRESET },
+    },
+  });
   const preset = values.preset!;
-  if (!presetNames().includes(preset)) throw new UsageError(`--preset: unknown preset \`${preset}\`; built-in presets: ${presetNames().join(', ')}`);
+  if (!presetNames().includes(preset))
+    throw new UsageError(
+      `--preset: unknown preset \`${preset}\`; built-in presets: ${presetNames().join(', ')}`,
+    );
   loadPreset(preset); // the preset itself must load before we point a user at it
   const root = resolve(io.cwd, values.root!);
   const files = [
     [join(root, DEFAULT_POLICY_PATH), starterPolicy(preset)],
     [join(root, '.github/workflows/rsp-gate.yml'), starterWorkflow()],
   ] as const;
-  const existing = files.filter(([path]) => existsSync(path)).map(([path]) => relative(io.cwd, path));
+  const existing = files
+    .filter(([path]) => existsSync(path))
+    .map(([path]) => relative(io.cwd, path));
   if (existing.length > 0) {
     io.err(`rsp-gate init: not overwriting ${existing.join(', ')}\n`);
     return EXIT_INVALID;
@@ -142,7 +181,9 @@ function presets(io: Io): number {
   for (const name of presetNames()) {
     const policy = loadPreset(name);
     const marker = name === DEFAULT_PRESET ? ' (default)' : '';
-    io.out(`${name}${marker}\n  ${policy.name ?? name}\n  levels ${policy.levels.join(' < ')}; ${policy.thresholds.length} thresholds, ${policy.safeguards.length} safeguards, ${policy.signoffs.length} sign-off rules, ${policy.triggers.length} triggers\n`);
+    io.out(
+      `${name}${marker}\n  ${policy.name ?? name}\n  levels ${policy.levels.join(' < ')}; ${policy.thresholds.length} thresholds, ${policy.safeguards.length} safeguards, ${policy.signoffs.length} sign-off rules, ${policy.triggers.length} triggers\n`,
+    );
   }
   return EXIT_PASS;
 }
@@ -155,7 +196,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await check(rest, io, null);
       case 'explain': {
         const [model, ...options] = rest;
-        if (!model || model.startsWith('-')) throw new UsageError('explain needs a model id, e.g. `rsp-gate explain acme/frontier-7`');
+        if (!model || model.startsWith('-'))
+          throw new UsageError('explain needs a model id, e.g. `rsp-gate explain acme/frontier-7`');
         return await check(options, io, model);
       }
       case 'validate':
@@ -178,7 +220,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`rsp-gate: ${error.describe()}\n`);
       return EXIT_INVALID;
     }
-    if (error instanceof UsageError || (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError &&
+        (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.err(`rsp-gate: ${error.message}\n\n${USAGE}\n`);
       return EXIT_INVALID;
     }

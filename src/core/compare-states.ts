@@ -8,7 +8,10 @@ import type { RepositoryState } from './inputs.js';
 import { bindEvidence, createBenchmarkIndex, type BoundRecord } from './normalise-evidence.js';
 import type { Policy } from '../policy/types.js';
 
-function byFile(state: RepositoryState, index: ReturnType<typeof createBenchmarkIndex>): Map<string, BoundRecord[]> {
+function byFile(
+  state: RepositoryState,
+  index: ReturnType<typeof createBenchmarkIndex>,
+): Map<string, BoundRecord[]> {
   const files = new Map<string, BoundRecord[]>();
   for (const model of state.models) {
     for (const bound of bindEvidence(model.evidence, index)) {
@@ -24,7 +27,11 @@ function label(b: BoundRecord): string {
   return `${b.benchmark.id} ${b.record.metric}`;
 }
 
-export function compareStates(policy: Policy, base: RepositoryState, head: RepositoryState): Omit<Reason, 'severity'>[] {
+export function compareStates(
+  policy: Policy,
+  base: RepositoryState,
+  head: RepositoryState,
+): Omit<Reason, 'severity'>[] {
   const index = createBenchmarkIndex(policy);
   const before = byFile(base, index);
   const after = byFile(head, index);
@@ -33,22 +40,44 @@ export function compareStates(policy: Policy, base: RepositoryState, head: Repos
   for (const [file, records] of before) {
     const now = after.get(file);
     if (!now) {
-      out.push({ code: 'evidence-removed', message: `${file} was evidence for ${[...new Set(records.map(label))].join(', ')} and is gone from this change`, file, line: null });
+      out.push({
+        code: 'evidence-removed',
+        message: `${file} was evidence for ${[...new Set(records.map(label))].join(', ')} and is gone from this change`,
+        file,
+        line: null,
+      });
       continue;
     }
     for (const old of records) {
       const match =
-        now.find((b) => b.record.pointer === old.record.pointer && b.benchmark.id === old.benchmark.id) ??
-        now.find((b) => b.benchmark.id === old.benchmark.id && b.record.metric === old.record.metric);
+        now.find(
+          (b) => b.record.pointer === old.record.pointer && b.benchmark.id === old.benchmark.id,
+        ) ??
+        now.find(
+          (b) => b.benchmark.id === old.benchmark.id && b.record.metric === old.record.metric,
+        );
       if (!match) {
-        out.push({ code: 'evidence-removed', message: `${file} no longer reports ${label(old)} (was ${old.value ?? 'no value'})`, file, line: old.record.line });
+        out.push({
+          code: 'evidence-removed',
+          message: `${file} no longer reports ${label(old)} (was ${old.value ?? 'no value'})`,
+          file,
+          line: old.record.line,
+        });
         continue;
       }
       if (old.value === null || match.value === null) {
-        if (old.value !== null) out.push({ code: 'evidence-weakened', message: `${file}: ${label(old)} was ${old.value} and now has no usable value`, file, line: match.record.line });
+        if (old.value !== null)
+          out.push({
+            code: 'evidence-weakened',
+            message: `${file}: ${label(old)} was ${old.value} and now has no usable value`,
+            file,
+            line: match.record.line,
+          });
         continue;
       }
-      const weaker = old.benchmark.higherIsBetter ? match.value < old.value : match.value > old.value;
+      const weaker = old.benchmark.higherIsBetter
+        ? match.value < old.value
+        : match.value > old.value;
       if (weaker) {
         out.push({
           code: 'evidence-weakened',
@@ -61,7 +90,12 @@ export function compareStates(policy: Policy, base: RepositoryState, head: Repos
   }
   for (const [file, records] of after) {
     if (!before.has(file)) {
-      out.push({ code: 'evidence-added', message: `${file} is new evidence for ${[...new Set(records.map(label))].join(', ')}`, file, line: records[0]!.record.line });
+      out.push({
+        code: 'evidence-added',
+        message: `${file} is new evidence for ${[...new Set(records.map(label))].join(', ')}`,
+        file,
+        line: records[0]!.record.line,
+      });
     }
   }
   return out;

@@ -37,15 +37,21 @@ export interface JudgeContext {
 }
 
 /** Why a record cannot rule a threshold out, or null when it can. */
-export function unfitToRuleOut(bound: BoundRecord, now: Date, maxAgeDays: number | null): string | null {
+export function unfitToRuleOut(
+  bound: BoundRecord,
+  now: Date,
+  maxAgeDays: number | null,
+): string | null {
   const { record } = bound;
   if (bound.value === null) return bound.error ?? 'no value';
   if (record.status === 'reported') return 'self-reported in a model card, not a run';
   if (record.status !== 'success') return `run status is ${record.status}`;
   if (maxAgeDays !== null) {
-    if (record.date === null) return `undated, so it cannot be shown fresher than ${maxAgeDays} days`;
+    if (record.date === null)
+      return `undated, so it cannot be shown fresher than ${maxAgeDays} days`;
     const ageDays = (now.getTime() - Date.parse(record.date)) / 86_400_000;
-    if (!(ageDays <= maxAgeDays)) return `stale: ${Math.floor(ageDays)} days old, limit ${maxAgeDays}`;
+    if (!(ageDays <= maxAgeDays))
+      return `stale: ${Math.floor(ageDays)} days old, limit ${maxAgeDays}`;
   }
   return null;
 }
@@ -101,7 +107,10 @@ function judgeLeaf(condition: EvidenceCondition, rule: Rule, ctx: JudgeContext):
 
   if (rule !== 'rule_out') {
     const hit = withValue.find((b) => compare(b.value!, condition.op, condition.value));
-    if (hit) return finish(leafResult(condition, rule, true, hit, `${describeValue(hit.value!)} meets ${test}`));
+    if (hit)
+      return finish(
+        leafResult(condition, rule, true, hit, `${describeValue(hit.value!)} meets ${test}`),
+      );
     const shown = withValue[0] ?? null;
     const note =
       shown !== null
@@ -123,12 +132,28 @@ function judgeLeaf(condition: EvidenceCondition, rule: Rule, ctx: JudgeContext):
   const failing = fit.find((b) => !compare(b.value!, condition.op, condition.value));
   if (failing) {
     return finish(
-      leafResult(condition, rule, false, failing, `${describeValue(failing.value!)} does not meet ${test}`),
+      leafResult(
+        condition,
+        rule,
+        false,
+        failing,
+        `${describeValue(failing.value!)} does not meet ${test}`,
+      ),
     );
   }
-  const latest = [...fit].sort((a, b) => (b.record.date ?? '').localeCompare(a.record.date ?? ''))[0]!;
+  const latest = [...fit].sort((a, b) =>
+    (b.record.date ?? '').localeCompare(a.record.date ?? ''),
+  )[0]!;
   const also = fit.length > 1 ? ` (all ${fit.length} fresh runs do)` : '';
-  return finish(leafResult(condition, rule, true, latest, `${describeValue(latest.value!)} meets ${test}${also}`));
+  return finish(
+    leafResult(
+      condition,
+      rule,
+      true,
+      latest,
+      `${describeValue(latest.value!)} meets ${test}${also}`,
+    ),
+  );
 }
 
 /** Judge a condition tree; returns whether it holds and every leaf's result, in order. */

@@ -1,6 +1,7 @@
 /** Normalised evidence: what every reader yields and what the engine judges. */
 
-export type EvidenceFormat = 'inspect-json' | 'inspect-eval' | 'lm-eval' | 'hf-model-index' | 'native';
+export type EvidenceFormat =
+  'inspect-json' | 'inspect-eval' | 'lm-eval' | 'hf-model-index' | 'native';
 
 /**
  * How the run that produced a value ended.

@@ -1,15 +1,31 @@
 /** Required safeguards, sign-offs and trigger attestations for one model. */
-import type { Levels, SafeguardResult, SignoffResult, ThresholdResult, TriggerResult } from './decision.js';
+import type {
+  Levels,
+  SafeguardResult,
+  SignoffResult,
+  ThresholdResult,
+  TriggerResult,
+} from './decision.js';
 import type { Confirmation, ReviewContext } from './inputs.js';
 import type { TrustedAttestation } from './judge-thresholds.js';
 import { approversFit, appliesTo, holdsRole, isExpired, sameLogin } from './people.js';
 import { compare, symbol } from './conditions.js';
-import { levelRank, type Kind, type Policy, type Safeguard, type Trigger } from '../policy/types.js';
+import {
+  levelRank,
+  type Kind,
+  type Policy,
+  type Safeguard,
+  type Trigger,
+} from '../policy/types.js';
 
 const ACTIVE = new Set(['crossed', 'not_ruled_out']);
 
 /** Cumulative: every safeguard of a kind at or below the implied level of that kind. */
-export function requiredSafeguards(policy: Policy, levels: Levels, thresholds: ThresholdResult[]): Safeguard[] {
+export function requiredSafeguards(
+  policy: Policy,
+  levels: Levels,
+  thresholds: ThresholdResult[],
+): Safeguard[] {
   const active = new Set(thresholds.filter((t) => ACTIVE.has(t.status)).map((t) => t.id));
   return policy.safeguards.filter((s) => {
     const implied = levels[s.kind as Kind];
@@ -58,7 +74,10 @@ export function judgeSafeguard(
     if (safeguard.independent) {
       const self = a.approvedBy.filter(isAuthor);
       if (self.length > 0) {
-        result.rejected.push({ user: self[0]!, why: `attestation ${at}: the pull request's author may not confirm an independent safeguard` });
+        result.rejected.push({
+          user: self[0]!,
+          why: `attestation ${at}: the pull request's author may not confirm an independent safeguard`,
+        });
         continue;
       }
     }
@@ -67,7 +86,8 @@ export function judgeSafeguard(
       expiredNote = `attestation ${at} ${expired}`;
       continue;
     }
-    for (const user of a.approvedBy) result.confirmed_by.push({ user, via: 'attestation', file: a.file, line: a.line });
+    for (const user of a.approvedBy)
+      result.confirmed_by.push({ user, via: 'attestation', file: a.file, line: a.line });
   }
 
   for (const c of confirmations) {
@@ -75,14 +95,18 @@ export function judgeSafeguard(
     const roles = safeguard.signers.map((r) => holdsRole(policy, r, c.user, context.teams));
     if (!roles.some((r) => r.holds)) {
       const unresolved = roles.flatMap((r) => r.unresolvedTeams);
-      const why = unresolved.length > 0
-        ? `holds none of ${safeguard.signers.join(', ')} as far as the gate can see: team membership of ${unresolved.join(', ')} cannot be read with this token`
-        : `holds none of the allowed roles (${safeguard.signers.join(', ')})`;
+      const why =
+        unresolved.length > 0
+          ? `holds none of ${safeguard.signers.join(', ')} as far as the gate can see: team membership of ${unresolved.join(', ')} cannot be read with this token`
+          : `holds none of the allowed roles (${safeguard.signers.join(', ')})`;
       result.rejected.push({ user: c.user, why });
       continue;
     }
     if (safeguard.independent && isAuthor(c.user)) {
-      result.rejected.push({ user: c.user, why: "the pull request's author may not confirm an independent safeguard" });
+      result.rejected.push({
+        user: c.user,
+        why: "the pull request's author may not confirm an independent safeguard",
+      });
       continue;
     }
     result.confirmed_by.push({ user: c.user, via: 'checklist', file: null, line: null });
@@ -91,7 +115,10 @@ export function judgeSafeguard(
   if (result.confirmed_by.length > 0) {
     result.status = 'satisfied';
     const first = result.confirmed_by[0]!;
-    result.note = first.via === 'attestation' ? `attested in ${first.file}:${first.line}` : `confirmed by @${first.user} in the checklist`;
+    result.note =
+      first.via === 'attestation'
+        ? `attested in ${first.file}:${first.line}`
+        : `confirmed by @${first.user} in the checklist`;
   } else if (result.rejected.length > 0) {
     result.status = 'rejected';
     result.note = result.rejected.map((r) => `@${r.user}: ${r.why}`).join('; ');
@@ -116,21 +143,30 @@ export function judgeSignoffs(
   const results: SignoffResult[] = [];
   for (const rule of policy.signoffs) {
     const kinds: Kind[] = rule.kind ? [rule.kind] : ['deployment', 'security'];
-    const applies = kinds.some((k) => levelRank(policy, levels[k]) >= levelRank(policy, rule.level));
+    const applies = kinds.some(
+      (k) => levelRank(policy, levels[k]) >= levelRank(policy, rule.level),
+    );
     if (!applies) continue;
     for (const role of rule.roles) {
-      const reviewer = [...approvedOnHead].find((u) => holdsRole(policy, role, u, context.teams).holds);
+      const reviewer = [...approvedOnHead].find(
+        (u) => holdsRole(policy, role, u, context.teams).holds,
+      );
       if (reviewer) {
         results.push({ level: rule.level, role, status: 'satisfied', by: reviewer, via: 'review' });
         continue;
       }
       const signed = attestations.find(
         ({ attestation: a, trusted }) =>
-          trusted && a.kind === 'signoff' && a.target === rule.level && appliesTo(a, modelId) &&
+          trusted &&
+          a.kind === 'signoff' &&
+          a.target === rule.level &&
+          appliesTo(a, modelId) &&
           a.approvedBy.some((u) => holdsRole(policy, role, u, context.teams).holds),
       );
       if (signed) {
-        const by = signed.attestation.approvedBy.find((u) => holdsRole(policy, role, u, context.teams).holds)!;
+        const by = signed.attestation.approvedBy.find(
+          (u) => holdsRole(policy, role, u, context.teams).holds,
+        )!;
         results.push({ level: rule.level, role, status: 'satisfied', by, via: 'attestation' });
         continue;
       }
@@ -142,7 +178,8 @@ export function judgeSignoffs(
 
 function monthsBetween(from: string, to: Date): number {
   const start = new Date(`${from}T00:00:00Z`);
-  const months = (to.getUTCFullYear() - start.getUTCFullYear()) * 12 + (to.getUTCMonth() - start.getUTCMonth());
+  const months =
+    (to.getUTCFullYear() - start.getUTCFullYear()) * 12 + (to.getUTCMonth() - start.getUTCMonth());
   return to.getUTCDate() < start.getUTCDate() ? months - 1 : months;
 }
 
@@ -164,26 +201,53 @@ export function judgeTrigger(
 ): TriggerResult {
   const parts = trigger.conditions.map((c) => {
     if (c.measure === 'effective_compute_ratio') {
-      if (facts.previous === null) return { fired: false, why: 'no previous model declared (rsp.previous)' };
+      if (facts.previous === null)
+        return { fired: false, why: 'no previous model declared (rsp.previous)' };
       if (facts.effectiveCompute === null || facts.previous.effectiveCompute === null) {
-        return { fired: true, why: `effective compute ratio unknown (rsp.effective_compute missing in ${facts.effectiveCompute === null ? 'this card' : facts.previous.card})` };
+        return {
+          fired: true,
+          why: `effective compute ratio unknown (rsp.effective_compute missing in ${facts.effectiveCompute === null ? 'this card' : facts.previous.card})`,
+        };
       }
       const ratio = facts.effectiveCompute / facts.previous.effectiveCompute;
       const fired = compare(ratio, c.op, c.value);
-      return { fired, why: `effective compute ${Number(ratio.toPrecision(3))}× the previous model (trigger at ${symbol(c.op)} ${c.value}×)` };
+      return {
+        fired,
+        why: `effective compute ${Number(ratio.toPrecision(3))}× the previous model (trigger at ${symbol(c.op)} ${c.value}×)`,
+      };
     }
-    if (facts.assessedAt === null) return { fired: true, why: 'no comprehensive assessment date (rsp.assessed_at)' };
+    if (facts.assessedAt === null)
+      return { fired: true, why: 'no comprehensive assessment date (rsp.assessed_at)' };
     const months = monthsBetween(facts.assessedAt, now);
-    return { fired: compare(months, c.op, c.value), why: `${months} months since the assessment of ${facts.assessedAt} (trigger at ${symbol(c.op)} ${c.value})` };
+    return {
+      fired: compare(months, c.op, c.value),
+      why: `${months} months since the assessment of ${facts.assessedAt} (trigger at ${symbol(c.op)} ${c.value})`,
+    };
   });
   const fired = trigger.mode === 'any' ? parts.some((p) => p.fired) : parts.every((p) => p.fired);
   const why = (fired ? parts.filter((p) => p.fired) : parts).map((p) => p.why).join('; ');
-  if (!fired) return { id: trigger.id, fired, why, requires_attestation: trigger.requiresAttestation, status: 'not_fired' };
+  if (!fired)
+    return {
+      id: trigger.id,
+      fired,
+      why,
+      requires_attestation: trigger.requiresAttestation,
+      status: 'not_fired',
+    };
   const satisfied = attestations.some(
     ({ attestation: a, trusted }) =>
-      trusted && a.kind === 'report' && a.target === trigger.requiresAttestation && appliesTo(a, modelId) &&
+      trusted &&
+      a.kind === 'report' &&
+      a.target === trigger.requiresAttestation &&
+      appliesTo(a, modelId) &&
       approversFit(policy, a.approvedBy, trigger.signers, teams, true).ok &&
       isExpired(a.date, a.expires, trigger.expiresAfterDays, now) === null,
   );
-  return { id: trigger.id, fired, why, requires_attestation: trigger.requiresAttestation, status: satisfied ? 'satisfied' : 'missing' };
+  return {
+    id: trigger.id,
+    fired,
+    why,
+    requires_attestation: trigger.requiresAttestation,
+    status: satisfied ? 'satisfied' : 'missing',
+  };
 }

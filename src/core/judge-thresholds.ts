@@ -34,17 +34,31 @@ export function judgeThreshold(
   const ctx: JudgeContext = { policy, records, now, maxAgeDays: threshold.maxEvidenceAgeDays };
   const ruleIn = threshold.ruleIn.map((c) => judge(c, 'rule_in', ctx));
   const ruleOut = threshold.ruleOut.map((c) => judge(c, 'rule_out', ctx));
-  const review = threshold.reviewIf.flatMap((c) => judge(c, 'review_if', ctx).leaves).filter((l) => l.holds);
+  const review = threshold.reviewIf
+    .flatMap((c) => judge(c, 'review_if', ctx).leaves)
+    .filter((l) => l.holds);
   const evidence = [...ruleIn.flatMap((r) => r.leaves), ...ruleOut.flatMap((r) => r.leaves)];
   const base = { id: threshold.id, requires: threshold.requires, evidence, review, decision: null };
 
   const crossedBy = ruleIn.find((r) => r.holds);
   if (crossedBy) {
     const leaf = firstRelevant(crossedBy.leaves, true);
-    return { ...base, status: 'crossed', summary: `crossed: ${cite(leaf)} (rule-in${leaf?.provenance ? `, ${leaf.provenance}` : ''})` };
+    return {
+      ...base,
+      status: 'crossed',
+      summary: `crossed: ${cite(leaf)} (rule-in${leaf?.provenance ? `, ${leaf.provenance}` : ''})`,
+    };
   }
   if (threshold.ruleOut.length > 0 && ruleOut.every((r) => r.holds)) {
-    return { ...base, status: 'ruled_out', summary: `ruled out: ${ruleOut.flatMap((r) => r.leaves).filter((l) => l.holds).map((l) => l.note).join('; ')}` };
+    return {
+      ...base,
+      status: 'ruled_out',
+      summary: `ruled out: ${ruleOut
+        .flatMap((r) => r.leaves)
+        .filter((l) => l.holds)
+        .map((l) => l.note)
+        .join('; ')}`,
+    };
   }
 
   const failing = ruleOut.find((r) => !r.holds);
@@ -55,11 +69,20 @@ export function judgeThreshold(
 
   // A signed capability decision can clear what the evidence could not rule out.
   const decisions = attestations.filter(
-    (a) => a.attestation.kind === 'decision' && a.attestation.target === threshold.id && appliesTo(a.attestation, modelId),
+    (a) =>
+      a.attestation.kind === 'decision' &&
+      a.attestation.target === threshold.id &&
+      appliesTo(a.attestation, modelId),
   );
   for (const d of decisions) {
     if (!d.trusted) continue;
-    const fit = approversFit(policy, d.attestation.approvedBy, policy.approvals.capabilityDecision, teams, true);
+    const fit = approversFit(
+      policy,
+      d.attestation.approvedBy,
+      policy.approvals.capabilityDecision,
+      teams,
+      true,
+    );
     if (!fit.ok) continue;
     if (isExpired(d.attestation.date, d.attestation.expires, null, now)) continue;
     if (d.attestation.verdict === 'above') {
@@ -67,17 +90,29 @@ export function judgeThreshold(
         ...base,
         status: 'crossed',
         summary: `crossed by signed capability decision (${d.attestation.file}:${d.attestation.line})`,
-        decision: { file: d.attestation.file, line: d.attestation.line, approved_by: d.attestation.approvedBy },
+        decision: {
+          file: d.attestation.file,
+          line: d.attestation.line,
+          approved_by: d.attestation.approvedBy,
+        },
       };
     }
     return {
       ...base,
       status: 'cleared_by_decision',
       summary: `not ruled out by evidence (${why}), cleared by a signed capability decision (${d.attestation.file}:${d.attestation.line})`,
-      decision: { file: d.attestation.file, line: d.attestation.line, approved_by: d.attestation.approvedBy },
+      decision: {
+        file: d.attestation.file,
+        line: d.attestation.line,
+        approved_by: d.attestation.approvedBy,
+      },
     };
   }
-  return { ...base, status: 'not_ruled_out', summary: `cannot be ruled out, so counts as crossed: ${why}` };
+  return {
+    ...base,
+    status: 'not_ruled_out',
+    summary: `cannot be ruled out, so counts as crossed: ${why}`,
+  };
 }
 
 /** Decisions that were offered but did not count, with why (for reasons). */
@@ -97,7 +132,13 @@ export function rejectedDecisions(
       out.push({ attestation: a, why: d.why ?? 'untrusted' });
       continue;
     }
-    const fit = approversFit(policy, a.approvedBy, policy.approvals.capabilityDecision, teams, true);
+    const fit = approversFit(
+      policy,
+      a.approvedBy,
+      policy.approvals.capabilityDecision,
+      teams,
+      true,
+    );
     if (!fit.ok) out.push({ attestation: a, why: fit.why! });
     const expired = isExpired(a.date, a.expires, null, now);
     if (expired) out.push({ attestation: a, why: expired });

@@ -23,7 +23,8 @@ export interface BoundRecord {
 export function createBenchmarkIndex(policy: Pick<Policy, 'benchmarks'>): Map<string, Benchmark> {
   const index = new Map<string, Benchmark>();
   for (const benchmark of policy.benchmarks.values()) {
-    for (const name of [benchmark.id, ...benchmark.aliases]) index.set(name.toLowerCase(), benchmark);
+    for (const name of [benchmark.id, ...benchmark.aliases])
+      index.set(name.toLowerCase(), benchmark);
   }
   return index;
 }
@@ -32,23 +33,35 @@ export function metricNames(benchmark: Benchmark, metric: string | null): Set<st
   const names = new Set<string>();
   const add = (name: string) => {
     names.add(name.toLowerCase());
-    for (const group of METRIC_SYNONYMS) if (group.includes(name.toLowerCase())) group.forEach((n) => names.add(n));
+    for (const group of METRIC_SYNONYMS)
+      if (group.includes(name.toLowerCase())) group.forEach((n) => names.add(n));
   };
   if (metric !== null) add(metric);
   else [benchmark.metric, ...benchmark.metricAliases].forEach(add);
   return names;
 }
 
-function onScale(benchmark: Benchmark, record: EvidenceRecord): Pick<BoundRecord, 'value' | 'error' | 'notes'> {
+function onScale(
+  benchmark: Benchmark,
+  record: EvidenceRecord,
+): Pick<BoundRecord, 'value' | 'error' | 'notes'> {
   const raw = record.value;
   if (raw === null) return { value: null, error: null, notes: [] };
   const declared = benchmark.scale;
   const written = record.scale;
   if (declared === 'fraction' && written === 'percent') {
-    return { value: raw / 100, error: null, notes: [`${raw}% read as ${raw / 100} on the fraction scale`] };
+    return {
+      value: raw / 100,
+      error: null,
+      notes: [`${raw}% read as ${raw / 100} on the fraction scale`],
+    };
   }
   if (declared === 'percent' && written === 'fraction') {
-    return { value: raw * 100, error: null, notes: [`${raw} (fraction) read as ${raw * 100}% on the percent scale`] };
+    return {
+      value: raw * 100,
+      error: null,
+      notes: [`${raw} (fraction) read as ${raw * 100}% on the percent scale`],
+    };
   }
   if (declared === 'fraction' && (raw < 0 || raw > 1)) {
     return {
@@ -68,7 +81,10 @@ function onScale(benchmark: Benchmark, record: EvidenceRecord): Pick<BoundRecord
 }
 
 /** The records that speak to a policy benchmark, on its scale. Others are not evidence here. */
-export function bindEvidence(records: EvidenceRecord[], index: Map<string, Benchmark>): BoundRecord[] {
+export function bindEvidence(
+  records: EvidenceRecord[],
+  index: Map<string, Benchmark>,
+): BoundRecord[] {
   const bound: BoundRecord[] = [];
   for (const record of records) {
     const benchmark = index.get(record.benchmark.toLowerCase());

@@ -12,7 +12,12 @@ export interface RoleCheck {
   unresolvedTeams: string[];
 }
 
-export function holdsRole(policy: Pick<Policy, 'roles'>, roleId: string, user: string, teams: Map<string, string[]> | null): RoleCheck {
+export function holdsRole(
+  policy: Pick<Policy, 'roles'>,
+  roleId: string,
+  user: string,
+  teams: Map<string, string[]> | null,
+): RoleCheck {
   const role = policy.roles.get(roleId);
   if (!role) return { holds: false, unresolvedTeams: [] };
   if (role.users.some((u) => sameLogin(u, user))) return { holds: true, unresolvedTeams: [] };
@@ -25,7 +30,12 @@ export function holdsRole(policy: Pick<Policy, 'roles'>, roleId: string, user: s
   return { holds: false, unresolvedTeams: unresolved };
 }
 
-export function rolesOf(policy: Pick<Policy, 'roles'>, user: string, roleIds: string[], teams: Map<string, string[]> | null): string[] {
+export function rolesOf(
+  policy: Pick<Policy, 'roles'>,
+  user: string,
+  roleIds: string[],
+  teams: Map<string, string[]> | null,
+): string[] {
   return roleIds.filter((r) => holdsRole(policy, r, user, teams).holds);
 }
 
@@ -40,7 +50,11 @@ export function approversOnHead(context: Pick<ReviewContext, 'reviews' | 'headSh
   }
   const approved = new Set<string>();
   for (const [user, review] of latest) {
-    if (review.state === 'APPROVED' && context.headSha !== null && review.commit === context.headSha) {
+    if (
+      review.state === 'APPROVED' &&
+      context.headSha !== null &&
+      review.commit === context.headSha
+    ) {
       approved.add(user);
     }
   }
@@ -57,8 +71,13 @@ export interface Trust {
  * An attestation is trusted when it is already on the base branch, or when every approver it
  * names has approved the head commit. Judging a state (no base), every attestation is trusted.
  */
-export function trustOf(attestation: Attestation, baseFingerprints: Set<string> | null, approvedOnHead: Set<string>): Trust {
-  if (baseFingerprints === null || baseFingerprints.has(attestation.fingerprint)) return { trusted: true, why: null };
+export function trustOf(
+  attestation: Attestation,
+  baseFingerprints: Set<string> | null,
+  approvedOnHead: Set<string>,
+): Trust {
+  if (baseFingerprints === null || baseFingerprints.has(attestation.fingerprint))
+    return { trusted: true, why: null };
   const missing = attestation.approvedBy.filter((u) => !approvedOnHead.has(u.toLowerCase()));
   if (missing.length === 0) return { trusted: true, why: null };
   return {
@@ -83,14 +102,23 @@ export function approversFit(
     };
   }
   if (coverAll) {
-    const uncovered = roles.filter((r) => !approvedBy.some((u) => holdsRole(policy, r, u, teams).holds));
-    if (uncovered.length > 0) return { ok: false, why: `no approver holds the role ${uncovered.join(', ')}` };
+    const uncovered = roles.filter(
+      (r) => !approvedBy.some((u) => holdsRole(policy, r, u, teams).holds),
+    );
+    if (uncovered.length > 0)
+      return { ok: false, why: `no approver holds the role ${uncovered.join(', ')}` };
   }
   return { ok: true, why: null };
 }
 
-export function isExpired(date: string | null, expires: string | null, afterDays: number | null, now: Date): string | null {
-  if (expires !== null && Date.parse(`${expires}T23:59:59Z`) < now.getTime()) return `expired on ${expires}`;
+export function isExpired(
+  date: string | null,
+  expires: string | null,
+  afterDays: number | null,
+  now: Date,
+): string | null {
+  if (expires !== null && Date.parse(`${expires}T23:59:59Z`) < now.getTime())
+    return `expired on ${expires}`;
   if (afterDays !== null && date !== null) {
     const end = Date.parse(`${date}T00:00:00Z`) + afterDays * 86_400_000;
     if (end < now.getTime()) {

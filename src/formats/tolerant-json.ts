@@ -49,6 +49,7 @@ const LITERALS = new Map<string, unknown>(Object.entries({ true: true, false: fa
 LITERALS.set('NaN', NaN).set('Infinity', Infinity).set('-Infinity', -Infinity);
 const ESCAPED = '"\\/bfnrt'; // after a backslash …
 const UNESCAPED = '"\\/\b\f\n\r\t'; // … stands for
+const ESCAPE_LIST = 'one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\u';
 
 // Frame states. Object: OPEN → KEY… COLON → VALUE → NEXT. Array: OPEN → VALUE… NEXT.
 const [OPEN, KEY, COLON, VALUE, NEXT] = [0, 1, 2, 3, 4];
@@ -57,10 +58,17 @@ const [M_NONE, M_STRING, M_WORD] = [0, 1, 2];
 
 type Decoder = InstanceType<typeof TextDecoder>;
 
+/** Where a value starts, and where its children start (a tree beside the value: no pointer strings). */
+interface PosNode {
+  line: number;
+  column: number;
+  children: Map<string, PosNode> | PosNode[] | null;
+}
+
 interface Frame {
   container: Record<string, unknown> | unknown[] | null; // null: contents are skipped
+  node: PosNode | null;
   isArray: boolean;
-  pointer: string;
   state: number;
   key: string;
   index: number;
@@ -104,7 +112,7 @@ class PushParser {
   private readonly stack: Frame[] = [];
   private root: unknown = undefined;
   private done = false;
-  private readonly positions = new Map<string, Position>();
+  private rootNode: PosNode | null = null;
   private readonly maxDepth: number;
   private readonly maxString: number;
   private readonly skipKeys: ReadonlySet<string>;
@@ -161,16 +169,25 @@ class PushParser {
   }
 
   result(): ParsedJson {
-    const positions = this.positions;
+    const root = this.rootNode;
     return {
       value: this.root,
       stoppedAt: this.stopped,
       locate(pointer: string): Position {
-        for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
-          const found = positions.get(p);
-          if (found) return found;
-          if (p === '') return { line: 1, column: 1 };
+        if (!root) return { line: 1, column: 1 };
+        let node: PosNode = root;
+        for (const raw of pointer.split('/').slice(1)) {
+          const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+          const children: PosNode['children'] = node.children;
+          const next: PosNode | undefined = Array.isArray(children)
+            ? /^\d+$/.test(token)
+              ? children[Number(token)]
+              : undefined
+            : children?.get(token);
+          if (!next) break;
+          node = next;
         }
+        return { line: node.line, column: node.column };
       },
     };
   }
@@ -183,8 +200,10 @@ class PushParser {
     return top !== undefined && (top.container === null || top.skipValue);
   }
 
-  private childPointer(top: Frame): string {
-    return `${top.pointer}/${top.isArray ? top.index : pointerToken(top.key)}`;
+  /** Pointer of the innermost open container (for error messages). */
+  private pointer(): string | undefined {
+    const path = this.stack.slice(0, -1).map((f) => (f.isArray ? f.index : pointerToken(f.key)));
+    return this.stack.length > 1 ? `/${path.join('/')}` : undefined;
   }
 
   private expectation(top: Frame | undefined): string {
@@ -194,16 +213,17 @@ class PushParser {
   }
 
   private fail(code: string, message: string, line = this.tokLine, column = this.tokCol): never {
-    const key = this.top()?.pointer || undefined;
+    const key = this.pointer();
     throw new InputError(code, message, { file: this.file, line, column, key }, HINTS[code]);
+  }
+
+  private syntax(message: string, line = this.tokLine, column = this.tokCol): never {
+    this.fail('json-syntax', message, line, column);
   }
 
   private unexpected(found: string): never {
     const after = !this.top() && this.done ? ' after the end of the JSON value' : '';
-    this.fail(
-      'json-syntax',
-      `unexpected ${found}${after}: expected ${this.expectation(this.top())}`,
-    );
+    this.syntax(`unexpected ${found}${after}: expected ${this.expectation(this.top())}`);
   }
 
   private truncated(expected: string): never {
@@ -217,18 +237,22 @@ class PushParser {
     if (!ok) this.unexpected(found);
   }
 
-  private record(pointer: string): void {
-    this.positions.set(pointer, { line: this.tokLine, column: this.tokCol });
-  }
-
   /** Record where a value starts and attach it to its parent, unless it is being skipped. */
-  private place(value: unknown): void {
+  private place(value: unknown, children: PosNode['children'] = null): PosNode | null {
     const top = this.top();
-    if (this.skipping(top)) return;
-    this.record(top ? this.childPointer(top) : '');
-    if (!top) this.root = value;
-    else if (top.isArray) (top.container as unknown[]).push(value);
-    else setKey(top.container as Record<string, unknown>, top.key, value);
+    if (this.skipping(top)) return null;
+    const node: PosNode = { line: this.tokLine, column: this.tokCol, children };
+    if (!top) {
+      this.root = value;
+      this.rootNode = node;
+    } else if (top.isArray) {
+      (top.container as unknown[]).push(value);
+      (top.node!.children as PosNode[]).push(node);
+    } else {
+      setKey(top.container as Record<string, unknown>, top.key, value);
+      (top.node!.children as Map<string, PosNode>).set(top.key, node);
+    }
+    return node;
   }
 
   /** A value is complete: its parent moves on. */
@@ -252,20 +276,17 @@ class PushParser {
     if (this.stack.length >= this.maxDepth) {
       this.fail('json-depth', `values are nested more than ${this.maxDepth} levels deep`);
     }
-    const top = this.top();
-    const skip = this.skipping(top);
+    const skip = this.skipping(this.top());
     const container = skip ? null : isArray ? [] : {};
-    this.place(container);
-    const pointer = top && !skip ? this.childPointer(top) : '';
-    const frame = { container, isArray, pointer, state: OPEN, key: '', index: 0 };
-    this.stack.push({ ...frame, skipValue: false });
+    const node = this.place(container, skip ? null : isArray ? [] : new Map());
+    this.stack.push({ container, node, isArray, state: OPEN, key: '', index: 0, skipValue: false });
   }
 
   private close(isArray: boolean, ch: string): void {
     const top = this.top();
     if (!top || top.isArray !== isArray || (top.state !== OPEN && top.state !== NEXT)) {
       const trailing = top && top.state === (top.isArray ? VALUE : KEY) ? ' (trailing comma?)' : '';
-      this.fail('json-syntax', `unexpected '${ch}': expected ${this.expectation(top)}${trailing}`);
+      this.syntax(`unexpected '${ch}': expected ${this.expectation(top)}${trailing}`);
     }
     this.stack.pop();
     this.completed();
@@ -317,21 +338,12 @@ class PushParser {
           if (this.keep) this.str += UNESCAPED[ESCAPED.indexOf(ch)];
           this.esc = 0;
         } else {
-          const one = 'one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\u';
-          this.fail(
-            'json-syntax',
-            `invalid escape '\\${ch}' in a string: expected ${one}`,
-            ...at(i),
-          );
+          this.syntax(`invalid escape '\\${ch}' in a string: expected ${ESCAPE_LIST}`, ...at(i));
         }
         from = ++i;
       } else if (this.esc === 2) {
         if (!/[0-9a-fA-F]/.test(text[i]!)) {
-          this.fail(
-            'json-syntax',
-            'invalid \\u escape in a string: expected 4 hex digits',
-            ...at(i),
-          );
+          this.syntax('invalid \\u escape in a string: expected 4 hex digits', ...at(i));
         }
         this.hex += text[i];
         if (this.hex.length === 4) {
@@ -352,7 +364,7 @@ class PushParser {
       } else if (c < 0x20) {
         const code = `U+${c.toString(16).padStart(4, '0')}`;
         const message = `unescaped control character ${code} in a string: expected '"' or an escape`;
-        this.fail('json-syntax', message, ...at(i));
+        this.syntax(message, ...at(i));
       } else i++;
     }
     this.append(text, from, n);
@@ -380,7 +392,7 @@ class PushParser {
     this.word += text.slice(start, i);
     this.col += i - start;
     if (this.word.length > MAX_WORD_LENGTH) {
-      this.fail('json-syntax', `a number or literal is longer than ${MAX_WORD_LENGTH} characters`);
+      this.syntax(`a number or literal is longer than ${MAX_WORD_LENGTH} characters`);
     }
     if (i < n) this.finishWord();
     return i;
@@ -395,7 +407,7 @@ class PushParser {
     else if (NUMBER.test(word)) this.scalar(Number(word));
     else {
       const kinds = 'a number, a string, true, false, null, NaN or Infinity';
-      this.fail('json-syntax', `invalid token '${word}': expected a value (${kinds})`);
+      this.syntax(`invalid token '${word}': expected a value (${kinds})`);
     }
   }
 

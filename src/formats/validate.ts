@@ -34,7 +34,13 @@ function validatorFor(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
     ajv ??= (() => {
-      const instance = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+      const instance = new Ajv({
+        allErrors: true,
+        strict: true,
+        strictRequired: false,
+        allowUnionTypes: true,
+        verbose: true,
+      });
       addFormats(instance, ['date', 'date-time', 'uri']);
       return instance;
     })();
@@ -128,7 +134,10 @@ function findNonFinite(value: unknown, pointer = ''): string | null {
     }
   } else if (value !== null && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
-      const found = findNonFinite(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      const found = findNonFinite(
+        child,
+        `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      );
       if (found !== null) return found;
     }
   }
@@ -151,7 +160,8 @@ export function validateDocument(doc: LocatedDocument, name: SchemaName, what: s
   const errors = [...(validate.errors ?? [])].sort((a, b) => rank(a) - rank(b));
   // Prefer the deepest error: it is closest to the mistake.
   const best = errors.reduce((acc, e) =>
-    rank(e) < rank(acc) || (rank(e) === rank(acc) && e.instancePath.length > acc.instancePath.length)
+    rank(e) < rank(acc) ||
+    (rank(e) === rank(acc) && e.instancePath.length > acc.instancePath.length)
       ? e
       : acc,
   );

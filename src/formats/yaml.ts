@@ -98,7 +98,12 @@ function indexEvents(
     if (isKey) {
       // A complex (collection) key: descend so its children do not disturb the map.
       if (event.type === EVENT_SEQUENCE || event.type === EVENT_MAPPING) {
-        stack.push({ kind: event.type === EVENT_MAPPING ? 'map' : 'seq', pointer: '\u0000', index: 0, key: null });
+        stack.push({
+          kind: event.type === EVENT_MAPPING ? 'map' : 'seq',
+          pointer: '\u0000',
+          index: 0,
+          key: null,
+        });
       }
       continue;
     }
@@ -152,15 +157,24 @@ export function parseYaml(text: string, file: string, lineOffset = 0): LocatedDo
   let docs: unknown[];
   try {
     events = parseEvents(text, { filename: file, maxDepth: MAX_YAML_DEPTH });
-    docs = constructFromEvents(events, { source: text, filename: file, maxAliases: MAX_YAML_ALIASES });
+    docs = constructFromEvents(events, {
+      source: text,
+      filename: file,
+      maxAliases: MAX_YAML_ALIASES,
+    });
   } catch (error) {
     throw yamlError(file, error, lines);
   }
   if (docs.length > 1) {
-    throw new InputError('yaml-multiple-documents', 'expected one YAML document, found several', {
-      file,
-      ...lines.at(0),
-    }, 'remove the extra `---` separators');
+    throw new InputError(
+      'yaml-multiple-documents',
+      'expected one YAML document, found several',
+      {
+        file,
+        ...lines.at(0),
+      },
+      'remove the extra `---` separators',
+    );
   }
   const { values, keys } = indexEvents(text, events);
   return {
@@ -169,7 +183,9 @@ export function parseYaml(text: string, file: string, lineOffset = 0): LocatedDo
     locate: (pointer) => lines.at(nearest(values, pointer)),
     locateKey: (pointer) => {
       const offset = keys.get(pointer);
-      return offset !== undefined && offset >= 0 ? lines.at(offset) : lines.at(nearest(values, pointer));
+      return offset !== undefined && offset >= 0
+        ? lines.at(offset)
+        : lines.at(nearest(values, pointer));
     },
   };
 }

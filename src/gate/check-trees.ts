@@ -38,15 +38,28 @@ async function readPolicyText(tree: RepositoryTree, path: string): Promise<strin
   const entry = (await tree.entries()).find((e) => e.path === path);
   if (!entry) return null;
   if (entry.kind === 'symlink') {
-    throw new InputError('symlink', 'the policy file is a symbolic link; rsp-gate does not follow links', { file: path });
+    throw new InputError(
+      'symlink',
+      'the policy file is a symbolic link; rsp-gate does not follow links',
+      { file: path },
+    );
   }
   return readText(await tree.open(path));
 }
 
-export async function loadPolicyFrom(tree: RepositoryTree, path: string, ref?: string): Promise<{ policy: Policy; text: string }> {
+export async function loadPolicyFrom(
+  tree: RepositoryTree,
+  path: string,
+  ref?: string,
+): Promise<{ policy: Policy; text: string }> {
   const text = await readPolicyText(tree, path);
   if (text === null) {
-    throw new InputError('policy-missing', `no policy file at ${path} in ${tree.label}`, { file: path }, 'create one with `rsp-gate init`, or pass --policy');
+    throw new InputError(
+      'policy-missing',
+      `no policy file at ${path} in ${tree.label}`,
+      { file: path },
+      'create one with `rsp-gate init`, or pass --policy',
+    );
   }
   return { policy: loadPolicy(text, path, ref ? { ref } : {}), text };
 }
@@ -57,7 +70,11 @@ function digest(text: string | null): string | null {
 
 export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
   const judgedBy = options.base ?? options.head;
-  const { policy, text: policyText } = await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef);
+  const { policy, text: policyText } = await loadPolicyFrom(
+    judgedBy,
+    options.policyPath,
+    options.policyRef,
+  );
 
   let policyChange: PolicyChange | null = null;
   if (options.base) {
@@ -65,7 +82,12 @@ export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
     if (digest(headText) !== digest(policyText)) {
       let headProblem = null;
       if (headText === null) {
-        headProblem = { code: 'policy-missing', message: 'the change deletes the policy file', file: options.policyPath, line: null };
+        headProblem = {
+          code: 'policy-missing',
+          message: 'the change deletes the policy file',
+          file: options.policyPath,
+          line: null,
+        };
       } else {
         try {
           loadPolicy(headText, options.policyPath);
@@ -77,14 +99,24 @@ export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
     }
   }
 
-  const load = (tree: RepositoryTree) => loadRepository(tree, policy, options.cardGlobs ? { cardGlobs: options.cardGlobs } : {});
+  const load = (tree: RepositoryTree) =>
+    loadRepository(tree, policy, options.cardGlobs ? { cardGlobs: options.cardGlobs } : {});
   const head = await load(options.head);
   const base = options.base ? await load(options.base) : null;
-  const record = evaluate({ policy, head, base, context: options.context, policyChange, now: options.now });
+  const record = evaluate({
+    policy,
+    head,
+    base,
+    context: options.context,
+    policyChange,
+    now: options.now,
+  });
   return { record, policy, head, base };
 }
 
 /** True when the run met input it could not read (exit code 2 on the command line). */
 export function hasInvalidInput(result: CheckResult): boolean {
-  return result.head.problems.length > 0 || result.head.models.some((m) => m.artifactErrors.length > 0);
+  return (
+    result.head.problems.length > 0 || result.head.models.some((m) => m.artifactErrors.length > 0)
+  );
 }

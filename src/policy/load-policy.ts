@@ -115,7 +115,12 @@ function locatedError(
   const origin = origins.get(item);
   if (!origin) return new InputError('policy-reference', message, { file: 'policy', key }, hint);
   const position = origin.doc.locate(`${origin.pointer}${subPointer}`);
-  return new InputError('policy-reference', message, { file: origin.doc.file, ...position, key }, hint);
+  return new InputError(
+    'policy-reference',
+    message,
+    { file: origin.doc.file, ...position, key },
+    hint,
+  );
 }
 
 function parseLayer(text: string, file: string): Layer {
@@ -161,7 +166,9 @@ function convertCondition(doc: LocatedDocument, raw: RawCondition, pointer: stri
   const w = where(doc, pointer);
   if (raw.all || raw.any) {
     const type = raw.all ? 'all' : 'any';
-    const items = (raw.all ?? raw.any)!.map((c, i) => convertCondition(doc, c, `${pointer}/${type}/${i}`));
+    const items = (raw.all ?? raw.any)!.map((c, i) =>
+      convertCondition(doc, c, `${pointer}/${type}/${i}`),
+    );
     const group: Condition = { type, items, where: w };
     origins.set(group, { doc, pointer });
     return group;
@@ -190,7 +197,11 @@ function convertCondition(doc: LocatedDocument, raw: RawCondition, pointer: stri
   return condition;
 }
 
-function convertConditions(doc: LocatedDocument, list: RawCondition[] | undefined, pointer: string) {
+function convertConditions(
+  doc: LocatedDocument,
+  list: RawCondition[] | undefined,
+  pointer: string,
+) {
   return (list ?? []).map((c, i) => convertCondition(doc, c, `${pointer}/${i}`));
 }
 
@@ -337,11 +348,19 @@ function checkReferences(policy: Policy): void {
     }
   };
   const roleHint = () =>
-    policy.roles.size > 0 ? `roles are: ${[...policy.roles.keys()].join(', ')}` : 'define it under `roles:`';
+    policy.roles.size > 0
+      ? `roles are: ${[...policy.roles.keys()].join(', ')}`
+      : 'define it under `roles:`';
   const needRoles = (item: object, sub: string, key: string, roles: string[]) => {
     roles.forEach((role, i) => {
       if (!policy.roles.has(role)) {
-        throw locatedError(item, `${sub}/${i}`, `${key}[${i}]`, `policy: unknown role \`${role}\` at ${key}[${i}]`, roleHint());
+        throw locatedError(
+          item,
+          `${sub}/${i}`,
+          `${key}[${i}]`,
+          `policy: unknown role \`${role}\` at ${key}[${i}]`,
+          roleHint(),
+        );
       }
     });
   };
@@ -349,7 +368,8 @@ function checkReferences(policy: Policy): void {
   for (const t of policy.thresholds) {
     for (const kind of ['deployment', 'security'] as const) {
       const level = t.requires[kind];
-      if (level !== undefined) needLevel(t, `/requires/${kind}`, `thresholds.${t.id}.requires.${kind}`, level);
+      if (level !== undefined)
+        needLevel(t, `/requires/${kind}`, `thresholds.${t.id}.requires.${kind}`, level);
     }
     for (const c of collectConditions([...t.ruleIn, ...t.ruleOut, ...t.reviewIf])) {
       if (c.type === 'evidence' && !policy.benchmarks.has(c.benchmark)) {
@@ -369,7 +389,13 @@ function checkReferences(policy: Policy): void {
     needRoles(s, '/signers', `safeguards.${s.id}.signers`, s.signers);
     (s.thresholds ?? []).forEach((id, i) => {
       if (!thresholdIds.has(id)) {
-        throw locatedError(s, `/thresholds/${i}`, `safeguards.${s.id}.thresholds[${i}]`, `policy: safeguard ${s.id} refers to undefined threshold \`${id}\``, `thresholds are: ${[...thresholdIds].join(', ')}`);
+        throw locatedError(
+          s,
+          `/thresholds/${i}`,
+          `safeguards.${s.id}.thresholds[${i}]`,
+          `policy: safeguard ${s.id} refers to undefined threshold \`${id}\``,
+          `thresholds are: ${[...thresholdIds].join(', ')}`,
+        );
       }
     });
   }
@@ -381,10 +407,17 @@ function checkReferences(policy: Policy): void {
 
   // Top-level references are located in whichever layer set them; report them generically.
   const top = (key: string, message: string, hint: string) =>
-    new InputError('policy-reference', `policy: ${message}`, { file: policy.source.split('@')[0]!, key }, hint);
-  if (!levels.has(policy.baseline)) throw top('baseline', `unknown baseline level \`${policy.baseline}\``, levelHint);
+    new InputError(
+      'policy-reference',
+      `policy: ${message}`,
+      { file: policy.source.split('@')[0]!, key },
+      hint,
+    );
+  if (!levels.has(policy.baseline))
+    throw top('baseline', `unknown baseline level \`${policy.baseline}\``, levelHint);
   for (const level of policy.undefinedLevels) {
-    if (!levels.has(level)) throw top('undefined_levels', `unknown level \`${level}\` in undefined_levels`, levelHint);
+    if (!levels.has(level))
+      throw top('undefined_levels', `unknown level \`${level}\` in undefined_levels`, levelHint);
   }
   for (const [key, roles] of [
     ['policy_owners', policy.policyOwners],
@@ -396,7 +429,11 @@ function checkReferences(policy: Policy): void {
     }
   }
   if (policy.policyOwners.length === 0) {
-    throw top('policy_owners', 'no policy_owners: nobody could approve a change to this policy', 'add `policy_owners: [<role>]`');
+    throw top(
+      'policy_owners',
+      'no policy_owners: nobody could approve a change to this policy',
+      'add `policy_owners: [<role>]`',
+    );
   }
 
   // One alias may name only one benchmark.
@@ -406,7 +443,13 @@ function checkReferences(policy: Policy): void {
       const key = name.toLowerCase();
       const owner = aliasOwner.get(key);
       if (owner !== undefined && owner !== b.id) {
-        throw locatedError(b, '/aliases', `benchmarks.${b.id}.aliases`, `policy: \`${name}\` names both benchmark ${owner} and ${b.id}`, 'an alias may belong to one benchmark only');
+        throw locatedError(
+          b,
+          '/aliases',
+          `benchmarks.${b.id}.aliases`,
+          `policy: \`${name}\` names both benchmark ${owner} and ${b.id}`,
+          'an alias may belong to one benchmark only',
+        );
       }
       aliasOwner.set(key, b.id);
     }
@@ -449,7 +492,14 @@ function buildPolicy(layers: Layer[], source: string, digest: string): Policy {
   const approvals: { capability_decision?: string[]; override?: string[] } = {};
   for (const layer of layers) {
     const { raw } = layer;
-    for (const key of ['name', 'mode', 'levels', 'baseline', 'undefined_levels', 'policy_owners'] as const) {
+    for (const key of [
+      'name',
+      'mode',
+      'levels',
+      'baseline',
+      'undefined_levels',
+      'policy_owners',
+    ] as const) {
       if (raw[key] !== undefined) (scalars as Record<string, unknown>)[key] = raw[key];
     }
     Object.assign(discovery, raw.discovery ?? {});

@@ -3,19 +3,27 @@
  * hidden marker or a mention: it is escaped, or set in a code span.
  */
 
-const PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>&"'=:]/g;
+/** Characters that could start emphasis, code, links, autolinks, HTML, tables or headings inline. */
+const PUNCTUATION = /[\\`*_[\]()#.!|~<>&:]/g;
 
 /** Inline text from files or users: punctuation escaped, mentions defused, one line. */
 export function escapeText(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
-    .replace(PUNCTUATION, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+    .replace(PUNCTUATION, (c) =>
+      c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
+    )
     .replace(/@/g, '@\u2060'); // a word joiner after @ keeps GitHub from mentioning anyone
 }
 
 /** A code span that holds any text literally (backticks, pipes and mentions included). */
 export function code(text: string, inTable = false): string {
-  const flat = text.replace(/[\r\n]+/g, ' ').replace(/@/g, '@\u2060');
+  // The word joiner also keeps an HTML comment (a forged marker) from appearing in the source.
+  const flat = text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/@/g, '@\u2060')
+    .replace(/<!--/g, '<!\u2060--')
+    .replace(/-->/g, '--\u2060>');
   const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';

@@ -5,31 +5,72 @@ import { levelChange, location } from './summarise.js';
 
 const OP: Record<string, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' };
 
-export function renderExplanation(record: DecisionRecord, model: ModelDecision, policy: Policy): string {
+export function renderExplanation(
+  record: DecisionRecord,
+  model: ModelDecision,
+  policy: Policy,
+): string {
   const out: string[] = [];
   out.push(`${model.id} — ${model.card}:${model.line}`);
-  out.push(`policy ${record.policy.source}${record.policy.extends ? ` (extends ${record.policy.extends})` : ''}, evaluated ${record.evaluated_at}`);
-  out.push(`deployment ${levelChange(model.levels.deployment, model.base_levels?.deployment)}, security ${levelChange(model.levels.security, model.base_levels?.security)} (baseline ${policy.baseline})`);
+  out.push(
+    `policy ${record.policy.source}${record.policy.extends ? ` (extends ${record.policy.extends})` : ''}, evaluated ${record.evaluated_at}`,
+  );
+  out.push(
+    `deployment ${levelChange(model.levels.deployment, model.base_levels?.deployment)}, security ${levelChange(model.levels.security, model.base_levels?.security)} (baseline ${policy.baseline})`,
+  );
   out.push('', `Thresholds (${model.thresholds.length}):`);
   for (const t of model.thresholds) {
-    const requires = Object.entries(t.requires).map(([k, v]) => `${k} ${v}`).join(', ');
+    const requires = Object.entries(t.requires)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
     out.push(`  ${t.id} → ${t.status} (requires ${requires})`, `    ${t.summary}`);
     for (const e of [...t.evidence, ...t.review]) {
       const value = e.value === null ? 'no value' : String(e.value);
       const margin = e.margin === null ? '' : `, margin ${e.margin >= 0 ? '+' : ''}${e.margin}`;
-      out.push(`    ${e.holds ? '✓' : '·'} ${e.rule.padEnd(9)} ${e.benchmark} ${e.metric} ${OP[e.op]} ${e.threshold} [${e.provenance ?? 'unlabelled'}; policy ${e.policy_file}:${e.policy_line}] → ${value}${margin}${e.file ? ` at ${location(e.file, e.line)}${e.status ? ` (${e.status})` : ''}` : ''}`);
+      out.push(
+        `    ${e.holds ? '✓' : '·'} ${e.rule.padEnd(9)} ${e.benchmark} ${e.metric} ${OP[e.op]} ${e.threshold} [${e.provenance ?? 'unlabelled'}; policy ${e.policy_file}:${e.policy_line}] → ${value}${margin}${e.file ? ` at ${location(e.file, e.line)}${e.status ? ` (${e.status})` : ''}` : ''}`,
+      );
       out.push(`        ${e.note}`);
     }
-    if (t.decision) out.push(`    capability decision ${location(t.decision.file, t.decision.line)} approved by ${t.decision.approved_by.join(', ')}`);
+    if (t.decision)
+      out.push(
+        `    capability decision ${location(t.decision.file, t.decision.line)} approved by ${t.decision.approved_by.join(', ')}`,
+      );
   }
   out.push('', `Required safeguards (${model.safeguards.length}):`);
   for (const s of model.safeguards) {
-    out.push(`  ${s.status === 'satisfied' ? '✓' : '✗'} ${s.level} ${s.kind} ${s.id}: ${s.title} — ${s.status}; ${s.note}`);
+    out.push(
+      `  ${s.status === 'satisfied' ? '✓' : '✗'} ${s.level} ${s.kind} ${s.id}: ${s.title} — ${s.status}; ${s.note}`,
+    );
   }
-  if (model.signoffs.length) out.push('', 'Sign-offs:', ...model.signoffs.map((s) => `  ${s.status === 'satisfied' ? '✓' : '✗'} ${s.level} ${s.role}${s.by ? ` by @${s.by} (${s.via})` : ''}`));
-  out.push('', 'Triggers:', ...model.triggers.map((t) => `  ${t.id}: ${t.status.replace('_', ' ')} — ${t.why}`));
-  out.push('', `Evidence: ${model.evidence.records} records from ${model.evidence.files.length} files`, ...model.evidence.files.map((f) => `  ${f}`));
+  if (model.signoffs.length)
+    out.push(
+      '',
+      'Sign-offs:',
+      ...model.signoffs.map(
+        (s) =>
+          `  ${s.status === 'satisfied' ? '✓' : '✗'} ${s.level} ${s.role}${s.by ? ` by @${s.by} (${s.via})` : ''}`,
+      ),
+    );
+  out.push(
+    '',
+    'Triggers:',
+    ...model.triggers.map((t) => `  ${t.id}: ${t.status.replace('_', ' ')} — ${t.why}`),
+  );
+  out.push(
+    '',
+    `Evidence: ${model.evidence.records} records from ${model.evidence.files.length} files`,
+    ...model.evidence.files.map((f) => `  ${f}`),
+  );
   const reasons = record.reasons.filter((r) => r.model === model.id);
-  if (reasons.length) out.push('', 'Reasons:', ...reasons.map((r) => `  [${r.severity}] ${r.code}: ${r.message}${r.file ? ` (${location(r.file, r.line)})` : ''}`));
+  if (reasons.length)
+    out.push(
+      '',
+      'Reasons:',
+      ...reasons.map(
+        (r) =>
+          `  [${r.severity}] ${r.code}: ${r.message}${r.file ? ` (${location(r.file, r.line)})` : ''}`,
+      ),
+    );
   return `${out.join('\n')}\n`;
 }

@@ -4,7 +4,14 @@
  */
 import type { DecisionRecord, ModelDecision, SafeguardResult } from '../core/decision.js';
 import { code, commentSafe, escapeText, mention } from './markdown-text.js';
-import { blockingReasons, countSatisfied, decidingThresholds, isModelBlocked, location, reviewFlags } from './summarise.js';
+import {
+  blockingReasons,
+  countSatisfied,
+  decidingThresholds,
+  isModelBlocked,
+  location,
+  reviewFlags,
+} from './summarise.js';
 
 export const COMMENT_MARKER = '<!-- rsp-gate:comment -->';
 export const MAX_COMMENT_CHARS = 65_536;
@@ -27,13 +34,19 @@ function fileRef(file: string | null, line: number | null, options: MarkdownOpti
 }
 
 function headline(record: DecisionRecord): string {
-  const raised = record.models.filter((m) => m.base_levels && (m.levels.deployment !== m.base_levels.deployment || m.levels.security !== m.base_levels.security));
+  const raised = record.models.filter(
+    (m) =>
+      m.base_levels &&
+      (m.levels.deployment !== m.base_levels.deployment ||
+        m.levels.security !== m.base_levels.security),
+  );
   const blocked = record.models.filter((m) => isModelBlocked(record, m));
   const focus = raised[0] ?? blocked[0];
   const about = focus
     ? ` — ${escapeText(focus.id)} ${raised.includes(focus) ? 'now requires' : 'requires'} ${focus.levels.deployment === focus.levels.security ? focus.levels.deployment : `${focus.levels.deployment} deployment / ${focus.levels.security} security`}`
     : '';
-  if (record.decision === 'pass') return `## 🟢 rsp-gate: pass${record.models.length ? ` — ${record.models.length} model${record.models.length === 1 ? '' : 's'} meet their required safeguards` : ''}`;
+  if (record.decision === 'pass')
+    return `## 🟢 rsp-gate: pass${record.models.length ? ` — ${record.models.length} model${record.models.length === 1 ? '' : 's'} meet their required safeguards` : ''}`;
   if (record.mode === 'advisory') return `## 🟡 rsp-gate: would block (advisory mode)${about}`;
   return `## 🔴 rsp-gate: blocked${about}`;
 }
@@ -46,13 +59,17 @@ function changeCell(model: ModelDecision): string {
   if (!model.base_levels) return 'new';
   const parts: string[] = [];
   for (const kind of ['deployment', 'security'] as const) {
-    if (model.levels[kind] !== model.base_levels[kind]) parts.push(`${kind === 'deployment' ? 'dep.' : 'sec.'} from ${model.base_levels[kind]}`);
+    if (model.levels[kind] !== model.base_levels[kind])
+      parts.push(`${kind === 'deployment' ? 'dep.' : 'sec.'} from ${model.base_levels[kind]}`);
   }
   return parts.length ? `⬆ ${parts.join(', ')}` : '—';
 }
 
 function table(record: DecisionRecord): string[] {
-  const rows = ['| model | deployment | security | change | decided by | status |', '|---|---|---|---|---|---|'];
+  const rows = [
+    '| model | deployment | security | change | decided by | status |',
+    '|---|---|---|---|---|---|',
+  ];
   for (const m of record.models) {
     const decided = decidingThresholds(m);
     const { satisfied, total } = countSatisfied(m);
@@ -68,11 +85,18 @@ function why(record: DecisionRecord, options: MarkdownOptions): string[] {
   for (const m of record.models) {
     for (const t of m.thresholds) {
       if (t.status !== 'crossed' && t.status !== 'not_ruled_out') continue;
-      const leaf = t.evidence.find((e) => (t.status === 'crossed' ? e.rule === 'rule_in' && e.holds : !e.holds));
+      const leaf = t.evidence.find((e) =>
+        t.status === 'crossed' ? e.rule === 'rule_in' && e.holds : !e.holds,
+      );
       const cite = leaf?.file ? ` — ${fileRef(leaf.file, leaf.line, options)}` : '';
       const provenance = leaf?.provenance ? `, ${leaf.provenance}` : '';
-      const rule = t.status === 'crossed' ? `rule-in for ${t.id}${provenance}` : `${t.id} not ruled out, counts as crossed`;
-      const what = leaf ? `${code(`${leaf.benchmark} ${leaf.metric}`)} ${leaf.value === null ? 'has no usable value' : `**${leaf.value}** ${symbol(leaf.op)} ${leaf.threshold}`}` : escapeText(t.summary);
+      const rule =
+        t.status === 'crossed'
+          ? `rule-in for ${t.id}${provenance}`
+          : `${t.id} not ruled out, counts as crossed`;
+      const what = leaf
+        ? `${code(`${leaf.benchmark} ${leaf.metric}`)} ${leaf.value === null ? 'has no usable value' : `**${leaf.value}** ${symbol(leaf.op)} ${leaf.threshold}`}`
+        : escapeText(t.summary);
       lines.push(`- ${code(m.id)}: ${what} (${escapeText(rule)})${cite}`);
     }
   }
@@ -88,20 +112,30 @@ function safeguardItem(model: ModelDecision, s: SafeguardResult): string[] {
   const who = done
     ? ` — ${s.confirmed_by[0]!.via === 'attestation' ? `attested by ${s.confirmed_by.map((c) => mention(c.user)).join(', ')} in ${code(location(s.confirmed_by[0]!.file, s.confirmed_by[0]!.line))}` : `confirmed by ${mention(s.confirmed_by[0]!.user)}`}`
     : ` — needs: ${s.signers.map((r) => code(r)).join(' or ')}${s.independent ? ' (not the author)' : ''}${s.status === 'expired' ? ' · ⏰ expired' : ''}`;
-  const lines = [`- [${done ? 'x' : ' '}] ${escapeText(s.title)} ${code(s.id)}${who} <!-- rsp-gate:item ${commentSafe(model.id)} ${commentSafe(s.id)} -->`];
-  for (const r of s.rejected) lines.push(`  ⚠ ${escapeText(`${r.user}`)}: ${escapeText(r.why)} — not counted`);
+  const lines = [
+    `- [${done ? 'x' : ' '}] ${escapeText(s.title)} ${code(s.id)}${who} <!-- rsp-gate:item ${commentSafe(model.id)} ${commentSafe(s.id)} -->`,
+  ];
+  for (const r of s.rejected)
+    lines.push(`  ⚠ ${escapeText(`${r.user}`)}: ${escapeText(r.why)} — not counted`);
   if (!done && s.status === 'expired') lines.push(`  ${escapeText(s.note)}`);
   return lines;
 }
 
-function checklist(record: DecisionRecord, options: MarkdownOptions, limitPerModel: number): string[] {
+function checklist(
+  record: DecisionRecord,
+  options: MarkdownOptions,
+  limitPerModel: number,
+): string[] {
   const lines: string[] = [];
   for (const m of record.models) {
     if (!isModelBlocked(record, m)) continue;
     const { satisfied, total } = countSatisfied(m);
     const open = m.safeguards.filter((s) => s.status !== 'satisfied');
     const done = m.safeguards.filter((s) => s.status === 'satisfied');
-    lines.push('', `### ${code(m.id)}: safeguards for ${m.levels.deployment} deployment / ${m.levels.security} security (${satisfied} of ${total} confirmed)`);
+    lines.push(
+      '',
+      `### ${code(m.id)}: safeguards for ${m.levels.deployment} deployment / ${m.levels.security} security (${satisfied} of ${total} confirmed)`,
+    );
     const shown = [...open, ...done].slice(0, limitPerModel);
     for (const s of shown) lines.push(...safeguardItem(m, s));
     if (shown.length < total) lines.push(`- … ${total - shown.length} more in the check run`);
@@ -109,42 +143,79 @@ function checklist(record: DecisionRecord, options: MarkdownOptions, limitPerMod
     if (signoffs.length) {
       lines.push('', `**Sign-offs for ${code(m.id)}**`);
       for (const s of signoffs) {
-        lines.push(s.status === 'satisfied'
-          ? `- ✅ ${code(s.role)} — ${mention(s.by!)} (${s.via === 'review' ? 'approving review' : 'signed attestation'})`
-          : `- ⬜ ${code(s.role)} — approving review on ${options.headSha ? code(options.headSha.slice(0, 7)) : 'the head commit'}, or a ${code(`signoff: ${s.level}`)} attestation`);
+        lines.push(
+          s.status === 'satisfied'
+            ? `- ✅ ${code(s.role)} — ${mention(s.by!)} (${s.via === 'review' ? 'approving review' : 'signed attestation'})`
+            : `- ⬜ ${code(s.role)} — approving review on ${options.headSha ? code(options.headSha.slice(0, 7)) : 'the head commit'}, or a ${code(`signoff: ${s.level}`)} attestation`,
+        );
       }
     }
     for (const t of m.triggers.filter((t) => t.status === 'missing')) {
-      lines.push(`- ⬜ trigger ${code(t.id)} fired (${escapeText(t.why)}): needs a ${code(`report: ${t.requires_attestation}`)} attestation`);
+      lines.push(
+        `- ⬜ trigger ${code(t.id)} fired (${escapeText(t.why)}): needs a ${code(`report: ${t.requires_attestation}`)} attestation`,
+      );
     }
   }
   return lines;
 }
 
 function unblock(record: DecisionRecord, options: MarkdownOptions): string[] {
-  const blocking = blockingReasons(record).filter((r) => !r.code.startsWith('safeguard-') && r.code !== 'signoff-missing' && r.code !== 'trigger-unmet');
+  const blocking = blockingReasons(record).filter(
+    (r) =>
+      !r.code.startsWith('safeguard-') &&
+      r.code !== 'signoff-missing' &&
+      r.code !== 'trigger-unmet',
+  );
   if (blocking.length === 0) return [];
-  return ['', '**Also blocking:**', ...blocking.slice(0, 30).map((r) => `- ${escapeText(r.message)}${r.file ? ` ${fileRef(r.file, r.line, options)}` : ''}`), ...(blocking.length > 30 ? [`- … ${blocking.length - 30} more in the check run`] : [])];
+  return [
+    '',
+    '**Also blocking:**',
+    ...blocking
+      .slice(0, 30)
+      .map(
+        (r) => `- ${escapeText(r.message)}${r.file ? ` ${fileRef(r.file, r.line, options)}` : ''}`,
+      ),
+    ...(blocking.length > 30 ? [`- … ${blocking.length - 30} more in the check run`] : []),
+  ];
 }
 
 function details(record: DecisionRecord, options: MarkdownOptions): string[] {
   const records = record.models.reduce((n, m) => n + m.evidence.records, 0);
   const files = new Set(record.models.flatMap((m) => m.evidence.files)).size;
-  const lines = ['', `<details><summary>Evidence (${records} records from ${files} files), thresholds and warnings</summary>`, ''];
+  const lines = [
+    '',
+    `<details><summary>Evidence (${records} records from ${files} files), thresholds and warnings</summary>`,
+    '',
+  ];
   for (const m of record.models) {
-    lines.push(`**${code(m.id)}** (${fileRef(m.card, m.line, options)})`, '', '| threshold | status | rule | benchmark | value | test | margin | source |', '|---|---|---|---|---|---|---|---|');
+    lines.push(
+      `**${code(m.id)}** (${fileRef(m.card, m.line, options)})`,
+      '',
+      '| threshold | status | rule | benchmark | value | test | margin | source |',
+      '|---|---|---|---|---|---|---|---|',
+    );
     for (const t of m.thresholds) {
       for (const e of t.evidence) {
-        lines.push(`| ${code(t.id, true)} | ${t.status.replace(/_/g, ' ')} | ${e.rule.replace('_', '-')} | ${code(`${e.benchmark} ${e.metric}`, true)} | ${e.value ?? '—'} | ${symbol(e.op)} ${e.threshold} (${e.provenance ?? 'unlabelled'}) | ${e.margin ?? '—'} | ${e.file ? code(location(e.file, e.line), true) : escapeText(e.note).replace(/\|/g, '\\|')} |`);
+        lines.push(
+          `| ${code(t.id, true)} | ${t.status.replace(/_/g, ' ')} | ${e.rule.replace('_', '-')} | ${code(`${e.benchmark} ${e.metric}`, true)} | ${e.value ?? '—'} | ${symbol(e.op)} ${e.threshold} (${e.provenance ?? 'unlabelled'}) | ${e.margin ?? '—'} | ${e.file ? code(location(e.file, e.line), true) : escapeText(e.note).replace(/\|/g, '\\|')} |`,
+        );
       }
-      if (t.evidence.length === 0) lines.push(`| ${code(t.id, true)} | ${t.status.replace(/_/g, ' ')} | — | — | — | — | — | ${escapeText(t.summary).replace(/\|/g, '\\|')} |`);
+      if (t.evidence.length === 0)
+        lines.push(
+          `| ${code(t.id, true)} | ${t.status.replace(/_/g, ' ')} | — | — | — | — | — | ${escapeText(t.summary).replace(/\|/g, '\\|')} |`,
+        );
     }
     lines.push('');
   }
-  const notes = record.reasons.filter((r) => r.severity !== 'block' && !r.code.startsWith('threshold-'));
+  const notes = record.reasons.filter(
+    (r) => r.severity !== 'block' && !r.code.startsWith('threshold-'),
+  );
   if (notes.length) {
     lines.push('**Notes and review flags**', '');
-    for (const r of notes.slice(0, 50)) lines.push(`- ${r.severity === 'review' ? '🔎 ' : ''}${escapeText(r.message)}${r.file ? ` ${fileRef(r.file, r.line, options)}` : ''}`);
+    for (const r of notes.slice(0, 50))
+      lines.push(
+        `- ${r.severity === 'review' ? '🔎 ' : ''}${escapeText(r.message)}${r.file ? ` ${fileRef(r.file, r.line, options)}` : ''}`,
+      );
     if (notes.length > 50) lines.push(`- … ${notes.length - 50} more in the check run`);
   }
   lines.push('', '</details>');
@@ -162,12 +233,32 @@ function footer(record: DecisionRecord): string[] {
 
 export function renderMarkdown(record: DecisionRecord, options: MarkdownOptions = {}): string {
   const attempt = (withDetails: boolean, perModel: number) =>
-    [COMMENT_MARKER, headline(record), '', ...table(record), ...why(record, options), ...checklist(record, options, perModel), ...unblock(record, options), ...(withDetails ? details(record, options) : []), ...footer(record)].join('\n') + '\n';
-  for (const [withDetails, perModel] of [[true, Infinity], [false, Infinity], [false, 20], [false, 5]] as const) {
+    [
+      COMMENT_MARKER,
+      headline(record),
+      '',
+      ...table(record),
+      ...why(record, options),
+      ...checklist(record, options, perModel),
+      ...unblock(record, options),
+      ...(withDetails ? details(record, options) : []),
+      ...footer(record),
+    ].join('\n') + '\n';
+  for (const [withDetails, perModel] of [
+    [true, Infinity],
+    [false, Infinity],
+    [false, 20],
+    [false, 5],
+  ] as const) {
     const text = attempt(withDetails, perModel);
     if (text.length <= MAX_COMMENT_CHARS) return text;
   }
   const note = `\n\n_The full report is too long for a comment${options.detailsUrl ? `: see [the check run](${options.detailsUrl})` : '; see the check run'}._\n`;
-  const base = [COMMENT_MARKER, headline(record), '', `${record.models.length} models; ${blockingReasons(record).length} blocking reasons.`].join('\n');
+  const base = [
+    COMMENT_MARKER,
+    headline(record),
+    '',
+    `${record.models.length} models; ${blockingReasons(record).length} blocking reasons.`,
+  ].join('\n');
   return `${base}${note}`.slice(0, MAX_COMMENT_CHARS);
 }

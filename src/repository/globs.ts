@@ -4,9 +4,11 @@ import { posix } from 'node:path';
 
 /** Why a glob or path would leave the repository, or null when it stays inside. */
 export function escapesRepository(pattern: string): string | null {
-  if (pattern.startsWith('/') || /^[A-Za-z]:[\\/]/.test(pattern)) return 'absolute paths are not allowed';
+  if (pattern.startsWith('/') || /^[A-Za-z]:[\\/]/.test(pattern))
+    return 'absolute paths are not allowed';
   if (pattern.includes('\\')) return 'use forward slashes';
-  if (pattern.split('/').some((segment) => segment === '..')) return '`..` may not leave the repository';
+  if (pattern.split('/').some((segment) => segment === '..'))
+    return '`..` may not leave the repository';
   return null;
 }
 

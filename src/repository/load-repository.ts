@@ -26,7 +26,13 @@ export interface LoadOptions {
 interface RawCard {
   path: string;
   doc: LocatedDocument;
-  rsp: { model: string; previous?: string; effective_compute?: number; assessed_at?: string; evals?: string[] } | null;
+  rsp: {
+    model: string;
+    previous?: string;
+    effective_compute?: number;
+    assessed_at?: string;
+    evals?: string[];
+  } | null;
   modelIndex: EvidenceRecord[];
   modelIndexWarnings: string[];
 }
@@ -44,7 +50,13 @@ export function problemFrom(error: unknown, file: string): Problem {
   }
   // Anything else is a bug or an environment failure: still located, still blocking.
   const message = error instanceof Error ? error.message : String(error);
-  return { code: 'read-failed', message: `could not read the file: ${message}`, file, line: null, hint: 'report this to the rsp-gate maintainers with the file' };
+  return {
+    code: 'read-failed',
+    message: `could not read the file: ${message}`,
+    file,
+    line: null,
+    hint: 'report this to the rsp-gate maintainers with the file',
+  };
 }
 
 async function readCard(tree: RepositoryTree, entry: TreeEntry): Promise<RawCard | null> {
@@ -54,24 +66,45 @@ async function readCard(tree: RepositoryTree, entry: TreeEntry): Promise<RawCard
   const front = doc.value as Record<string, unknown>;
   if (!('rsp' in front) && !('model-index' in front)) return null;
   validateDocument(doc, 'card', 'model card');
-  const { records, warnings } = 'model-index' in front ? recordsFromModelIndex(doc) : { records: [], warnings: [] };
-  return { path: entry.path, doc, rsp: (front.rsp as RawCard['rsp']) ?? null, modelIndex: records, modelIndexWarnings: warnings };
+  const { records, warnings } =
+    'model-index' in front ? recordsFromModelIndex(doc) : { records: [], warnings: [] };
+  return {
+    path: entry.path,
+    doc,
+    rsp: (front.rsp as RawCard['rsp']) ?? null,
+    modelIndex: records,
+    modelIndexWarnings: warnings,
+  };
 }
 
 async function readArtifact(tree: RepositoryTree, entry: TreeEntry): Promise<EvidenceRecord[]> {
   if (entry.kind === 'symlink') {
-    throw new InputError('symlink', 'evidence file is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the file itself');
+    throw new InputError(
+      'symlink',
+      'evidence file is a symbolic link; rsp-gate does not follow links',
+      { file: entry.path },
+      'commit the file itself',
+    );
   }
   const source = await tree.open(entry.path);
   const head = await source.read(0, SNIFF_BYTES);
   const reader = findReader(entry.path, head);
   if (!reader) {
-    throw new InputError('unknown-format', 'no reader recognises this file (Inspect .eval/.json, lm-eval results JSON, *.evidence.yml, or a model card)', { file: entry.path, line: 1 }, "narrow the card's `evals` globs to evaluation artifacts");
+    throw new InputError(
+      'unknown-format',
+      'no reader recognises this file (Inspect .eval/.json, lm-eval results JSON, *.evidence.yml, or a model card)',
+      { file: entry.path, line: 1 },
+      "narrow the card's `evals` globs to evaluation artifacts",
+    );
   }
   return reader.read(source);
 }
 
-export async function loadRepository(tree: RepositoryTree, policy: Policy, options: LoadOptions = {}): Promise<RepositoryState> {
+export async function loadRepository(
+  tree: RepositoryTree,
+  policy: Policy,
+  options: LoadOptions = {},
+): Promise<RepositoryState> {
   const problems: Problem[] = [];
   const entries = await tree.entries();
   const byPath = new Map(entries.map((e) => [e.path, e]));
@@ -79,15 +112,29 @@ export async function loadRepository(tree: RepositoryTree, policy: Policy, optio
   const cardGlobs = options.cardGlobs ?? policy.discovery.cards;
   for (const glob of [...cardGlobs, ...policy.discovery.attestations]) {
     const why = escapesRepository(glob);
-    if (why) problems.push({ code: 'glob-outside', message: `discovery glob \`${glob}\`: ${why}`, file: policy.source, line: null });
+    if (why)
+      problems.push({
+        code: 'glob-outside',
+        message: `discovery glob \`${glob}\`: ${why}`,
+        file: policy.source,
+        line: null,
+      });
   }
   const isCard = createMatcher(cardGlobs.filter((g) => !escapesRepository(g)));
-  const isAttestation = createMatcher(policy.discovery.attestations.filter((g) => !escapesRepository(g)));
+  const isAttestation = createMatcher(
+    policy.discovery.attestations.filter((g) => !escapesRepository(g)),
+  );
 
   const cards: RawCard[] = [];
   for (const entry of entries.filter((e) => isCard(e.path))) {
     if (entry.kind === 'symlink') {
-      problems.push({ code: 'symlink', message: 'model card is a symbolic link; rsp-gate does not follow links', file: entry.path, line: null, hint: 'commit the card itself' });
+      problems.push({
+        code: 'symlink',
+        message: 'model card is a symbolic link; rsp-gate does not follow links',
+        file: entry.path,
+        line: null,
+        hint: 'commit the card itself',
+      });
       continue;
     }
     try {
@@ -111,7 +158,9 @@ export async function loadRepository(tree: RepositoryTree, policy: Policy, optio
   const models: ModelState[] = [];
   for (const card of cards) {
     const dir = posix.dirname(card.path) === '.' ? '' : posix.dirname(card.path);
-    const modelIndexNames = [...new Set(card.modelIndex.map((r) => r.model).filter((m): m is string => m !== null))];
+    const modelIndexNames = [
+      ...new Set(card.modelIndex.map((r) => r.model).filter((m): m is string => m !== null)),
+    ];
     const id = card.rsp?.model ?? modelIndexNames[0] ?? card.path;
     const line = card.doc.locate(card.rsp ? '/rsp/model' : '/model-index').line;
     const state: ModelState = {
@@ -123,10 +172,21 @@ export async function loadRepository(tree: RepositoryTree, policy: Policy, optio
       previous: null,
       evidence: [...card.modelIndex],
       artifactErrors: [],
-      warnings: card.modelIndexWarnings.map((message) => ({ code: 'model-index', message, file: card.path, line })),
+      warnings: card.modelIndexWarnings.map((message) => ({
+        code: 'model-index',
+        message,
+        file: card.path,
+        line,
+      })),
     };
     if (!card.rsp) {
-      state.warnings.push({ code: 'card-without-rsp', message: `card has no \`rsp\` block; judged as ${id} from its model-index alone`, file: card.path, line, hint: 'add an `rsp:` block naming the model and its evals' });
+      state.warnings.push({
+        code: 'card-without-rsp',
+        message: `card has no \`rsp\` block; judged as ${id} from its model-index alone`,
+        file: card.path,
+        line,
+        hint: 'add an `rsp:` block naming the model and its evals',
+      });
     }
     const evals = card.rsp?.evals ?? [];
     const globs: string[] = [];
@@ -134,13 +194,25 @@ export async function loadRepository(tree: RepositoryTree, policy: Policy, optio
       const resolved = resolveInside(dir, glob);
       if (resolved === null || glob.startsWith('/')) {
         const at = card.doc.locate(`/rsp/evals/${i}`);
-        state.artifactErrors.push({ code: 'glob-outside', message: `evals glob \`${glob}\` leaves the repository`, file: card.path, line: at.line, column: at.column, hint: 'evals globs are relative to the card and must stay inside the repository' });
+        state.artifactErrors.push({
+          code: 'glob-outside',
+          message: `evals glob \`${glob}\` leaves the repository`,
+          file: card.path,
+          line: at.line,
+          column: at.column,
+          hint: 'evals globs are relative to the card and must stay inside the repository',
+        });
       } else globs.push(resolved);
     });
     const isEvidence = createMatcher(globs);
     const matched = entries.filter((e) => e.path !== card.path && isEvidence(e.path));
     if (evals.length > 0 && matched.length === 0) {
-      state.warnings.push({ code: 'no-evidence-files', message: `no file matches the card's evals globs (${evals.join(', ')})`, file: card.path, line: card.doc.locate('/rsp/evals').line });
+      state.warnings.push({
+        code: 'no-evidence-files',
+        message: `no file matches the card's evals globs (${evals.join(', ')})`,
+        file: card.path,
+        line: card.doc.locate('/rsp/evals').line,
+      });
     }
     for (const entry of matched) {
       try {
@@ -153,13 +225,19 @@ export async function loadRepository(tree: RepositoryTree, policy: Policy, optio
       const target = resolveInside(dir, card.rsp.previous);
       const previous = target !== null ? cards.find((c) => c.path === target) : undefined;
       if (previous) {
-        state.previous = { card: previous.path, id: previous.rsp?.model ?? null, effectiveCompute: previous.rsp?.effective_compute ?? null };
+        state.previous = {
+          card: previous.path,
+          id: previous.rsp?.model ?? null,
+          effectiveCompute: previous.rsp?.effective_compute ?? null,
+        };
       } else {
         const at = card.doc.locate('/rsp/previous');
         const exists = target !== null && byPath.has(target);
         state.artifactErrors.push({
           code: 'previous-not-found',
-          message: exists ? `rsp.previous \`${card.rsp.previous}\` is not a model card found by the discovery globs` : `rsp.previous \`${card.rsp.previous}\` does not exist in the repository`,
+          message: exists
+            ? `rsp.previous \`${card.rsp.previous}\` is not a model card found by the discovery globs`
+            : `rsp.previous \`${card.rsp.previous}\` does not exist in the repository`,
           file: card.path,
           line: at.line,
           hint: 'point it at the card of the last comprehensively assessed model',
@@ -172,7 +250,12 @@ export async function loadRepository(tree: RepositoryTree, policy: Policy, optio
   const attestations: Attestation[] = [];
   for (const entry of entries.filter((e) => isAttestation(e.path))) {
     try {
-      if (entry.kind === 'symlink') throw new InputError('symlink', 'attestation file is a symbolic link; rsp-gate does not follow links', { file: entry.path });
+      if (entry.kind === 'symlink')
+        throw new InputError(
+          'symlink',
+          'attestation file is a symbolic link; rsp-gate does not follow links',
+          { file: entry.path },
+        );
       attestations.push(...(await readAttestationFile(tree, entry.path, policy)));
     } catch (error) {
       problems.push(problemFrom(error, entry.path));

@@ -14,7 +14,9 @@ export function createLocalTree(root: string, label = root): RepositoryTree {
       if (cached) return cached;
       const out: TreeEntry[] = [];
       const walk = (dir: string, prefix: string) => {
-        for (const dirent of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        for (const dirent of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+          a.name.localeCompare(b.name),
+        )) {
           const path = prefix ? `${prefix}/${dirent.name}` : dirent.name;
           const full = join(dir, dirent.name);
           if (dirent.isSymbolicLink()) out.push({ path, kind: 'symlink', size: 0 });

@@ -26,7 +26,9 @@ interface RawItem {
 export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value);
@@ -52,7 +54,12 @@ export function parseAttestations(text: string, file: string, policy: Policy): A
       (kind === 'decision' && !policy.thresholds.some((t) => t.id === target)) ||
       ((kind === 'signoff' || kind === 'override') && !policy.levels.includes(target));
     if (unknown) {
-      throw new InputError('attestation-reference', `attestation names unknown ${kind === 'decision' ? 'threshold' : kind === 'safeguard' ? 'safeguard' : 'level'} \`${target}\``, { file, ...at, key: `attestations[${i}]` }, 'use an id from the policy (`rsp-gate explain` lists them)');
+      throw new InputError(
+        'attestation-reference',
+        `attestation names unknown ${kind === 'decision' ? 'threshold' : kind === 'safeguard' ? 'safeguard' : 'level'} \`${target}\``,
+        { file, ...at, key: `attestations[${i}]` },
+        'use an id from the policy (`rsp-gate explain` lists them)',
+      );
     }
     return {
       file,
@@ -71,6 +78,10 @@ export function parseAttestations(text: string, file: string, policy: Policy): A
   });
 }
 
-export async function readAttestationFile(tree: RepositoryTree, path: string, policy: Policy): Promise<Attestation[]> {
+export async function readAttestationFile(
+  tree: RepositoryTree,
+  path: string,
+  policy: Policy,
+): Promise<Attestation[]> {
   return parseAttestations(await readText(await tree.open(path)), path, policy);
 }

@@ -1,0 +1,115 @@
+import { describe, expect, test } from 'vitest';
+import { evaluate } from '../../src/core/evaluate.js';
+import { code, commentSafe, escapeText } from '../../src/render/markdown-text.js';
+import {
+  COMMENT_MARKER,
+  MAX_COMMENT_CHARS,
+  renderMarkdown,
+} from '../../src/render/render-markdown.js';
+import { renderText } from '../../src/render/render-text.js';
+import {
+  NOW,
+  belowEverything,
+  context,
+  model,
+  record,
+  state,
+  testPolicy,
+} from '../helpers/build.js';
+
+function decide(
+  id: string,
+  evidence = [record('bio-uplift-trial', 'ratio', 5.3), ...belowEverything().slice(1)],
+) {
+  return evaluate({
+    policy: testPolicy(),
+    head: state([model(evidence, { id })]),
+    base: null,
+    context: context(),
+    policyChange: null,
+    now: NOW,
+  });
+}
+
+describe('text from files cannot inject Markdown, HTML, markers or mentions', () => {
+  test.each([
+    ['a mention', '@octocat', '@\u2060octocat'],
+    ['HTML', '<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert\\(1\\)&gt;'],
+    ['a link', '[click](https://evil.example)', '\\[click\\]\\(https\\://evil\\.example\\)'],
+    ['a hidden marker', '<!-- rsp-gate:comment -->', '&lt;\\!-- rsp-gate\\:comment --&gt;'],
+    ['a table break and newline', 'a | b\n## heading', 'a \\| b \\#\\# heading'],
+  ])('escapes %s in inline text', (_name, input, expected) => {
+    expect(escapeText(input)).toBe(expected);
+  });
+
+  test('code spans hold backticks and pipes literally and defuse mentions', () => {
+    expect(code('a`b')).toBe('``a`b``');
+    expect(code('x|y', true)).toBe('`x\\|y`');
+    expect(code('@team')).toBe('`@\u2060team`');
+  });
+
+  test('hidden ids cannot close the HTML comment they sit in', () => {
+    expect(commentSafe('acme/m --> <!-- x')).not.toMatch(/-->|<|>|--/);
+  });
+
+  test('a hostile model name renders inert everywhere in the comment', () => {
+    const out = renderMarkdown(decide('@octocat <b>x</b> | [y](z) <!-- rsp-gate:comment -->'));
+    expect(out.split(COMMENT_MARKER)).toHaveLength(2); // only our own marker, once
+    expect(out).not.toMatch(/@octocat/);
+    // Outside code spans (which GitHub renders literally) no raw HTML survives.
+    const outsideCode = out.replace(/`[^`\n]*`/g, '');
+    expect(outsideCode).not.toMatch(/<b>|\[y\]\(z\)/);
+  });
+});
+
+describe('the comment', () => {
+  test('leads with the verdict, then the table, why, and the checklist', () => {
+    const out = renderMarkdown(decide('acme/m'));
+    const lines = out.split('\n');
+    expect(lines[0]).toBe(COMMENT_MARKER);
+    expect(lines[1]).toBe('## 🔴 rsp-gate: blocked — acme/m requires ASL-3');
+    expect(lines[3]).toBe('| model | deployment | security | change | decided by | status |');
+    expect(out).toContain(
+      '**Why:**\n- `acme/m`: `bio-uplift-trial ratio` **5.3** ≥ 5 (rule-in for CBRN-3, published) — `models/m/evals/results.evidence.yml:',
+    );
+    expect(out).toMatch(
+      /- \[ \] Misuse threat model `asl3-deploy-threat-model` — needs: `rso` \(not the author\) <!-- rsp-gate:item acme%2Fm asl3%2Ddeploy%2Dthreat%2Dmodel -->/,
+    );
+    expect(out).toMatch(
+      /- \[x\] Usage policy enforced `asl2-deploy-usage-policy` — attested by @alice/,
+    );
+  });
+
+  test('says pass when nothing is outstanding', () => {
+    expect(renderMarkdown(decide('acme/m', belowEverything())).split('\n')[1]).toBe(
+      '## 🟢 rsp-gate: pass — 1 model meet their required safeguards',
+    );
+  });
+
+  test('stays within GitHub’s comment limit with hundreds of models', () => {
+    const policy = testPolicy();
+    const models = Array.from({ length: 400 }, (_, i) =>
+      model([record('bio-uplift-trial', 'ratio', 5.3)], {
+        id: `acme/model-${i}`,
+        card: `models/${i}/MODEL_CARD.md`,
+      }),
+    );
+    const result = evaluate({
+      policy,
+      head: state(models),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
+    const out = renderMarkdown(result);
+    expect(out.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(out.startsWith(`${COMMENT_MARKER}\n## 🔴 rsp-gate: blocked`)).toBe(true);
+  });
+
+  test('the text report names the verdict and each model', () => {
+    const out = renderText(decide('acme/m'));
+    expect(out.split('\n')[0]).toBe('rsp-gate: BLOCKED — 1 model, policy .github/rsp-policy.yml');
+    expect(out).toContain('✗ BLOCKED  acme/m  (models/m/MODEL_CARD.md)');
+  });
+});
