@@ -910,6 +910,18 @@ function evaluate(input) {
                 line: a.line,
             });
     }
+    const known = new Set(head.models.map((m) => m.id.toLowerCase()));
+    for (const a of head.attestations) {
+        if (a.model !== '*' && !known.has(a.model.toLowerCase())) {
+            reasons.push({
+                code: 'attestation-unknown-model',
+                severity: 'info',
+                message: `attestation for ${a.model} matches no model card; it applies to nothing (models: ${[...known].join(', ') || 'none'})`,
+                file: a.file,
+                line: a.line,
+            });
+        }
+    }
     const seen = new Map();
     for (const model of head.models) {
         const first = seen.get(model.id.toLowerCase());

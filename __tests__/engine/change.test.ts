@@ -4,6 +4,7 @@ import { validateValue } from '../../src/formats/validate.js';
 import {
   NOW,
   approve,
+  attestation,
   belowEverything,
   context,
   model,
@@ -182,6 +183,29 @@ describe('the decision', () => {
     expect(result.reasons.find((r) => r.code === 'duplicate-model')).toMatchObject({
       severity: 'block',
       file: 'models/copy/MODEL_CARD.md',
+    });
+  });
+
+  test('notes an attestation for a model that has no card', () => {
+    const typo = attestation({
+      kind: 'safeguard',
+      target: 'asl3-deploy-threat-model',
+      approvedBy: ['alice'],
+      model: 'acme/mm',
+      line: 7,
+    });
+    const result = evaluate({
+      policy: testPolicy(),
+      head: state([model(belowEverything())], [typo]),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
+    expect(result.reasons.find((r) => r.code === 'attestation-unknown-model')).toMatchObject({
+      severity: 'info',
+      file: 'safeguards/m.yml',
+      line: 7,
     });
   });
 
