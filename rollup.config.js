@@ -20,6 +20,14 @@ function rawText() {
   };
 }
 
+/** Silence what third-party packages do by design (TypeScript's `this` helpers, cycles). */
+function onwarn(warning, warn) {
+  const inDependency = (id) => id?.includes('node_modules');
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.some(inDependency)) return;
+  if (warning.code === 'THIS_IS_UNDEFINED' && inDependency(warning.id)) return;
+  warn(warning);
+}
+
 const plugins = () => [
   rawText(),
   typescript({
@@ -37,6 +45,12 @@ const plugins = () => [
 
 export default [
   {
+    input: 'src/index.ts',
+    output: { file: 'dist/index.js', format: 'es', inlineDynamicImports: true },
+    plugins: plugins(),
+    onwarn,
+  },
+  {
     input: 'src/cli.ts',
     output: {
       file: 'dist/cli.js',
@@ -45,13 +59,6 @@ export default [
       inlineDynamicImports: true,
     },
     plugins: plugins(),
-    onwarn(warning, warn) {
-      if (
-        warning.code === 'CIRCULAR_DEPENDENCY' &&
-        warning.ids?.some((id) => id.includes('node_modules'))
-      )
-        return;
-      warn(warning);
-    },
+    onwarn,
   },
 ];

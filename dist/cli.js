@@ -1028,7 +1028,7 @@ function evaluate(input) {
     return {
         decision: blocked ? 'block' : 'pass',
         mode: policy.mode,
-        policy: { source: policy.source, sha256: policy.sha256, extends: policy.extends },
+        policy: { source: policy.source, sha256: policy.sha256, extends: policy.extends, levels: policy.levels },
         evaluated_at: now.toISOString(),
         head: input.headSha ?? context.headSha ?? null,
         models,
@@ -10557,7 +10557,8 @@ const properties = {
 		required: [
 			"source",
 			"sha256",
-			"extends"
+			"extends",
+			"levels"
 		],
 		properties: {
 			source: {
@@ -10573,6 +10574,13 @@ const properties = {
 					"string",
 					"null"
 				]
+			},
+			levels: {
+				type: "array",
+				items: {
+					type: "string"
+				},
+				description: "The policy's levels, lowest first."
 			}
 		}
 	},
@@ -19502,11 +19510,15 @@ async function loadPolicyFrom(tree, path, ref) {
     return { policy: loadPolicy(text, path, ref ? { ref } : {}), text };
 }
 function digest(text) {
+    // A missing file and an empty one differ: null stays null.
     return text === null ? null : createHash('sha256').update(text).digest('hex');
 }
 async function checkTrees(options) {
     const judgedBy = options.base ?? options.head;
-    const { policy, text: policyText } = await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef);
+    const usePreset = options.fallbackPreset !== undefined && (await readPolicyText(judgedBy, options.policyPath)) === null;
+    const { policy, text: policyText } = usePreset
+        ? { policy: loadPreset(options.fallbackPreset), text: null }
+        : await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef);
     let policyChange = null;
     if (options.base) {
         const headText = await readPolicyText(options.head, options.policyPath);
@@ -19534,11 +19546,12 @@ async function checkTrees(options) {
     const load = (tree) => loadRepository(tree, policy, options.cardGlobs ? { cardGlobs: options.cardGlobs } : {});
     const head = await load(options.head);
     const base = options.base ? await load(options.base) : null;
+    const context = typeof options.context === 'function' ? await options.context(policy) : options.context;
     const record = evaluate({
         policy,
         head,
         base,
-        context: options.context,
+        context,
         policyChange,
         now: options.now,
     });

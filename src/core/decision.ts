@@ -107,7 +107,8 @@ export interface Reason {
 export interface DecisionRecord {
   decision: 'pass' | 'block';
   mode: 'enforce' | 'advisory';
-  policy: { source: string; sha256: string; extends: string | null };
+  /** `levels` is the policy's order, lowest first. */
+  policy: { source: string; sha256: string; extends: string | null; levels: string[] };
   evaluated_at: string;
   head: string | null;
   models: ModelDecision[];

@@ -441,7 +441,12 @@ export function evaluate(input: EvaluateInput): DecisionRecord {
   return {
     decision: blocked ? 'block' : 'pass',
     mode: policy.mode,
-    policy: { source: policy.source, sha256: policy.sha256, extends: policy.extends },
+    policy: {
+      source: policy.source,
+      sha256: policy.sha256,
+      extends: policy.extends,
+      levels: policy.levels,
+    },
     evaluated_at: now.toISOString(),
     head: input.headSha ?? context.headSha ?? null,
     models,

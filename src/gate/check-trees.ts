@@ -8,7 +8,7 @@ import type { DecisionRecord } from '../core/decision.js';
 import { evaluate, type PolicyChange } from '../core/evaluate.js';
 import type { RepositoryState, ReviewContext } from '../core/inputs.js';
 import { readText } from '../readers/decode-text.js';
-import { loadPolicy } from '../policy/load-policy.js';
+import { loadPolicy, loadPreset } from '../policy/load-policy.js';
 import type { Policy } from '../policy/types.js';
 import { loadRepository, problemFrom } from '../repository/load-repository.js';
 import type { RepositoryTree } from '../repository/tree.js';
@@ -21,7 +21,10 @@ export interface CheckOptions {
   base: RepositoryTree | null;
   policyPath: string;
   now: Date;
-  context: ReviewContext;
+  /** Reviews and ticks, or a function that gathers them once the policy is known (team membership). */
+  context: ReviewContext | ((policy: Policy) => Promise<ReviewContext>);
+  /** A preset to judge by when the tree has no policy file. */
+  fallbackPreset?: string;
   cardGlobs?: string[];
   /** Label of the ref the policy is read at, for the record (`main`, a SHA). */
   policyRef?: string;
@@ -65,16 +68,18 @@ export async function loadPolicyFrom(
 }
 
 function digest(text: string | null): string | null {
+  // A missing file and an empty one differ: null stays null.
   return text === null ? null : createHash('sha256').update(text).digest('hex');
 }
 
 export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
   const judgedBy = options.base ?? options.head;
-  const { policy, text: policyText } = await loadPolicyFrom(
-    judgedBy,
-    options.policyPath,
-    options.policyRef,
-  );
+  const usePreset =
+    options.fallbackPreset !== undefined &&
+    (await readPolicyText(judgedBy, options.policyPath)) === null;
+  const { policy, text: policyText } = usePreset
+    ? { policy: loadPreset(options.fallbackPreset!), text: null }
+    : await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef);
 
   let policyChange: PolicyChange | null = null;
   if (options.base) {
@@ -103,11 +108,13 @@ export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
     loadRepository(tree, policy, options.cardGlobs ? { cardGlobs: options.cardGlobs } : {});
   const head = await load(options.head);
   const base = options.base ? await load(options.base) : null;
+  const context =
+    typeof options.context === 'function' ? await options.context(policy) : options.context;
   const record = evaluate({
     policy,
     head,
     base,
-    context: options.context,
+    context,
     policyChange,
     now: options.now,
   });

@@ -1,0 +1,166 @@
+/**
+ * The Action's edge: read inputs and the event, call the gate, write outputs, the job summary and
+ * annotations. The one place that fails the step. Any unexpected error fails the check closed.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import type { DecisionRecord } from '../core/decision.js';
+import { isInputError } from '../core/errors.js';
+import { createOctokitPort } from '../github/octokit-port.js';
+import type { GitHubPort } from '../github/port.js';
+import { COMMENT_MARKER } from '../render/render-markdown.js';
+import { location } from '../render/summarise.js';
+import { resolveTarget, type EventPayload } from './event.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { judgeOnGitHub } from './judge-on-github.js';
+
+/** The highest level of a kind across models, in the policy's order. */
+function highest(record: DecisionRecord, kind: 'deployment' | 'security'): string {
+  const rank = (level: string) => record.policy.levels.indexOf(level);
+  return record.models.map((m) => m.levels[kind]).reduce((a, b) => (rank(b) > rank(a) ? b : a), '');
+}
+
+function missingItems(record: DecisionRecord): string[] {
+  return record.models.flatMap((m) => [
+    ...m.safeguards.filter((s) => s.status !== 'satisfied').map((s) => `${m.id}:${s.id}`),
+    ...m.signoffs
+      .filter((s) => s.status === 'missing')
+      .map((s) => `${m.id}:signoff:${s.level}:${s.role}`),
+    ...m.triggers
+      .filter((t) => t.status === 'missing')
+      .map((t) => `${m.id}:report:${t.requires_attestation}`),
+  ]);
+}
+
+function writeOutputs(record: DecisionRecord): string {
+  const path = join(process.env.RUNNER_TEMP ?? process.cwd(), 'rsp-gate-record.json');
+  writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`);
+  core.setOutput('decision', record.decision);
+  core.setOutput('deployment-asl', highest(record, 'deployment'));
+  core.setOutput('security-asl', highest(record, 'security'));
+  core.setOutput('missing', missingItems(record).join(','));
+  core.setOutput('record', path);
+  return path;
+}
+
+function annotate(record: DecisionRecord): void {
+  for (const r of record.reasons
+    .filter(
+      (r) =>
+        r.severity === 'block' && !r.code.startsWith('safeguard-') && r.code !== 'signoff-missing',
+    )
+    .slice(0, 50)) {
+    core.error(r.message, {
+      title: `rsp-gate: ${r.code}`,
+      ...(r.file ? { file: r.file } : {}),
+      ...(r.line ? { startLine: r.line } : {}),
+    });
+  }
+}
+
+/** Mark the check failed with what to do, when we can tell which commit it belongs on. */
+async function failCheck(
+  port: GitHubPort | null,
+  inputs: ActionInputs | null,
+  message: string,
+): Promise<void> {
+  if (!port || !inputs) return;
+  const payload = github.context.payload as {
+    pull_request?: { head?: { sha?: string } };
+    issue?: { number?: number; pull_request?: unknown };
+    merge_group?: { head_sha?: string };
+  };
+  let sha = payload.merge_group?.head_sha ?? payload.pull_request?.head?.sha ?? null;
+  if (!sha && payload.issue?.pull_request && payload.issue.number)
+    sha = (await port.pullRequest(payload.issue.number)).headSha;
+  sha ??= github.context.sha;
+  const output = {
+    title: 'rsp-gate could not finish: failing closed',
+    summary: `${message}\n\nThe gate fails closed: this check stays failed until a run completes. Fix the cause above, then re-run the workflow or comment \`/rsp-gate recheck\` on the pull request.`,
+    text: '',
+  };
+  const existing = await port.findCheckRun(sha, inputs.checkName);
+  if (existing !== null)
+    await port.updateCheckRun(existing, { status: 'completed', conclusion: 'failure', output });
+  else
+    await port.createCheckRun(sha, inputs.checkName, {
+      status: 'completed',
+      conclusion: 'failure',
+      output,
+    });
+}
+
+export async function run(): Promise<void> {
+  let inputs: ActionInputs | null = null;
+  let port: GitHubPort | null = null;
+  try {
+    inputs = readInputs();
+    const { eventName, payload, sha, ref, repo, serverUrl, runId } = github.context;
+    const target = resolveTarget(eventName, payload as EventPayload, { sha, ref }, COMMENT_MARKER);
+    if (target.kind === 'noop') {
+      core.info(`rsp-gate: nothing to judge: ${target.message}`);
+      core.setOutput('decision', 'skipped');
+      return;
+    }
+    port = createOctokitPort({
+      token: inputs.token,
+      owner: repo.owner,
+      repo: repo.repo,
+      apiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
+      graphqlUrl: process.env.GITHUB_GRAPHQL_URL ?? 'https://api.github.com/graphql',
+      log: (m) => core.info(m),
+    });
+    const result = await judgeOnGitHub({
+      port,
+      target,
+      policyPath: inputs.policyPath,
+      checkName: inputs.checkName,
+      mode: inputs.mode,
+      cardGlobs: inputs.cardGlobs,
+      fallbackPreset: inputs.preset,
+      now: new Date(),
+      repositoryUrl: `${serverUrl}/${repo.owner}/${repo.repo}`,
+      runUrl: runId ? `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}` : null,
+      log: (m) => core.info(m),
+    });
+    const { record } = result;
+    writeOutputs(record);
+    annotate(record);
+    const { renderMarkdown } = await import('../render/render-markdown.js');
+    await core.summary
+      .addRaw(
+        renderMarkdown(record, {
+          blobUrl: `${serverUrl}/${repo.owner}/${repo.repo}/blob/${result.checkSha}/`,
+        }),
+      )
+      .write();
+    for (const note of result.notes) core.warning(note);
+    core.info(
+      `rsp-gate: ${record.decision} (${record.mode}); check run ${result.conclusion} on ${result.checkSha}${result.commentUrl ? `; comment ${result.commentUrl}` : ''}`,
+    );
+    if (result.conclusion === 'failure') {
+      const first = record.reasons.find((r) => r.severity === 'block');
+      core.setFailed(
+        `rsp-gate blocks this change: ${first ? `${first.message}${first.file ? ` (${location(first.file, first.line)})` : ''}` : 'see the check run'}`,
+      );
+    }
+  } catch (error) {
+    const message = isInputError(error)
+      ? error.describe()
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    try {
+      await failCheck(port, inputs, message);
+    } catch (secondary) {
+      core.warning(
+        `could not mark the check run failed: ${secondary instanceof Error ? secondary.message : String(secondary)}`,
+      );
+    }
+    core.setOutput('decision', 'error');
+    if (inputs?.failOnError === false) core.warning(`rsp-gate could not finish: ${message}`);
+    else core.setFailed(`rsp-gate could not finish: ${message}`);
+  }
+}

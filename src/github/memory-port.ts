@@ -1,0 +1,183 @@
+/**
+ * The GitHub port in memory, for unit tests of the orchestration: files per commit, one pull
+ * request, comments with edit history, reviews and check runs. Behaves like the API where the
+ * gate depends on it (comment authorship, edit history, annotations accumulating).
+ */
+import type { Review } from '../core/inputs.js';
+import type {
+  Annotation,
+  CheckRunUpdate,
+  CommentRevision,
+  GitHubPort,
+  Identity,
+  IssueComment,
+  PullRequest,
+} from './port.js';
+
+export interface MemoryCheckRun {
+  id: number;
+  sha: string;
+  name: string;
+  updates: CheckRunUpdate[];
+  annotations: Annotation[];
+}
+
+export interface MemoryState {
+  identity: Identity;
+  commits: Map<string, Map<string, Uint8Array>>;
+  pulls: Map<number, PullRequest>;
+  comments: (IssueComment & { issue: number; history: CommentRevision[] })[];
+  reviews: Map<number, Review[]>;
+  teams: Map<string, string[] | null>;
+  checkRuns: MemoryCheckRun[];
+  calls: string[];
+}
+
+export function createMemoryPort(
+  identity: Identity = { login: 'github-actions[bot]', id: 41898282 },
+): GitHubPort & { state: MemoryState } {
+  const state: MemoryState = {
+    identity,
+    commits: new Map(),
+    pulls: new Map(),
+    comments: [],
+    reviews: new Map(),
+    teams: new Map(),
+    checkRuns: [],
+    calls: [],
+  };
+  let nextId = 1000;
+  const now = () => new Date(Date.UTC(2026, 10, 27, 12, 0, state.calls.length)).toISOString();
+  const record = (call: string) => void state.calls.push(call);
+  const blobId = (commit: string, path: string) => `${commit}:${path}`;
+
+  return {
+    state,
+    async identity() {
+      record('identity');
+      return state.identity;
+    },
+    async pullRequest(number) {
+      record(`pull ${number}`);
+      const pr = state.pulls.get(number);
+      if (!pr) throw new Error(`no pull request #${number}`);
+      return pr;
+    },
+    async pullRequestsForCommit(sha) {
+      return [...state.pulls.values()]
+        .filter((p) => p.headSha === sha && p.state === 'open')
+        .map((p) => p.number);
+    },
+    async tree(sha) {
+      record(`tree ${sha}`);
+      const files = state.commits.get(sha);
+      if (!files) throw new Error(`no commit ${sha}`);
+      return [...files].map(([path, bytes]) => ({
+        path,
+        kind: 'file' as const,
+        sha: blobId(sha, path),
+        size: bytes.length,
+      }));
+    },
+    async blob(id) {
+      record(`blob ${id}`);
+      const cut = id.indexOf(':');
+      const bytes = state.commits.get(id.slice(0, cut))?.get(id.slice(cut + 1));
+      if (!bytes) throw new Error(`no blob ${id}`);
+      return bytes;
+    },
+    async reviews(number) {
+      record(`reviews ${number}`);
+      return state.reviews.get(number) ?? [];
+    },
+    async comments(issue) {
+      record(`comments ${issue}`);
+      return state.comments
+        .filter((c) => c.issue === issue)
+        .map(({ issue: _issue, history: _history, ...c }) => c);
+    },
+    async createComment(issue, body) {
+      record(`create comment ${issue}`);
+      const id = nextId++;
+      const comment = {
+        id,
+        nodeId: `IC_${id}`,
+        author: state.identity.login,
+        authorId: state.identity.id,
+        body,
+        htmlUrl: `https://github.test/pr/${issue}#issuecomment-${id}`,
+        issue,
+        history: [{ editor: state.identity.login, body, at: now() }],
+      };
+      state.comments.push(comment);
+      const { issue: _i, history: _h, ...out } = comment;
+      return out;
+    },
+    async updateComment(id, body) {
+      record(`update comment ${id}`);
+      const comment = state.comments.find((c) => c.id === id);
+      if (!comment) throw new Error(`no comment ${id}`);
+      if (comment.author !== state.identity.login)
+        throw new Error('only the author may edit a comment through the API');
+      comment.body = body;
+      comment.history.push({ editor: state.identity.login, body, at: now() });
+    },
+    async deleteComment(id) {
+      record(`delete comment ${id}`);
+      state.comments = state.comments.filter((c) => c.id !== id);
+    },
+    async commentHistory(nodeId) {
+      record(`history ${nodeId}`);
+      const comment = state.comments.find((c) => c.nodeId === nodeId);
+      return comment && comment.history.length > 1 ? [...comment.history] : [];
+    },
+    async teamMembers(org, team) {
+      record(`team ${org}/${team}`);
+      return state.teams.get(`${org}/${team}`.toLowerCase()) ?? null;
+    },
+    async findCheckRun(sha, name) {
+      record(`find check ${sha}`);
+      return state.checkRuns.find((r) => r.sha === sha && r.name === name)?.id ?? null;
+    },
+    async createCheckRun(sha, name, update) {
+      record(`create check ${sha}`);
+      if ((update.annotations?.length ?? 0) > 50)
+        throw new Error('at most 50 annotations per request');
+      const run = {
+        id: nextId++,
+        sha,
+        name,
+        updates: [update],
+        annotations: [...(update.annotations ?? [])],
+      };
+      state.checkRuns.push(run);
+      return run.id;
+    },
+    async updateCheckRun(id, update) {
+      record(`update check ${id}`);
+      if ((update.annotations?.length ?? 0) > 50)
+        throw new Error('at most 50 annotations per request');
+      const run = state.checkRuns.find((r) => r.id === id);
+      if (!run) throw new Error(`no check run ${id}`);
+      run.updates.push(update);
+      run.annotations.push(...(update.annotations ?? []));
+    },
+  };
+}
+
+/** A human edits a comment in the browser (a checklist tick): the history names them. */
+export function userEditsComment(
+  port: { state: MemoryState },
+  commentId: number,
+  login: string,
+  body: string,
+): void {
+  const comment = port.state.comments.find((c) => c.id === commentId);
+  if (!comment) throw new Error(`no comment ${commentId}`);
+  comment.body = body;
+  comment.history.push({
+    editor: login,
+    body,
+    at: new Date(Date.UTC(2026, 10, 27, 13, 0, comment.history.length)).toISOString(),
+  });
+}

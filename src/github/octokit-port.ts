@@ -1,0 +1,376 @@
+/**
+ * The GitHub port over octokit: REST with retries and rate-limit handling, GraphQL for the
+ * token's identity and a comment's edit history. Base URLs come from the runner's
+ * GITHUB_API_URL and GITHUB_GRAPHQL_URL, so GitHub Enterprise Server and tests work the same.
+ */
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import type { Review } from '../core/inputs.js';
+import {
+  GitHubError,
+  type CheckRunUpdate,
+  type CommentRevision,
+  type GitHubPort,
+  type GitTreeEntry,
+  type IssueComment,
+} from './port.js';
+
+export interface OctokitPortOptions {
+  token: string;
+  owner: string;
+  repo: string;
+  apiUrl: string;
+  graphqlUrl: string;
+  /** Longest rate-limit wait the gate accepts before failing, in seconds. */
+  maxRateLimitWaitSeconds?: number;
+  /** Base of the retry back-off in ms (tests shorten it). */
+  retryBaseMs?: number;
+  log?: (message: string) => void;
+}
+
+const ThrottledOctokit = Octokit.plugin(retry, throttling);
+
+const REVIEW_STATES = new Set([
+  'APPROVED',
+  'CHANGES_REQUESTED',
+  'COMMENTED',
+  'DISMISSED',
+  'PENDING',
+]);
+
+interface RestComment {
+  id: number;
+  node_id: string;
+  user: { login: string; id: number } | null;
+  body?: string;
+  html_url: string;
+}
+
+function toComment(c: RestComment): IssueComment {
+  return {
+    id: c.id,
+    nodeId: c.node_id,
+    author: c.user?.login ?? 'ghost',
+    authorId: c.user?.id ?? null,
+    body: c.body ?? '',
+    htmlUrl: c.html_url,
+  };
+}
+
+function decodeBase64(content: string): Uint8Array {
+  return new Uint8Array(Buffer.from(content.replace(/\s+/g, ''), 'base64'));
+}
+
+export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
+  const { owner, repo } = options;
+  const log = options.log ?? (() => undefined);
+  const maxWait = options.maxRateLimitWaitSeconds ?? 120;
+  const octokit = new ThrottledOctokit({
+    auth: options.token,
+    baseUrl: options.apiUrl.replace(/\/$/, ''),
+    userAgent: 'rsp-gate',
+    retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+    request: { retries: 3 },
+    throttle: {
+      onRateLimit: (
+        retryAfter: number,
+        request: { method: string; url: string },
+        _o: unknown,
+        retryCount: number,
+      ) => {
+        log(`rate limit hit on ${request.method} ${request.url}; retry after ${retryAfter}s`);
+        return retryCount < 2 && retryAfter <= maxWait;
+      },
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        request: { method: string; url: string },
+        _o: unknown,
+        retryCount: number,
+      ) => {
+        log(`secondary rate limit on ${request.method} ${request.url}; retry after ${retryAfter}s`);
+        return retryCount < 2 && retryAfter <= maxWait;
+      },
+    },
+  });
+
+  /** Run a request, turning any failure into a GitHubError that names the request. */
+  async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? null;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new GitHubError(
+        `${what} failed${status ? ` (HTTP ${status})` : ''}: ${message}`,
+        status,
+        what,
+      );
+    }
+  }
+
+  async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const response = await call('GraphQL query', () =>
+      octokit.request(`POST ${options.graphqlUrl}`, {
+        query,
+        variables,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    const payload = response.data as { data?: T; errors?: { message: string }[] };
+    if (payload.errors?.length)
+      throw new GitHubError(
+        `GraphQL query failed: ${payload.errors.map((e) => e.message).join('; ')}`,
+        200,
+        'GraphQL query',
+      );
+    return payload.data as T;
+  }
+
+  return {
+    async identity() {
+      const data = await graphql<{ viewer: { login: string; databaseId: number | null } }>(
+        'query { viewer { login databaseId } }',
+        {},
+      );
+      return { login: data.viewer.login, id: data.viewer.databaseId };
+    },
+
+    async pullRequest(number) {
+      const { data } = await call(`GET pull request #${number}`, () =>
+        octokit.rest.pulls.get({ owner, repo, pull_number: number }),
+      );
+      return {
+        number: data.number,
+        state: data.state === 'closed' ? 'closed' : 'open',
+        draft: data.draft ?? false,
+        merged: data.merged,
+        author: data.user.login,
+        headSha: data.head.sha,
+        headRef: data.head.ref,
+        headRepo: data.head.repo?.full_name ?? null,
+        baseSha: data.base.sha,
+        baseRef: data.base.ref,
+        htmlUrl: data.html_url,
+      };
+    },
+
+    async pullRequestsForCommit(sha) {
+      const pulls = await call(`GET pull requests for ${sha}`, () =>
+        octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+          owner,
+          repo,
+          commit_sha: sha,
+          per_page: 100,
+        }),
+      );
+      return pulls.filter((p) => p.state === 'open').map((p) => p.number);
+    },
+
+    async tree(commitSha) {
+      const { data } = await call(`GET tree of ${commitSha}`, () =>
+        octokit.rest.git.getTree({ owner, repo, tree_sha: commitSha, recursive: '1' }),
+      );
+      if (data.truncated) {
+        throw new GitHubError(
+          `the tree of ${commitSha} is too large for one API response (truncated)`,
+          null,
+          'GET tree',
+        );
+      }
+      const entries: GitTreeEntry[] = [];
+      for (const e of data.tree) {
+        if (e.type !== 'blob' || !e.path || !e.sha) continue;
+        entries.push({
+          path: e.path,
+          kind: e.mode === '120000' ? 'symlink' : 'file',
+          sha: e.sha,
+          size: e.size ?? 0,
+        });
+      }
+      return entries;
+    },
+
+    async blob(sha) {
+      const { data } = await call(`GET blob ${sha}`, () =>
+        octokit.rest.git.getBlob({ owner, repo, file_sha: sha }),
+      );
+      return data.encoding === 'base64'
+        ? decodeBase64(data.content)
+        : new TextEncoder().encode(data.content);
+    },
+
+    async reviews(pullNumber) {
+      const reviews = await call(`GET reviews of #${pullNumber}`, () =>
+        octokit.paginate(octokit.rest.pulls.listReviews, {
+          owner,
+          repo,
+          pull_number: pullNumber,
+          per_page: 100,
+        }),
+      );
+      const out: Review[] = [];
+      for (const r of reviews) {
+        if (!r.user || !r.commit_id || !REVIEW_STATES.has(r.state)) continue;
+        out.push({
+          user: r.user.login,
+          state: r.state as Review['state'],
+          commit: r.commit_id,
+          submittedAt: r.submitted_at ?? '',
+        });
+      }
+      return out;
+    },
+
+    async comments(issueNumber) {
+      const comments = await call(`GET comments of #${issueNumber}`, () =>
+        octokit.paginate(octokit.rest.issues.listComments, {
+          owner,
+          repo,
+          issue_number: issueNumber,
+          per_page: 100,
+        }),
+      );
+      return comments.map((c) => toComment(c as RestComment));
+    },
+
+    async createComment(issueNumber, body) {
+      const { data } = await call(`POST comment on #${issueNumber}`, () =>
+        octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }),
+      );
+      return toComment(data as RestComment);
+    },
+
+    async updateComment(commentId, body) {
+      await call(`PATCH comment ${commentId}`, () =>
+        octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body }),
+      );
+    },
+
+    async deleteComment(commentId) {
+      await call(`DELETE comment ${commentId}`, () =>
+        octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId }),
+      );
+    },
+
+    async commentHistory(nodeId) {
+      const revisions: CommentRevision[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < 50; page++) {
+        const data: {
+          node: {
+            userContentEdits: {
+              pageInfo: { hasNextPage: boolean; endCursor: string | null };
+              nodes: ({
+                editedAt: string;
+                diff: string | null;
+                editor: { login: string } | null;
+              } | null)[];
+            } | null;
+          } | null;
+        } = await graphql(
+          `
+            query ($id: ID!, $cursor: String) {
+              node(id: $id) {
+                ... on IssueComment {
+                  userContentEdits(first: 100, after: $cursor) {
+                    pageInfo {
+                      hasNextPage
+                      endCursor
+                    }
+                    nodes {
+                      editedAt
+                      diff
+                      editor {
+                        login
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          `,
+          { id: nodeId, cursor },
+        );
+        const edits = data.node?.userContentEdits;
+        if (!edits) break;
+        for (const n of edits.nodes)
+          if (n)
+            revisions.push({ editor: n.editor?.login ?? null, body: n.diff ?? '', at: n.editedAt });
+        if (!edits.pageInfo.hasNextPage) break;
+        cursor = edits.pageInfo.endCursor;
+      }
+      return revisions.reverse(); // GitHub lists the newest edit first
+    },
+
+    async teamMembers(org, team) {
+      try {
+        const members = await octokit.paginate(octokit.rest.teams.listMembersInOrg, {
+          org,
+          team_slug: team,
+          per_page: 100,
+        });
+        return members.map((m) => m.login);
+      } catch (error) {
+        const status = (error as { status?: number }).status;
+        if (status === 403 || status === 404) return null;
+        throw new GitHubError(
+          `GET members of ${org}/${team} failed: ${error instanceof Error ? error.message : String(error)}`,
+          status ?? null,
+          'GET team members',
+        );
+      }
+    },
+
+    async findCheckRun(headSha, name) {
+      const { data } = await call(`GET check runs of ${headSha}`, () =>
+        octokit.rest.checks.listForRef({
+          owner,
+          repo,
+          ref: headSha,
+          check_name: name,
+          filter: 'latest',
+          per_page: 100,
+        }),
+      );
+      const run = data.check_runs.find((r) => r.name === name && r.head_sha === headSha);
+      return run?.id ?? null;
+    },
+
+    async createCheckRun(headSha, name, update: CheckRunUpdate) {
+      const { data } = await call(`POST check run on ${headSha}`, () =>
+        octokit.rest.checks.create({
+          owner,
+          repo,
+          head_sha: headSha,
+          name,
+          status: update.status,
+          ...(update.conclusion ? { conclusion: update.conclusion } : {}),
+          ...(update.detailsUrl ? { details_url: update.detailsUrl } : {}),
+          output: {
+            ...update.output,
+            ...(update.annotations?.length ? { annotations: update.annotations } : {}),
+          },
+        }),
+      );
+      return data.id;
+    },
+
+    async updateCheckRun(id, update: CheckRunUpdate) {
+      await call(`PATCH check run ${id}`, () =>
+        octokit.rest.checks.update({
+          owner,
+          repo,
+          check_run_id: id,
+          status: update.status,
+          ...(update.conclusion ? { conclusion: update.conclusion } : {}),
+          ...(update.detailsUrl ? { details_url: update.detailsUrl } : {}),
+          output: {
+            ...update.output,
+            ...(update.annotations?.length ? { annotations: update.annotations } : {}),
+          },
+        }),
+      );
+    },
+  };
+}

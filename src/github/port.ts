@@ -1,0 +1,109 @@
+/**
+ * Everything the Action asks of GitHub, as one small interface: implemented once with octokit
+ * (`octokit-port.ts`) and once in memory for unit tests (`memory-port.ts`).
+ */
+import type { Review } from '../core/inputs.js';
+
+export interface Identity {
+  login: string;
+  /** Numeric user id, when GitHub says. */
+  id: number | null;
+}
+
+export interface PullRequest {
+  number: number;
+  state: 'open' | 'closed';
+  draft: boolean;
+  merged: boolean;
+  author: string;
+  headSha: string;
+  headRef: string;
+  /** `owner/name` of the head repository; differs from the base for forks; null if deleted. */
+  headRepo: string | null;
+  baseSha: string;
+  baseRef: string;
+  htmlUrl: string;
+}
+
+export interface GitTreeEntry {
+  path: string;
+  kind: 'file' | 'symlink';
+  /** Git blob id, used to fetch the content. */
+  sha: string;
+  size: number;
+}
+
+export interface IssueComment {
+  id: number;
+  nodeId: string;
+  author: string;
+  authorId: number | null;
+  body: string;
+  htmlUrl: string;
+}
+
+/** One revision of a comment's body, from its edit history. */
+export interface CommentRevision {
+  editor: string | null;
+  body: string;
+  at: string;
+}
+
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  title: string;
+  message: string;
+}
+
+export interface CheckRunOutput {
+  title: string;
+  summary: string;
+  text: string;
+}
+
+export interface CheckRunUpdate {
+  status: 'in_progress' | 'completed';
+  conclusion?: 'success' | 'failure' | 'neutral';
+  output: CheckRunOutput;
+  /** At most 50 per call; the caller batches. */
+  annotations?: Annotation[];
+  detailsUrl?: string;
+}
+
+export interface GitHubPort {
+  /** The token's own identity: only its comments can be the sticky comment. */
+  identity(): Promise<Identity>;
+  pullRequest(number: number): Promise<PullRequest>;
+  /** Pull requests whose head is this commit (push events). */
+  pullRequestsForCommit(sha: string): Promise<number[]>;
+  /** Every file of the commit's tree (recursive). */
+  tree(commitSha: string): Promise<GitTreeEntry[]>;
+  blob(sha: string): Promise<Uint8Array>;
+  reviews(pullNumber: number): Promise<Review[]>;
+  comments(issueNumber: number): Promise<IssueComment[]>;
+  createComment(issueNumber: number, body: string): Promise<IssueComment>;
+  updateComment(commentId: number, body: string): Promise<void>;
+  deleteComment(commentId: number): Promise<void>;
+  /** The comment's revisions, oldest first; the first is the original body. */
+  commentHistory(nodeId: string): Promise<CommentRevision[]>;
+  /** Members of `org/team`, or null when the token may not read the team. */
+  teamMembers(org: string, team: string): Promise<string[] | null>;
+  findCheckRun(headSha: string, name: string): Promise<number | null>;
+  createCheckRun(headSha: string, name: string, update: CheckRunUpdate): Promise<number>;
+  updateCheckRun(id: number, update: CheckRunUpdate): Promise<void>;
+}
+
+/** An API failure with the status GitHub answered, for messages that say what to do. */
+export class GitHubError extends Error {
+  override readonly name = 'GitHubError';
+  constructor(
+    message: string,
+    readonly status: number | null,
+    readonly request: string,
+  ) {
+    super(message);
+  }
+}
