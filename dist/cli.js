@@ -1028,7 +1028,12 @@ function evaluate(input) {
     return {
         decision: blocked ? 'block' : 'pass',
         mode: policy.mode,
-        policy: { source: policy.source, sha256: policy.sha256, extends: policy.extends, levels: policy.levels },
+        policy: {
+            source: policy.source,
+            sha256: policy.sha256,
+            extends: policy.extends,
+            levels: policy.levels,
+        },
         evaluated_at: now.toISOString(),
         head: input.headSha ?? context.headSha ?? null,
         models,
@@ -19515,7 +19520,8 @@ function digest(text) {
 }
 async function checkTrees(options) {
     const judgedBy = options.base ?? options.head;
-    const usePreset = options.fallbackPreset !== undefined && (await readPolicyText(judgedBy, options.policyPath)) === null;
+    const usePreset = options.fallbackPreset !== undefined &&
+        (await readPolicyText(judgedBy, options.policyPath)) === null;
     const { policy, text: policyText } = usePreset
         ? { policy: loadPreset(options.fallbackPreset), text: null }
         : await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef);

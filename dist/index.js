@@ -36343,9 +36343,22 @@ class GitHubError extends Error {
  * GITHUB_API_URL and GITHUB_GRAPHQL_URL, so GitHub Enterprise Server and tests work the same.
  */
 const ThrottledOctokit = Octokit.plugin(retry, throttling);
-const REVIEW_STATES = new Set(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING']);
+const REVIEW_STATES = new Set([
+    'APPROVED',
+    'CHANGES_REQUESTED',
+    'COMMENTED',
+    'DISMISSED',
+    'PENDING',
+]);
 function toComment(c) {
-    return { id: c.id, nodeId: c.node_id, author: c.user?.login ?? 'ghost', authorId: c.user?.id ?? null, body: c.body ?? '', htmlUrl: c.html_url };
+    return {
+        id: c.id,
+        nodeId: c.node_id,
+        author: c.user?.login ?? 'ghost',
+        authorId: c.user?.id ?? null,
+        body: c.body ?? '',
+        htmlUrl: c.html_url,
+    };
 }
 function decodeBase64(content) {
     return new Uint8Array(Buffer.from(content.replace(/\s+/g, ''), 'base64'));
@@ -36383,7 +36396,11 @@ function createOctokitPort(options) {
         }
     }
     async function graphql(query, variables) {
-        const response = await call('GraphQL query', () => octokit.request(`POST ${options.graphqlUrl}`, { query, variables, headers: { 'content-type': 'application/json' } }));
+        const response = await call('GraphQL query', () => octokit.request(`POST ${options.graphqlUrl}`, {
+            query,
+            variables,
+            headers: { 'content-type': 'application/json' },
+        }));
         const payload = response.data;
         if (payload.errors?.length)
             throw new GitHubError(`GraphQL query failed: ${payload.errors.map((e) => e.message).join('; ')}`, 200, 'GraphQL query');
@@ -36411,7 +36428,12 @@ function createOctokitPort(options) {
             };
         },
         async pullRequestsForCommit(sha) {
-            const pulls = await call(`GET pull requests for ${sha}`, () => octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { owner, repo, commit_sha: sha, per_page: 100 }));
+            const pulls = await call(`GET pull requests for ${sha}`, () => octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+                owner,
+                repo,
+                commit_sha: sha,
+                per_page: 100,
+            }));
             return pulls.filter((p) => p.state === 'open').map((p) => p.number);
         },
         async tree(commitSha) {
@@ -36423,26 +36445,48 @@ function createOctokitPort(options) {
             for (const e of data.tree) {
                 if (e.type !== 'blob' || !e.path || !e.sha)
                     continue;
-                entries.push({ path: e.path, kind: e.mode === '120000' ? 'symlink' : 'file', sha: e.sha, size: e.size ?? 0 });
+                entries.push({
+                    path: e.path,
+                    kind: e.mode === '120000' ? 'symlink' : 'file',
+                    sha: e.sha,
+                    size: e.size ?? 0,
+                });
             }
             return entries;
         },
         async blob(sha) {
             const { data } = await call(`GET blob ${sha}`, () => octokit.rest.git.getBlob({ owner, repo, file_sha: sha }));
-            return data.encoding === 'base64' ? decodeBase64(data.content) : new TextEncoder().encode(data.content);
+            return data.encoding === 'base64'
+                ? decodeBase64(data.content)
+                : new TextEncoder().encode(data.content);
         },
         async reviews(pullNumber) {
-            const reviews = await call(`GET reviews of #${pullNumber}`, () => octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 }));
+            const reviews = await call(`GET reviews of #${pullNumber}`, () => octokit.paginate(octokit.rest.pulls.listReviews, {
+                owner,
+                repo,
+                pull_number: pullNumber,
+                per_page: 100,
+            }));
             const out = [];
             for (const r of reviews) {
                 if (!r.user || !r.commit_id || !REVIEW_STATES.has(r.state))
                     continue;
-                out.push({ user: r.user.login, state: r.state, commit: r.commit_id, submittedAt: r.submitted_at ?? '' });
+                out.push({
+                    user: r.user.login,
+                    state: r.state,
+                    commit: r.commit_id,
+                    submittedAt: r.submitted_at ?? '',
+                });
             }
             return out;
         },
         async comments(issueNumber) {
-            const comments = await call(`GET comments of #${issueNumber}`, () => octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 }));
+            const comments = await call(`GET comments of #${issueNumber}`, () => octokit.paginate(octokit.rest.issues.listComments, {
+                owner,
+                repo,
+                issue_number: issueNumber,
+                per_page: 100,
+            }));
             return comments.map((c) => toComment(c));
         },
         async createComment(issueNumber, body) {
@@ -36459,7 +36503,27 @@ function createOctokitPort(options) {
             const revisions = [];
             let cursor = null;
             for (let page = 0; page < 50; page++) {
-                const data = await graphql(`query($id: ID!, $cursor: String) { node(id: $id) { ... on IssueComment { userContentEdits(first: 100, after: $cursor) { pageInfo { hasNextPage endCursor } nodes { editedAt diff editor { login } } } } } }`, { id: nodeId, cursor });
+                const data = await graphql(`
+            query ($id: ID!, $cursor: String) {
+              node(id: $id) {
+                ... on IssueComment {
+                  userContentEdits(first: 100, after: $cursor) {
+                    pageInfo {
+                      hasNextPage
+                      endCursor
+                    }
+                    nodes {
+                      editedAt
+                      diff
+                      editor {
+                        login
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          `, { id: nodeId, cursor });
                 const edits = data.node?.userContentEdits;
                 if (!edits)
                     break;
@@ -36474,7 +36538,11 @@ function createOctokitPort(options) {
         },
         async teamMembers(org, team) {
             try {
-                const members = await octokit.paginate(octokit.rest.teams.listMembersInOrg, { org, team_slug: team, per_page: 100 });
+                const members = await octokit.paginate(octokit.rest.teams.listMembersInOrg, {
+                    org,
+                    team_slug: team,
+                    per_page: 100,
+                });
                 return members.map((m) => m.login);
             }
             catch (error) {
@@ -36485,7 +36553,14 @@ function createOctokitPort(options) {
             }
         },
         async findCheckRun(headSha, name) {
-            const { data } = await call(`GET check runs of ${headSha}`, () => octokit.rest.checks.listForRef({ owner, repo, ref: headSha, check_name: name, filter: 'latest', per_page: 100 }));
+            const { data } = await call(`GET check runs of ${headSha}`, () => octokit.rest.checks.listForRef({
+                owner,
+                repo,
+                ref: headSha,
+                check_name: name,
+                filter: 'latest',
+                per_page: 100,
+            }));
             const run = data.check_runs.find((r) => r.name === name && r.head_sha === headSha);
             return run?.id ?? null;
         },
@@ -36498,7 +36573,10 @@ function createOctokitPort(options) {
                 status: update.status,
                 ...(update.conclusion ? { conclusion: update.conclusion } : {}),
                 ...(update.detailsUrl ? { details_url: update.detailsUrl } : {}),
-                output: { ...update.output, ...(update.annotations?.length ? { annotations: update.annotations } : {}) },
+                output: {
+                    ...update.output,
+                    ...(update.annotations?.length ? { annotations: update.annotations } : {}),
+                },
             }));
             return data.id;
         },
@@ -36510,7 +36588,10 @@ function createOctokitPort(options) {
                 status: update.status,
                 ...(update.conclusion ? { conclusion: update.conclusion } : {}),
                 ...(update.detailsUrl ? { details_url: update.detailsUrl } : {}),
-                output: { ...update.output, ...(update.annotations?.length ? { annotations: update.annotations } : {}) },
+                output: {
+                    ...update.output,
+                    ...(update.annotations?.length ? { annotations: update.annotations } : {}),
+                },
             }));
         },
     };
@@ -36796,7 +36877,13 @@ var renderMarkdown$1 = /*#__PURE__*/Object.freeze({
  * nothing (with a message saying why). Pure: takes the event name and payload.
  */
 const RECHECK_COMMAND = '/rsp-gate recheck';
-const PULL_REQUEST_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'edited', 'ready_for_review']);
+const PULL_REQUEST_ACTIONS = new Set([
+    'opened',
+    'synchronize',
+    'reopened',
+    'edited',
+    'ready_for_review',
+]);
 function resolveTarget(eventName, payload, env, marker) {
     const action = payload.action ?? '';
     switch (eventName) {
@@ -36806,7 +36893,10 @@ function resolveTarget(eventName, payload, env, marker) {
             if (!number)
                 return { kind: 'noop', message: `${eventName} event without a pull request` };
             if (!PULL_REQUEST_ACTIONS.has(action))
-                return { kind: 'noop', message: `${eventName}.${action} does not change what the gate judges` };
+                return {
+                    kind: 'noop',
+                    message: `${eventName}.${action} does not change what the gate judges`,
+                };
             return { kind: 'pull_request', number, reason: `${eventName}.${action}` };
         }
         case 'pull_request_review': {
@@ -36824,17 +36914,33 @@ function resolveTarget(eventName, payload, env, marker) {
             const body = payload.comment?.body ?? '';
             if (action === 'created') {
                 if (body.trim().split('\n')[0].trim() === RECHECK_COMMAND)
-                    return { kind: 'pull_request', number, reason: `${RECHECK_COMMAND} by @${payload.sender?.login ?? 'someone'}` };
-                return { kind: 'noop', message: `the comment is not an rsp-gate command (try \`${RECHECK_COMMAND}\`)` };
+                    return {
+                        kind: 'pull_request',
+                        number,
+                        reason: `${RECHECK_COMMAND} by @${payload.sender?.login ?? 'someone'}`,
+                    };
+                return {
+                    kind: 'noop',
+                    message: `the comment is not an rsp-gate command (try \`${RECHECK_COMMAND}\`)`,
+                };
             }
             if (action === 'edited') {
                 if (!body.includes(marker))
-                    return { kind: 'noop', message: 'an edit of a comment that is not the rsp-gate checklist' };
+                    return {
+                        kind: 'noop',
+                        message: 'an edit of a comment that is not the rsp-gate checklist',
+                    };
                 const author = payload.comment?.user?.login;
-                if (payload.sender?.type === 'Bot' && author !== undefined && payload.sender.login === author) {
+                if (payload.sender?.type === 'Bot' &&
+                    author !== undefined &&
+                    payload.sender.login === author) {
                     return { kind: 'noop', message: 'the gate’s own update of its comment' };
                 }
-                return { kind: 'pull_request', number, reason: `checklist edited by @${payload.sender?.login ?? 'someone'}` };
+                return {
+                    kind: 'pull_request',
+                    number,
+                    reason: `checklist edited by @${payload.sender?.login ?? 'someone'}`,
+                };
             }
             return { kind: 'noop', message: `issue_comment.${action} does not change the checklist` };
         }
@@ -36845,16 +36951,34 @@ function resolveTarget(eventName, payload, env, marker) {
             const match = /\/pr-(\d+)-[0-9a-f]+$/.exec(ref);
             const sha = payload.merge_group?.head_sha;
             if (!match || !sha)
-                return { kind: 'noop', message: `cannot tell the pull request from merge group ref \`${ref}\`` };
-            return { kind: 'pull_request', number: Number(match[1]), reason: 'merge_group.checks_requested', checkSha: sha };
+                return {
+                    kind: 'noop',
+                    message: `cannot tell the pull request from merge group ref \`${ref}\``,
+                };
+            return {
+                kind: 'pull_request',
+                number: Number(match[1]),
+                reason: 'merge_group.checks_requested',
+                checkSha: sha,
+            };
         }
         case 'push':
             if (payload.deleted)
                 return { kind: 'noop', message: 'the push deleted a branch' };
-            return { kind: 'state', sha: payload.after ?? env.sha, ref: payload.ref ?? env.ref, reason: `push to ${payload.ref ?? env.ref}` };
+            return {
+                kind: 'state',
+                sha: payload.after ?? env.sha,
+                ref: payload.ref ?? env.ref,
+                reason: `push to ${payload.ref ?? env.ref}`,
+            };
         case 'workflow_dispatch':
         case 'schedule':
-            return { kind: 'state', sha: env.sha, ref: env.ref, reason: eventName === 'schedule' ? 'scheduled check (expiries)' : 'manual run' };
+            return {
+                kind: 'state',
+                sha: env.sha,
+                ref: env.ref,
+                reason: eventName === 'schedule' ? 'scheduled check (expiries)' : 'manual run',
+            };
         default:
             return { kind: 'noop', message: `rsp-gate does not handle \`${eventName}\` events` };
     }
@@ -36893,7 +37017,10 @@ function readInputs() {
     const preset = getInput('preset') || null;
     if (preset !== null && !presetNames().includes(preset))
         throw new InputsError(`input \`preset\`: unknown preset \`${preset}\`; built-in presets: ${presetNames().join(', ')}`);
-    const cards = getMultilineInput('cards').flatMap((line) => line.split(',')).map((g) => g.trim()).filter(Boolean);
+    const cards = getMultilineInput('cards')
+        .flatMap((line) => line.split(','))
+        .map((g) => g.trim())
+        .filter(Boolean);
     return {
         token,
         policyPath: getInput('policy') || '.github/rsp-policy.yml',
@@ -37896,7 +38023,12 @@ function evaluate(input) {
     return {
         decision: blocked ? 'block' : 'pass',
         mode: policy.mode,
-        policy: { source: policy.source, sha256: policy.sha256, extends: policy.extends, levels: policy.levels },
+        policy: {
+            source: policy.source,
+            sha256: policy.sha256,
+            extends: policy.extends,
+            levels: policy.levels,
+        },
         evaluated_at: now.toISOString(),
         head: input.headSha ?? context.headSha ?? null,
         models,
@@ -56358,7 +56490,8 @@ function digest(text) {
 }
 async function checkTrees(options) {
     const judgedBy = options.base ?? options.head;
-    const usePreset = options.fallbackPreset !== undefined && (await readPolicyText(judgedBy, options.policyPath)) === null;
+    const usePreset = options.fallbackPreset !== undefined &&
+        (await readPolicyText(judgedBy, options.policyPath)) === null;
     const { policy, text: policyText } = usePreset
         ? { policy: loadPreset(options.fallbackPreset), text: null }
         : await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef);
@@ -73293,7 +73426,11 @@ function clip(text, limit, note) {
 }
 function checkRunTitle(record) {
     const blocked = record.models.filter((m) => isModelBlocked(record, m));
-    const verdict = record.decision === 'pass' ? 'Pass' : record.mode === 'advisory' ? 'Would block (advisory)' : 'Blocked';
+    const verdict = record.decision === 'pass'
+        ? 'Pass'
+        : record.mode === 'advisory'
+            ? 'Would block (advisory)'
+            : 'Blocked';
     if (blocked.length === 0) {
         return record.decision === 'pass'
             ? `${verdict}: ${record.models.length} model${record.models.length === 1 ? '' : 's'} meet their required safeguards`
@@ -73301,7 +73438,9 @@ function checkRunTitle(record) {
     }
     const parts = blocked.map((m) => {
         const { satisfied, total } = countSatisfied(m);
-        const level = m.levels.deployment === m.levels.security ? m.levels.deployment : `${m.levels.deployment}/${m.levels.security}`;
+        const level = m.levels.deployment === m.levels.security
+            ? m.levels.deployment
+            : `${m.levels.deployment}/${m.levels.security}`;
         return `${m.id} at ${level}, ${total - satisfied} of ${total} safeguards open`;
     });
     return `${verdict}: ${parts.join('; ')}`.slice(0, 200);
@@ -73348,7 +73487,14 @@ function checkRunAnnotations(record) {
     for (const r of record.reasons) {
         if (r.file === null || r.line === null || r.code === 'safeguard-missing')
             continue;
-        add({ path: r.file, start_line: r.line, end_line: r.line, annotation_level: level[r.severity], title: `rsp-gate: ${r.code}`, message: r.message.slice(0, 64_000) });
+        add({
+            path: r.file,
+            start_line: r.line,
+            end_line: r.line,
+            annotation_level: level[r.severity],
+            title: `rsp-gate: ${r.code}`,
+            message: r.message.slice(0, 64_000),
+        });
     }
     return out.slice(0, MAX_ANNOTATIONS);
 }
@@ -73386,7 +73532,9 @@ async function gatherTeams(port, policy, notes) {
     return members;
 }
 async function publishComment(port, number, identity, body, existing) {
-    const own = existing.filter((c) => c.body.includes(COMMENT_MARKER) && isSameAccount(c, identity)).sort((a, b) => a.id - b.id);
+    const own = existing
+        .filter((c) => c.body.includes(COMMENT_MARKER) && isSameAccount(c, identity))
+        .sort((a, b) => a.id - b.id);
     const keep = own[0];
     if (keep) {
         if (keep.body !== body)
@@ -73397,7 +73545,9 @@ async function publishComment(port, number, identity, body, existing) {
     }
     const created = await port.createComment(number, body);
     // Another run may have posted at the same moment: keep the oldest, remove the rest.
-    const mine = (await port.comments(number)).filter((c) => c.body.includes(COMMENT_MARKER) && isSameAccount(c, identity)).sort((a, b) => a.id - b.id);
+    const mine = (await port.comments(number))
+        .filter((c) => c.body.includes(COMMENT_MARKER) && isSameAccount(c, identity))
+        .sort((a, b) => a.id - b.id);
     const first = mine[0] ?? created;
     for (const extra of mine.slice(1))
         await port.deleteComment(extra.id);
@@ -73406,9 +73556,19 @@ async function publishComment(port, number, identity, body, existing) {
     return first.htmlUrl;
 }
 async function publishCheckRun(port, sha, name, record, conclusion, options, existing) {
-    const output = renderCheckRun(record, { blobUrl: options.blobUrl, headSha: options.headSha, ...(options.runUrl ? { detailsUrl: options.runUrl } : {}) });
+    const output = renderCheckRun(record, {
+        blobUrl: options.blobUrl,
+        headSha: options.headSha,
+        ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
+    });
     const annotations = batches(checkRunAnnotations(record));
-    const first = { status: 'completed', conclusion, output, annotations: annotations[0] ?? [], ...(options.runUrl ? { detailsUrl: options.runUrl } : {}) };
+    const first = {
+        status: 'completed',
+        conclusion,
+        output,
+        annotations: annotations[0] ?? [],
+        ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
+    };
     const id = existing ?? (await port.createCheckRun(sha, name, first));
     if (existing !== null)
         await port.updateCheckRun(id, first);
@@ -73429,7 +73589,7 @@ async function judgeOnGitHub(options) {
         ...(options.cardGlobs ? { cardGlobs: options.cardGlobs } : {}),
         ...(options.fallbackPreset ? { fallbackPreset: options.fallbackPreset } : {}),
     };
-    const applyMode = (record) => (options.mode ? { ...record, mode: options.mode } : record);
+    const applyMode = (record) => options.mode ? { ...record, mode: options.mode } : record;
     if (target.kind === 'state') {
         const existing = await port.findCheckRun(target.sha, options.checkName);
         const result = await checkTrees({
@@ -73437,25 +73597,44 @@ async function judgeOnGitHub(options) {
             head: createApiTree(port, target.sha, `${target.ref}@${target.sha.slice(0, 7)}`),
             base: null,
             policyRef: target.sha.slice(0, 7),
-            context: async (policy) => ({ author: null, headSha: target.sha, reviews: [], confirmations: [], teams: await gatherTeams(port, policy, notes) }),
+            context: async (policy) => ({
+                author: null,
+                headSha: target.sha,
+                reviews: [],
+                confirmations: [],
+                teams: await gatherTeams(port, policy, notes),
+            }),
         });
         const record = applyMode({ ...result.record, head: target.sha });
         const conclusion = conclusionOf(record);
-        await publishCheckRun(port, target.sha, options.checkName, record, conclusion, { blobUrl: `${options.repositoryUrl}/blob/${target.sha}/`, headSha: target.sha, runUrl: options.runUrl }, existing);
+        await publishCheckRun(port, target.sha, options.checkName, record, conclusion, {
+            blobUrl: `${options.repositoryUrl}/blob/${target.sha}/`,
+            headSha: target.sha,
+            runUrl: options.runUrl,
+        }, existing);
         return { record, checkSha: target.sha, conclusion, commentUrl: null, notes };
     }
     const pr = await port.pullRequest(target.number);
     const checkSha = target.checkSha ?? pr.headSha;
     // The required check appears at once, in progress, so a slow run never looks like a pass.
     let checkRunId = await port.findCheckRun(checkSha, options.checkName);
-    const inProgress = { status: 'in_progress', output: { title: 'Evaluating…', summary: `rsp-gate is judging pull request #${pr.number} (${target.reason}).`, text: '' } };
+    const inProgress = {
+        status: 'in_progress',
+        output: {
+            title: 'Evaluating…',
+            summary: `rsp-gate is judging pull request #${pr.number} (${target.reason}).`,
+            text: '',
+        },
+    };
     if (checkRunId === null)
         checkRunId = await port.createCheckRun(checkSha, options.checkName, inProgress);
     else
         await port.updateCheckRun(checkRunId, inProgress);
     const identity = await port.identity();
     const comments = await port.comments(pr.number);
-    const sticky = comments.filter((c) => c.body.includes(COMMENT_MARKER) && isSameAccount(c, identity)).sort((a, b) => a.id - b.id)[0];
+    const sticky = comments
+        .filter((c) => c.body.includes(COMMENT_MARKER) && isSameAccount(c, identity))
+        .sort((a, b) => a.id - b.id)[0];
     const history = sticky ? await port.commentHistory(sticky.nodeId) : [];
     const { confirmations } = attributeTicks(history, [identity.login]);
     const reviews = await port.reviews(pr.number);
@@ -73477,8 +73656,13 @@ async function judgeOnGitHub(options) {
     const record = applyMode({ ...result.record, head: checkSha });
     const conclusion = conclusionOf(record);
     const blobUrl = `${options.repositoryUrl}/blob/${checkSha}/`;
-    const markdownOptions = { blobUrl, headSha: pr.headSha, ...(options.runUrl ? { detailsUrl: options.runUrl } : {}) };
-    const body = renderMarkdown(record, markdownOptions) + (notes.length ? `\n> [!NOTE]\n${notes.map((n) => `> ${n}`).join('\n>\n')}\n` : '');
+    const markdownOptions = {
+        blobUrl,
+        headSha: pr.headSha,
+        ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
+    };
+    const body = renderMarkdown(record, markdownOptions) +
+        (notes.length ? `\n> [!NOTE]\n${notes.map((n) => `> ${n}`).join('\n>\n')}\n` : '');
     const commentUrl = await publishComment(port, pr.number, identity, body, comments);
     await publishCheckRun(port, checkSha, options.checkName, record, conclusion, { blobUrl, headSha: pr.headSha, runUrl: options.runUrl }, checkRunId);
     return { record, checkSha, conclusion, commentUrl, notes };
@@ -73496,8 +73680,12 @@ function highest(record, kind) {
 function missingItems(record) {
     return record.models.flatMap((m) => [
         ...m.safeguards.filter((s) => s.status !== 'satisfied').map((s) => `${m.id}:${s.id}`),
-        ...m.signoffs.filter((s) => s.status === 'missing').map((s) => `${m.id}:signoff:${s.level}:${s.role}`),
-        ...m.triggers.filter((t) => t.status === 'missing').map((t) => `${m.id}:report:${t.requires_attestation}`),
+        ...m.signoffs
+            .filter((s) => s.status === 'missing')
+            .map((s) => `${m.id}:signoff:${s.level}:${s.role}`),
+        ...m.triggers
+            .filter((t) => t.status === 'missing')
+            .map((t) => `${m.id}:report:${t.requires_attestation}`),
     ]);
 }
 function writeOutputs(record) {
@@ -73511,8 +73699,14 @@ function writeOutputs(record) {
     return path;
 }
 function annotate(record) {
-    for (const r of record.reasons.filter((r) => r.severity === 'block' && !r.code.startsWith('safeguard-') && r.code !== 'signoff-missing').slice(0, 50)) {
-        error(r.message, { title: `rsp-gate: ${r.code}`, ...(r.file ? { file: r.file } : {}), ...(r.line ? { startLine: r.line } : {}) });
+    for (const r of record.reasons
+        .filter((r) => r.severity === 'block' && !r.code.startsWith('safeguard-') && r.code !== 'signoff-missing')
+        .slice(0, 50)) {
+        error(r.message, {
+            title: `rsp-gate: ${r.code}`,
+            ...(r.file ? { file: r.file } : {}),
+            ...(r.line ? { startLine: r.line } : {}),
+        });
     }
 }
 /** Mark the check failed with what to do, when we can tell which commit it belongs on. */
@@ -73533,7 +73727,11 @@ async function failCheck(port, inputs, message) {
     if (existing !== null)
         await port.updateCheckRun(existing, { status: 'completed', conclusion: 'failure', output });
     else
-        await port.createCheckRun(sha, inputs.checkName, { status: 'completed', conclusion: 'failure', output });
+        await port.createCheckRun(sha, inputs.checkName, {
+            status: 'completed',
+            conclusion: 'failure',
+            output,
+        });
 }
 async function run() {
     let inputs = null;
@@ -73572,7 +73770,11 @@ async function run() {
         writeOutputs(record);
         annotate(record);
         const { renderMarkdown } = await Promise.resolve().then(function () { return renderMarkdown$1; });
-        await summary.addRaw(renderMarkdown(record, { blobUrl: `${serverUrl}/${repo.owner}/${repo.repo}/blob/${result.checkSha}/` })).write();
+        await summary
+            .addRaw(renderMarkdown(record, {
+            blobUrl: `${serverUrl}/${repo.owner}/${repo.repo}/blob/${result.checkSha}/`,
+        }))
+            .write();
         for (const note of result.notes)
             warning(note);
         info(`rsp-gate: ${record.decision} (${record.mode}); check run ${result.conclusion} on ${result.checkSha}${result.commentUrl ? `; comment ${result.commentUrl}` : ''}`);
@@ -73582,7 +73784,11 @@ async function run() {
         }
     }
     catch (error) {
-        const message = isInputError(error) ? error.describe() : error instanceof Error ? error.message : String(error);
+        const message = isInputError(error)
+            ? error.describe()
+            : error instanceof Error
+                ? error.message
+                : String(error);
         try {
             await failCheck(port, inputs, message);
         }
