@@ -73485,7 +73485,10 @@ function checkRunAnnotations(record) {
     };
     const level = { block: 'failure', review: 'warning', info: 'notice' };
     for (const r of record.reasons) {
-        if (r.file === null || r.line === null || r.code === 'safeguard-missing')
+        if (r.file === null ||
+            r.line === null ||
+            r.code.startsWith('safeguard-') ||
+            r.code === 'signoff-missing')
             continue;
         add({
             path: r.file,
@@ -73494,6 +73497,23 @@ function checkRunAnnotations(record) {
             annotation_level: level[r.severity],
             title: `rsp-gate: ${r.code}`,
             message: r.message.slice(0, 64_000),
+        });
+    }
+    for (const m of record.models) {
+        const open = m.safeguards.filter((s) => s.status !== 'satisfied');
+        const signoffs = m.signoffs.filter((s) => s.status === 'missing');
+        if (open.length === 0 && signoffs.length === 0)
+            continue;
+        add({
+            path: m.card,
+            start_line: m.line,
+            end_line: m.line,
+            annotation_level: 'failure',
+            title: `rsp-gate: ${m.id} needs ${open.length} safeguard${open.length === 1 ? '' : 's'} and ${signoffs.length} sign-off${signoffs.length === 1 ? '' : 's'}`,
+            message: [
+                ...open.map((s) => `${s.id} (${s.status})`),
+                ...signoffs.map((s) => `sign-off ${s.level} by ${s.role}`),
+            ].join('\n'),
         });
     }
     return out.slice(0, MAX_ANNOTATIONS);

@@ -100,7 +100,13 @@ export function checkRunAnnotations(record: DecisionRecord): Annotation[] {
   };
   const level = { block: 'failure', review: 'warning', info: 'notice' } as const;
   for (const r of record.reasons) {
-    if (r.file === null || r.line === null || r.code === 'safeguard-missing') continue;
+    if (
+      r.file === null ||
+      r.line === null ||
+      r.code.startsWith('safeguard-') ||
+      r.code === 'signoff-missing'
+    )
+      continue;
     add({
       path: r.file,
       start_line: r.line,
@@ -108,6 +114,22 @@ export function checkRunAnnotations(record: DecisionRecord): Annotation[] {
       annotation_level: level[r.severity],
       title: `rsp-gate: ${r.code}`,
       message: r.message.slice(0, 64_000),
+    });
+  }
+  for (const m of record.models) {
+    const open = m.safeguards.filter((s) => s.status !== 'satisfied');
+    const signoffs = m.signoffs.filter((s) => s.status === 'missing');
+    if (open.length === 0 && signoffs.length === 0) continue;
+    add({
+      path: m.card,
+      start_line: m.line,
+      end_line: m.line,
+      annotation_level: 'failure',
+      title: `rsp-gate: ${m.id} needs ${open.length} safeguard${open.length === 1 ? '' : 's'} and ${signoffs.length} sign-off${signoffs.length === 1 ? '' : 's'}`,
+      message: [
+        ...open.map((s) => `${s.id} (${s.status})`),
+        ...signoffs.map((s) => `sign-off ${s.level} by ${s.role}`),
+      ].join('\n'),
     });
   }
   return out.slice(0, MAX_ANNOTATIONS);
