@@ -75,7 +75,19 @@ function cmarkGfm(markdown: string): string {
   try {
     return execFileSync(
       'cmark-gfm',
-      ['--unsafe', '-e', 'table', '-e', 'tasklist', '-e', 'autolink', '-e', 'strikethrough', '-e', 'tagfilter'],
+      [
+        '--unsafe',
+        '-e',
+        'table',
+        '-e',
+        'tasklist',
+        '-e',
+        'autolink',
+        '-e',
+        'strikethrough',
+        '-e',
+        'tagfilter',
+      ],
       { input: markdown, encoding: 'utf8' },
     );
   } catch (error) {
