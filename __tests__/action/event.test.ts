@@ -1,0 +1,145 @@
+import { describe, expect, test } from 'vitest';
+import { resolveTarget, type EventPayload } from '../../src/action/event.js';
+import { COMMENT_MARKER } from '../../src/render/render-markdown.js';
+
+const env = { sha: 'c0ffee', ref: 'refs/heads/main' };
+const resolve = (event: string, payload: EventPayload) =>
+  resolveTarget(event, payload, env, COMMENT_MARKER);
+
+describe('which events the gate acts on', () => {
+  test.each([
+    ...['opened', 'synchronize', 'reopened', 'edited', 'ready_for_review'].flatMap((action) =>
+      ['pull_request', 'pull_request_target'].map(
+        (event) =>
+          [
+            `${event}.${action}`,
+            event,
+            { action, pull_request: { number: 7 } },
+            { kind: 'pull_request', number: 7 },
+          ] as const,
+      ),
+    ),
+    [
+      'a submitted review',
+      'pull_request_review',
+      { action: 'submitted', pull_request: { number: 7 } },
+      { kind: 'pull_request', number: 7 },
+    ],
+    [
+      'a dismissed review',
+      'pull_request_review',
+      { action: 'dismissed', pull_request: { number: 7 } },
+      { kind: 'pull_request', number: 7 },
+    ],
+    [
+      '/rsp-gate recheck',
+      'issue_comment',
+      {
+        action: 'created',
+        issue: { number: 7, pull_request: {} },
+        comment: { body: '/rsp-gate recheck' },
+        sender: { login: 'alice' },
+      },
+      { kind: 'pull_request', number: 7 },
+    ],
+    [
+      'an edit of the checklist',
+      'issue_comment',
+      {
+        action: 'edited',
+        issue: { number: 7, pull_request: {} },
+        comment: { body: `${COMMENT_MARKER}\n- [x] a`, user: { login: 'github-actions[bot]' } },
+        sender: { login: 'alice', type: 'User' },
+      },
+      { kind: 'pull_request', number: 7 },
+    ],
+    [
+      'a merge queue check',
+      'merge_group',
+      {
+        action: 'checks_requested',
+        merge_group: {
+          head_ref: 'refs/heads/gh-readonly-queue/main/pr-12-0123abcd',
+          head_sha: 'f00d',
+        },
+      },
+      { kind: 'pull_request', number: 12, checkSha: 'f00d' },
+    ],
+    [
+      'a push to a release branch',
+      'push',
+      { after: 'beef', ref: 'refs/heads/release/1' },
+      { kind: 'state', sha: 'beef', ref: 'refs/heads/release/1' },
+    ],
+    [
+      'a manual run',
+      'workflow_dispatch',
+      {},
+      { kind: 'state', sha: 'c0ffee', ref: 'refs/heads/main' },
+    ],
+    ['a scheduled run', 'schedule', {}, { kind: 'state', sha: 'c0ffee', ref: 'refs/heads/main' }],
+  ] as const)('judges %s', (_name, event, payload, expected) => {
+    expect(resolve(event, payload as EventPayload)).toMatchObject(expected);
+  });
+
+  test.each([
+    [
+      'a labelled pull request',
+      'pull_request',
+      { action: 'labeled', pull_request: { number: 7 } },
+      'pull_request.labeled does not change what the gate judges',
+    ],
+    [
+      'a comment on an issue',
+      'issue_comment',
+      { action: 'created', issue: { number: 3 }, comment: { body: '/rsp-gate recheck' } },
+      'the comment is on an issue, not a pull request',
+    ],
+    [
+      'an ordinary comment',
+      'issue_comment',
+      { action: 'created', issue: { number: 7, pull_request: {} }, comment: { body: 'LGTM' } },
+      'the comment is not an rsp-gate command (try `/rsp-gate recheck`)',
+    ],
+    [
+      'an edit of another comment',
+      'issue_comment',
+      { action: 'edited', issue: { number: 7, pull_request: {} }, comment: { body: 'typo fixed' } },
+      'an edit of a comment that is not the rsp-gate checklist',
+    ],
+    [
+      'the gate’s own edit',
+      'issue_comment',
+      {
+        action: 'edited',
+        issue: { number: 7, pull_request: {} },
+        comment: { body: COMMENT_MARKER, user: { login: 'rsp-bot[bot]' } },
+        sender: { login: 'rsp-bot[bot]', type: 'Bot' },
+      },
+      'the gate’s own update of its comment',
+    ],
+    [
+      'a merge group without a pull request number',
+      'merge_group',
+      {
+        action: 'checks_requested',
+        merge_group: { head_ref: 'refs/heads/oops', head_sha: 'f00d' },
+      },
+      'cannot tell the pull request from merge group ref `refs/heads/oops`',
+    ],
+    [
+      'a branch deletion',
+      'push',
+      { deleted: true, ref: 'refs/heads/x' },
+      'the push deleted a branch',
+    ],
+    [
+      'an unknown event',
+      'release',
+      { action: 'published' },
+      'rsp-gate does not handle `release` events',
+    ],
+  ] as const)('does nothing for %s, and says why', (_name, event, payload, message) => {
+    expect(resolve(event, payload as EventPayload)).toEqual({ kind: 'noop', message });
+  });
+});
