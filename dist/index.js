@@ -56554,17 +56554,16 @@ function fileSourceFromBytes(path, bytes, chunkSize = CHUNK_SIZE) {
 }
 
 /** A commit read through the API as a RepositoryTree: nothing is checked out or executed. */
-function createApiTree(port, sha, label) {
+function createApiTree(port, sha, label, blobs = new Map()) {
     let listing = null;
-    const blobs = new Map();
-    const list = () => (listing ??= port.tree(sha));
+    const list = () => (listing ??= port.tree(sha).then((entries) => new Map(entries.map((e) => [e.path, e]))));
     return {
         label,
         async entries() {
-            return (await list()).map(({ path, kind, size }) => ({ path, kind, size }));
+            return [...(await list()).values()].map(({ path, kind, size }) => ({ path, kind, size }));
         },
         async open(path) {
-            const entry = (await list()).find((e) => e.path === path);
+            const entry = (await list()).get(path);
             if (!entry)
                 throw new Error(`${path} is not in ${label}`);
             let bytes = blobs.get(entry.sha);
@@ -56574,7 +56573,6 @@ function createApiTree(port, sha, label) {
             }
             return fileSourceFromBytes(path, await bytes);
         },
-        blobsRead: () => blobs.size,
     };
 }
 
@@ -73660,10 +73658,11 @@ async function judgeOnGitHub(options) {
     const reviews = await port.reviews(pr.number);
     if (pr.state === 'closed')
         notes.push(`Pull request #${pr.number} is closed; the result is recorded for the audit trail.`);
+    const blobs = new Map();
     const result = await checkTrees({
         ...policyOptions,
-        head: createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`),
-        base: createApiTree(port, pr.baseSha, `${pr.baseRef}@${pr.baseSha.slice(0, 7)}`),
+        head: createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, blobs),
+        base: createApiTree(port, pr.baseSha, `${pr.baseRef}@${pr.baseSha.slice(0, 7)}`, blobs),
         policyRef: `${pr.baseRef} (${pr.baseSha.slice(0, 7)})`,
         context: async (policy) => ({
             author: pr.author,
@@ -73753,6 +73752,24 @@ async function failCheck(port, inputs, message) {
             output,
         });
 }
+/** What went wrong and what to do about it, in one paragraph. */
+function describeFailure(error) {
+    if (isInputError(error))
+        return error.describe();
+    if (error instanceof InputsError)
+        return `${error.message}.`;
+    if (error instanceof GitHubError) {
+        if (error.status === 401)
+            return `${error.message}. The token was refused: check the \`token\` input.`;
+        if (error.status === 403) {
+            return `${error.message}. The token may not do this. A pull request from a fork gets a read-only token under \`pull_request\`: trigger rsp-gate with \`pull_request_target\` as in the README, and grant \`contents: read, pull-requests: write, checks: write, issues: write\`.`;
+        }
+        if (error.status === 404)
+            return `${error.message}. The pull request, commit or repository is gone or not visible to this token.`;
+        return `${error.message}. GitHub kept failing after retries; re-run the workflow.`;
+    }
+    return `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}. This is a bug in rsp-gate; the check fails closed until a run completes.`;
+}
 async function run() {
     let inputs = null;
     let port = null;
@@ -73804,11 +73821,7 @@ async function run() {
         }
     }
     catch (error) {
-        const message = isInputError(error)
-            ? error.describe()
-            : error instanceof Error
-                ? error.message
-                : String(error);
+        const message = describeFailure(error);
         try {
             await failCheck(port, inputs, message);
         }

@@ -6,7 +6,7 @@
 import type { DecisionRecord } from '../core/decision.js';
 import type { ReviewContext } from '../core/inputs.js';
 import { checkTrees } from '../gate/check-trees.js';
-import { createApiTree } from '../github/api-tree.js';
+import { createApiTree, type BlobCache } from '../github/api-tree.js';
 import { attributeTicks } from '../github/checklist.js';
 import type { GitHubPort, Identity, IssueComment } from '../github/port.js';
 import type { Policy } from '../policy/types.js';
@@ -201,10 +201,11 @@ export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult>
   if (pr.state === 'closed')
     notes.push(`Pull request #${pr.number} is closed; the result is recorded for the audit trail.`);
 
+  const blobs: BlobCache = new Map();
   const result = await checkTrees({
     ...policyOptions,
-    head: createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`),
-    base: createApiTree(port, pr.baseSha, `${pr.baseRef}@${pr.baseSha.slice(0, 7)}`),
+    head: createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, blobs),
+    base: createApiTree(port, pr.baseSha, `${pr.baseRef}@${pr.baseSha.slice(0, 7)}`, blobs),
     policyRef: `${pr.baseRef} (${pr.baseSha.slice(0, 7)})`,
     context: async (policy): Promise<ReviewContext> => ({
       author: pr.author,

@@ -9,11 +9,11 @@ import * as github from '@actions/github';
 import type { DecisionRecord } from '../core/decision.js';
 import { isInputError } from '../core/errors.js';
 import { createOctokitPort } from '../github/octokit-port.js';
-import type { GitHubPort } from '../github/port.js';
+import { GitHubError, type GitHubPort } from '../github/port.js';
 import { COMMENT_MARKER } from '../render/render-markdown.js';
 import { location } from '../render/summarise.js';
 import { resolveTarget, type EventPayload } from './event.js';
-import { readInputs, type ActionInputs } from './inputs.js';
+import { InputsError, readInputs, type ActionInputs } from './inputs.js';
 import { judgeOnGitHub } from './judge-on-github.js';
 
 /** The highest level of a kind across models, in the policy's order. */
@@ -92,6 +92,23 @@ async function failCheck(
     });
 }
 
+/** What went wrong and what to do about it, in one paragraph. */
+export function describeFailure(error: unknown): string {
+  if (isInputError(error)) return error.describe();
+  if (error instanceof InputsError) return `${error.message}.`;
+  if (error instanceof GitHubError) {
+    if (error.status === 401)
+      return `${error.message}. The token was refused: check the \`token\` input.`;
+    if (error.status === 403) {
+      return `${error.message}. The token may not do this. A pull request from a fork gets a read-only token under \`pull_request\`: trigger rsp-gate with \`pull_request_target\` as in the README, and grant \`contents: read, pull-requests: write, checks: write, issues: write\`.`;
+    }
+    if (error.status === 404)
+      return `${error.message}. The pull request, commit or repository is gone or not visible to this token.`;
+    return `${error.message}. GitHub kept failing after retries; re-run the workflow.`;
+  }
+  return `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}. This is a bug in rsp-gate; the check fails closed until a run completes.`;
+}
+
 export async function run(): Promise<void> {
   let inputs: ActionInputs | null = null;
   let port: GitHubPort | null = null;
@@ -147,11 +164,7 @@ export async function run(): Promise<void> {
       );
     }
   } catch (error) {
-    const message = isInputError(error)
-      ? error.describe()
-      : error instanceof Error
-        ? error.message
-        : String(error);
+    const message = describeFailure(error);
     try {
       await failCheck(port, inputs, message);
     } catch (secondary) {
