@@ -36872,6 +36872,115 @@ var renderMarkdown$1 = /*#__PURE__*/Object.freeze({
     renderMarkdown: renderMarkdown
 });
 
+const MAX_CHECK_TEXT = 65_535;
+const MAX_ANNOTATIONS = 500;
+const ANNOTATIONS_PER_REQUEST = 50;
+function clip(text, limit, note) {
+    if (text.length <= limit)
+        return text;
+    return `${text.slice(0, limit - note.length - 1)}\n${note}`;
+}
+function checkRunTitle(record) {
+    const blocked = record.models.filter((m) => isModelBlocked(record, m));
+    const verdict = record.decision === 'pass'
+        ? 'Pass'
+        : record.mode === 'advisory'
+            ? 'Would block (advisory)'
+            : 'Blocked';
+    if (blocked.length === 0) {
+        return record.decision === 'pass'
+            ? `${verdict}: ${record.models.length} model${record.models.length === 1 ? '' : 's'} meet their required safeguards`
+            : `${verdict}: ${blockingReasons(record)[0]?.message ?? 'see details'}`.slice(0, 200);
+    }
+    const parts = blocked.map((m) => {
+        const { satisfied, total } = countSatisfied(m);
+        const level = m.levels.deployment === m.levels.security
+            ? m.levels.deployment
+            : `${m.levels.deployment}/${m.levels.security}`;
+        return `${m.id} at ${level}, ${total - satisfied} of ${total} safeguards open`;
+    });
+    return `${verdict}: ${parts.join('; ')}`.slice(0, 200);
+}
+function detail(record) {
+    const lines = [];
+    for (const m of record.models) {
+        lines.push(`## ${m.id} — deployment ${m.levels.deployment}, security ${m.levels.security}`, '');
+        lines.push('| threshold | status | summary |', '|---|---|---|');
+        for (const t of m.thresholds)
+            lines.push(`| ${t.id} | ${t.status.replace(/_/g, ' ')} | ${t.summary.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+        lines.push('', '| safeguard | level | status | note |', '|---|---|---|---|');
+        for (const s of m.safeguards)
+            lines.push(`| ${s.id} | ${s.level} ${s.kind} | ${s.status} | ${s.note.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+        lines.push('');
+    }
+    if (record.reasons.length) {
+        lines.push('## Reasons', '');
+        for (const r of record.reasons)
+            lines.push(`- **${r.severity}** \`${r.code}\` ${r.message.replace(/\n/g, ' ')}${r.file ? ` (${location(r.file, r.line)})` : ''}`);
+    }
+    return lines.join('\n');
+}
+function renderCheckRun(record, options = {}) {
+    const summary = renderMarkdown(record, options).replace(/^<!-- rsp-gate:comment -->\n/, '');
+    return {
+        title: checkRunTitle(record),
+        summary: clip(summary, MAX_CHECK_TEXT, '_…shortened: the full record is in the workflow run’s `record` output._'),
+        text: clip(detail(record), MAX_CHECK_TEXT, '_…shortened: the full record is in the workflow run’s `record` output._'),
+    };
+}
+/** Annotations at the lines of blocking problems, review flags and deciding evidence. */
+function checkRunAnnotations(record) {
+    const out = [];
+    const seen = new Set();
+    const add = (a) => {
+        const key = `${a.path}:${a.start_line}:${a.message}`;
+        if (!seen.has(key)) {
+            seen.add(key);
+            out.push(a);
+        }
+    };
+    const level = { block: 'failure', review: 'warning', info: 'notice' };
+    for (const r of record.reasons) {
+        if (r.file === null ||
+            r.line === null ||
+            r.code.startsWith('safeguard-') ||
+            r.code === 'signoff-missing')
+            continue;
+        add({
+            path: r.file,
+            start_line: r.line,
+            end_line: r.line,
+            annotation_level: level[r.severity],
+            title: `rsp-gate: ${r.code}`,
+            message: r.message.slice(0, 64_000),
+        });
+    }
+    for (const m of record.models) {
+        const open = m.safeguards.filter((s) => s.status !== 'satisfied');
+        const signoffs = m.signoffs.filter((s) => s.status === 'missing');
+        if (open.length === 0 && signoffs.length === 0)
+            continue;
+        add({
+            path: m.card,
+            start_line: m.line,
+            end_line: m.line,
+            annotation_level: 'failure',
+            title: `rsp-gate: ${m.id} needs ${open.length} safeguard${open.length === 1 ? '' : 's'} and ${signoffs.length} sign-off${signoffs.length === 1 ? '' : 's'}`,
+            message: [
+                ...open.map((s) => `${s.id} (${s.status})`),
+                ...signoffs.map((s) => `sign-off ${s.level} by ${s.role}`),
+            ].join('\n'),
+        });
+    }
+    return out.slice(0, MAX_ANNOTATIONS);
+}
+function batches(items, size = ANNOTATIONS_PER_REQUEST) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+
 /**
  * What an event asks the gate to judge: a pull request (by number), a commit as a state, or
  * nothing (with a message saying why). Pure: takes the event name and payload.
@@ -73414,115 +73523,6 @@ function attributeTicks(history, botLogins) {
     return { confirmations, unticked };
 }
 
-const MAX_CHECK_TEXT = 65_535;
-const MAX_ANNOTATIONS = 500;
-const ANNOTATIONS_PER_REQUEST = 50;
-function clip(text, limit, note) {
-    if (text.length <= limit)
-        return text;
-    return `${text.slice(0, limit - note.length - 1)}\n${note}`;
-}
-function checkRunTitle(record) {
-    const blocked = record.models.filter((m) => isModelBlocked(record, m));
-    const verdict = record.decision === 'pass'
-        ? 'Pass'
-        : record.mode === 'advisory'
-            ? 'Would block (advisory)'
-            : 'Blocked';
-    if (blocked.length === 0) {
-        return record.decision === 'pass'
-            ? `${verdict}: ${record.models.length} model${record.models.length === 1 ? '' : 's'} meet their required safeguards`
-            : `${verdict}: ${blockingReasons(record)[0]?.message ?? 'see details'}`.slice(0, 200);
-    }
-    const parts = blocked.map((m) => {
-        const { satisfied, total } = countSatisfied(m);
-        const level = m.levels.deployment === m.levels.security
-            ? m.levels.deployment
-            : `${m.levels.deployment}/${m.levels.security}`;
-        return `${m.id} at ${level}, ${total - satisfied} of ${total} safeguards open`;
-    });
-    return `${verdict}: ${parts.join('; ')}`.slice(0, 200);
-}
-function detail(record) {
-    const lines = [];
-    for (const m of record.models) {
-        lines.push(`## ${m.id} — deployment ${m.levels.deployment}, security ${m.levels.security}`, '');
-        lines.push('| threshold | status | summary |', '|---|---|---|');
-        for (const t of m.thresholds)
-            lines.push(`| ${t.id} | ${t.status.replace(/_/g, ' ')} | ${t.summary.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
-        lines.push('', '| safeguard | level | status | note |', '|---|---|---|---|');
-        for (const s of m.safeguards)
-            lines.push(`| ${s.id} | ${s.level} ${s.kind} | ${s.status} | ${s.note.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
-        lines.push('');
-    }
-    if (record.reasons.length) {
-        lines.push('## Reasons', '');
-        for (const r of record.reasons)
-            lines.push(`- **${r.severity}** \`${r.code}\` ${r.message.replace(/\n/g, ' ')}${r.file ? ` (${location(r.file, r.line)})` : ''}`);
-    }
-    return lines.join('\n');
-}
-function renderCheckRun(record, options = {}) {
-    const summary = renderMarkdown(record, options).replace(/^<!-- rsp-gate:comment -->\n/, '');
-    return {
-        title: checkRunTitle(record),
-        summary: clip(summary, MAX_CHECK_TEXT, '_…shortened: the full record is in the workflow run’s `record` output._'),
-        text: clip(detail(record), MAX_CHECK_TEXT, '_…shortened: the full record is in the workflow run’s `record` output._'),
-    };
-}
-/** Annotations at the lines of blocking problems, review flags and deciding evidence. */
-function checkRunAnnotations(record) {
-    const out = [];
-    const seen = new Set();
-    const add = (a) => {
-        const key = `${a.path}:${a.start_line}:${a.message}`;
-        if (!seen.has(key)) {
-            seen.add(key);
-            out.push(a);
-        }
-    };
-    const level = { block: 'failure', review: 'warning', info: 'notice' };
-    for (const r of record.reasons) {
-        if (r.file === null ||
-            r.line === null ||
-            r.code.startsWith('safeguard-') ||
-            r.code === 'signoff-missing')
-            continue;
-        add({
-            path: r.file,
-            start_line: r.line,
-            end_line: r.line,
-            annotation_level: level[r.severity],
-            title: `rsp-gate: ${r.code}`,
-            message: r.message.slice(0, 64_000),
-        });
-    }
-    for (const m of record.models) {
-        const open = m.safeguards.filter((s) => s.status !== 'satisfied');
-        const signoffs = m.signoffs.filter((s) => s.status === 'missing');
-        if (open.length === 0 && signoffs.length === 0)
-            continue;
-        add({
-            path: m.card,
-            start_line: m.line,
-            end_line: m.line,
-            annotation_level: 'failure',
-            title: `rsp-gate: ${m.id} needs ${open.length} safeguard${open.length === 1 ? '' : 's'} and ${signoffs.length} sign-off${signoffs.length === 1 ? '' : 's'}`,
-            message: [
-                ...open.map((s) => `${s.id} (${s.status})`),
-                ...signoffs.map((s) => `sign-off ${s.level} by ${s.role}`),
-            ].join('\n'),
-        });
-    }
-    return out.slice(0, MAX_ANNOTATIONS);
-}
-function batches(items, size = ANNOTATIONS_PER_REQUEST) {
-    const out = [];
-    for (let i = 0; i < items.length; i += size)
-        out.push(items.slice(i, i + size));
-    return out;
-}
-
 /** The same account, whether GitHub spells it `x` or `x[bot]`. */
 function isSameAccount(comment, identity) {
     if (identity.id !== null && comment.authorId !== null)
@@ -73752,6 +73752,19 @@ async function failCheck(port, inputs, message) {
             output,
         });
 }
+/**
+ * The clock. `RSP_GATE_NOW` (an ISO date) evaluates as of that moment instead: for reproducing a
+ * past decision in an audit, and for tests whose evidence carries fixed dates.
+ */
+function evaluationTime() {
+    const fixed = process.env.RSP_GATE_NOW;
+    if (!fixed)
+        return new Date();
+    const date = new Date(fixed);
+    if (Number.isNaN(date.getTime()))
+        throw new InputsError(`RSP_GATE_NOW is not a date: \`${fixed}\``);
+    return date;
+}
 /** What went wrong and what to do about it, in one paragraph. */
 function describeFailure(error) {
     if (isInputError(error))
@@ -73798,7 +73811,7 @@ async function run() {
             mode: inputs.mode,
             cardGlobs: inputs.cardGlobs,
             fallbackPreset: inputs.preset,
-            now: new Date(),
+            now: evaluationTime(),
             repositoryUrl: `${serverUrl}/${repo.owner}/${repo.repo}`,
             runUrl: runId ? `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}` : null,
             log: (m) => info(m),
@@ -73816,8 +73829,7 @@ async function run() {
             warning(note);
         info(`rsp-gate: ${record.decision} (${record.mode}); check run ${result.conclusion} on ${result.checkSha}${result.commentUrl ? `; comment ${result.commentUrl}` : ''}`);
         if (result.conclusion === 'failure') {
-            const first = record.reasons.find((r) => r.severity === 'block');
-            setFailed(`rsp-gate blocks this change: ${first ? `${first.message}${first.file ? ` (${location(first.file, first.line)})` : ''}` : 'see the check run'}`);
+            setFailed(`rsp-gate blocks this change. ${checkRunTitle(record)}. Details: the rsp-gate check run and comment.`);
         }
     }
     catch (error) {

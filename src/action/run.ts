@@ -10,8 +10,8 @@ import type { DecisionRecord } from '../core/decision.js';
 import { isInputError } from '../core/errors.js';
 import { createOctokitPort } from '../github/octokit-port.js';
 import { GitHubError, type GitHubPort } from '../github/port.js';
+import { checkRunTitle } from '../render/render-check-run.js';
 import { COMMENT_MARKER } from '../render/render-markdown.js';
-import { location } from '../render/summarise.js';
 import { resolveTarget, type EventPayload } from './event.js';
 import { InputsError, readInputs, type ActionInputs } from './inputs.js';
 import { judgeOnGitHub } from './judge-on-github.js';
@@ -92,6 +92,19 @@ async function failCheck(
     });
 }
 
+/**
+ * The clock. `RSP_GATE_NOW` (an ISO date) evaluates as of that moment instead: for reproducing a
+ * past decision in an audit, and for tests whose evidence carries fixed dates.
+ */
+function evaluationTime(): Date {
+  const fixed = process.env.RSP_GATE_NOW;
+  if (!fixed) return new Date();
+  const date = new Date(fixed);
+  if (Number.isNaN(date.getTime()))
+    throw new InputsError(`RSP_GATE_NOW is not a date: \`${fixed}\``);
+  return date;
+}
+
 /** What went wrong and what to do about it, in one paragraph. */
 export function describeFailure(error: unknown): string {
   if (isInputError(error)) return error.describe();
@@ -137,7 +150,7 @@ export async function run(): Promise<void> {
       mode: inputs.mode,
       cardGlobs: inputs.cardGlobs,
       fallbackPreset: inputs.preset,
-      now: new Date(),
+      now: evaluationTime(),
       repositoryUrl: `${serverUrl}/${repo.owner}/${repo.repo}`,
       runUrl: runId ? `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}` : null,
       log: (m) => core.info(m),
@@ -158,9 +171,8 @@ export async function run(): Promise<void> {
       `rsp-gate: ${record.decision} (${record.mode}); check run ${result.conclusion} on ${result.checkSha}${result.commentUrl ? `; comment ${result.commentUrl}` : ''}`,
     );
     if (result.conclusion === 'failure') {
-      const first = record.reasons.find((r) => r.severity === 'block');
       core.setFailed(
-        `rsp-gate blocks this change: ${first ? `${first.message}${first.file ? ` (${location(first.file, first.line)})` : ''}` : 'see the check run'}`,
+        `rsp-gate blocks this change. ${checkRunTitle(record)}. Details: the rsp-gate check run and comment.`,
       );
     }
   } catch (error) {

@@ -1,0 +1,343 @@
+/**
+ * The bundled Action, run as GitHub runs it, against a stateful local GitHub that checks every
+ * request against GitHub's OpenAPI and GraphQL descriptions. Every event payload is checked
+ * against GitHub's webhook schemas. A whole pull request's life, then one scenario per event.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { parseChecklist } from '../../src/github/checklist.js';
+import { createLocalTree } from '../../src/repository/local-tree.js';
+import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
+import {
+  buildIssueCommentEvent,
+  buildMergeGroupEvent,
+  buildPullRequestEvent,
+  buildPullRequestReviewEvent,
+  buildPullRequestTargetEvent,
+  buildPushEvent,
+  buildScheduleEvent,
+  buildWorkflowDispatchEvent,
+  validateWebhookPayload,
+} from '../github/webhooks.js';
+import { runAction } from './run-action.js';
+
+const EXAMPLES = join(import.meta.dirname, '../../examples');
+const BASE = 'b'.repeat(40);
+const HEAD = '1'.repeat(40);
+const NEXT = '2'.repeat(40);
+const MERGE = '3'.repeat(40);
+const repo = { owner: 'acme', name: 'models' };
+const pr = { repo, number: 7, headSha: HEAD, baseSha: BASE, author: 'dave-ml' };
+
+async function filesOf(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await createLocalTree(join(EXAMPLES, dir)).entries())
+    files[entry.path] = readFileSync(join(EXAMPLES, dir, entry.path), 'utf8');
+  return files;
+}
+
+let gh: FakeGitHub;
+beforeEach(async () => {
+  gh = await startFakeGitHub({
+    tokens: {
+      ghs_bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+      ghs_readonly: { login: 'github-actions[bot]', id: 41898282, type: 'Bot', readOnly: true },
+    },
+  });
+  gh.state.addCommit(BASE, await filesOf('acme-models-base'));
+  gh.state.addCommit(HEAD, await filesOf('acme-models'), BASE);
+  gh.state.setBranch('main', BASE);
+  gh.state.openPullRequest({
+    number: 7,
+    author: 'dave-ml',
+    head: HEAD,
+    base: BASE,
+    baseRef: 'main',
+    headRef: 'fr7-uplift',
+  });
+});
+afterEach(async () => {
+  expect(gh.violations, 'every request must match GitHub’s API description').toEqual([]);
+  await gh.close();
+});
+
+/** A payload, checked against GitHub's webhook schema before the Action sees it. */
+function event(
+  name: string,
+  payload: Record<string, unknown>,
+  extra: { sha?: string; ref?: string } = {},
+) {
+  const schemaEvent = name === 'pull_request_target' ? 'pull_request' : name;
+  expect(
+    validateWebhookPayload(schemaEvent, (payload.action as string | undefined) ?? null, payload),
+    `${name} payload`,
+  ).toEqual([]);
+  return { name, payload, ...extra };
+}
+
+function botComments() {
+  return gh.state.comments(7).filter((c) => c.author.login === 'github-actions[bot]');
+}
+
+function tick(body: string, ids: string[] | 'all'): string {
+  return body
+    .split('\n')
+    .map((line) =>
+      line.startsWith('- [ ] ') && (ids === 'all' || ids.some((id) => line.includes(`\`${id}\``)))
+        ? line.replace('- [ ] ', '- [x] ')
+        : line,
+    )
+    .join('\n');
+}
+
+async function userTicks(login: string, ids: string[] | 'all') {
+  const comment = botComments()[0]!;
+  const body = tick(comment.body, ids);
+  gh.state.userEditsComment(comment.id, login, body);
+  return runAction(
+    gh,
+    event(
+      'issue_comment',
+      buildIssueCommentEvent('edited', {
+        ...pr,
+        headSha: gh.state.pullRequest(7).headSha,
+        sender: login,
+        comment: { id: comment.id, body, user: 'github-actions[bot]', previousBody: comment.body },
+      }),
+    ),
+  );
+}
+
+function latestCheck(sha: string) {
+  return gh.state
+    .checkRuns(sha)
+    .filter((r) => r.name === 'rsp-gate')
+    .at(-1)!;
+}
+
+describe('a pull request’s whole life', () => {
+  test('opened → blocked; ticks; a rejected tick; a new push; approvals → passes', async () => {
+    // Opened: frontier-7 now needs ASL-3, nothing is confirmed.
+    const opened = await runAction(
+      gh,
+      event('pull_request_target', buildPullRequestTargetEvent('opened', pr)),
+    );
+    expect(opened.code).toBe(1);
+    expect(opened.outputs).toMatchObject({
+      decision: 'block',
+      'deployment-asl': 'ASL-3',
+      'security-asl': 'ASL-3',
+    });
+    expect(opened.outputs.missing!.split(',')).toHaveLength(14);
+    expect(latestCheck(HEAD)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(latestCheck(HEAD).output.title).toBe(
+      'Blocked: acme/frontier-7 at ASL-3, 12 of 25 safeguards open',
+    );
+    expect(botComments()).toHaveLength(1);
+    expect(opened.summary).toContain(
+      '## 🔴 rsp-gate: blocked — acme/frontier-7 now requires ASL-3',
+    );
+    expect(opened.stdout).toContain('::error::rsp-gate blocks this change. Blocked: acme/frontier-7 at ASL-3, 12 of 25 safeguards open.');
+    console.info(`API requests for a pull_request_target.opened event: ${opened.requests}`);
+
+    // An authorised reviewer ticks three items: counted, still blocked.
+    const ticked = await userTicks('alice-rso', [
+      'asl3-deploy-threat-model',
+      'asl3-deploy-red-teaming',
+      'asl3-sec-audits',
+    ]);
+    expect(ticked.code).toBe(1);
+    const frontier7 = () => ticked.record!.models.find((m) => m.id === 'acme/frontier-7')!;
+    expect(frontier7().safeguards.filter((s) => s.status === 'satisfied')).toHaveLength(16);
+    expect(parseChecklist(botComments()[0]!.body).items.filter((i) => i.checked)).toHaveLength(16);
+    console.info(`API requests for an issue_comment.edited (tick) event: ${ticked.requests}`);
+
+    // Someone without a role ticks one: rejected and shown as such.
+    const rejected = await userTicks('mallory', ['asl3-deploy-monitoring']);
+    const monitoring = rejected
+      .record!.models.find((m) => m.id === 'acme/frontier-7')!
+      .safeguards.find((s) => s.id === 'asl3-deploy-monitoring')!;
+    expect(monitoring).toMatchObject({
+      status: 'rejected',
+      rejected: [
+        { user: 'mallory', why: 'holds none of the allowed roles (safeguards-lead, rso)' },
+      ],
+    });
+    expect(botComments()[0]!.body).toContain('⚠ mallory: holds none of the allowed roles');
+
+    // A new push: judged again on the new head; the confirmed ticks carry over.
+    gh.state.addCommit(
+      NEXT,
+      { ...(await filesOf('acme-models')), 'models/frontier-7/NOTES.md': 'rc3\n' },
+      HEAD,
+    );
+    gh.state.pushCommit(7, NEXT);
+    const pushed = await runAction(
+      gh,
+      event(
+        'pull_request_target',
+        buildPullRequestTargetEvent('synchronize', { ...pr, headSha: NEXT, before: HEAD }),
+      ),
+    );
+    expect(pushed.code).toBe(1);
+    expect(latestCheck(NEXT)).toMatchObject({ conclusion: 'failure' });
+    expect(
+      pushed
+        .record!.models.find((m) => m.id === 'acme/frontier-7')!
+        .safeguards.filter((s) => s.status === 'satisfied'),
+    ).toHaveLength(16);
+
+    // The RSO confirms everything left: only the sign-offs remain.
+    const allTicked = await userTicks('alice-rso', 'all');
+    expect(allTicked.code).toBe(1);
+    expect(
+      allTicked
+        .record!.models.find((m) => m.id === 'acme/frontier-7')!
+        .signoffs.map((s) => s.status),
+    ).toEqual(['missing', 'missing']);
+
+    // The CEO and the RSO approve the head commit: the gate passes.
+    gh.state.addReview({ pr: 7, user: 'carol-ceo', state: 'APPROVED', commit: NEXT });
+    const review = gh.state.addReview({
+      pr: 7,
+      user: 'alice-rso',
+      state: 'APPROVED',
+      commit: NEXT,
+    });
+    const approved = await runAction(
+      gh,
+      event(
+        'pull_request_review',
+        buildPullRequestReviewEvent('submitted', {
+          ...pr,
+          headSha: NEXT,
+          review: { id: review.id, user: 'alice-rso', state: 'APPROVED', commitId: NEXT },
+        }),
+      ),
+    );
+    expect(approved.code).toBe(0);
+    expect(approved.outputs.decision).toBe('pass');
+    expect(latestCheck(NEXT)).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(latestCheck(NEXT).output.title).toBe('Pass: 3 models meet their required safeguards');
+    expect(botComments()).toHaveLength(1);
+    expect(botComments()[0]!.body).toContain('## 🟢 rsp-gate: pass');
+  });
+});
+
+describe('each event', () => {
+  test('pull_request.opened (same-repository pull request) judges the head commit', async () => {
+    const run = await runAction(gh, event('pull_request', buildPullRequestEvent('opened', pr)));
+    expect(run.outputs.decision).toBe('block');
+    expect(latestCheck(HEAD).conclusion).toBe('failure');
+  });
+
+  test('pull_request_review.dismissed re-evaluates sign-offs', async () => {
+    const review = gh.state.addReview({
+      pr: 7,
+      user: 'carol-ceo',
+      state: 'APPROVED',
+      commit: HEAD,
+    });
+    gh.state.dismissReview(review.id);
+    const run = await runAction(
+      gh,
+      event(
+        'pull_request_review',
+        buildPullRequestReviewEvent('dismissed', {
+          ...pr,
+          review: { id: review.id, user: 'carol-ceo', state: 'APPROVED', commitId: HEAD },
+        }),
+      ),
+    );
+    expect(
+      run
+        .record!.models.find((m) => m.id === 'acme/frontier-7')!
+        .signoffs.find((s) => s.role === 'ceo')!.status,
+    ).toBe('missing');
+  });
+
+  test('issue_comment.created `/rsp-gate recheck` re-evaluates and lands the check on the head commit', async () => {
+    const comment = gh.state.addComment(7, 'alice-rso', '/rsp-gate recheck');
+    const run = await runAction(
+      gh,
+      event(
+        'issue_comment',
+        buildIssueCommentEvent('created', {
+          ...pr,
+          sender: 'alice-rso',
+          comment: { id: comment.id, body: '/rsp-gate recheck', user: 'alice-rso' },
+        }),
+      ),
+    );
+    expect(run.outputs.decision).toBe('block');
+    expect(latestCheck(HEAD).conclusion).toBe('failure');
+  });
+
+  test('merge_group.checks_requested judges the queue’s commit with the pull request’s approvals', async () => {
+    gh.state.addCommit(MERGE, await filesOf('acme-models'), BASE);
+    const run = await runAction(
+      gh,
+      event(
+        'merge_group',
+        buildMergeGroupEvent({ repo, prNumber: 7, headSha: MERGE, baseSha: BASE }),
+      ),
+    );
+    expect(run.outputs.decision).toBe('block');
+    expect(latestCheck(MERGE)).toMatchObject({ conclusion: 'failure' });
+  });
+
+  test('push to a release branch records the merged state as a check', async () => {
+    const run = await runAction(
+      gh,
+      event('push', buildPushEvent({ repo, ref: 'refs/heads/main', before: BASE, after: BASE }), {
+        sha: BASE,
+      }),
+    );
+    expect(run.code).toBe(0);
+    expect(run.outputs.decision).toBe('pass');
+    expect(latestCheck(BASE)).toMatchObject({ conclusion: 'success' });
+    expect(gh.state.comments(7)).toHaveLength(0);
+  });
+
+  test('workflow_dispatch and schedule judge the default branch (expiries)', async () => {
+    for (const [name, payload] of [
+      ['workflow_dispatch', buildWorkflowDispatchEvent({ repo, ref: 'refs/heads/main' })],
+      ['schedule', buildScheduleEvent({ repo, schedule: '17 6 * * *' })],
+    ] as const) {
+      const run = await runAction(
+        gh,
+        event(name, payload as Record<string, unknown>, { sha: BASE }),
+      );
+      expect(run.outputs.decision, name).toBe('pass');
+    }
+    expect(gh.state.checkRuns(BASE).filter((r) => r.name === 'rsp-gate').length).toBeGreaterThan(0);
+  });
+
+  test('an event that asks for nothing is a clear no-op that touches no API', async () => {
+    const run = await runAction(
+      gh,
+      event('pull_request', buildPullRequestEvent('labeled' as 'opened', pr)),
+    );
+    expect(run.code).toBe(0);
+    expect(run.outputs.decision).toBe('skipped');
+    expect(run.stdout).toContain(
+      'nothing to judge: pull_request.labeled does not change what the gate judges',
+    );
+    expect(run.requests).toBe(0);
+  });
+
+  test('a read-only token fails closed with what to do', async () => {
+    const run = await runAction(
+      gh,
+      event('pull_request', buildPullRequestEvent('opened', pr)),
+      {},
+      'ghs_readonly',
+    );
+    expect(run.code).toBe(1);
+    expect(run.outputs.decision).toBe('error');
+    expect(run.stdout).toMatch(
+      /::error::rsp-gate could not finish: .*HTTP 403.*pull_request_target/,
+    );
+  });
+});

@@ -1,0 +1,131 @@
+/** The records the fake GitHub keeps, and the options it starts with. */
+import type { Snapshot } from './git-objects.js';
+import type { AccountType, Identity, RepoDescription } from './github-objects.js';
+
+export interface TokenIdentity {
+  login: string;
+  id?: number;
+  type?: AccountType;
+  /** writes answer 403 "Resource not accessible by integration" */
+  readOnly?: boolean;
+  /** the GitHub App a bot token belongs to (check runs record it); default GitHub Actions */
+  app?: AppInfo;
+}
+
+export interface AppInfo {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface FakeGitHubOptions {
+  owner?: string;
+  repo?: string;
+  repoId?: number;
+  ownerType?: 'User' | 'Organization';
+  defaultBranch?: string;
+  /** token → identity; default `{ ghs_bot: github-actions[bot] }` */
+  tokens?: Record<string, TokenIdentity>;
+  /** the clock (timestamps in every object); default real time */
+  now?: () => Date;
+  /** base of html_url fields; default https://github.com */
+  htmlUrl?: string;
+}
+
+export interface CommitRecord {
+  sha: string;
+  treeSha: string;
+  parent?: string;
+  snapshot: Snapshot;
+}
+
+export interface PullRequestRecord {
+  number: number;
+  id: number;
+  author: Identity;
+  title: string;
+  body: string | null;
+  draft: boolean;
+  state: 'open' | 'closed';
+  merged: boolean;
+  mergeCommitSha: string | null;
+  headSha: string;
+  headRef: string;
+  headRepo?: RepoDescription;
+  baseSha: string;
+  baseRef: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  mergedAt: string | null;
+  /** every head the pull request has had, oldest first */
+  heads: string[];
+}
+
+export interface ReviewRecord {
+  id: number;
+  pr: number;
+  user: Identity;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+  commitId: string;
+  body: string;
+  submittedAt: string;
+}
+
+export interface Revision {
+  editor: Identity;
+  editedAt: string;
+  body: string;
+}
+
+export interface CommentRecord {
+  id: number;
+  nodeId: string;
+  issue: number;
+  author: Identity;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+  /** the original body first, then every edit (REST or human), oldest first */
+  revisions: Revision[];
+}
+
+export interface CheckRunOutput {
+  title: string | null;
+  summary: string | null;
+  text: string | null;
+  annotations: Record<string, unknown>[];
+}
+
+export interface CheckRunRecord {
+  id: number;
+  name: string;
+  headSha: string;
+  status: string;
+  conclusion: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  externalId: string | null;
+  detailsUrl: string | null;
+  output: CheckRunOutput;
+  app: AppInfo;
+  /** the request bodies that created and updated the run, in order */
+  history: { at: string; method: 'POST' | 'PATCH'; body: Record<string, unknown> }[];
+}
+
+export interface TeamRecord {
+  members: string[] | 'forbidden';
+  /** tokens allowed to read the team; default every token */
+  visibleTo?: string[];
+}
+
+export interface FaultSpec {
+  method?: string;
+  /** tested against the request's pathname */
+  path: RegExp;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** how many matching requests fail; default 1 */
+  times?: number;
+}

@@ -1,0 +1,330 @@
+/**
+ * The fake GitHub's world: one repository with commits (real git trees), pull requests, reviews,
+ * issue comments with their edit history, check runs with their update history, org teams, and
+ * the faults to inject. Tests drive it through the plain methods below; the server reads it.
+ */
+import { writeSnapshot, type FileSpec, type GitObject } from './git-objects.js';
+import {
+  ACTIONS_APP,
+  ACTIONS_BOT,
+  identityFor,
+  pullRequestId,
+  repoId,
+  timestamp,
+  type Identity,
+  type RepoDescription,
+} from './github-objects.js';
+import type {
+  AppInfo,
+  CheckRunRecord,
+  CommentRecord,
+  CommitRecord,
+  FakeGitHubOptions,
+  FaultSpec,
+  PullRequestRecord,
+  ReviewRecord,
+  TeamRecord,
+  TokenIdentity,
+} from './fake-records.js';
+
+export type * from './fake-records.js';
+
+export class FakeGitHubState {
+  readonly repo: RepoDescription;
+  readonly tokens: Map<string, Required<Omit<TokenIdentity, 'app'>> & { app: AppInfo }>;
+  readonly objects = new Map<string, GitObject>();
+  readonly commits = new Map<string, CommitRecord>();
+  readonly branches = new Map<string, string>();
+  readonly pulls = new Map<number, PullRequestRecord>();
+  readonly reviews: ReviewRecord[] = [];
+  readonly commentsById = new Map<number, CommentRecord>();
+  readonly checkRunsById = new Map<number, CheckRunRecord>();
+  readonly teams = new Map<string, TeamRecord>();
+  /** logins whose accounts were deleted: GitHub shows them as `ghost` / a null actor */
+  readonly deletedUsers = new Set<string>();
+  readonly faults: (FaultSpec & { remaining: number })[] = [];
+  readonly resets: { path: RegExp; remaining: number }[] = [];
+  private readonly clock: () => Date;
+  private nextIds = { comment: 1_900_000_001, review: 1_700_000_001, checkRun: 20_000_000_001 };
+
+  constructor(options: FakeGitHubOptions = {}) {
+    this.repo = {
+      owner: options.owner ?? 'acme',
+      name: options.repo ?? 'models',
+      id: options.repoId,
+      ownerType: options.ownerType ?? 'Organization',
+      defaultBranch: options.defaultBranch ?? 'main',
+    };
+    this.repo.id = repoId(this.repo);
+    this.clock = options.now ?? (() => new Date());
+    const tokens = options.tokens ?? { ghs_bot: { login: ACTIONS_BOT.login } };
+    this.tokens = new Map(
+      Object.entries(tokens).map(([token, t]) => {
+        const who = identityFor(t.login, { id: t.id, type: t.type });
+        return [token, { ...who, readOnly: t.readOnly ?? false, app: t.app ?? ACTIONS_APP }];
+      }),
+    );
+  }
+
+  now(): string {
+    return timestamp(this.clock());
+  }
+
+  // ---- git ----------------------------------------------------------------------------------
+
+  /** A commit whose tree holds exactly `files` (strings, bytes or `{ symlink: target }`). */
+  addCommit(sha: string, files: Record<string, FileSpec>, parent?: string): CommitRecord {
+    const snapshot = writeSnapshot(files, this.objects);
+    const record: CommitRecord = { sha, treeSha: snapshot.treeSha, parent, snapshot };
+    this.commits.set(sha, record);
+    return record;
+  }
+
+  setBranch(name: string, sha: string): void {
+    this.branches.set(name.replace(/^refs\/heads\//, '').replace(/^heads\//, ''), sha);
+  }
+
+  /** A commit sha from a sha, a branch name, `heads/x` or `refs/heads/x`; else undefined. */
+  resolveCommit(ref: string): CommitRecord | undefined {
+    const direct = this.commits.get(ref);
+    if (direct) return direct;
+    const branch = this.branches.get(ref.replace(/^refs\/heads\//, '').replace(/^heads\//, ''));
+    return branch === undefined ? undefined : this.commits.get(branch);
+  }
+
+  // ---- pull requests ------------------------------------------------------------------------
+
+  openPullRequest(pr: {
+    number: number;
+    author: string;
+    head: string;
+    base: string;
+    baseRef?: string;
+    headRef?: string;
+    draft?: boolean;
+    title?: string;
+    body?: string | null;
+    headRepo?: RepoDescription;
+  }): PullRequestRecord {
+    for (const sha of [pr.head, pr.base]) {
+      if (!this.commits.has(sha)) throw new Error(`addCommit(${sha}) before opening #${pr.number}`);
+    }
+    const at = this.now();
+    const record: PullRequestRecord = {
+      number: pr.number,
+      id: pullRequestId(this.repo, pr.number),
+      author: this.identity(pr.author),
+      title: pr.title ?? `Update model evidence (#${pr.number})`,
+      body: pr.body ?? null,
+      draft: pr.draft ?? false,
+      state: 'open',
+      merged: false,
+      mergeCommitSha: null,
+      headSha: pr.head,
+      headRef: pr.headRef ?? `rsp/pr-${pr.number}`,
+      headRepo: pr.headRepo,
+      baseSha: pr.base,
+      baseRef: pr.baseRef ?? this.repo.defaultBranch ?? 'main',
+      createdAt: at,
+      updatedAt: at,
+      closedAt: null,
+      mergedAt: null,
+      heads: [pr.head],
+    };
+    this.pulls.set(pr.number, record);
+    if (!pr.headRepo) this.setBranch(record.headRef, pr.head);
+    if (!this.branches.has(record.baseRef)) this.setBranch(record.baseRef, pr.base);
+    return record;
+  }
+
+  pullRequest(number: number): PullRequestRecord {
+    const pr = this.pulls.get(number);
+    if (!pr) throw new Error(`no pull request #${number}`);
+    return pr;
+  }
+
+  /** A push to the pull request's branch: `sha` (added with addCommit) becomes its head. */
+  pushCommit(prNumber: number, sha: string): void {
+    const pr = this.pullRequest(prNumber);
+    if (!this.commits.has(sha)) throw new Error(`addCommit(${sha}) before pushing it`);
+    pr.headSha = sha;
+    pr.heads.push(sha);
+    pr.updatedAt = this.now();
+    if (!pr.headRepo) this.setBranch(pr.headRef, sha);
+  }
+
+  setDraft(prNumber: number, draft: boolean): void {
+    const pr = this.pullRequest(prNumber);
+    pr.draft = draft;
+    pr.updatedAt = this.now();
+  }
+
+  closePullRequest(
+    prNumber: number,
+    options: { merged?: boolean; mergeCommitSha?: string } = {},
+  ): void {
+    const pr = this.pullRequest(prNumber);
+    const at = this.now();
+    pr.state = 'closed';
+    pr.closedAt = at;
+    pr.updatedAt = at;
+    if (options.merged) {
+      pr.merged = true;
+      pr.mergedAt = at;
+      pr.mergeCommitSha = options.mergeCommitSha ?? null;
+    }
+  }
+
+  // ---- reviews ------------------------------------------------------------------------------
+
+  addReview(review: {
+    pr: number;
+    user: string;
+    state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
+    /** default the pull request's current head */
+    commit?: string;
+    body?: string;
+  }): ReviewRecord {
+    const pr = this.pullRequest(review.pr);
+    const record: ReviewRecord = {
+      id: this.nextIds.review++,
+      pr: pr.number,
+      user: this.identity(review.user),
+      state: review.state,
+      commitId: review.commit ?? pr.headSha,
+      body: review.body ?? '',
+      submittedAt: this.now(),
+    };
+    this.reviews.push(record);
+    return record;
+  }
+
+  dismissReview(reviewId: number): void {
+    const review = this.reviews.find((r) => r.id === reviewId);
+    if (!review) throw new Error(`no review ${reviewId}`);
+    review.state = 'DISMISSED';
+  }
+
+  // ---- comments -----------------------------------------------------------------------------
+
+  /** A comment on pull request `pr` by `login` (a human, or any identity). */
+  addComment(pr: number, login: string, body: string): CommentRecord {
+    this.pullRequest(pr);
+    const author = this.identity(login);
+    const id = this.nextIds.comment++;
+    const at = this.now();
+    const record: CommentRecord = {
+      id,
+      nodeId: `IC_kwDO${Buffer.from(`${this.repo.id}:${id}`).toString('base64url')}`,
+      issue: pr,
+      author,
+      body,
+      createdAt: at,
+      updatedAt: at,
+      revisions: [{ editor: author, editedAt: at, body }],
+    };
+    this.commentsById.set(id, record);
+    return record;
+  }
+
+  /** An edit through the web UI by `login` (e.g. ticking a checklist box): history grows. */
+  userEditsComment(commentId: number, login: string, newBody: string): CommentRecord {
+    return this.editComment(commentId, this.identity(login), newBody);
+  }
+
+  editComment(commentId: number, editor: Identity, newBody: string): CommentRecord {
+    const comment = this.commentsById.get(commentId);
+    if (!comment) throw new Error(`no comment ${commentId}`);
+    const at = this.now();
+    comment.body = newBody;
+    comment.updatedAt = at;
+    comment.revisions.push({ editor, editedAt: at, body: newBody });
+    return comment;
+  }
+
+  deleteComment(commentId: number): void {
+    this.commentsById.delete(commentId);
+  }
+
+  /** The account is deleted: REST shows its content as by `ghost`, GraphQL actors are null. */
+  deleteUser(login: string): void {
+    this.deletedUsers.add(login);
+  }
+
+  comments(pr: number): CommentRecord[] {
+    return [...this.commentsById.values()]
+      .filter((c) => c.issue === pr)
+      .sort((a, b) => a.id - b.id);
+  }
+
+  comment(id: number): CommentRecord | undefined {
+    return this.commentsById.get(id);
+  }
+
+  // ---- check runs ---------------------------------------------------------------------------
+
+  newCheckRunId(): number {
+    return this.nextIds.checkRun++;
+  }
+
+  checkRuns(sha: string): CheckRunRecord[] {
+    return [...this.checkRunsById.values()]
+      .filter((r) => r.headSha === sha)
+      .sort((a, b) => a.id - b.id);
+  }
+
+  // ---- teams --------------------------------------------------------------------------------
+
+  setTeamMembers(
+    org: string,
+    team: string,
+    members: string[] | 'forbidden',
+    options: { visibleTo?: string[] } = {},
+  ): void {
+    this.teams.set(`${org.toLowerCase()}/${team.toLowerCase()}`, {
+      members,
+      visibleTo: options.visibleTo,
+    });
+  }
+
+  team(org: string, team: string): TeamRecord | undefined {
+    return this.teams.get(`${org.toLowerCase()}/${team.toLowerCase()}`);
+  }
+
+  // ---- faults -------------------------------------------------------------------------------
+
+  /** The next `times` requests matching `method` and `path` get this answer instead. */
+  failNext(fault: FaultSpec): void {
+    this.faults.push({ ...fault, remaining: fault.times ?? 1 });
+  }
+
+  /** The next request whose pathname matches has its connection destroyed, unanswered. */
+  resetConnectionNext(path: RegExp): void {
+    this.resets.push({ path, remaining: 1 });
+  }
+
+  takeFault(method: string, pathname: string): FaultSpec | undefined {
+    const fault = this.faults.find(
+      (f) =>
+        f.remaining > 0 &&
+        (f.method === undefined || f.method.toUpperCase() === method) &&
+        f.path.test(pathname),
+    );
+    if (fault) fault.remaining--;
+    return fault;
+  }
+
+  takeReset(pathname: string): boolean {
+    const reset = this.resets.find((r) => r.remaining > 0 && r.path.test(pathname));
+    if (reset) reset.remaining--;
+    return reset !== undefined;
+  }
+
+  /** The identity behind a login: a configured token's identity if one has it, else a user. */
+  identity(login: string): Identity {
+    for (const t of this.tokens.values()) {
+      if (t.login === login) return { login: t.login, id: t.id, type: t.type };
+    }
+    return identityFor(login);
+  }
+}
