@@ -138,7 +138,9 @@ describe('a pull request’s whole life', () => {
     expect(opened.summary).toContain(
       '## 🔴 rsp-gate: blocked — acme/frontier-7 now requires ASL-3',
     );
-    expect(opened.stdout).toContain('::error::rsp-gate blocks this change. Blocked: acme/frontier-7 at ASL-3, 12 of 25 safeguards open.');
+    expect(opened.stdout).toContain(
+      '::error::rsp-gate blocks this change. Blocked: acme/frontier-7 at ASL-3, 12 of 25 safeguards open.',
+    );
     console.info(`API requests for a pull_request_target.opened event: ${opened.requests}`);
 
     // An authorised reviewer ticks three items: counted, still blocked.
