@@ -36747,8 +36747,8 @@ function safeguardItem(model, s) {
     ];
     for (const r of s.rejected)
         lines.push(`  ⚠ ${escapeText(`${r.user}`)}: ${escapeText(r.why)} — not counted`);
-    if (!done && s.status === 'expired')
-        lines.push(`  ${escapeText(s.note)}`);
+    if (!done && (s.status === 'expired' || s.note.startsWith('attestation ')))
+        lines.push(`  ⏳ ${escapeText(s.note)}`);
     return lines;
 }
 function checklist(record, options, limitPerModel) {
@@ -36779,6 +36779,37 @@ function checklist(record, options, limitPerModel) {
         }
     }
     return lines;
+}
+/** One line per thing someone must do, naming who may do it. */
+function toUnblock(record, options) {
+    if (record.decision === 'pass')
+        return [];
+    const steps = [];
+    for (const m of record.models) {
+        const open = m.safeguards.filter((s) => s.status !== 'satisfied');
+        if (open.length > 0) {
+            const roles = [...new Set(open.flatMap((s) => s.signers))].map((r) => code$3(r)).join(', ');
+            steps.push(`tick the ${open.length} open item${open.length === 1 ? '' : 's'} for ${code$3(m.id)} below — each needs one of ${roles}, as listed`);
+        }
+        const signoffs = m.signoffs.filter((s) => s.status === 'missing').map((s) => code$3(s.role));
+        if (signoffs.length > 0) {
+            const at = options.headSha
+                ? ` on ${code$3(options.headSha.slice(0, 7))}`
+                : ' on the head commit';
+            steps.push(`approving reviews${at} from ${signoffs.join(' and ')} (sign-off for ${code$3(m.id)})`);
+        }
+        for (const t of m.triggers.filter((t) => t.status === 'missing')) {
+            steps.push(`add a signed ${code$3(`report: ${t.requires_attestation}`)} attestation for ${code$3(m.id)} (trigger ${code$3(t.id)})`);
+        }
+    }
+    const other = blockingReasons(record).filter((r) => !r.code.startsWith('safeguard-') &&
+        r.code !== 'signoff-missing' &&
+        r.code !== 'trigger-unmet');
+    if (other.length > 0)
+        steps.push(`resolve the ${other.length} problem${other.length === 1 ? '' : 's'} under **Also blocking**`);
+    return steps.length
+        ? ['', '**To unblock:**', ...steps.map((step, i) => `${i + 1}. ${step}`)]
+        : [];
 }
 function unblock(record, options) {
     const blocking = blockingReasons(record).filter((r) => !r.code.startsWith('safeguard-') &&
@@ -36840,6 +36871,7 @@ function renderMarkdown(record, options = {}) {
         '',
         ...table(record),
         ...why(record, options),
+        ...toUnblock(record, options),
         ...checklist(record, options, perModel),
         ...unblock(record, options),
         ...(withDetails ? details(record, options) : []),

@@ -109,6 +109,11 @@ async function userTicks(login: string, ids: string[] | 'all') {
   );
 }
 
+/** A comment's text with Markdown escapes removed, as a reader sees it. */
+function plain(body: string): string {
+  return body.replace(/\\(.)/g, '$1');
+}
+
 function latestCheck(sha: string) {
   return gh.state
     .checkRuns(sha)
@@ -341,5 +346,119 @@ describe('each event', () => {
     expect(run.stdout).toMatch(
       /::error::rsp-gate could not finish: .*HTTP 403.*pull_request_target/,
     );
+  });
+});
+
+describe('changes to what the gate trusts', () => {
+  test('a pull request that edits the policy is judged by the base policy and needs the RSO’s approval', async () => {
+    const EDIT = '4'.repeat(40);
+    const files = await filesOf('acme-models-base');
+    const policy = files['.github/rsp-policy.yml']!.replace(
+      'mode: enforce',
+      'mode: advisory',
+    ).replace('rso: { users: [alice-rso] }', 'rso: { users: [alice-rso, mallory] }');
+    gh.state.addCommit(EDIT, { ...files, '.github/rsp-policy.yml': policy }, BASE);
+    gh.state.openPullRequest({
+      number: 8,
+      author: 'mallory',
+      head: EDIT,
+      base: BASE,
+      baseRef: 'main',
+    });
+    const edit = { repo, number: 8, headSha: EDIT, baseSha: BASE, author: 'mallory' };
+
+    const opened = await runAction(
+      gh,
+      event('pull_request_target', buildPullRequestTargetEvent('opened', edit)),
+    );
+    expect(opened.code).toBe(1); // the base policy is in enforce mode; the edit cannot switch it off
+    expect(latestCheck(EDIT).conclusion).toBe('failure');
+    expect(plain(gh.state.comments(8)[0]!.body)).toContain(
+      'the policy is edited in this change: it is judged by the base policy and needs an approving review on the head commit from rso',
+    );
+
+    const selfApproved = gh.state.addReview({
+      pr: 8,
+      user: 'mallory',
+      state: 'APPROVED',
+      commit: EDIT,
+    });
+    const notOwner = await runAction(
+      gh,
+      event(
+        'pull_request_review',
+        buildPullRequestReviewEvent('submitted', {
+          ...edit,
+          review: { id: selfApproved.id, user: 'mallory', state: 'APPROVED', commitId: EDIT },
+        }),
+      ),
+    );
+    expect(notOwner.code).toBe(1); // mallory is an RSO only in the edited policy, which does not judge itself
+
+    const review = gh.state.addReview({
+      pr: 8,
+      user: 'alice-rso',
+      state: 'APPROVED',
+      commit: EDIT,
+    });
+    const approved = await runAction(
+      gh,
+      event(
+        'pull_request_review',
+        buildPullRequestReviewEvent('submitted', {
+          ...edit,
+          review: { id: review.id, user: 'alice-rso', state: 'APPROVED', commitId: EDIT },
+        }),
+      ),
+    );
+    expect(approved.code).toBe(0);
+    expect(latestCheck(EDIT).conclusion).toBe('success');
+  });
+
+  test('an attestation added in the pull request counts only once its approver approves the head', async () => {
+    const ATTEST = '5'.repeat(40);
+    const attestation =
+      'model: acme/frontier-7\nattestations:\n  - { safeguard: asl3-deploy-threat-model, evidence: TM-7, approved_by: [sam-safeguards], date: 2026-11-25 }\n';
+    gh.state.addCommit(
+      ATTEST,
+      { ...(await filesOf('acme-models')), 'safeguards/frontier-7-threat-model.yml': attestation },
+      BASE,
+    );
+    gh.state.pushCommit(7, ATTEST);
+    const at = { ...pr, headSha: ATTEST };
+    const status = (run: Awaited<ReturnType<typeof runAction>>) =>
+      run
+        .record!.models.find((m) => m.id === 'acme/frontier-7')!
+        .safeguards.find((s) => s.id === 'asl3-deploy-threat-model')!.status;
+
+    const unapproved = await runAction(
+      gh,
+      event(
+        'pull_request_target',
+        buildPullRequestTargetEvent('synchronize', { ...at, before: HEAD }),
+      ),
+    );
+    expect(status(unapproved)).toBe('missing');
+    expect(plain(gh.state.comments(7)[0]!.body)).toContain(
+      '⏳ attestation safeguards/frontier-7-threat-model.yml:3 new in this change and not yet approved on the head commit by @\u2060sam-safeguards',
+    );
+
+    const review = gh.state.addReview({
+      pr: 7,
+      user: 'sam-safeguards',
+      state: 'APPROVED',
+      commit: ATTEST,
+    });
+    const approved = await runAction(
+      gh,
+      event(
+        'pull_request_review',
+        buildPullRequestReviewEvent('submitted', {
+          ...at,
+          review: { id: review.id, user: 'sam-safeguards', state: 'APPROVED', commitId: ATTEST },
+        }),
+      ),
+    );
+    expect(status(approved)).toBe('satisfied');
   });
 });
