@@ -241,3 +241,52 @@ describe('a pull request’s life on GitHub (in-memory port)', () => {
     expect(port.state.checkRuns[0]!.annotations.length).toBeGreaterThan(0);
   });
 });
+
+describe('team-based roles', () => {
+  async function withTeamPolicy(members: string[] | null) {
+    const { port, judge } = await setup();
+    for (const sha of ['base0', 'head1']) {
+      const files = port.state.commits.get(sha)!;
+      const policy = new TextDecoder().decode(files.get('.github/rsp-policy.yml')!);
+      files.set(
+        '.github/rsp-policy.yml',
+        new TextEncoder().encode(
+          policy.replace(
+            'rso: { users: [alice-rso] }',
+            'rso: { users: [alice-rso], teams: [acme/rsp-office] }',
+          ),
+        ),
+      );
+    }
+    port.state.teams.set('acme/rsp-office', members);
+    await judge();
+    userEditsComment(
+      port,
+      port.state.comments[0]!.id,
+      'erin',
+      tickAll(port.state.comments[0]!.body, (l) => l.includes('asl3-sec-audits')),
+    );
+    return { port, result: await judge() };
+  }
+  const audits = (result: Awaited<ReturnType<typeof withTeamPolicy>>['result']) =>
+    result.record.models
+      .find((m) => m.id === 'acme/frontier-7')!
+      .safeguards.find((s) => s.id === 'asl3-sec-audits')!;
+
+  test('count a tick by a member of a team the token can read', async () => {
+    const { result } = await withTeamPolicy(['erin']);
+    expect(audits(result)).toMatchObject({ status: 'satisfied', confirmed_by: [{ user: 'erin' }] });
+    expect(result.notes).toEqual([]);
+  });
+
+  test('say clearly when the token cannot read team membership, and do not count the tick', async () => {
+    const { port, result } = await withTeamPolicy(null);
+    expect(audits(result).status).toBe('rejected');
+    expect(result.notes).toEqual([
+      'Team membership of acme/rsp-office cannot be read with this token, so members of that team cannot confirm items or sign off. Give the gate a token that can read organization members (a GitHub App with "Members: read"), or list the people under `users:` in the policy.',
+    ]);
+    expect(port.state.comments[0]!.body).toContain(
+      '> [!NOTE]\n> Team membership of acme/rsp-office cannot be read with this token',
+    );
+  });
+});
