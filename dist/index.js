@@ -36363,6 +36363,14 @@ function toComment(c) {
 function decodeBase64(content) {
     return new Uint8Array(Buffer.from(content.replace(/\s+/g, ''), 'base64'));
 }
+/** fetch that gives up after `ms`, so a hung connection becomes a retried error, not a hung gate. */
+function fetchWithTimeout(ms) {
+    return (input, init) => {
+        const timeout = AbortSignal.timeout(ms);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        return fetch(input, { ...init, signal });
+    };
+}
 function createOctokitPort(options) {
     const { owner, repo } = options;
     const log = options.log ?? (() => undefined);
@@ -36372,7 +36380,9 @@ function createOctokitPort(options) {
         baseUrl: options.apiUrl.replace(/\/$/, ''),
         userAgent: 'rsp-gate',
         retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 },
-        request: { retries: 3 },
+        // Retries come from the retry plugin (3, for 5xx and network errors); never set `request.retries`
+        // here: that makes the plugin retry every error, 403 and 404 included, at once.
+        request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? 30_000) },
         throttle: {
             onRateLimit: (retryAfter, request, _o, retryCount) => {
                 log(`rate limit hit on ${request.method} ${request.url}; retry after ${retryAfter}s`);
@@ -36497,7 +36507,15 @@ function createOctokitPort(options) {
             await call(`PATCH comment ${commentId}`, () => octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body }));
         },
         async deleteComment(commentId) {
-            await call(`DELETE comment ${commentId}`, () => octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId }));
+            try {
+                await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId });
+            }
+            catch (error) {
+                // Already gone (another run removed the same duplicate): that is what we wanted.
+                if (error.status === 404)
+                    return;
+                await call(`DELETE comment ${commentId}`, () => Promise.reject(error));
+            }
         },
         async commentHistory(nodeId) {
             const revisions = [];
@@ -73797,6 +73815,14 @@ function evaluationTime() {
         throw new InputsError(`RSP_GATE_NOW is not a date: \`${fixed}\``);
     return date;
 }
+/**
+ * Network tuning from the environment: `RSP_GATE_HTTP_TIMEOUT_MS` (one request, default 30 s) and
+ * `RSP_GATE_RETRY_BASE_MS` (back-off base: retries wait 1, 4 and 9 times it; default 1 s).
+ */
+function positiveEnv(name, fallback) {
+    const value = Number(process.env[name]);
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+}
 /** What went wrong and what to do about it, in one paragraph. */
 function describeFailure(error) {
     if (isInputError(error))
@@ -73834,6 +73860,8 @@ async function run() {
             apiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
             graphqlUrl: process.env.GITHUB_GRAPHQL_URL ?? 'https://api.github.com/graphql',
             log: (m) => info(m),
+            requestTimeoutMs: positiveEnv('RSP_GATE_HTTP_TIMEOUT_MS', 30_000),
+            retryBaseMs: positiveEnv('RSP_GATE_RETRY_BASE_MS', 1000),
         });
         const result = await judgeOnGitHub({
             port,

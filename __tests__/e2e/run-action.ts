@@ -49,6 +49,7 @@ export async function runAction(
   event: { name: string; payload: object; sha?: string; ref?: string },
   inputs: Record<string, string> = {},
   token = 'ghs_bot',
+  extraEnv: Record<string, string> = {},
 ): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'rsp-gate-action-'));
   const eventPath = join(dir, 'event.json');
@@ -75,6 +76,7 @@ export async function runAction(
     GITHUB_RUN_ID: '4242',
     RUNNER_TEMP: dir,
     RSP_GATE_NOW: '2026-11-27T12:00:00Z',
+    RSP_GATE_RETRY_BASE_MS: '50',
     INPUT_TOKEN: token,
     'INPUT_CHECK-NAME': 'rsp-gate',
     INPUT_POLICY: '.github/rsp-policy.yml',
@@ -82,6 +84,7 @@ export async function runAction(
     'INPUT_FAIL-ON-ERROR': 'true',
   };
   for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.toUpperCase()}`] = value;
+  Object.assign(env, extraEnv);
   const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { env, cwd: dir });
   let stdout = '';
   let stderr = '';

@@ -157,6 +157,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       send(res, result, resource);
     };
 
+    if (state.takeHang(url.pathname)) {
+      if (problems.length > 0)
+        violations.push({ method, path: entry.path, query: entry.query, body, problems });
+      return; // never answered; close() ends the connection
+    }
     if (state.takeReset(url.pathname)) {
       if (problems.length > 0)
         violations.push({ method, path: entry.path, query: entry.query, body, problems });

@@ -44,6 +44,7 @@ export class FakeGitHubState {
   readonly deletedUsers = new Set<string>();
   readonly faults: (FaultSpec & { remaining: number })[] = [];
   readonly resets: { path: RegExp; remaining: number }[] = [];
+  readonly hangs: { path: RegExp; remaining: number }[] = [];
   private readonly clock: () => Date;
   private nextIds = { comment: 1_900_000_001, review: 1_700_000_001, checkRun: 20_000_000_001 };
 
@@ -301,6 +302,17 @@ export class FakeGitHubState {
   /** The next request whose pathname matches has its connection destroyed, unanswered. */
   resetConnectionNext(path: RegExp): void {
     this.resets.push({ path, remaining: 1 });
+  }
+
+  /** The next request whose pathname matches is never answered (a timeout, from the client's side). */
+  hangNext(path: RegExp): void {
+    this.hangs.push({ path, remaining: 1 });
+  }
+
+  takeHang(pathname: string): boolean {
+    const hang = this.hangs.find((h) => h.remaining > 0 && h.path.test(pathname));
+    if (hang) hang.remaining--;
+    return hang !== undefined;
   }
 
   takeFault(method: string, pathname: string): FaultSpec | undefined {

@@ -105,6 +105,15 @@ function evaluationTime(): Date {
   return date;
 }
 
+/**
+ * Network tuning from the environment: `RSP_GATE_HTTP_TIMEOUT_MS` (one request, default 30 s) and
+ * `RSP_GATE_RETRY_BASE_MS` (back-off base: retries wait 1, 4 and 9 times it; default 1 s).
+ */
+function positiveEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
 /** What went wrong and what to do about it, in one paragraph. */
 export function describeFailure(error: unknown): string {
   if (isInputError(error)) return error.describe();
@@ -141,6 +150,8 @@ export async function run(): Promise<void> {
       apiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
       graphqlUrl: process.env.GITHUB_GRAPHQL_URL ?? 'https://api.github.com/graphql',
       log: (m) => core.info(m),
+      requestTimeoutMs: positiveEnv('RSP_GATE_HTTP_TIMEOUT_MS', 30_000),
+      retryBaseMs: positiveEnv('RSP_GATE_RETRY_BASE_MS', 1000),
     });
     const result = await judgeOnGitHub({
       port,

@@ -26,6 +26,8 @@ export interface OctokitPortOptions {
   maxRateLimitWaitSeconds?: number;
   /** Base of the retry back-off in ms (tests shorten it). */
   retryBaseMs?: number;
+  /** A request that takes longer is abandoned and retried. */
+  requestTimeoutMs?: number;
   log?: (message: string) => void;
 }
 
@@ -62,6 +64,15 @@ function decodeBase64(content: string): Uint8Array {
   return new Uint8Array(Buffer.from(content.replace(/\s+/g, ''), 'base64'));
 }
 
+/** fetch that gives up after `ms`, so a hung connection becomes a retried error, not a hung gate. */
+function fetchWithTimeout(ms: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return fetch(input, { ...init, signal });
+  };
+}
+
 export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
   const { owner, repo } = options;
   const log = options.log ?? (() => undefined);
@@ -71,7 +82,9 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
     baseUrl: options.apiUrl.replace(/\/$/, ''),
     userAgent: 'rsp-gate',
     retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 },
-    request: { retries: 3 },
+    // Retries come from the retry plugin (3, for 5xx and network errors); never set `request.retries`
+    // here: that makes the plugin retry every error, 403 and 404 included, at once.
+    request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? 30_000) },
     throttle: {
       onRateLimit: (
         retryAfter: number,
@@ -248,9 +261,13 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
     },
 
     async deleteComment(commentId) {
-      await call(`DELETE comment ${commentId}`, () =>
-        octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId }),
-      );
+      try {
+        await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId });
+      } catch (error) {
+        // Already gone (another run removed the same duplicate): that is what we wanted.
+        if ((error as { status?: number }).status === 404) return;
+        await call(`DELETE comment ${commentId}`, () => Promise.reject(error));
+      }
     },
 
     async commentHistory(nodeId) {
