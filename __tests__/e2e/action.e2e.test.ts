@@ -462,3 +462,55 @@ describe('changes to what the gate trusts', () => {
     expect(status(approved)).toBe('satisfied');
   });
 });
+
+describe('pull requests from forks', () => {
+  test('under pull_request_target, a fork’s files are read through the API as data, judged by the base policy', async () => {
+    const FORK = '6'.repeat(40);
+    const files = await filesOf('acme-models');
+    // The fork also ships a "policy" that would let anything through, and a workflow change.
+    gh.state.addCommit(
+      FORK,
+      {
+        ...files,
+        '.github/rsp-policy.yml': 'version: 1\nextends: anthropic-rsp-v2.2\nmode: advisory\n',
+        '.github/workflows/rsp-gate.yml': 'on: push\n',
+      },
+      BASE,
+    );
+    gh.state.openPullRequest({
+      number: 11,
+      author: 'mallory',
+      head: FORK,
+      base: BASE,
+      baseRef: 'main',
+      headRepo: { owner: 'mallory', name: 'models' },
+    });
+    const fork = {
+      repo,
+      number: 11,
+      headSha: FORK,
+      baseSha: BASE,
+      author: 'mallory',
+      headRepo: { owner: 'mallory', name: 'models' },
+    };
+    const run = await runAction(
+      gh,
+      event('pull_request_target', buildPullRequestTargetEvent('opened', fork)),
+    );
+    expect(run.code).toBe(1);
+    expect(gh.state.checkRuns(FORK).at(-1)!.conclusion).toBe('failure');
+    const reasons = JSON.parse(readFileSync(run.outputs.record!, 'utf8')).reasons as {
+      code: string;
+    }[];
+    expect(reasons.map((r) => r.code)).toContain('policy-changed');
+    // Only reads of git objects and PR metadata, no write outside the comment and the check.
+    const writes = gh.requests
+      .filter((r) => r.method !== 'GET' && r.path !== '/graphql')
+      .map((r) => `${r.method} ${r.operationId}`);
+    expect([...new Set(writes)].sort()).toEqual([
+      'PATCH checks/update',
+      'POST checks/create',
+      'POST issues/create-comment',
+    ]);
+  });
+});
