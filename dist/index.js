@@ -37215,41 +37215,44 @@ function metricNames(benchmark, metric) {
         [benchmark.metric, ...benchmark.metricAliases].forEach(add);
     return names;
 }
+/** Scale conversion without binary noise: 0.57 × 100 is 57, not 56.99999999999999. */
+function tidy(value) {
+    return Number(value.toPrecision(12));
+}
+const RANGE = {
+    fraction: [0, 1],
+    percent: [0, 100],
+};
 function onScale(benchmark, record) {
     const raw = record.value;
     if (raw === null)
         return { value: null, error: null, notes: [] };
     const declared = benchmark.scale;
     const written = record.scale;
+    let value = raw;
+    const notes = [];
     if (declared === 'fraction' && written === 'percent') {
-        return {
-            value: raw / 100,
-            error: null,
-            notes: [`${raw}% read as ${raw / 100} on the fraction scale`],
-        };
+        value = tidy(raw / 100);
+        notes.push(`${raw}% read as ${value} on the fraction scale`);
     }
-    if (declared === 'percent' && written === 'fraction') {
-        return {
-            value: raw * 100,
-            error: null,
-            notes: [`${raw} (fraction) read as ${raw * 100}% on the percent scale`],
-        };
+    else if (declared === 'percent' && written === 'fraction') {
+        value = tidy(raw * 100);
+        notes.push(`${raw} (fraction) read as ${value}% on the percent scale`);
     }
-    if (declared === 'fraction' && (raw < 0 || raw > 1)) {
-        return {
-            value: null,
-            error: `value ${raw} is outside the fraction scale [0, 1] declared for ${benchmark.id}; if the file is in percent, declare \`scale: percent\` for this benchmark or write the value as a fraction`,
-            notes: [],
-        };
-    }
-    if (declared === 'percent' && (raw < 0 || raw > 100)) {
+    // The range is checked after any conversion: 150% is no more a fraction than 1.5 is.
+    const range = RANGE[declared];
+    if (range && (value < range[0] || value > range[1])) {
+        const shown = written === 'percent' ? `${raw}%` : String(raw);
+        const hint = declared === 'fraction' && written !== 'percent'
+            ? '; if the file is in percent, declare `scale: percent` for this benchmark or write the value as a fraction'
+            : '';
         return {
             value: null,
-            error: `value ${raw} is outside the percent scale [0, 100] declared for ${benchmark.id}`,
-            notes: [],
+            error: `value ${shown} is outside the ${declared} scale [${range[0]}, ${range[1]}] declared for ${benchmark.id}${hint}`,
+            notes,
         };
     }
-    return { value: raw, error: null, notes: [] };
+    return { value, error: null, notes };
 }
 /** The records that speak to a policy benchmark, on its scale. Others are not evidence here. */
 function bindEvidence(records, index) {
@@ -48391,6 +48394,35 @@ function describe(error) {
             return { pointer: at, message: error.message ?? 'is invalid', atKey: false };
     }
 }
+/**
+ * Among alternatives (`oneOf`), a branch that rejects the object's own keys is the wrong branch
+ * when another branch accepts them: drop its errors, so `{benchmark: x, lt: yes}` is reported as
+ * "lt must be a number", not as "benchmark is not allowed in an `all` group".
+ */
+function dropWrongBranches(errors) {
+    const branchOf = (e) => /^(.*\/oneOf\/\d+)(?:\/|$)/.exec(e.schemaPath)?.[1] ?? null;
+    const wrong = new Set();
+    const branches = new Set(errors.map(branchOf).filter((b) => b !== null));
+    for (const branch of branches) {
+        const rejectsKeys = errors.some((e) => branchOf(e) === branch &&
+            (e.keyword === 'additionalProperties' || e.keyword === 'required'));
+        if (rejectsKeys)
+            wrong.add(branch);
+    }
+    // Keep them only if nothing else is left to report (every alternative rejects the keys).
+    const rest = errors.filter((e) => {
+        const branch = branchOf(e);
+        return (branch === null || !wrong.has(branch)) && e.keyword !== 'oneOf';
+    });
+    return rest.length > 0 ? rest : errors;
+}
+/** The error closest to the mistake: deepest location first, then the most specific keyword. */
+function mostUseful(all) {
+    const errors = dropWrongBranches(all).filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if');
+    const pool = errors.length > 0 ? errors : all;
+    const depth = (e) => describe(e).pointer.split('/').length;
+    return pool.reduce((acc, e) => depth(e) > depth(acc) || (depth(e) === depth(acc) && rank(e) < rank(acc)) ? e : acc);
+}
 /** Non-finite numbers (`.nan`, `.inf`) pass `type: number` in ajv; we never accept them. */
 function findNonFinite(value, pointer = '') {
     if (typeof value === 'number')
@@ -48420,12 +48452,7 @@ function validateDocument(doc, name, what) {
     const validate = validatorFor(name);
     if (validate(doc.value))
         return;
-    const errors = [...(validate.errors ?? [])].sort((a, b) => rank(a) - rank(b));
-    // Prefer the deepest error: it is closest to the mistake.
-    const best = errors.reduce((acc, e) => rank(e) < rank(acc) ||
-        (rank(e) === rank(acc) && e.instancePath.length > acc.instancePath.length)
-        ? e
-        : acc);
+    const best = mostUseful(validate.errors ?? []);
     const { pointer, message, atKey } = describe(best);
     const position = atKey ? doc.locateKey(pointer) : doc.locate(pointer);
     throw new InputError('schema', `${what}: ${keyName(pointer)}: ${message}`, { file: doc.file, ...position, key: keyName(pointer) }, `see ${schemaId(name)}`);
@@ -51131,6 +51158,46 @@ function createLineIndex(text, lineOffset = 0) {
  */
 const MAX_YAML_ALIASES = 100;
 const MAX_YAML_DEPTH = 64;
+/** Values a document may hold once its aliases are expanded (a few aliases can describe 2^n). */
+const MAX_YAML_EXPANDED_VALUES = 1_000_000;
+/**
+ * Count the values a document holds with every alias expanded, visiting each shared node once.
+ * Returns the path of a node that contains itself, or the expanded count.
+ */
+/** Offset of the first alias in the document, where an alias problem is reported. */
+function firstAlias(events) {
+    const alias = events.find((e) => e.type === EVENT_ALIAS);
+    return alias && alias.type === EVENT_ALIAS ? Math.max(0, alias.anchorStart - 1) : 0;
+}
+function measureExpansion(root) {
+    const sizes = new Map();
+    const open = new Set();
+    let selfReference = false;
+    const size = (node) => {
+        if (node === null || typeof node !== 'object')
+            return 1;
+        const known = sizes.get(node);
+        if (known !== undefined)
+            return known;
+        if (open.has(node)) {
+            selfReference = true;
+            return 1;
+        }
+        open.add(node);
+        let total = 1;
+        const children = Array.isArray(node) ? node : Object.values(node);
+        for (const child of children) {
+            total += size(child);
+            if (selfReference || total > MAX_YAML_EXPANDED_VALUES)
+                break;
+        }
+        open.delete(node);
+        sizes.set(node, total);
+        return total;
+    };
+    const values = size(root);
+    return { selfReference, values };
+}
 const EVENT_DOCUMENT = 1;
 const EVENT_SEQUENCE = 2;
 const EVENT_MAPPING = 3;
@@ -51235,11 +51302,13 @@ function yamlError(file, error, lines) {
         const mark = error.mark;
         const position = lines.at(mark?.position ?? 0);
         const reason = error.reason ?? error.message;
-        const hint = /alias/i.test(reason)
+        const hint = /maxAliases/i.test(reason)
             ? `at most ${MAX_YAML_ALIASES} aliases are allowed; write the values out`
-            : /depth|nest/i.test(reason)
-                ? `at most ${MAX_YAML_DEPTH} levels of nesting are allowed`
-                : 'fix the YAML syntax';
+            : /alias/i.test(reason)
+                ? 'define the anchor (`&name`) before the alias (`*name`) that uses it'
+                : /depth|nest/i.test(reason)
+                    ? `at most ${MAX_YAML_DEPTH} levels of nesting are allowed`
+                    : 'fix the YAML syntax';
         return new InputError('yaml-syntax', `invalid YAML: ${reason}`, { file, ...position }, hint);
     }
     const message = error instanceof Error ? error.message : String(error);
@@ -51270,6 +51339,12 @@ function parseYaml(text, file, lineOffset = 0) {
             ...lines.at(0),
         }, 'remove the extra `---` separators');
     }
+    const expansion = measureExpansion(docs[0]);
+    if (expansion.selfReference || expansion.values > MAX_YAML_EXPANDED_VALUES) {
+        throw new InputError('yaml-syntax', expansion.selfReference
+            ? 'invalid YAML: an alias refers to a value that contains it'
+            : `invalid YAML: its aliases expand to more than ${MAX_YAML_EXPANDED_VALUES.toLocaleString('en')} values`, { file, ...lines.at(firstAlias(events)) }, 'write the values out instead of nesting aliases');
+    }
     const { values, keys } = indexEvents(text, events);
     return {
         file,
@@ -51282,2534 +51357,6 @@ function parseYaml(text, file, lineOffset = 0) {
                 : lines.at(nearest(values, pointer));
         },
     };
-}
-
-/**
- * Load a policy: parse with positions, validate against the schema, merge it into the preset it
- * extends (lists by id, maps by key), and check every reference. Every error names the file, the
- * line and the key.
- */
-/** Where each converted item came from, so reference errors point at the exact key. */
-const origins = new WeakMap();
-function locatedError(item, subPointer, key, message, hint) {
-    const origin = origins.get(item);
-    if (!origin)
-        return new InputError('policy-reference', message, { file: 'policy', key }, hint);
-    const position = origin.doc.locate(`${origin.pointer}${subPointer}`);
-    return new InputError('policy-reference', message, { file: origin.doc.file, ...position, key }, hint);
-}
-function parseLayer(text, file) {
-    const doc = parseYaml(text, file);
-    if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
-        throw new InputError('schema', 'policy: the file must be a YAML mapping', { file, line: 1, column: 1 }, 'start from `rsp-gate init`');
-    }
-    validateDocument(doc, 'policy', 'policy');
-    const raw = doc.value;
-    checkDuplicateIds(doc, raw);
-    return { doc, raw };
-}
-function checkDuplicateIds(doc, raw) {
-    for (const list of ['thresholds', 'triggers', 'safeguards']) {
-        const seen = new Map();
-        (raw[list] ?? []).forEach((item, index) => {
-            const first = seen.get(item.id);
-            if (first !== undefined) {
-                const pointer = `/${list}/${index}/id`;
-                throw new InputError('policy-duplicate-id', `policy: duplicate ${list.slice(0, -1)} id \`${item.id}\` (first at ${list}[${first}])`, { file: doc.file, ...doc.locate(pointer), key: `${list}[${index}].id` }, 'ids must be unique; to override a preset item, give it the preset id once');
-            }
-            seen.set(item.id, index);
-        });
-    }
-}
-function where(doc, pointer) {
-    return { file: doc.file, line: doc.locate(pointer).line };
-}
-function convertCondition(doc, raw, pointer) {
-    const w = where(doc, pointer);
-    if (raw.all || raw.any) {
-        const type = raw.all ? 'all' : 'any';
-        const items = (raw.all ?? raw.any).map((c, i) => convertCondition(doc, c, `${pointer}/${type}/${i}`));
-        const group = { type, items, where: w };
-        origins.set(group, { doc, pointer });
-        return group;
-    }
-    const ops = COMPARATORS.filter((op) => raw[op] !== undefined);
-    if (ops.length !== 1) {
-        throw new InputError('schema', `policy: a condition needs exactly one of gt, gte, lt, lte, eq (found ${ops.length})`, { file: doc.file, ...doc.locate(pointer), key: pointer }, 'write e.g. `{ benchmark: wmdp-bio, gte: 0.7 }`');
-    }
-    const op = ops[0];
-    const condition = {
-        type: 'evidence',
-        benchmark: raw.benchmark,
-        metric: raw.metric ?? null,
-        op,
-        value: raw[op],
-        provenance: raw.provenance ?? null,
-        source: raw.source ?? null,
-        where: w,
-    };
-    origins.set(condition, { doc, pointer });
-    return condition;
-}
-function convertConditions(doc, list, pointer) {
-    return (list ?? []).map((c, i) => convertCondition(doc, c, `${pointer}/${i}`));
-}
-function convertThresholds(layer) {
-    const { doc, raw } = layer;
-    return (raw.thresholds ?? []).map((t, i) => {
-        const p = `/thresholds/${i}`;
-        const threshold = {
-            id: t.id,
-            domain: t.domain ?? null,
-            description: t.description ?? null,
-            requires: { ...t.requires },
-            ruleIn: convertConditions(doc, t.rule_in, `${p}/rule_in`),
-            ruleOut: convertConditions(doc, t.rule_out, `${p}/rule_out`),
-            reviewIf: convertConditions(doc, t.review_if, `${p}/review_if`),
-            maxEvidenceAgeDays: t.max_evidence_age_days ?? null,
-            where: where(doc, p),
-        };
-        origins.set(threshold, { doc, pointer: p });
-        return threshold;
-    });
-}
-function convertTriggers(layer) {
-    const { doc, raw } = layer;
-    return (raw.triggers ?? []).map((t, i) => {
-        const p = `/triggers/${i}`;
-        const mode = t.any ? 'any' : 'all';
-        const conditions = (t.any ?? t.all ?? []).map((entry) => {
-            const [measure, comparison] = Object.entries(entry)[0];
-            const [op, value] = Object.entries(comparison)[0];
-            return { measure: measure, op: op, value };
-        });
-        const trigger = {
-            id: t.id,
-            description: t.description ?? null,
-            mode,
-            conditions,
-            requiresAttestation: t.requires_attestation,
-            signers: t.signers ?? [],
-            expiresAfterDays: t.expires_after_days ?? null,
-            where: where(doc, p),
-        };
-        origins.set(trigger, { doc, pointer: p });
-        return trigger;
-    });
-}
-function convertSafeguards(layer) {
-    const { doc, raw } = layer;
-    return (raw.safeguards ?? []).map((s, i) => {
-        const p = `/safeguards/${i}`;
-        const safeguard = {
-            id: s.id,
-            level: s.level,
-            kind: s.kind,
-            title: s.title,
-            description: s.description ?? null,
-            source: s.source ?? null,
-            signers: [...s.signers],
-            independent: s.independent ?? false,
-            expiresAfterDays: s.expires_after_days ?? null,
-            thresholds: s.thresholds ? [...s.thresholds] : null,
-            where: where(doc, p),
-        };
-        origins.set(safeguard, { doc, pointer: p });
-        return safeguard;
-    });
-}
-function convertSignoffs(layer) {
-    const { doc, raw } = layer;
-    return (raw.signoffs ?? []).map((s, i) => {
-        const p = `/signoffs/${i}`;
-        const signoff = {
-            level: s.level,
-            kind: s.kind ?? null,
-            roles: [...s.roles],
-            description: s.description ?? null,
-            where: where(doc, p),
-        };
-        origins.set(signoff, { doc, pointer: p });
-        return signoff;
-    });
-}
-function convertBenchmarks(layer) {
-    const { doc, raw } = layer;
-    const out = new Map();
-    for (const [id, b] of Object.entries(raw.benchmarks ?? {})) {
-        const p = `/benchmarks/${escapePointerToken(id)}`;
-        const benchmark = {
-            id,
-            description: b.description ?? null,
-            aliases: b.aliases ?? [],
-            metric: b.metric,
-            metricAliases: b.metric_aliases ?? [],
-            scale: b.scale,
-            higherIsBetter: b.higher_is_better ?? true,
-            where: where(doc, p),
-        };
-        origins.set(benchmark, { doc, pointer: p });
-        out.set(id, benchmark);
-    }
-    return out;
-}
-function convertRoles(layer, base) {
-    const out = new Map(base);
-    for (const [id, r] of Object.entries(layer.raw.roles ?? {})) {
-        const previous = out.get(id);
-        out.set(id, {
-            id,
-            description: r.description ?? previous?.description ?? null,
-            users: r.users ?? previous?.users ?? [],
-            teams: r.teams ?? previous?.teams ?? [],
-        });
-    }
-    return out;
-}
-/** Later items replace earlier ones with the same key; new ones are appended in order. */
-function mergeBy(base, over, key) {
-    const overKeys = new Map(over.map((item) => [key(item), item]));
-    const merged = base.map((item) => overKeys.get(key(item)) ?? item);
-    const baseKeys = new Set(base.map(key));
-    return [...merged, ...over.filter((item) => !baseKeys.has(key(item)))];
-}
-function collectConditions(conditions, out = []) {
-    for (const c of conditions) {
-        out.push(c);
-        if (c.type !== 'evidence')
-            collectConditions(c.items, out);
-    }
-    return out;
-}
-function checkReferences(policy) {
-    const levels = new Set(policy.levels);
-    const levelHint = `levels are: ${policy.levels.join(', ')}`;
-    const needLevel = (item, sub, key, level) => {
-        if (!levels.has(level)) {
-            throw locatedError(item, sub, key, `policy: unknown level \`${level}\` at ${key}`, levelHint);
-        }
-    };
-    const roleHint = () => policy.roles.size > 0
-        ? `roles are: ${[...policy.roles.keys()].join(', ')}`
-        : 'define it under `roles:`';
-    const needRoles = (item, sub, key, roles) => {
-        roles.forEach((role, i) => {
-            if (!policy.roles.has(role)) {
-                throw locatedError(item, `${sub}/${i}`, `${key}[${i}]`, `policy: unknown role \`${role}\` at ${key}[${i}]`, roleHint());
-            }
-        });
-    };
-    for (const t of policy.thresholds) {
-        for (const kind of ['deployment', 'security']) {
-            const level = t.requires[kind];
-            if (level !== undefined)
-                needLevel(t, `/requires/${kind}`, `thresholds.${t.id}.requires.${kind}`, level);
-        }
-        for (const c of collectConditions([...t.ruleIn, ...t.ruleOut, ...t.reviewIf])) {
-            if (c.type === 'evidence' && !policy.benchmarks.has(c.benchmark)) {
-                throw locatedError(c, '/benchmark', `thresholds.${t.id}`, `policy: threshold ${t.id} refers to undefined benchmark \`${c.benchmark}\``, `define it under \`benchmarks:\` (defined: ${[...policy.benchmarks.keys()].join(', ') || 'none'})`);
-            }
-        }
-    }
-    const thresholdIds = new Set(policy.thresholds.map((t) => t.id));
-    for (const s of policy.safeguards) {
-        needLevel(s, '/level', `safeguards.${s.id}.level`, s.level);
-        needRoles(s, '/signers', `safeguards.${s.id}.signers`, s.signers);
-        (s.thresholds ?? []).forEach((id, i) => {
-            if (!thresholdIds.has(id)) {
-                throw locatedError(s, `/thresholds/${i}`, `safeguards.${s.id}.thresholds[${i}]`, `policy: safeguard ${s.id} refers to undefined threshold \`${id}\``, `thresholds are: ${[...thresholdIds].join(', ')}`);
-            }
-        });
-    }
-    for (const s of policy.signoffs) {
-        needLevel(s, '/level', `signoffs.${s.level}.level`, s.level);
-        needRoles(s, '/roles', `signoffs.${s.level}.roles`, s.roles);
-    }
-    for (const t of policy.triggers)
-        needRoles(t, '/signers', `triggers.${t.id}.signers`, t.signers);
-    // Top-level references are located in whichever layer set them; report them generically.
-    const top = (key, message, hint) => new InputError('policy-reference', `policy: ${message}`, { file: policy.source.split('@')[0], key }, hint);
-    if (!levels.has(policy.baseline))
-        throw top('baseline', `unknown baseline level \`${policy.baseline}\``, levelHint);
-    for (const level of policy.undefinedLevels) {
-        if (!levels.has(level))
-            throw top('undefined_levels', `unknown level \`${level}\` in undefined_levels`, levelHint);
-    }
-    for (const [key, roles] of [
-        ['policy_owners', policy.policyOwners],
-        ['approvals.capability_decision', policy.approvals.capabilityDecision],
-        ['approvals.override', policy.approvals.override],
-    ]) {
-        for (const role of roles) {
-            if (!policy.roles.has(role))
-                throw top(key, `unknown role \`${role}\` in ${key}`, roleHint());
-        }
-    }
-    if (policy.policyOwners.length === 0) {
-        throw top('policy_owners', 'no policy_owners: nobody could approve a change to this policy', 'add `policy_owners: [<role>]`');
-    }
-    // One alias may name only one benchmark.
-    const aliasOwner = new Map();
-    for (const b of policy.benchmarks.values()) {
-        for (const name of [b.id, ...b.aliases]) {
-            const key = name.toLowerCase();
-            const owner = aliasOwner.get(key);
-            if (owner !== undefined && owner !== b.id) {
-                throw locatedError(b, '/aliases', `benchmarks.${b.id}.aliases`, `policy: \`${name}\` names both benchmark ${owner} and ${b.id}`, 'an alias may belong to one benchmark only');
-            }
-            aliasOwner.set(key, b.id);
-        }
-    }
-}
-function sha256(text) {
-    return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-function loadPresetLayer(name, referrer) {
-    const text = presetText(name);
-    if (text === null) {
-        const pointer = '/extends';
-        const position = referrer ? referrer.doc.locate(pointer) : { line: 1, column: 1 };
-        throw new InputError('policy-unknown-preset', `policy: unknown preset \`${name}\``, { file: referrer?.doc.file ?? 'policy', ...position, key: 'extends' }, `built-in presets: ${presetNames().join(', ')}`);
-    }
-    return parseLayer(text, `preset:${name}`);
-}
-function buildPolicy(layers, source, digest) {
-    let roles = new Map();
-    let benchmarks = new Map();
-    let thresholds = [];
-    let triggers = [];
-    let safeguards = [];
-    let signoffs = [];
-    const scalars = {};
-    const discovery = {};
-    const approvals = {};
-    for (const layer of layers) {
-        const { raw } = layer;
-        for (const key of [
-            'name',
-            'mode',
-            'levels',
-            'baseline',
-            'undefined_levels',
-            'policy_owners',
-        ]) {
-            if (raw[key] !== undefined)
-                scalars[key] = raw[key];
-        }
-        Object.assign(discovery, raw.discovery ?? {});
-        Object.assign(approvals, raw.approvals ?? {});
-        roles = convertRoles(layer, roles);
-        benchmarks = new Map([...benchmarks, ...convertBenchmarks(layer)]);
-        thresholds = mergeBy(thresholds, convertThresholds(layer), (t) => t.id);
-        triggers = mergeBy(triggers, convertTriggers(layer), (t) => t.id);
-        safeguards = mergeBy(safeguards, convertSafeguards(layer), (s) => s.id);
-        signoffs = mergeBy(signoffs, convertSignoffs(layer), (s) => `${s.level}/${s.kind ?? '*'}`);
-    }
-    const last = layers[layers.length - 1];
-    const missing = ['levels', 'baseline'].filter((key) => scalars[key] === undefined);
-    if (missing.length > 0) {
-        throw new InputError('schema', `policy: missing required key \`${missing[0]}\``, { file: last.doc.file, line: 1, column: 1, key: missing[0] }, 'set it, or `extends:` a preset that does (see `rsp-gate presets`)');
-    }
-    const policyOwners = scalars.policy_owners ?? [];
-    const policy = {
-        source,
-        sha256: digest,
-        extends: layers.length > 1 ? layers[0].doc.file.replace(/^preset:/, '') : null,
-        name: scalars.name ?? null,
-        mode: scalars.mode ?? 'enforce',
-        levels: scalars.levels,
-        baseline: scalars.baseline,
-        undefinedLevels: scalars.undefined_levels ?? [],
-        roles,
-        policyOwners,
-        approvals: {
-            capabilityDecision: approvals.capability_decision ?? policyOwners,
-            override: approvals.override ?? policyOwners,
-        },
-        discovery: {
-            cards: discovery.cards ?? DEFAULT_CARD_GLOBS,
-            attestations: discovery.attestations ?? DEFAULT_ATTESTATION_GLOBS,
-        },
-        benchmarks,
-        thresholds,
-        triggers: triggers.map((t) => (t.signers.length > 0 ? t : { ...t, signers: policyOwners })),
-        safeguards,
-        signoffs,
-    };
-    checkReferences(policy);
-    return policy;
-}
-/** Load a policy file's text. `file` is its repository path, used in every error. */
-function loadPolicy(text, file, options = {}) {
-    const layer = parseLayer(text, file);
-    const layers = layer.raw.extends ? [loadPresetLayer(layer.raw.extends, layer), layer] : [layer];
-    return buildPolicy(layers, options.ref ? `${file}@${options.ref}` : file, sha256(text));
-}
-/** Load a built-in preset on its own, as `rsp-gate check` does when no policy file exists. */
-function loadPreset(name) {
-    const layer = loadPresetLayer(name, null);
-    return buildPolicy([layer], `preset:${name}`, sha256(presetText(name)));
-}
-
-/**
- * YAML front matter of a Markdown file (Hugging Face model-card convention).
- *
- * Mirrors huggingface_hub's `REGEX_YAML_BLOCK`: blank lines and whitespace may precede the
- * opening `---`, any line ending (LF, CRLF, CR) is accepted, and the closing `---` may carry
- * trailing blanks. A UTF-8 BOM is dropped. Scanned line by line, so cost is linear in the file.
- */
-const OPENING = /^\s*---[ \t]*$/;
-const CLOSING = /^---[ \t]*$/;
-/** The front matter of a Markdown file, or null when the file has none. */
-function splitFrontMatter(text) {
-    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    let lineStart = 0;
-    let lineNumber = 0; // 0-based index of the line being read
-    let openedAt = -1; // 0-based index of the opening `---` line
-    const yamlLines = [];
-    const lineBreak = /\r\n|\r|\n/g;
-    for (;;) {
-        const match = lineBreak.exec(source);
-        const lineEnd = match ? match.index : source.length;
-        const line = source.slice(lineStart, lineEnd);
-        if (openedAt < 0) {
-            if (OPENING.test(line)) {
-                openedAt = lineNumber;
-            }
-            else if (line.trim() !== '') {
-                return null; // content before any `---`: no front matter
-            }
-            else if (!match) {
-                return null;
-            }
-        }
-        else if (CLOSING.test(line)) {
-            const yaml = yamlLines.length > 0 ? `${yamlLines.join('\n')}\n` : '';
-            return { yaml, lineOffset: openedAt + 1 };
-        }
-        else {
-            yamlLines.push(line);
-        }
-        if (!match)
-            return null; // opened but never closed
-        lineStart = match.index + match[0].length;
-        lineNumber++;
-    }
-}
-function describeKind(value) {
-    if (Array.isArray(value))
-        return 'a list';
-    if (value === null)
-        return 'nothing';
-    return `a ${typeof value}`;
-}
-/**
- * Parse a Markdown file's front matter. Null when there is none; an empty block reads as an
- * empty mapping. YAML errors and non-mapping front matter are located InputErrors.
- */
-function readFrontMatter(text, file) {
-    const block = splitFrontMatter(text);
-    if (block === null)
-        return null;
-    const doc = parseYaml(block.yaml, file, block.lineOffset);
-    if (doc.value === null) {
-        return { file, value: {}, locate: doc.locate, locateKey: doc.locateKey };
-    }
-    if (typeof doc.value !== 'object' || Array.isArray(doc.value)) {
-        const position = doc.locate('');
-        throw new InputError('card-front-matter', `front matter must be a mapping of keys to values, found ${describeKind(doc.value)}`, { file, ...position }, 'write `key: value` lines between the `---` markers (for example `model-index:` or `rsp:`)');
-    }
-    return doc;
-}
-
-const VERIFIED_WARNING = 'verified flag is informational; not trusted';
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Own properties only: a YAML key such as `constructor` must not reach Object.prototype. */
-function field(object, key) {
-    return Object.hasOwn(object, key) ? object[key] : undefined;
-}
-/** A non-empty name: strings as written (trimmed), finite numbers spelt out; else null. */
-function nameOf(value) {
-    if (typeof value === 'string')
-        return value.trim() === '' ? null : value.trim();
-    if (typeof value === 'number' && Number.isFinite(value))
-        return String(value);
-    return null;
-}
-function kindOf$1(value) {
-    if (Array.isArray(value))
-        return 'a list';
-    if (value === null)
-        return 'empty';
-    if (isMapping(value))
-        return 'a mapping';
-    return `a ${typeof value}`;
-}
-/** Quote what the card said, short enough for a comment. */
-function quote(value) {
-    const short = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return JSON.stringify(short);
-}
-const NUMBER$1 = '[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?';
-const PLAIN_NUMBER = new RegExp(`^(${NUMBER$1})$`);
-const PERCENT = new RegExp(`^(${NUMBER$1})\\s*%$`);
-const PLUS_MINUS = new RegExp(`^(${NUMBER$1})\\s*(?:\\+/-|±|\\+-)\\s*(${NUMBER$1})$`);
-/** formats.md §3.3: numbers as-is; `"1"`, `"25.59%"`, `"279.55 +/- 11.76"` with a warning; else null. */
-function parseMetricValue(raw, present) {
-    if (!present)
-        return { value: null, scale: 'unknown', warnings: ['metric has no `value`; no value read'] };
-    if (typeof raw === 'number') {
-        if (Number.isFinite(raw))
-            return { value: raw, scale: 'unknown', warnings: [] };
-        return {
-            value: null,
-            scale: 'unknown',
-            warnings: [`value ${String(raw)} is not a finite number; no value read`],
-        };
-    }
-    if (typeof raw === 'string') {
-        const text = raw.trim();
-        let match = PLAIN_NUMBER.exec(text);
-        if (match) {
-            const value = Number(match[1]);
-            return {
-                value,
-                scale: 'unknown',
-                warnings: [`value ${quote(raw)} is written as a string; read as the number ${value}`],
-            };
-        }
-        match = PERCENT.exec(text);
-        if (match) {
-            const value = Number(match[1]);
-            return {
-                value,
-                scale: 'percent',
-                warnings: [
-                    `value ${quote(raw)} carries a percent sign; read as ${value} on the percent scale`,
-                ],
-            };
-        }
-        match = PLUS_MINUS.exec(text);
-        if (match) {
-            const value = Number(match[1]);
-            return {
-                value,
-                scale: 'unknown',
-                warnings: [
-                    `value ${quote(raw)} read as ${value}; the ± ${match[2]} part is a standard deviation over episodes, not a standard error, and is ignored`,
-                ],
-            };
-        }
-        return {
-            value: null,
-            scale: 'unknown',
-            warnings: [`value ${quote(raw)} is not a number; no value read`],
-        };
-    }
-    if (raw === null || raw === undefined) {
-        return { value: null, scale: 'unknown', warnings: ['metric `value` is empty; no value read'] };
-    }
-    return {
-        value: null,
-        scale: 'unknown',
-        warnings: [`value is ${kindOf$1(raw)}, not a number; no value read`],
-    };
-}
-/** `dataset.type`, else `dataset.name`, else `task.name` / `task.type` (warned). */
-function benchmarkOf(result) {
-    const dataset = field(result, 'dataset');
-    const task = field(result, 'task');
-    if (isMapping(dataset)) {
-        const type = nameOf(field(dataset, 'type'));
-        if (type !== null)
-            return { benchmark: type, warning: null };
-        const name = nameOf(field(dataset, 'name'));
-        if (name !== null) {
-            return {
-                benchmark: name,
-                warning: `dataset has no \`type\`; benchmark taken from dataset.name ${quote(name)}`,
-            };
-        }
-    }
-    if (isMapping(task)) {
-        const why = isMapping(dataset) ? 'dataset has no `type` or `name`' : 'result has no `dataset`';
-        const name = nameOf(field(task, 'name'));
-        if (name !== null)
-            return { benchmark: name, warning: `${why}; benchmark taken from task.name ${quote(name)}` };
-        const type = nameOf(field(task, 'type'));
-        if (type !== null)
-            return { benchmark: type, warning: `${why}; benchmark taken from task.type ${quote(type)}` };
-    }
-    return null;
-}
-function keysOf(object) {
-    const keys = Object.keys(object);
-    return keys.length === 0 ? 'no keys' : `keys: ${keys.join(', ')}`;
-}
-/** Records for every readable metric in `model-index` of a parsed front matter. */
-function recordsFromModelIndex(doc) {
-    const records = [];
-    const warnings = [];
-    const root = doc.value;
-    if (!isMapping(root) || !Object.hasOwn(root, 'model-index'))
-        return { records, warnings };
-    const lineOf = (pointer) => doc.locate(pointer).line;
-    const index = root['model-index'];
-    if (index === null || index === undefined)
-        return { records, warnings };
-    if (!Array.isArray(index)) {
-        warnings.push(`model-index (line ${lineOf('/model-index')}) is ${kindOf$1(index)}, not a list of models; no results read`);
-        return { records, warnings };
-    }
-    index.forEach((entry, i) => {
-        const entryPointer = `/model-index/${i}`;
-        const entryName = `model-index[${i}]`;
-        if (!isMapping(entry)) {
-            warnings.push(`${entryName} (line ${lineOf(entryPointer)}) is ${kindOf$1(entry)}, not a mapping; skipped`);
-            return;
-        }
-        const model = nameOf(field(entry, 'name'));
-        const results = field(entry, 'results');
-        if (!Array.isArray(results)) {
-            const what = results === undefined
-                ? 'has no `results`'
-                : `has \`results\` that is ${kindOf$1(results)}, not a list`;
-            warnings.push(`${entryName} (line ${lineOf(entryPointer)}) ${what}; skipped`);
-            return;
-        }
-        results.forEach((result, j) => {
-            const resultPointer = `${entryPointer}/results/${j}`;
-            const resultName = `${entryName}.results[${j}]`;
-            const at = `${resultName} (line ${lineOf(resultPointer)})`;
-            if (!isMapping(result)) {
-                warnings.push(`${at} is ${kindOf$1(result)}, not a mapping; skipped`);
-                return;
-            }
-            const metrics = field(result, 'metrics');
-            if (!Array.isArray(metrics)) {
-                warnings.push(`${at} has no \`metrics\` list (${keysOf(result)}); skipped`);
-                return;
-            }
-            const bench = benchmarkOf(result);
-            if (bench === null) {
-                warnings.push(`${at} names no benchmark (no dataset.type, dataset.name, task.name or task.type); skipped`);
-                return;
-            }
-            metrics.forEach((metric, k) => {
-                const metricPointer = `${resultPointer}/metrics/${k}`;
-                const metricAt = `${resultName}.metrics[${k}] (line ${lineOf(metricPointer)})`;
-                if (!isMapping(metric)) {
-                    warnings.push(`${metricAt} is ${kindOf$1(metric)}, not a mapping; skipped`);
-                    return;
-                }
-                const recordWarnings = bench.warning === null ? [] : [bench.warning];
-                let metricName = nameOf(field(metric, 'type'));
-                if (metricName === null) {
-                    metricName = nameOf(field(metric, 'name'));
-                    if (metricName === null) {
-                        warnings.push(`${metricAt} has no metric \`type\` or \`name\`; skipped`);
-                        return;
-                    }
-                    recordWarnings.push(`metric has no \`type\`; metric taken from name ${quote(metricName)}`);
-                }
-                const valuePointer = `${metricPointer}/value`;
-                const parsed = parseMetricValue(field(metric, 'value'), Object.hasOwn(metric, 'value'));
-                recordWarnings.push(...parsed.warnings);
-                if (field(metric, 'verified') === true)
-                    recordWarnings.push(VERIFIED_WARNING);
-                records.push({
-                    file: doc.file,
-                    pointer: valuePointer,
-                    line: lineOf(valuePointer),
-                    format: 'hf-model-index',
-                    model,
-                    benchmark: bench.benchmark,
-                    metric: metricName,
-                    value: parsed.value,
-                    scale: parsed.scale,
-                    stderr: null,
-                    n: null,
-                    n_intended: null,
-                    date: null,
-                    status: 'reported',
-                    warnings: recordWarnings,
-                });
-            });
-        });
-    });
-    return { records, warnings };
-}
-/**
- * Reads `model-index` from Markdown model cards. Cards without front matter or without
- * results yield no records (the card loader reports cards without evidence). File-level
- * warnings are added to the first record's warnings, so they are shown once.
- */
-const hfModelIndexReader = {
-    format: 'hf-model-index',
-    accepts(path) {
-        return /\.md$/i.test(path);
-    },
-    async read(source) {
-        const text = await readText(source);
-        const doc = readFrontMatter(text, source.path);
-        if (doc === null)
-            return [];
-        const { records, warnings } = recordsFromModelIndex(doc);
-        if (records.length > 0 && warnings.length > 0)
-            records[0].warnings.push(...warnings);
-        return records;
-    },
-};
-
-/**
- * A push (incremental) JSON parser for evaluation logs.
- *
- * - Accepts Python's bare `NaN`, `Infinity` and `-Infinity` (returned as JS numbers so readers
- *   can warn); everything else is strict JSON.
- * - Records the 1-based line and column where every value starts, by JSON pointer.
- * - Can stop at a key of the root object (an Inspect log's `samples`) without reading further,
- *   or skip a root key's value (checked, neither kept nor located) and go on.
- * - Caps nesting depth and string length; `__proto__` keys become plain own properties.
- * Columns count UTF-16 code units.
- */
-const DEFAULT_MAX_DEPTH = 256;
-const DEFAULT_MAX_STRING_LENGTH = 64 * 1024 * 1024;
-const MAX_WORD_LENGTH = 512;
-function pointerToken(key) {
-    return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-const HINTS = {
-    'json-syntax': 'the file is not valid JSON; check that it was written completely by the tool',
-    'json-truncated': 'the file is incomplete: was it truncated, or still being written when committed?',
-    'json-depth': 'evaluation logs are never this deep; the file is malformed or hostile',
-    'json-string-too-long': 'the file is too large to be an evaluation summary',
-};
-const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-const LITERALS = new Map(Object.entries({ true: true, false: false, null: null }));
-LITERALS.set('NaN', NaN).set('Infinity', Infinity).set('-Infinity', -Infinity);
-const ESCAPED = '"\\/bfnrt'; // after a backslash …
-const UNESCAPED = '"\\/\b\f\n\r\t'; // … stands for
-const ESCAPE_LIST = 'one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\u';
-// Frame states. Object: OPEN → KEY… COLON → VALUE → NEXT. Array: OPEN → VALUE… NEXT.
-const [OPEN, KEY, COLON, VALUE, NEXT] = [0, 1, 2, 3, 4];
-// Token modes.
-const [M_NONE, M_STRING, M_WORD] = [0, 1, 2];
-/** Characters of numbers and literals (NaN, -Infinity, true…): read as one word, then checked. */
-const WORD_CHARS = new Uint8Array(128);
-for (const ch of '0123456789+-.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ') {
-    WORD_CHARS[ch.charCodeAt(0)] = 1;
-}
-const isWordChar = (c) => c < 128 && WORD_CHARS[c] === 1;
-function describeChar(ch) {
-    return /^[\x21-\x7e]$/.test(ch)
-        ? `'${ch}'`
-        : `character U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-function setKey(target, key, value) {
-    if (key === '__proto__') {
-        const descriptor = { value, writable: true, enumerable: true, configurable: true };
-        Object.defineProperty(target, key, descriptor);
-    }
-    else
-        target[key] = value;
-}
-class PushParser {
-    file;
-    options;
-    line = 1;
-    col = 1;
-    stopped = null;
-    mode = M_NONE;
-    tokLine = 1;
-    tokCol = 1;
-    str = '';
-    keep = true;
-    isKey = false;
-    esc = 0; // 0 none, 1 after '\', 2 reading \u hex digits
-    hex = '';
-    word = '';
-    stack = [];
-    root = undefined;
-    done = false;
-    rootNode = null;
-    maxDepth;
-    maxString;
-    skipKeys;
-    constructor(file, options) {
-        this.file = file;
-        this.options = options;
-        this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-        this.maxString = options.maxStringLength ?? DEFAULT_MAX_STRING_LENGTH;
-        this.skipKeys = new Set(options.skipTopLevelKeys ?? []);
-    }
-    feed(text) {
-        const n = text.length;
-        let i = 0;
-        while (i < n && this.stopped === null) {
-            if (this.mode === M_STRING)
-                i = this.scanString(text, i);
-            else if (this.mode === M_WORD)
-                i = this.scanWord(text, i);
-            else {
-                const c = text.charCodeAt(i);
-                if (c === 0x0a) {
-                    this.line++;
-                    this.col = 0;
-                }
-                else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
-                    this.tokLine = this.line;
-                    this.tokCol = this.col;
-                    if (isWordChar(c)) {
-                        this.mode = M_WORD; // scanWord reads it from here
-                        continue;
-                    }
-                    if (c === 0x22)
-                        this.beginString();
-                    else if (c === 0x7b || c === 0x5b)
-                        this.open(c === 0x5b);
-                    else if (c === 0x7d || c === 0x5d)
-                        this.close(c === 0x5d, text[i]);
-                    else if (c === 0x3a)
-                        this.colon();
-                    else if (c === 0x2c)
-                        this.comma();
-                    else
-                        this.unexpected(describeChar(text[i]));
-                }
-                this.col++;
-                i++;
-            }
-        }
-    }
-    end() {
-        if (this.stopped !== null)
-            return;
-        if (this.mode === M_WORD)
-            this.finishWord();
-        this.tokLine = this.line;
-        this.tokCol = this.col;
-        if (this.mode === M_STRING)
-            this.truncated("'\"' to close the string");
-        const top = this.top();
-        if (top)
-            this.truncated(this.expectation(top));
-        if (!this.done)
-            this.truncated('a JSON value (the file is empty)');
-    }
-    result() {
-        const root = this.rootNode;
-        return {
-            value: this.root,
-            stoppedAt: this.stopped,
-            locate(pointer) {
-                if (!root)
-                    return { line: 1, column: 1 };
-                let node = root;
-                for (const raw of pointer.split('/').slice(1)) {
-                    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-                    const children = node.children;
-                    const next = Array.isArray(children)
-                        ? /^\d+$/.test(token)
-                            ? children[Number(token)]
-                            : undefined
-                        : children?.get(token);
-                    if (!next)
-                        break;
-                    node = next;
-                }
-                return { line: node.line, column: node.column };
-            },
-        };
-    }
-    top() {
-        return this.stack[this.stack.length - 1];
-    }
-    skipping(top) {
-        return top !== undefined && (top.container === null || top.skipValue);
-    }
-    /** Pointer of the innermost open container (for error messages). */
-    pointer() {
-        const path = this.stack.slice(0, -1).map((f) => (f.isArray ? f.index : pointerToken(f.key)));
-        return this.stack.length > 1 ? `/${path.join('/')}` : undefined;
-    }
-    expectation(top) {
-        if (!top)
-            return this.done ? 'end of file' : 'a JSON value';
-        const [open, close] = top.isArray ? ["a value or ']'", "']'"] : ["a string key or '}'", "'}'"];
-        return [open, 'a string key', "':'", 'a value', `',' or ${close}`][top.state];
-    }
-    fail(code, message, line = this.tokLine, column = this.tokCol) {
-        const key = this.pointer();
-        throw new InputError(code, message, { file: this.file, line, column, key }, HINTS[code]);
-    }
-    syntax(message, line = this.tokLine, column = this.tokCol) {
-        this.fail('json-syntax', message, line, column);
-    }
-    unexpected(found) {
-        const after = !this.top() && this.done ? ' after the end of the JSON value' : '';
-        this.syntax(`unexpected ${found}${after}: expected ${this.expectation(this.top())}`);
-    }
-    truncated(expected) {
-        this.fail('json-truncated', `unexpected end of file: expected ${expected}`);
-    }
-    /** Throws unless a value may start here. */
-    expectValue(found) {
-        const top = this.top();
-        const ok = top ? top.state === VALUE || (top.isArray && top.state === OPEN) : !this.done;
-        if (!ok)
-            this.unexpected(found);
-    }
-    /** Record where a value starts and attach it to its parent, unless it is being skipped. */
-    place(value, children = null) {
-        const top = this.top();
-        if (this.skipping(top))
-            return null;
-        const node = { line: this.tokLine, column: this.tokCol, children };
-        if (!top) {
-            this.root = value;
-            this.rootNode = node;
-        }
-        else if (top.isArray) {
-            top.container.push(value);
-            top.node.children.push(node);
-        }
-        else {
-            setKey(top.container, top.key, value);
-            top.node.children.set(top.key, node);
-        }
-        return node;
-    }
-    /** A value is complete: its parent moves on. */
-    completed() {
-        const top = this.top();
-        if (!top)
-            this.done = true;
-        else {
-            if (top.isArray)
-                top.index++;
-            top.skipValue = false;
-            top.state = NEXT;
-        }
-    }
-    scalar(value) {
-        this.place(value);
-        this.completed();
-    }
-    open(isArray) {
-        this.expectValue(isArray ? "'['" : "'{'");
-        if (this.stack.length >= this.maxDepth) {
-            this.fail('json-depth', `values are nested more than ${this.maxDepth} levels deep`);
-        }
-        const skip = this.skipping(this.top());
-        const container = skip ? null : isArray ? [] : {};
-        const node = this.place(container, skip ? null : isArray ? [] : new Map());
-        this.stack.push({ container, node, isArray, state: OPEN, key: '', index: 0, skipValue: false });
-    }
-    close(isArray, ch) {
-        const top = this.top();
-        if (!top || top.isArray !== isArray || (top.state !== OPEN && top.state !== NEXT)) {
-            const trailing = top && top.state === (top.isArray ? VALUE : KEY) ? ' (trailing comma?)' : '';
-            this.syntax(`unexpected '${ch}': expected ${this.expectation(top)}${trailing}`);
-        }
-        this.stack.pop();
-        this.completed();
-    }
-    colon() {
-        const top = this.top();
-        if (!top || top.state !== COLON)
-            this.unexpected("':'");
-        top.state = VALUE;
-    }
-    comma() {
-        const top = this.top();
-        if (!top || top.state !== NEXT)
-            this.unexpected("','");
-        top.state = top.isArray ? VALUE : KEY;
-    }
-    beginString() {
-        const top = this.top();
-        this.isKey = top !== undefined && !top.isArray && (top.state === OPEN || top.state === KEY);
-        if (!this.isKey)
-            this.expectValue('a string');
-        this.keep = top === undefined || (top.container !== null && (this.isKey || !top.skipValue));
-        this.mode = M_STRING;
-        this.str = '';
-        this.esc = 0;
-    }
-    append(text, from, to) {
-        if (!this.keep || to <= from)
-            return;
-        this.str += text.slice(from, to);
-        if (this.str.length > this.maxString) {
-            this.fail('json-string-too-long', `a string is longer than ${this.maxString} characters`);
-        }
-    }
-    scanString(text, start) {
-        const n = text.length;
-        let i = start;
-        let from = start;
-        const at = (k) => [this.line, this.col + k - start];
-        while (i < n) {
-            const c = text.charCodeAt(i);
-            if (this.esc === 1) {
-                const ch = text[i];
-                if (ch === 'u') {
-                    this.esc = 2;
-                    this.hex = '';
-                }
-                else if (ESCAPED.includes(ch)) {
-                    if (this.keep)
-                        this.str += UNESCAPED[ESCAPED.indexOf(ch)];
-                    this.esc = 0;
-                }
-                else {
-                    this.syntax(`invalid escape '\\${ch}' in a string: expected ${ESCAPE_LIST}`, ...at(i));
-                }
-                from = ++i;
-            }
-            else if (this.esc === 2) {
-                if (!/[0-9a-fA-F]/.test(text[i])) {
-                    this.syntax('invalid \\u escape in a string: expected 4 hex digits', ...at(i));
-                }
-                this.hex += text[i];
-                if (this.hex.length === 4) {
-                    if (this.keep)
-                        this.str += String.fromCharCode(parseInt(this.hex, 16));
-                    this.esc = 0;
-                }
-                from = ++i;
-            }
-            else if (c === 0x22) {
-                this.append(text, from, i);
-                this.col += i + 1 - start;
-                this.mode = M_NONE;
-                this.finishString();
-                return i + 1;
-            }
-            else if (c === 0x5c) {
-                this.append(text, from, i);
-                this.esc = 1;
-                from = ++i;
-            }
-            else if (c < 0x20) {
-                const code = `U+${c.toString(16).padStart(4, '0')}`;
-                const message = `unescaped control character ${code} in a string: expected '"' or an escape`;
-                this.syntax(message, ...at(i));
-            }
-            else
-                i++;
-        }
-        this.append(text, from, n);
-        this.col += n - start;
-        return n;
-    }
-    finishString() {
-        const value = this.str;
-        this.str = '';
-        if (!this.isKey)
-            return this.scalar(value);
-        const top = this.top();
-        top.key = value;
-        top.state = COLON;
-        if (this.stack.length === 1) {
-            if (value === this.options.stopAtTopLevelKey)
-                this.stopped = value;
-            else if (this.skipKeys.has(value))
-                top.skipValue = true;
-        }
-    }
-    scanWord(text, start) {
-        const n = text.length;
-        let i = start;
-        while (i < n && isWordChar(text.charCodeAt(i)))
-            i++;
-        this.word += text.slice(start, i);
-        this.col += i - start;
-        if (this.word.length > MAX_WORD_LENGTH) {
-            this.syntax(`a number or literal is longer than ${MAX_WORD_LENGTH} characters`);
-        }
-        if (i < n)
-            this.finishWord();
-        return i;
-    }
-    finishWord() {
-        const word = this.word;
-        this.mode = M_NONE;
-        this.word = '';
-        this.expectValue(`'${word}'`);
-        if (LITERALS.has(word))
-            this.scalar(LITERALS.get(word));
-        else if (NUMBER.test(word))
-            this.scalar(Number(word));
-        else {
-            const kinds = 'a number, a string, true, false, null, NaN or Infinity';
-            this.syntax(`invalid token '${word}': expected a value (${kinds})`);
-        }
-    }
-    /** Decode one chunk (or flush when `bytes` is undefined); invalid UTF-8 is an InputError. */
-    feedBytes(decoder, bytes) {
-        let text;
-        try {
-            text = bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
-        }
-        catch {
-            // Locate the first bad byte: feed what decodes cleanly, then report where the parser is.
-            const lossy = bytes ? new TextDecoder('utf-8').decode(bytes) : '';
-            const bad = lossy.indexOf('\uFFFD');
-            if (bad > 0)
-                this.feed(lossy.slice(0, bad));
-            if (this.stopped !== null)
-                return;
-            const where = { file: this.file, line: this.line, column: this.col };
-            const hint = 'JSON files must be UTF-8; re-save the file as UTF-8';
-            throw new InputError('json-encoding', 'the file is not valid UTF-8', where, hint);
-        }
-        this.feed(text);
-    }
-}
-/** Parse a stream of UTF-8 chunks; stops reading at `stopAtTopLevelKey` (the iterator is closed). */
-async function parseJsonStream(chunks, file, options = {}) {
-    const parser = new PushParser(file, options);
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    for await (const chunk of chunks) {
-        parser.feedBytes(decoder, chunk);
-        if (parser.stopped !== null)
-            return parser.result();
-    }
-    parser.feedBytes(decoder);
-    parser.end();
-    return parser.result();
-}
-/** Parse UTF-8 bytes held in memory. */
-function parseJsonBytes(bytes, file, options = {}) {
-    const parser = new PushParser(file, options);
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    parser.feedBytes(decoder, bytes);
-    if (parser.stopped === null) {
-        parser.feedBytes(decoder);
-        parser.end();
-    }
-    return parser.result();
-}
-
-// Some numerical data is initialized as -1 even when it doesn't need initialization to help the JIT infer types
-// aliases for shorter compressed code (most minifers don't do this)
-var ab = ArrayBuffer, u8 = Uint8Array, u16 = Uint16Array, i16 = Int16Array, i32 = Int32Array;
-var slc = function (v, s, e) {
-    if (u8.prototype.slice)
-        return u8.prototype.slice.call(v, s, e);
-    if (s == null || s < 0)
-        s = 0;
-    if (e == null || e > v.length)
-        e = v.length;
-    var n = new u8(e - s);
-    n.set(v.subarray(s, e));
-    return n;
-};
-var fill = function (v, n, s, e) {
-    if (u8.prototype.fill)
-        return u8.prototype.fill.call(v, n, s, e);
-    if (s == null || s < 0)
-        s = 0;
-    if (e == null || e > v.length)
-        e = v.length;
-    for (; s < e; ++s)
-        v[s] = n;
-    return v;
-};
-var cpw = function (v, t, s, e) {
-    if (u8.prototype.copyWithin)
-        return u8.prototype.copyWithin.call(v, t, s, e);
-    if (s == null || s < 0)
-        s = 0;
-    if (e == null || e > v.length)
-        e = v.length;
-    while (s < e) {
-        v[t++] = v[s++];
-    }
-};
-// error codes
-var ec = [
-    'invalid zstd data',
-    'window size too large (>2046MB)',
-    'invalid block type',
-    'FSE accuracy too high',
-    'match distance too far back',
-    'unexpected EOF'
-];
-var err = function (ind, msg, nt) {
-    var e = new Error(msg || ec[ind]);
-    e.code = ind;
-    if (Error.captureStackTrace)
-        Error.captureStackTrace(e, err);
-    if (!nt)
-        throw e;
-    return e;
-};
-var rb = function (d, b, n) {
-    var i = 0, o = 0;
-    for (; i < n; ++i)
-        o |= d[b++] << (i << 3);
-    return o;
-};
-var b4 = function (d, b) { return (d[b] | (d[b + 1] << 8) | (d[b + 2] << 16) | (d[b + 3] << 24)) >>> 0; };
-// read Zstandard frame header
-var rzfh = function (dat, w) {
-    var n3 = dat[0] | (dat[1] << 8) | (dat[2] << 16);
-    if (n3 == 0x2FB528 && dat[3] == 253) {
-        // Zstandard
-        var flg = dat[4];
-        //    single segment       checksum             dict flag     frame content flag
-        var ss = (flg >> 5) & 1, cc = (flg >> 2) & 1, df = flg & 3, fcf = flg >> 6;
-        if (flg & 8)
-            err(0);
-        // byte
-        var bt = 6 - ss;
-        // dict bytes
-        var db = df == 3 ? 4 : df;
-        // dictionary id
-        var di = rb(dat, bt, db);
-        bt += db;
-        // frame size bytes
-        var fsb = fcf ? (1 << fcf) : ss;
-        // frame source size
-        var fss = rb(dat, bt, fsb) + ((fcf == 1) && 256);
-        // window size
-        var ws = fss;
-        if (!ss) {
-            // window descriptor
-            var wb = 1 << (10 + (dat[5] >> 3));
-            ws = wb + (wb >> 3) * (dat[5] & 7);
-        }
-        if (ws > 2145386496)
-            err(1);
-        var buf = new u8((w == 1 ? (fss || ws) : w ? 0 : ws) + 12);
-        buf[0] = 1, buf[4] = 4, buf[8] = 8;
-        return {
-            b: bt + fsb,
-            y: 0,
-            l: 0,
-            d: di,
-            w: (w && w != 1) ? w : buf.subarray(12),
-            e: ws,
-            o: new i32(buf.buffer, 0, 3),
-            u: fss,
-            c: cc,
-            m: Math.min(131072, ws)
-        };
-    }
-    else if (((n3 >> 4) | (dat[3] << 20)) == 0x184D2A5) {
-        // skippable
-        return b4(dat, 4) + 8;
-    }
-    err(0);
-};
-// most significant bit for nonzero
-var msb = function (val) {
-    var bits = 0;
-    for (; (1 << bits) <= val; ++bits)
-        ;
-    return bits - 1;
-};
-// read finite state entropy
-var rfse = function (dat, bt, mal) {
-    // table pos
-    var tpos = (bt << 3) + 4;
-    // accuracy log
-    var al = (dat[bt] & 15) + 5;
-    if (al > mal)
-        err(3);
-    // size
-    var sz = 1 << al;
-    // probabilities symbols  repeat   index   high threshold
-    var probs = sz, sym = -1, re = -1, i = -1, ht = sz;
-    // optimization: single allocation is much faster
-    var buf = new ab(512 + (sz << 2));
-    var freq = new i16(buf, 0, 256);
-    // same view as freq
-    var dstate = new u16(buf, 0, 256);
-    var nstate = new u16(buf, 512, sz);
-    var bb1 = 512 + (sz << 1);
-    var syms = new u8(buf, bb1, sz);
-    var nbits = new u8(buf, bb1 + sz);
-    while (sym < 255 && probs > 0) {
-        var bits = msb(probs + 1);
-        var cbt = tpos >> 3;
-        // mask
-        var msk = (1 << (bits + 1)) - 1;
-        var val = ((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (tpos & 7)) & msk;
-        // mask (1 fewer bit)
-        var msk1fb = (1 << bits) - 1;
-        // max small value
-        var msv = msk - probs - 1;
-        // small value
-        var sval = val & msk1fb;
-        if (sval < msv)
-            tpos += bits, val = sval;
-        else {
-            tpos += bits + 1;
-            if (val > msk1fb)
-                val -= msv;
-        }
-        freq[++sym] = --val;
-        if (val == -1) {
-            probs += val;
-            syms[--ht] = sym;
-        }
-        else
-            probs -= val;
-        if (!val) {
-            do {
-                // repeat byte
-                var rbt = tpos >> 3;
-                re = ((dat[rbt] | (dat[rbt + 1] << 8)) >> (tpos & 7)) & 3;
-                tpos += 2;
-                sym += re;
-            } while (re == 3);
-        }
-    }
-    if (sym > 255 || probs)
-        err(0);
-    var sympos = 0;
-    // sym step (coprime with sz - formula from zstd source)
-    var sstep = (sz >> 1) + (sz >> 3) + 3;
-    // sym mask
-    var smask = sz - 1;
-    for (var s = 0; s <= sym; ++s) {
-        var sf = freq[s];
-        if (sf < 1) {
-            dstate[s] = -sf;
-            continue;
-        }
-        // This is split into two loops in zstd to avoid branching, but as JS is higher-level that is unnecessary
-        for (i = 0; i < sf; ++i) {
-            syms[sympos] = s;
-            do {
-                sympos = (sympos + sstep) & smask;
-            } while (sympos >= ht);
-        }
-    }
-    // After spreading symbols, should be zero again
-    if (sympos)
-        err(0);
-    for (i = 0; i < sz; ++i) {
-        // next state
-        var ns = dstate[syms[i]]++;
-        // num bits
-        var nb = nbits[i] = al - msb(ns);
-        nstate[i] = (ns << nb) - sz;
-    }
-    return [(tpos + 7) >> 3, {
-            b: al,
-            s: syms,
-            n: nbits,
-            t: nstate
-        }];
-};
-// read huffman
-var rhu = function (dat, bt) {
-    //  index  weight count
-    var i = 0, wc = -1;
-    //    buffer             header byte
-    var buf = new u8(292), hb = dat[bt];
-    // huffman weights
-    var hw = buf.subarray(0, 256);
-    // rank count
-    var rc = buf.subarray(256, 268);
-    // rank index
-    var ri = new u16(buf.buffer, 268);
-    // NOTE: at this point bt is 1 less than expected
-    if (hb < 128) {
-        // end byte, fse decode table
-        var _a = rfse(dat, bt + 1, 6), ebt = _a[0], fdt = _a[1];
-        bt += hb;
-        var epos = ebt << 3;
-        // last byte
-        var lb = dat[bt];
-        if (!lb)
-            err(0);
-        //  state1   state2   state1 bits   state2 bits
-        var st1 = 0, st2 = 0, btr1 = fdt.b, btr2 = btr1;
-        // fse pos
-        // pre-increment to account for original deficit of 1
-        var fpos = (++bt << 3) - 8 + msb(lb);
-        for (;;) {
-            fpos -= btr1;
-            if (fpos < epos)
-                break;
-            var cbt = fpos >> 3;
-            st1 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr1) - 1);
-            hw[++wc] = fdt.s[st1];
-            fpos -= btr2;
-            if (fpos < epos)
-                break;
-            cbt = fpos >> 3;
-            st2 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr2) - 1);
-            hw[++wc] = fdt.s[st2];
-            btr1 = fdt.n[st1];
-            st1 = fdt.t[st1];
-            btr2 = fdt.n[st2];
-            st2 = fdt.t[st2];
-        }
-        if (++wc > 255)
-            err(0);
-    }
-    else {
-        wc = hb - 127;
-        for (; i < wc; i += 2) {
-            var byte = dat[++bt];
-            hw[i] = byte >> 4;
-            hw[i + 1] = byte & 15;
-        }
-        ++bt;
-    }
-    // weight exponential sum
-    var wes = 0;
-    for (i = 0; i < wc; ++i) {
-        var wt = hw[i];
-        // bits must be at most 11, same as weight
-        if (wt > 11)
-            err(0);
-        wes += wt && (1 << (wt - 1));
-    }
-    // max bits
-    var mb = msb(wes) + 1;
-    // table size
-    var ts = 1 << mb;
-    // remaining sum
-    var rem = ts - wes;
-    // must be power of 2
-    if (rem & (rem - 1))
-        err(0);
-    hw[wc++] = msb(rem) + 1;
-    for (i = 0; i < wc; ++i) {
-        var wt = hw[i];
-        ++rc[hw[i] = wt && (mb + 1 - wt)];
-    }
-    // huf buf
-    var hbuf = new u8(ts << 1);
-    //    symbols                      num bits
-    var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
-    ri[mb] = 0;
-    for (i = mb; i > 0; --i) {
-        var pv = ri[i];
-        fill(nb, i, pv, ri[i - 1] = pv + rc[i] * (1 << (mb - i)));
-    }
-    if (ri[0] != ts)
-        err(0);
-    for (i = 0; i < wc; ++i) {
-        var bits = hw[i];
-        if (bits) {
-            var code = ri[bits];
-            fill(syms, i, code, ri[bits] = code + (1 << (mb - bits)));
-        }
-    }
-    return [bt, {
-            n: nb,
-            b: mb,
-            s: syms
-        }];
-};
-// Tables generated using this:
-// https://gist.github.com/101arrowz/a979452d4355992cbf8f257cbffc9edd
-// default literal length table
-var dllt = /*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
-    81, 16, 99, 140, 49, 198, 24, 99, 12, 33, 196, 24, 99, 102, 102, 134, 70, 146, 4
-]), 0, 6)[1];
-// default match length table
-var dmlt = /*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
-    33, 20, 196, 24, 99, 140, 33, 132, 16, 66, 8, 33, 132, 16, 66, 8, 33, 68, 68, 68, 68, 68, 68, 68, 68, 36, 9
-]), 0, 6)[1];
-// default offset code table
-var doct = /*#__PURE__ */ rfse(/*#__PURE__*/ new u8([
-    32, 132, 16, 66, 102, 70, 68, 68, 68, 68, 36, 73, 2
-]), 0, 5)[1];
-// bits to baseline
-var b2bl = function (b, s) {
-    var len = b.length, bl = new i32(len);
-    for (var i = 0; i < len; ++i) {
-        bl[i] = s;
-        s += 1 << b[i];
-    }
-    return bl;
-};
-// literal length bits
-var llb = /*#__PURE__ */ new u8(( /*#__PURE__ */new i32([
-    0, 0, 0, 0, 16843009, 50528770, 134678020, 202050057, 269422093
-])).buffer, 0, 36);
-// literal length baseline
-var llbl = /*#__PURE__ */ b2bl(llb, 0);
-// match length bits
-var mlb = /*#__PURE__ */ new u8(( /*#__PURE__ */new i32([
-    0, 0, 0, 0, 0, 0, 0, 0, 16843009, 50528770, 117769220, 185207048, 252579084, 16
-])).buffer, 0, 53);
-// match length baseline
-var mlbl = /*#__PURE__ */ b2bl(mlb, 3);
-// decode huffman stream
-var dhu = function (dat, out, hu) {
-    var len = dat.length, ss = out.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
-    if (!lb)
-        err(0);
-    var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i = -1;
-    for (; pos > eb && i < ss;) {
-        var cbt = pos >> 3;
-        var val = (dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (pos & 7);
-        st = ((st << btr) | val) & msk;
-        out[++i] = hu.s[st];
-        pos -= (btr = hu.n[st]);
-    }
-    if (pos != eb || i + 1 != ss)
-        err(0);
-};
-// decode huffman stream 4x
-// TODO: use workers to parallelize
-var dhu4 = function (dat, out, hu) {
-    var bt = 6;
-    var ss = out.length, sz1 = (ss + 3) >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
-    dhu(dat.subarray(bt, bt += dat[0] | (dat[1] << 8)), out.subarray(0, sz1), hu);
-    dhu(dat.subarray(bt, bt += dat[2] | (dat[3] << 8)), out.subarray(sz1, sz2), hu);
-    dhu(dat.subarray(bt, bt += dat[4] | (dat[5] << 8)), out.subarray(sz2, sz3), hu);
-    dhu(dat.subarray(bt), out.subarray(sz3), hu);
-};
-// read Zstandard block
-var rzb = function (dat, st, out) {
-    var _a;
-    var bt = st.b;
-    //    byte 0        block type
-    var b0 = dat[bt], btype = (b0 >> 1) & 3;
-    st.l = b0 & 1;
-    var sz = (b0 >> 3) | (dat[bt + 1] << 5) | (dat[bt + 2] << 13);
-    // end byte for block
-    var ebt = (bt += 3) + sz;
-    if (btype == 1) {
-        if (bt >= dat.length)
-            return;
-        st.b = bt + 1;
-        if (out) {
-            fill(out, dat[bt], st.y, st.y += sz);
-            return out;
-        }
-        return fill(new u8(sz), dat[bt]);
-    }
-    if (ebt > dat.length)
-        return;
-    if (btype == 0) {
-        st.b = ebt;
-        if (out) {
-            out.set(dat.subarray(bt, ebt), st.y);
-            st.y += sz;
-            return out;
-        }
-        return slc(dat, bt, ebt);
-    }
-    if (btype == 2) {
-        //    byte 3        lit btype     size format
-        var b3 = dat[bt], lbt = b3 & 3, sf = (b3 >> 2) & 3;
-        // lit src size  lit cmp sz 4 streams
-        var lss = b3 >> 4, lcs = 0, s4 = 0;
-        if (lbt < 2) {
-            if (sf & 1)
-                lss |= (dat[++bt] << 4) | ((sf & 2) && (dat[++bt] << 12));
-            else
-                lss = b3 >> 3;
-        }
-        else {
-            s4 = sf;
-            if (sf < 2)
-                lss |= ((dat[++bt] & 63) << 4), lcs = (dat[bt] >> 6) | (dat[++bt] << 2);
-            else if (sf == 2)
-                lss |= (dat[++bt] << 4) | ((dat[++bt] & 3) << 12), lcs = (dat[bt] >> 2) | (dat[++bt] << 6);
-            else
-                lss |= (dat[++bt] << 4) | ((dat[++bt] & 63) << 12), lcs = (dat[bt] >> 6) | (dat[++bt] << 2) | (dat[++bt] << 10);
-        }
-        ++bt;
-        // add literals to end - can never overlap with backreferences because unused literals always appended
-        var buf = out ? out.subarray(st.y, st.y + st.m) : new u8(st.m);
-        // starting point for literals
-        var spl = buf.length - lss;
-        if (lbt == 0)
-            buf.set(dat.subarray(bt, bt += lss), spl);
-        else if (lbt == 1)
-            fill(buf, dat[bt++], spl);
-        else {
-            // huffman table
-            var hu = st.h;
-            if (lbt == 2) {
-                var hud = rhu(dat, bt);
-                // subtract description length
-                lcs += bt - (bt = hud[0]);
-                st.h = hu = hud[1];
-            }
-            else if (!hu)
-                err(0);
-            (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
-        }
-        // num sequences
-        var ns = dat[bt++];
-        if (ns) {
-            if (ns == 255)
-                ns = (dat[bt++] | (dat[bt++] << 8)) + 0x7F00;
-            else if (ns > 127)
-                ns = ((ns - 128) << 8) | dat[bt++];
-            // symbol compression modes
-            var scm = dat[bt++];
-            if (scm & 3)
-                err(0);
-            var dts = [dmlt, doct, dllt];
-            for (var i = 2; i > -1; --i) {
-                var md = (scm >> ((i << 1) + 2)) & 3;
-                if (md == 1) {
-                    // rle buf
-                    var rbuf = new u8([0, 0, dat[bt++]]);
-                    dts[i] = {
-                        s: rbuf.subarray(2, 3),
-                        n: rbuf.subarray(0, 1),
-                        t: new u16(rbuf.buffer, 0, 1),
-                        b: 0
-                    };
-                }
-                else if (md == 2) {
-                    // accuracy log 8 for offsets, 9 for others
-                    _a = rfse(dat, bt, 9 - (i & 1)), bt = _a[0], dts[i] = _a[1];
-                }
-                else if (md == 3) {
-                    if (!st.t)
-                        err(0);
-                    dts[i] = st.t[i];
-                }
-            }
-            var _b = st.t = dts, mlt = _b[0], oct = _b[1], llt = _b[2];
-            var lb = dat[ebt - 1];
-            if (!lb)
-                err(0);
-            var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
-            var lst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << llt.b) - 1);
-            cbt = (spos -= oct.b) >> 3;
-            var ost = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << oct.b) - 1);
-            cbt = (spos -= mlt.b) >> 3;
-            var mst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mlt.b) - 1);
-            for (++ns; --ns;) {
-                var llc = llt.s[lst];
-                var lbtr = llt.n[lst];
-                var mlc = mlt.s[mst];
-                var mbtr = mlt.n[mst];
-                var ofc = oct.s[ost];
-                var obtr = oct.n[ost];
-                cbt = (spos -= ofc) >> 3;
-                var ofp = 1 << ofc;
-                var off = ofp + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16) | (dat[cbt + 3] << 24)) >>> (spos & 7)) & (ofp - 1));
-                cbt = (spos -= mlb[mlc]) >> 3;
-                var ml = mlbl[mlc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << mlb[mlc]) - 1));
-                cbt = (spos -= llb[llc]) >> 3;
-                var ll = llbl[llc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << llb[llc]) - 1));
-                cbt = (spos -= lbtr) >> 3;
-                lst = llt.t[lst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << lbtr) - 1));
-                cbt = (spos -= mbtr) >> 3;
-                mst = mlt.t[mst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mbtr) - 1));
-                cbt = (spos -= obtr) >> 3;
-                ost = oct.t[ost] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << obtr) - 1));
-                if (off > 3) {
-                    st.o[2] = st.o[1];
-                    st.o[1] = st.o[0];
-                    st.o[0] = off -= 3;
-                }
-                else {
-                    var idx = off - (ll != 0);
-                    if (idx) {
-                        off = idx == 3 ? st.o[0] - 1 : st.o[idx];
-                        if (idx > 1)
-                            st.o[2] = st.o[1];
-                        st.o[1] = st.o[0];
-                        st.o[0] = off;
-                    }
-                    else
-                        off = st.o[0];
-                }
-                for (var i = 0; i < ll; ++i) {
-                    buf[oubt + i] = buf[spl + i];
-                }
-                oubt += ll, spl += ll;
-                var stin = oubt - off;
-                if (stin < 0) {
-                    var len = -stin;
-                    var bs = st.e + stin;
-                    if (len > ml)
-                        len = ml;
-                    for (var i = 0; i < len; ++i) {
-                        buf[oubt + i] = st.w[bs + i];
-                    }
-                    oubt += len, ml -= len, stin = 0;
-                }
-                for (var i = 0; i < ml; ++i) {
-                    buf[oubt + i] = buf[stin + i];
-                }
-                oubt += ml;
-            }
-            if (oubt != spl) {
-                while (spl < buf.length) {
-                    buf[oubt++] = buf[spl++];
-                }
-            }
-            else
-                oubt = buf.length;
-            if (out)
-                st.y += oubt;
-            else
-                buf = slc(buf, 0, oubt);
-        }
-        else if (out) {
-            st.y += lss;
-            if (spl) {
-                for (var i = 0; i < lss; ++i) {
-                    buf[i] = buf[spl + i];
-                }
-            }
-        }
-        else if (spl)
-            buf = slc(buf, spl);
-        st.b = ebt;
-        return buf;
-    }
-    err(2);
-};
-// concat
-var cct = function (bufs, ol) {
-    if (bufs.length == 1)
-        return bufs[0];
-    var buf = new u8(ol);
-    for (var i = 0, b = 0; i < bufs.length; ++i) {
-        var chk = bufs[i];
-        buf.set(chk, b);
-        b += chk.length;
-    }
-    return buf;
-};
-/**
- * Decompresses Zstandard data
- * @param dat The input data
- * @param buf The output buffer. If unspecified, the function will allocate
- *            exactly enough memory to fit the decompressed data. If your
- *            data has multiple frames and you know the output size, specifying
- *            it will yield better performance.
- * @returns The decompressed data
- */
-function decompress(dat, buf) {
-    var bufs = [], nb = +!buf;
-    var bt = 0, ol = 0;
-    for (; dat.length;) {
-        var st = rzfh(dat, nb || buf);
-        if (typeof st == 'object') {
-            if (nb) {
-                buf = null;
-                if (st.w.length == st.u) {
-                    bufs.push(buf = st.w);
-                    ol += st.u;
-                }
-            }
-            else {
-                bufs.push(buf);
-                st.e = 0;
-            }
-            for (; !st.l;) {
-                var blk = rzb(dat, st, buf);
-                if (!blk)
-                    err(5);
-                if (buf)
-                    st.e = st.y;
-                else {
-                    bufs.push(blk);
-                    ol += blk.length;
-                    cpw(st.w, 0, blk.length);
-                    st.w.set(blk, st.w.length - blk.length);
-                }
-            }
-            bt = st.b + (st.c * 4);
-        }
-        else
-            bt = st;
-        dat = dat.subarray(bt);
-    }
-    return cct(bufs, ol);
-}
-
-/**
- * A minimal zip reader over a random-access FileSource: finds the central directory from the end
- * of the file (ZIP64 included), and reads single members (stored, deflate, zstd) with size caps,
- * size-honesty checks and CRC-32 verification. Archives come from pull requests: nothing here
- * trusts a declared size, and nothing is extracted to disk.
- */
-const METHOD_STORED = 0;
-const METHOD_DEFLATE = 8;
-const METHOD_ZSTD = 93;
-const DEFAULT_MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
-const SIG_EOCD64 = 0x06064b50;
-const SIG_EOCD64_LOCATOR = 0x07064b50;
-const EOCD_SIZE = 22;
-const MAX_COMMENT = 0xffff;
-let crcTable;
-/** CRC-32 (IEEE 802.3, as zip uses it); pass the previous result as `crc` to continue. */
-function crc32(data, crc = 0) {
-    if (!crcTable) {
-        crcTable = new Uint32Array(256);
-        for (let n = 0; n < 256; n++) {
-            let c = n;
-            for (let k = 0; k < 8; k++)
-                c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-            crcTable[n] = c >>> 0;
-        }
-    }
-    let c = ~crc >>> 0;
-    for (let i = 0; i < data.length; i++)
-        c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-    return ~c >>> 0;
-}
-function corrupt(file, message, member) {
-    return new InputError('zip-corrupt', member ? `member ${member}: ${message}` : message, { file, key: member }, 'the archive is damaged or truncated; re-export the log with the tool that wrote it');
-}
-function view(bytes) {
-    return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-function u64(dv, at, file) {
-    const value = dv.getBigUint64(at, true);
-    if (value > BigInt(Number.MAX_SAFE_INTEGER))
-        throw corrupt(file, 'a ZIP64 size or offset is out of range');
-    return Number(value);
-}
-async function readExactly(source, offset, length, what, member) {
-    if (offset < 0 || offset + length > source.size) {
-        throw corrupt(source.path, `${what} lies outside the file (${source.size} bytes)`, member);
-    }
-    const bytes = await source.read(offset, length);
-    if (bytes.length !== length)
-        throw corrupt(source.path, `${what} is truncated`, member);
-    return bytes;
-}
-/** Read the central directory. */
-async function openZip(source, maxDirectoryBytes = DEFAULT_MAX_DIRECTORY_BYTES) {
-    const file = source.path;
-    if (source.size < EOCD_SIZE)
-        throw corrupt(file, `the file is too small to be a zip archive (${source.size} bytes)`);
-    const tailLength = Math.min(source.size, EOCD_SIZE + MAX_COMMENT);
-    const tailStart = source.size - tailLength;
-    const tail = await readExactly(source, tailStart, tailLength, 'the end of the archive');
-    const tv = view(tail);
-    let at = -1;
-    for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
-        if (tv.getUint32(i, true) === SIG_EOCD &&
-            i + EOCD_SIZE + tv.getUint16(i + 20, true) <= tail.length) {
-            at = i;
-            break;
-        }
-    }
-    if (at < 0) {
-        throw corrupt(file, 'no end-of-central-directory record: the file is not a zip archive, or it is truncated');
-    }
-    const eocdOffset = tailStart + at;
-    let disk = tv.getUint16(at + 4, true);
-    let directoryDisk = tv.getUint16(at + 6, true);
-    let count = tv.getUint16(at + 10, true);
-    let directorySize = tv.getUint32(at + 12, true);
-    let directoryOffset = tv.getUint32(at + 16, true);
-    let directoryEnd = eocdOffset;
-    if (eocdOffset >= 20) {
-        const locator = view(await readExactly(source, eocdOffset - 20, 20, 'the ZIP64 locator'));
-        if (locator.getUint32(0, true) === SIG_EOCD64_LOCATOR) {
-            const recordOffset = u64(locator, 8, file);
-            const record = view(await readExactly(source, recordOffset, 56, 'the ZIP64 end-of-central-directory record'));
-            if (record.getUint32(0, true) !== SIG_EOCD64)
-                throw corrupt(file, 'the ZIP64 end-of-central-directory record is missing');
-            disk = record.getUint32(16, true);
-            directoryDisk = record.getUint32(20, true);
-            count = u64(record, 32, file);
-            directorySize = u64(record, 40, file);
-            directoryOffset = u64(record, 48, file);
-            directoryEnd = recordOffset;
-        }
-    }
-    if (disk !== 0 || directoryDisk !== 0) {
-        throw new InputError('zip-unsupported', 'multi-disk (split) zip archives are not supported', { file }, 'commit the log as a single file');
-    }
-    if (directorySize > maxDirectoryBytes) {
-        throw new InputError('zip-too-large', `the central directory is ${directorySize} bytes (limit ${maxDirectoryBytes})`, { file }, 'the archive has too many members to be read safely');
-    }
-    if (directoryOffset + directorySize > directoryEnd)
-        throw corrupt(file, 'the central directory overlaps the end of the archive');
-    const directory = await readExactly(source, directoryOffset, directorySize, 'the central directory');
-    const dv = view(directory);
-    const decoder = new TextDecoder('utf-8');
-    const entries = new Map();
-    let pos = 0;
-    let parsed = 0;
-    while (pos < directory.length) {
-        if (pos + 46 > directory.length || dv.getUint32(pos, true) !== SIG_CENTRAL) {
-            throw corrupt(file, `central directory entry ${parsed + 1} is malformed`);
-        }
-        const nameLength = dv.getUint16(pos + 28, true);
-        const extraLength = dv.getUint16(pos + 30, true);
-        const commentLength = dv.getUint16(pos + 32, true);
-        const next = pos + 46 + nameLength + extraLength + commentLength;
-        if (next > directory.length)
-            throw corrupt(file, `central directory entry ${parsed + 1} runs past the directory`);
-        const name = decoder.decode(directory.subarray(pos + 46, pos + 46 + nameLength));
-        let uncompressedSize = dv.getUint32(pos + 24, true);
-        let compressedSize = dv.getUint32(pos + 20, true);
-        let localHeaderOffset = dv.getUint32(pos + 42, true);
-        if (uncompressedSize === 0xffffffff ||
-            compressedSize === 0xffffffff ||
-            localHeaderOffset === 0xffffffff) {
-            // ZIP64 extended information: only the fields saturated in the header, in this order.
-            let e = pos + 46 + nameLength;
-            const extraEnd = e + extraLength;
-            let found = false;
-            while (e + 4 <= extraEnd) {
-                const id = dv.getUint16(e, true);
-                const size = dv.getUint16(e + 2, true);
-                if (id === 0x0001) {
-                    let f = e + 4;
-                    const take = () => {
-                        if (f + 8 > e + 4 + size || f + 8 > extraEnd)
-                            throw corrupt(file, 'ZIP64 extra field is too short', name);
-                        const value = u64(dv, f, file);
-                        f += 8;
-                        return value;
-                    };
-                    if (uncompressedSize === 0xffffffff)
-                        uncompressedSize = take();
-                    if (compressedSize === 0xffffffff)
-                        compressedSize = take();
-                    if (localHeaderOffset === 0xffffffff)
-                        localHeaderOffset = take();
-                    found = true;
-                    break;
-                }
-                e += 4 + size;
-            }
-            if (!found)
-                throw corrupt(file, 'sizes are saturated but there is no ZIP64 extra field', name);
-        }
-        entries.set(name, {
-            name,
-            flags: dv.getUint16(pos + 8, true),
-            method: dv.getUint16(pos + 10, true),
-            crc32: dv.getUint32(pos + 16, true),
-            compressedSize,
-            uncompressedSize,
-            localHeaderOffset,
-        });
-        parsed++;
-        pos = next;
-    }
-    // Writers without ZIP64 let the 16-bit count wrap past 65 535 entries.
-    if (parsed !== count && parsed % 0x10000 !== count) {
-        throw corrupt(file, `the central directory holds ${parsed} entries but the archive declares ${count}`);
-    }
-    return { source, entries, directoryOffset };
-}
-function inflateZstd(data, expected, file, member) {
-    const parts = [];
-    let total = 0;
-    let pos = 0;
-    const bad = (why) => corrupt(file, `zstd data is corrupt (${why})`, member);
-    while (pos < data.length) {
-        if (pos + 8 > data.length)
-            throw bad('truncated frame header');
-        const dv = view(data.subarray(pos));
-        const magic = dv.getUint32(0, true);
-        if ((magic & 0xfffffff0) === 0x184d2a50) {
-            pos += 8 + dv.getUint32(4, true); // skippable frame
-            if (pos > data.length)
-                throw bad('truncated skippable frame');
-            continue;
-        }
-        if (magic !== 0xfd2fb528)
-            throw bad('bad frame magic');
-        const descriptor = data[pos + 4];
-        const singleSegment = (descriptor >> 5) & 1;
-        let p = pos + 5;
-        let window = 0;
-        if (!singleSegment) {
-            const wd = data[p++];
-            const base = 2 ** (10 + (wd >> 3));
-            window = base + (base / 8) * (wd & 7);
-        }
-        p += [0, 1, 2, 4][descriptor & 3];
-        const sizeBytes = [singleSegment, 2, 4, 8][descriptor >> 6];
-        let contentSize = -1;
-        if (sizeBytes > 0) {
-            if (p + sizeBytes > data.length)
-                throw bad('truncated frame header');
-            contentSize = 0;
-            for (let k = sizeBytes - 1; k >= 0; k--)
-                contentSize = contentSize * 256 + data[p + k];
-            if (sizeBytes === 2)
-                contentSize += 256;
-            p += sizeBytes;
-        }
-        // The decoder allocates the content size (or the window): bound both before calling it.
-        if (contentSize > expected - total ||
-            (contentSize <= 0 && window > Math.max(expected, 8 << 20))) {
-            throw corrupt(file, `a zstd frame declares more data than the member's declared ${expected} bytes`, member);
-        }
-        for (let last = 0; !last;) {
-            if (p + 3 > data.length)
-                throw bad('truncated block');
-            const header = data[p] | (data[p + 1] << 8) | (data[p + 2] << 16);
-            last = header & 1;
-            const type = (header >> 1) & 3;
-            if (type === 3)
-                throw bad('reserved block type');
-            p += 3 + (type === 1 ? 1 : header >>> 3);
-        }
-        if ((descriptor >> 2) & 1)
-            p += 4;
-        if (p > data.length)
-            throw bad('truncated frame');
-        let out;
-        try {
-            out = decompress(data.subarray(pos, p));
-        }
-        catch (error) {
-            throw bad(error instanceof Error ? error.message : String(error));
-        }
-        total += out.length;
-        if (total > expected)
-            throw corrupt(file, `decompresses to more than its declared ${expected} bytes`, member);
-        parts.push(out);
-        pos = p;
-    }
-    if (parts.length === 1)
-        return parts[0];
-    const joined = new Uint8Array(total);
-    let offset = 0;
-    for (const part of parts) {
-        joined.set(part, offset);
-        offset += part.length;
-    }
-    return joined;
-}
-/** Read and decompress one member, at most `maxSize` bytes uncompressed. */
-async function readZipMember(zip, name, maxSize) {
-    const { source } = zip;
-    const file = source.path;
-    const entry = zip.entries.get(name);
-    if (!entry)
-        throw new InputError('zip-member-missing', `the archive has no member ${name}`, {
-            file,
-            key: name,
-        });
-    if (entry.flags & 1) {
-        throw new InputError('zip-unsupported', `member ${name} is encrypted`, { file, key: name }, 'commit the log without encryption');
-    }
-    if (entry.method !== METHOD_STORED &&
-        entry.method !== METHOD_DEFLATE &&
-        entry.method !== METHOD_ZSTD) {
-        throw new InputError('zip-unsupported-method', `member ${name} uses compression method ${entry.method}; rsp-gate reads stored (0), deflate (8) and zstd (93)`, { file, key: name }, 're-write the log with a current version of the tool that produced it');
-    }
-    if (entry.uncompressedSize > maxSize || entry.compressedSize > maxSize + (maxSize >>> 6) + 1024) {
-        throw new InputError('zip-too-large', `member ${name} is ${entry.uncompressedSize} bytes uncompressed (${entry.compressedSize} compressed); the limit is ${maxSize}`, { file, key: name }, 'this member is far larger than any real one; the archive may be hostile');
-    }
-    const local = view(await readExactly(source, entry.localHeaderOffset, 30, 'the local header', name));
-    if (local.getUint32(0, true) !== SIG_LOCAL)
-        throw corrupt(file, 'the local header is missing', name);
-    const nameLength = local.getUint16(26, true);
-    const nameStart = entry.localHeaderOffset + 30;
-    const localName = new TextDecoder('utf-8').decode(await readExactly(source, nameStart, nameLength, 'the local header', name));
-    if (localName !== name)
-        throw corrupt(file, `the local header names ${JSON.stringify(localName)}`, name);
-    const dataStart = nameStart + nameLength + local.getUint16(28, true);
-    if (dataStart + entry.compressedSize > zip.directoryOffset) {
-        throw corrupt(file, `its compressed size (${entry.compressedSize} bytes) runs past the end of the member data`, name);
-    }
-    const data = await readExactly(source, dataStart, entry.compressedSize, 'the member data', name);
-    let out;
-    if (entry.method === METHOD_STORED)
-        out = data;
-    else if (entry.method === METHOD_ZSTD)
-        out = inflateZstd(data, entry.uncompressedSize, file, name);
-    else {
-        try {
-            out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
-        }
-        catch (error) {
-            const tooLarge = error instanceof RangeError || error.code === 'ERR_BUFFER_TOO_LARGE';
-            throw corrupt(file, tooLarge
-                ? `decompresses to more than its declared ${entry.uncompressedSize} bytes`
-                : `deflate data is corrupt (${error instanceof Error ? error.message : String(error)})`, name);
-        }
-    }
-    if (out.length !== entry.uncompressedSize) {
-        throw corrupt(file, `decompresses to ${out.length} bytes but declares ${entry.uncompressedSize}`, name);
-    }
-    if (crc32(out) !== entry.crc32)
-        throw corrupt(file, 'CRC-32 mismatch: the data is damaged', name);
-    return out;
-}
-
-/**
- * Turns an Inspect log header (a JSON log without its samples, or an `.eval` log's header.json)
- * into evidence records. Shared by the `.json` and `.eval` readers; formats.md §5.
- */
-const SUPPORTED_INSPECT_VERSIONS = [1, 2, 3];
-/** Helper metrics whose value is the standard error of the other metrics of the same score, by priority. */
-const STDERR_METRICS = ['stderr', 'bootstrap_stderr', 'bootstrap_std'];
-function isObject$1(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function count$1(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
-}
-/** A finite number, or null with the warning that explains why. */
-function finiteOrWarn(value, label, warnings, where = 'log') {
-    if (typeof value === 'number' && Number.isFinite(value))
-        return value;
-    if (typeof value === 'number')
-        warnings.push(`${label} is ${value} in the ${where}; treated as no value`);
-    else if (value === undefined || value === null)
-        warnings.push(`${label} has no value in the ${where}; treated as no value`);
-    else
-        warnings.push(`${label} is ${JSON.stringify(value)} in the ${where}, not a number; treated as no value`);
-    return null;
-}
-const ISO_DATE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/i;
-/** `eval.created` as ISO-8601 UTC. A time without offset is taken as UTC, with a warning. */
-function normaliseInspectDate(raw, warnings) {
-    if (raw === undefined || raw === null)
-        return null;
-    const match = typeof raw === 'string' ? ISO_DATE.exec(raw.trim()) : null;
-    let zone = match?.[5];
-    if (match && !zone) {
-        warnings.push(`eval.created (${raw}) has no time zone; assumed UTC`);
-        zone = 'Z';
-    }
-    if (match && zone) {
-        const offset = zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
-        const fraction = (match[4] ?? '').slice(0, 4);
-        const time = Date.parse(`${match[1]}T${match[2]}${match[3] ?? ':00'}${fraction}${offset}`);
-        if (!Number.isNaN(time))
-            return new Date(time).toISOString();
-    }
-    warnings.push(`eval.created (${JSON.stringify(raw)}) is not a date; date treated as unknown`);
-    return null;
-}
-/** The three results shapes, told apart by keys (not by version). */
-function metricGroups(results) {
-    for (const shape of ['scores', 'scorers']) {
-        const list = results[shape];
-        if (Array.isArray(list)) {
-            return list.map((score, i) => ({
-                pointer: `/results/${shape}/${i}/metrics`,
-                metrics: isObject$1(score) ? score.metrics : undefined,
-            }));
-        }
-    }
-    if (isObject$1(results.metrics))
-        return [{ pointer: '/results/metrics', metrics: results.metrics }];
-    return [];
-}
-function runStatus(header, completed, total, warnings) {
-    const raw = header.status;
-    let status;
-    if (raw === 'success') {
-        status = 'success';
-        if (completed !== null && total !== null && completed < total) {
-            warnings.push(`the log says success but only ${completed} of ${total} samples completed; treated as partial`);
-            status = 'partial';
-        }
-    }
-    else if (raw === 'cancelled' || raw === 'error' || raw === 'started')
-        status = raw;
-    else {
-        warnings.push(`status ${JSON.stringify(raw)} is not an Inspect run status; treated as error`);
-        status = 'error';
-    }
-    if (header.invalidated === true) {
-        warnings.push('the log is marked invalidated; treated as status error');
-        status = 'error';
-    }
-    return status;
-}
-function inspectRecordsFromHeader(header, ctx) {
-    const { file, pointerPrefix } = ctx;
-    const where = (pointer) => {
-        const position = ctx.locate?.(pointer);
-        return { ...position, key: pointerPrefix + pointer };
-    };
-    if (!isObject$1(header)) {
-        throw new InputError('inspect-shape', 'the Inspect log is not a JSON object', {
-            file,
-            ...where(''),
-        });
-    }
-    const version = header.version;
-    if (!SUPPORTED_INSPECT_VERSIONS.some((v) => v === version)) {
-        const said = version === undefined
-            ? 'the log has no version field'
-            : `unsupported Inspect log version ${JSON.stringify(version)}`;
-        throw new InputError('inspect-version', `${said}; rsp-gate reads versions 1–3`, { file, ...where('/version') }, 'the log was written by an Inspect release rsp-gate does not know; check for an rsp-gate update');
-    }
-    const evalSpec = header.eval;
-    if (!isObject$1(evalSpec)) {
-        throw new InputError('inspect-shape', 'the Inspect log has no eval object', {
-            file,
-            ...where('/eval'),
-        });
-    }
-    const taskKey = ['task', 'task_registry_name', 'task_display_name'].find((key) => typeof evalSpec[key] === 'string' && evalSpec[key].trim() !== '');
-    if (taskKey === undefined) {
-        throw new InputError('inspect-shape', 'the Inspect log names no task (eval.task)', {
-            file,
-            ...where('/eval'),
-        });
-    }
-    const benchmark = evalSpec[taskKey];
-    const model = typeof evalSpec.model === 'string' && evalSpec.model !== '' ? evalSpec.model : null;
-    const common = [];
-    const date = normaliseInspectDate(evalSpec.created, common);
-    const results = isObject$1(header.results) ? header.results : null;
-    const n = count$1(results?.completed_samples);
-    const nIntended = count$1(results?.total_samples);
-    const status = runStatus(header, n, nIntended, common);
-    if (!results)
-        return [];
-    const records = [];
-    for (const group of metricGroups(results)) {
-        if (!isObject$1(group.metrics))
-            continue;
-        const metrics = group.metrics;
-        const valueOf = (key) => isObject$1(metrics[key]) ? metrics[key].value : undefined;
-        const stderrKey = STDERR_METRICS.find((key) => Object.hasOwn(metrics, key));
-        const stderrWarnings = [];
-        const stderr = stderrKey === undefined ? null : finiteOrWarn(valueOf(stderrKey), stderrKey, stderrWarnings);
-        for (const key of Object.keys(metrics)) {
-            if (STDERR_METRICS.includes(key))
-                continue;
-            const warnings = [...common];
-            const value = finiteOrWarn(valueOf(key), key, warnings);
-            const pointer = `${group.pointer}/${pointerToken(key)}/value`;
-            records.push({
-                file,
-                pointer: pointerPrefix + pointer,
-                line: ctx.locate ? ctx.locate(pointer).line : null,
-                format: ctx.format,
-                model,
-                benchmark,
-                metric: key,
-                value,
-                scale: 'unknown',
-                stderr,
-                n,
-                n_intended: nIntended,
-                date,
-                status,
-                warnings: [...warnings, ...stderrWarnings],
-            });
-        }
-    }
-    return records;
-}
-
-/**
- * Inspect AI `.eval` logs (zip archives): reads only `header.json` through the central directory,
- * never the samples; formats.md §5.5.
- */
-/** header.json is a few KB in every real log; anything near this is hostile. */
-const MAX_HEADER_BYTES = 64 * 1024 * 1024;
-const HEADER = 'header.json';
-const JOURNAL_START = '_journal/start.json';
-async function checkZipMagic(source) {
-    const head = await source.read(0, 64);
-    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)
-        return;
-    const lfs = new TextDecoder('utf-8').decode(head).startsWith('version https://git-lfs');
-    throw new InputError('inspect-not-zip', lfs
-        ? 'the .eval file is a Git LFS pointer, not the log itself'
-        : 'the .eval file is not a zip archive', { file: source.path }, lfs
-        ? 'fetch LFS objects in the workflow (actions/checkout with lfs: true)'
-        : 'commit the .eval file exactly as Inspect wrote it');
-}
-const inspectEvalReader = {
-    format: 'inspect-eval',
-    /** Every `.eval` file is claimed, so that a broken one (or an LFS pointer) is reported, not skipped. */
-    accepts(path) {
-        return /\.eval$/i.test(path);
-    },
-    async read(source) {
-        const file = source.path;
-        await checkZipMagic(source);
-        const zip = await openZip(source);
-        if (!zip.entries.has(HEADER)) {
-            if (zip.entries.has(JOURNAL_START)) {
-                throw new InputError('inspect-unfinished', 'the log has no header.json: the run never finished (status started)', { file, key: HEADER }, 'let the evaluation finish (or re-run it) and commit the completed log');
-            }
-            throw new InputError('inspect-shape', 'the archive has neither header.json nor _journal/start.json: it is not an Inspect log', { file }, 'commit the .eval file exactly as Inspect wrote it');
-        }
-        const bytes = await readZipMember(zip, HEADER, MAX_HEADER_BYTES);
-        let parsed;
-        try {
-            parsed = parseJsonBytes(bytes, file);
-        }
-        catch (error) {
-            if (!isInputError(error))
-                throw error;
-            const { line, column } = error.location;
-            throw new InputError(error.code, `${HEADER} line ${line ?? '?'}, column ${column ?? '?'}: ${error.message}`, { file, key: HEADER }, error.hint);
-        }
-        return inspectRecordsFromHeader(parsed.value, {
-            file,
-            format: 'inspect-eval',
-            pointerPrefix: `${HEADER}#`,
-            locate: null,
-        });
-    },
-};
-
-const HEAD_DECODER$1 = new TextDecoder('utf-8');
-/** Inspect writes `version` as the first key and `eval` soon after; lm-eval never does. */
-function looksLikeInspectJson(head) {
-    const text = HEAD_DECODER$1.decode(head).replace(/^\uFEFF/, '');
-    return /^\s*\{\s*"version"\s*:\s*-?\d/.test(text) && /"eval"\s*:\s*\{/.test(text);
-}
-const inspectJsonReader = {
-    format: 'inspect-json',
-    accepts(path, head) {
-        return /\.json$/i.test(path) && looksLikeInspectJson(head);
-    },
-    async read(source) {
-        const parsed = await parseJsonStream(source.chunks(), source.path, {
-            stopAtTopLevelKey: 'samples',
-        });
-        return inspectRecordsFromHeader(parsed.value, {
-            file: source.path,
-            format: 'inspect-json',
-            pointerPrefix: '',
-            locate: parsed.locate,
-        });
-    },
-};
-
-/**
- * EleutherAI lm-evaluation-harness results files (`results_*.json`, v0.3 and v0.4 shapes);
- * formats.md §6. One record per (task, metric, filter) in `results`; `groups` repeats group rows
- * and is ignored, so nothing is counted twice.
- */
-/** Keys of a results entry that are not metrics. */
-const NOT_METRICS = new Set(['alias', 'sample_len', 'name', ' ', 'sample_count']);
-const MODEL_ARG_KEYS = ['pretrained', 'model', 'path'];
-const FILE_STAMP = /(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(\.\d+)?/;
-const HEAD_DECODER = new TextDecoder('utf-8');
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function nonEmpty(value) {
-    return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-function count(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
-}
-/** `model_name`, else the model named in `config.model_args` (string `k=v,…` or dict), else top-level `model`. */
-function lmEvalModel(root) {
-    const name = nonEmpty(root.model_name);
-    if (name)
-        return name;
-    const args = isObject(root.config) ? root.config.model_args : undefined;
-    let table = isObject(args) ? args : null;
-    if (typeof args === 'string') {
-        table = {};
-        for (const part of args.split(',')) {
-            const eq = part.indexOf('=');
-            if (eq > 0)
-                table[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-        }
-    }
-    for (const key of MODEL_ARG_KEYS) {
-        const value = table ? nonEmpty(table[key]) : null;
-        if (value)
-            return value;
-    }
-    return nonEmpty(root.model); // hand-trimmed files keep only `model`
-}
-/** `date` (epoch seconds), else the timestamp in the file name (local time of the run: assumed UTC). */
-function lmEvalDate(root, path, warnings) {
-    if (typeof root.date === 'number' && Number.isFinite(root.date)) {
-        const date = new Date(root.date * 1000);
-        if (!Number.isNaN(date.getTime()))
-            return date.toISOString();
-    }
-    const stamp = FILE_STAMP.exec(path.slice(path.lastIndexOf('/') + 1));
-    if (!stamp)
-        return null;
-    const time = Date.parse(`${stamp[1]}T${stamp[2]}:${stamp[3]}:${stamp[4]}${(stamp[5] ?? '').slice(0, 4)}Z`);
-    if (Number.isNaN(time))
-        return null;
-    warnings.push(`the file has no date field; used the time in its name (${stamp[0]}), assumed UTC`);
-    return new Date(time).toISOString();
-}
-function metricKeys(entry) {
-    const keys = Object.keys(entry);
-    const v04 = keys.some((key) => key.includes(','));
-    const out = [];
-    for (const key of keys) {
-        if (NOT_METRICS.has(key))
-            continue;
-        const comma = key.indexOf(',');
-        if (v04 && comma < 0)
-            continue;
-        const metric = v04 ? key.slice(0, comma) : key;
-        if (metric.endsWith('_stderr'))
-            continue;
-        if (!v04 && typeof entry[key] !== 'number' && typeof entry[key] !== 'string')
-            continue;
-        out.push({
-            key,
-            metric,
-            stderrKey: v04 ? `${metric}_stderr${key.slice(comma)}` : `${metric}_stderr`,
-        });
-    }
-    return out;
-}
-const lmEvalReader = {
-    format: 'lm-eval',
-    accepts(path, head) {
-        if (!/\.json$/i.test(path) || looksLikeInspectJson(head))
-            return false;
-        const text = HEAD_DECODER.decode(head).replace(/^\uFEFF/, '');
-        // lighteval files also carry `results` but are not lm-eval output.
-        return (/^\s*\{/.test(text) && /"results"\s*:\s*\{/.test(text) && !/"config_general"\s*:/.test(text));
-    },
-    async read(source) {
-        const file = source.path;
-        // Embedded per-sample data can be large and comes before `config` and `date`: skip it, read on.
-        const parsed = await parseJsonStream(source.chunks(), file, { skipTopLevelKeys: ['samples'] });
-        const root = parsed.value;
-        if (!isObject(root) || !isObject(root.results)) {
-            throw new InputError('lm-eval-no-results', isObject(root) ? 'the file has no results object' : 'the file is not a JSON object', { file, ...parsed.locate('/results'), key: '/results' }, 'point the policy at the results_*.json file written by lm-evaluation-harness');
-        }
-        const config = isObject(root.config) ? root.config : {};
-        const limit = config.limit;
-        const nSamples = isObject(root['n-samples']) ? root['n-samples'] : {};
-        const model = lmEvalModel(root);
-        const common = [];
-        const date = lmEvalDate(root, file, common);
-        const records = [];
-        for (const [task, entry] of Object.entries(root.results)) {
-            if (!isObject(entry))
-                continue;
-            const samples = isObject(nSamples[task]) ? nSamples[task] : {};
-            const n = count(samples.effective);
-            const nIntended = count(samples.original);
-            const taskWarnings = [...common];
-            let status = 'success';
-            if (n !== null && nIntended !== null)
-                status = n < nIntended ? 'partial' : 'success';
-            else if (limit !== undefined && limit !== null && limit !== 0) {
-                taskWarnings.push(`config.limit is ${JSON.stringify(limit)} and the file does not say how many samples ran; treated as partial`);
-                status = 'partial';
-            }
-            for (const { key, metric, stderrKey } of metricKeys(entry)) {
-                const warnings = [...taskWarnings];
-                const value = finiteOrWarn(entry[key], key, warnings, 'file');
-                const stderr = Object.hasOwn(entry, stderrKey)
-                    ? finiteOrWarn(entry[stderrKey], stderrKey, warnings, 'file')
-                    : null;
-                const pointer = `/results/${pointerToken(task)}/${pointerToken(key)}`;
-                records.push({
-                    file,
-                    pointer,
-                    line: parsed.locate(pointer).line,
-                    format: 'lm-eval',
-                    model,
-                    benchmark: task,
-                    metric,
-                    value,
-                    scale: 'unknown',
-                    stderr,
-                    n,
-                    n_intended: nIntended,
-                    date,
-                    status,
-                    warnings,
-                });
-            }
-        }
-        return records;
-    },
-};
-
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|([+-])(\d{2})(?::?(\d{2}))?))?$/;
-/**
- * An RFC 3339 date or date-time (as the schema's `date` / `date-time` formats accept) as ISO
- * UTC: `2026-10-01` → `2026-10-01T00:00:00.000Z`; offsets are applied. Null when unreadable.
- */
-function normaliseDate(text) {
-    const m = DATE_TIME.exec(text);
-    if (!m)
-        return null;
-    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', , sign, tzh = '0', tzm = '0'] = m;
-    const ms = Number(`${frac}000`.slice(0, 3));
-    const offsetMinutes = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(tzh) * 60 + Number(tzm));
-    const local = new Date(Date.UTC(2000, 0, 1, Number(h), Number(mi), Number(s), ms));
-    local.setUTCFullYear(Number(y), Number(mo) - 1, Number(d)); // Date.UTC maps years 0-99 to 19xx
-    const utc = local.getTime() - offsetMinutes * 60_000;
-    return Number.isFinite(utc) ? new Date(utc).toISOString() : null;
-}
-function isNativeEvidenceFile(path) {
-    return /\.evidence\.ya?ml$/i.test(path);
-}
-const nativeEvidenceReader = {
-    format: 'native',
-    accepts(path) {
-        return isNativeEvidenceFile(path);
-    },
-    async read(source) {
-        const file = source.path;
-        const text = await readText(source);
-        const doc = parseYaml(text, file);
-        validateDocument(doc, 'evidence', 'evidence file');
-        const evidence = doc.value;
-        return evidence.results.map((result, i) => {
-            const pointer = `/results/${i}/value`;
-            const date = normaliseDate(result.date);
-            if (date === null) {
-                // The schema accepted it, so this is a gap between ajv-formats and our parser.
-                throw new InputError('schema', `evidence file: results[${i}].date: cannot read date ${JSON.stringify(result.date)}`, { file, ...doc.locate(`/results/${i}/date`), key: `results[${i}].date` }, 'write a date as YYYY-MM-DD or a date-time with a time zone, e.g. 2026-10-01T12:00:00Z');
-            }
-            return {
-                file,
-                pointer,
-                line: doc.locate(pointer).line,
-                format: 'native',
-                model: evidence.model,
-                benchmark: result.benchmark,
-                metric: result.metric,
-                value: result.value,
-                scale: (result.scale ?? 'unknown'),
-                stderr: result.stderr ?? null,
-                n: result.n ?? null,
-                n_intended: result.n_intended ?? null,
-                date,
-                status: (result.status ?? 'success'),
-                warnings: [],
-            };
-        });
-    },
-};
-
-const readers = [
-    inspectEvalReader,
-    inspectJsonReader,
-    lmEvalReader,
-    nativeEvidenceReader,
-    hfModelIndexReader,
-];
-/** Bytes read from the start of a file to choose its reader. */
-const SNIFF_BYTES = 4096;
-function findReader(path, head) {
-    return readers.find((reader) => reader.accepts(path, head)) ?? null;
 }
 
 var utils = {};
@@ -56350,8 +53897,2563 @@ function resolveInside(dir, relative) {
     return joined === '.' ? '' : joined;
 }
 function createMatcher(patterns) {
-    const matchers = patterns.map((p) => picomatch(p, { dot: true }));
+    const matchers = patterns.filter((p) => p.length > 0).map((p) => picomatch(p, { dot: true }));
     return (path) => matchers.some((m) => m(path));
+}
+
+/**
+ * Load a policy: parse with positions, validate against the schema, merge it into the preset it
+ * extends (lists by id, maps by key), and check every reference. Every error names the file, the
+ * line and the key.
+ */
+/** Where each converted item came from, so reference errors point at the exact key. */
+const origins = new WeakMap();
+function locatedError(item, subPointer, key, message, hint) {
+    const origin = origins.get(item);
+    if (!origin)
+        return new InputError('policy-reference', message, { file: 'policy', key }, hint);
+    const position = origin.doc.locate(`${origin.pointer}${subPointer}`);
+    return new InputError('policy-reference', message, { file: origin.doc.file, ...position, key }, hint);
+}
+function parseLayer(text, file) {
+    const doc = parseYaml(text, file);
+    if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
+        throw new InputError('schema', 'policy: the file must be a YAML mapping', { file, line: 1, column: 1 }, 'start from `rsp-gate init`');
+    }
+    validateDocument(doc, 'policy', 'policy');
+    const raw = doc.value;
+    checkDuplicateIds(doc, raw);
+    checkDiscoveryGlobs(doc, raw);
+    return { doc, raw };
+}
+/** Discovery globs are relative to the repository root and may not leave it. */
+function checkDiscoveryGlobs(doc, raw) {
+    for (const list of ['cards', 'attestations']) {
+        (raw.discovery?.[list] ?? []).forEach((glob, i) => {
+            const why = escapesRepository(glob);
+            if (why === null)
+                return;
+            const pointer = `/discovery/${list}/${i}`;
+            throw new InputError('policy-glob', `policy: discovery glob \`${glob}\`: ${why}`, { file: doc.file, ...doc.locate(pointer), key: `discovery.${list}[${i}]` }, 'discovery globs are relative to the repository root, e.g. `models/*/MODEL_CARD.md`');
+        });
+    }
+}
+function checkDuplicateIds(doc, raw) {
+    for (const list of ['thresholds', 'triggers', 'safeguards']) {
+        const seen = new Map();
+        (raw[list] ?? []).forEach((item, index) => {
+            const first = seen.get(item.id);
+            if (first !== undefined) {
+                const pointer = `/${list}/${index}/id`;
+                throw new InputError('policy-duplicate-id', `policy: duplicate ${list.slice(0, -1)} id \`${item.id}\` (first at ${list}[${first}])`, { file: doc.file, ...doc.locate(pointer), key: `${list}[${index}].id` }, 'ids must be unique; to override a preset item, give it the preset id once');
+            }
+            seen.set(item.id, index);
+        });
+    }
+}
+function where(doc, pointer) {
+    return { file: doc.file, line: doc.locate(pointer).line };
+}
+function convertCondition(doc, raw, pointer) {
+    const w = where(doc, pointer);
+    if (raw.all || raw.any) {
+        const type = raw.all ? 'all' : 'any';
+        const items = (raw.all ?? raw.any).map((c, i) => convertCondition(doc, c, `${pointer}/${type}/${i}`));
+        const group = { type, items, where: w };
+        origins.set(group, { doc, pointer });
+        return group;
+    }
+    const ops = COMPARATORS.filter((op) => raw[op] !== undefined);
+    if (ops.length !== 1) {
+        throw new InputError('schema', `policy: a condition needs exactly one of gt, gte, lt, lte, eq (found ${ops.length})`, { file: doc.file, ...doc.locate(pointer), key: pointer }, 'write e.g. `{ benchmark: wmdp-bio, gte: 0.7 }`');
+    }
+    const op = ops[0];
+    const condition = {
+        type: 'evidence',
+        benchmark: raw.benchmark,
+        metric: raw.metric ?? null,
+        op,
+        value: raw[op],
+        provenance: raw.provenance ?? null,
+        source: raw.source ?? null,
+        where: w,
+    };
+    origins.set(condition, { doc, pointer });
+    return condition;
+}
+function convertConditions(doc, list, pointer) {
+    return (list ?? []).map((c, i) => convertCondition(doc, c, `${pointer}/${i}`));
+}
+function convertThresholds(layer) {
+    const { doc, raw } = layer;
+    return (raw.thresholds ?? []).map((t, i) => {
+        const p = `/thresholds/${i}`;
+        const threshold = {
+            id: t.id,
+            domain: t.domain ?? null,
+            description: t.description ?? null,
+            requires: { ...t.requires },
+            ruleIn: convertConditions(doc, t.rule_in, `${p}/rule_in`),
+            ruleOut: convertConditions(doc, t.rule_out, `${p}/rule_out`),
+            reviewIf: convertConditions(doc, t.review_if, `${p}/review_if`),
+            maxEvidenceAgeDays: t.max_evidence_age_days ?? null,
+            where: where(doc, p),
+        };
+        origins.set(threshold, { doc, pointer: p });
+        return threshold;
+    });
+}
+function convertTriggers(layer) {
+    const { doc, raw } = layer;
+    return (raw.triggers ?? []).map((t, i) => {
+        const p = `/triggers/${i}`;
+        const mode = t.any ? 'any' : 'all';
+        const conditions = (t.any ?? t.all ?? []).map((entry) => {
+            const [measure, comparison] = Object.entries(entry)[0];
+            const [op, value] = Object.entries(comparison)[0];
+            return { measure: measure, op: op, value };
+        });
+        const trigger = {
+            id: t.id,
+            description: t.description ?? null,
+            mode,
+            conditions,
+            requiresAttestation: t.requires_attestation,
+            signers: t.signers ?? [],
+            expiresAfterDays: t.expires_after_days ?? null,
+            where: where(doc, p),
+        };
+        origins.set(trigger, { doc, pointer: p });
+        return trigger;
+    });
+}
+function convertSafeguards(layer) {
+    const { doc, raw } = layer;
+    return (raw.safeguards ?? []).map((s, i) => {
+        const p = `/safeguards/${i}`;
+        const safeguard = {
+            id: s.id,
+            level: s.level,
+            kind: s.kind,
+            title: s.title,
+            description: s.description ?? null,
+            source: s.source ?? null,
+            signers: [...s.signers],
+            independent: s.independent ?? false,
+            expiresAfterDays: s.expires_after_days ?? null,
+            thresholds: s.thresholds ? [...s.thresholds] : null,
+            where: where(doc, p),
+        };
+        origins.set(safeguard, { doc, pointer: p });
+        return safeguard;
+    });
+}
+function convertSignoffs(layer) {
+    const { doc, raw } = layer;
+    return (raw.signoffs ?? []).map((s, i) => {
+        const p = `/signoffs/${i}`;
+        const signoff = {
+            level: s.level,
+            kind: s.kind ?? null,
+            roles: [...s.roles],
+            description: s.description ?? null,
+            where: where(doc, p),
+        };
+        origins.set(signoff, { doc, pointer: p });
+        return signoff;
+    });
+}
+function convertBenchmarks(layer) {
+    const { doc, raw } = layer;
+    const out = new Map();
+    for (const [id, b] of Object.entries(raw.benchmarks ?? {})) {
+        const p = `/benchmarks/${escapePointerToken(id)}`;
+        const benchmark = {
+            id,
+            description: b.description ?? null,
+            aliases: b.aliases ?? [],
+            metric: b.metric,
+            metricAliases: b.metric_aliases ?? [],
+            scale: b.scale,
+            higherIsBetter: b.higher_is_better ?? true,
+            where: where(doc, p),
+        };
+        origins.set(benchmark, { doc, pointer: p });
+        out.set(id, benchmark);
+    }
+    return out;
+}
+function convertRoles(layer, base) {
+    const out = new Map(base);
+    for (const [id, r] of Object.entries(layer.raw.roles ?? {})) {
+        const previous = out.get(id);
+        out.set(id, {
+            id,
+            description: r.description ?? previous?.description ?? null,
+            users: r.users ?? previous?.users ?? [],
+            teams: r.teams ?? previous?.teams ?? [],
+        });
+    }
+    return out;
+}
+/** Later items replace earlier ones with the same key; new ones are appended in order. */
+function mergeBy(base, over, key) {
+    const overKeys = new Map(over.map((item) => [key(item), item]));
+    const merged = base.map((item) => overKeys.get(key(item)) ?? item);
+    const baseKeys = new Set(base.map(key));
+    return [...merged, ...over.filter((item) => !baseKeys.has(key(item)))];
+}
+function collectConditions(conditions, out = []) {
+    for (const c of conditions) {
+        out.push(c);
+        if (c.type !== 'evidence')
+            collectConditions(c.items, out);
+    }
+    return out;
+}
+function checkReferences(policy) {
+    const levels = new Set(policy.levels);
+    const levelHint = `levels are: ${policy.levels.join(', ')}`;
+    const needLevel = (item, sub, key, level) => {
+        if (!levels.has(level)) {
+            throw locatedError(item, sub, key, `policy: unknown level \`${level}\` at ${key}`, levelHint);
+        }
+    };
+    const roleHint = () => policy.roles.size > 0
+        ? `roles are: ${[...policy.roles.keys()].join(', ')}`
+        : 'define it under `roles:`';
+    const needRoles = (item, sub, key, roles) => {
+        roles.forEach((role, i) => {
+            if (!policy.roles.has(role)) {
+                throw locatedError(item, `${sub}/${i}`, `${key}[${i}]`, `policy: unknown role \`${role}\` at ${key}[${i}]`, roleHint());
+            }
+        });
+    };
+    for (const t of policy.thresholds) {
+        for (const kind of ['deployment', 'security']) {
+            const level = t.requires[kind];
+            if (level !== undefined)
+                needLevel(t, `/requires/${kind}`, `thresholds.${t.id}.requires.${kind}`, level);
+        }
+        for (const c of collectConditions([...t.ruleIn, ...t.ruleOut, ...t.reviewIf])) {
+            if (c.type === 'evidence' && !policy.benchmarks.has(c.benchmark)) {
+                throw locatedError(c, '/benchmark', `thresholds.${t.id}`, `policy: threshold ${t.id} refers to undefined benchmark \`${c.benchmark}\``, `define it under \`benchmarks:\` (defined: ${[...policy.benchmarks.keys()].join(', ') || 'none'})`);
+            }
+        }
+    }
+    const thresholdIds = new Set(policy.thresholds.map((t) => t.id));
+    for (const s of policy.safeguards) {
+        needLevel(s, '/level', `safeguards.${s.id}.level`, s.level);
+        needRoles(s, '/signers', `safeguards.${s.id}.signers`, s.signers);
+        (s.thresholds ?? []).forEach((id, i) => {
+            if (!thresholdIds.has(id)) {
+                throw locatedError(s, `/thresholds/${i}`, `safeguards.${s.id}.thresholds[${i}]`, `policy: safeguard ${s.id} refers to undefined threshold \`${id}\``, `thresholds are: ${[...thresholdIds].join(', ')}`);
+            }
+        });
+    }
+    for (const s of policy.signoffs) {
+        needLevel(s, '/level', `signoffs.${s.level}.level`, s.level);
+        needRoles(s, '/roles', `signoffs.${s.level}.roles`, s.roles);
+    }
+    for (const t of policy.triggers)
+        needRoles(t, '/signers', `triggers.${t.id}.signers`, t.signers);
+    // Top-level references are located in whichever layer set them; report them generically.
+    const top = (key, message, hint) => new InputError('policy-reference', `policy: ${message}`, { file: policy.source.split('@')[0], key }, hint);
+    if (!levels.has(policy.baseline))
+        throw top('baseline', `unknown baseline level \`${policy.baseline}\``, levelHint);
+    for (const level of policy.undefinedLevels) {
+        if (!levels.has(level))
+            throw top('undefined_levels', `unknown level \`${level}\` in undefined_levels`, levelHint);
+    }
+    for (const [key, roles] of [
+        ['policy_owners', policy.policyOwners],
+        ['approvals.capability_decision', policy.approvals.capabilityDecision],
+        ['approvals.override', policy.approvals.override],
+    ]) {
+        for (const role of roles) {
+            if (!policy.roles.has(role))
+                throw top(key, `unknown role \`${role}\` in ${key}`, roleHint());
+        }
+    }
+    if (policy.policyOwners.length === 0) {
+        throw top('policy_owners', 'no policy_owners: nobody could approve a change to this policy', 'add `policy_owners: [<role>]`');
+    }
+    // One alias may name only one benchmark.
+    const aliasOwner = new Map();
+    for (const b of policy.benchmarks.values()) {
+        for (const name of [b.id, ...b.aliases]) {
+            const key = name.toLowerCase();
+            const owner = aliasOwner.get(key);
+            if (owner !== undefined && owner !== b.id) {
+                throw locatedError(b, '/aliases', `benchmarks.${b.id}.aliases`, `policy: \`${name}\` names both benchmark ${owner} and ${b.id}`, 'an alias may belong to one benchmark only');
+            }
+            aliasOwner.set(key, b.id);
+        }
+    }
+}
+function sha256(text) {
+    return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+function loadPresetLayer(name, referrer) {
+    const text = presetText(name);
+    if (text === null) {
+        const pointer = '/extends';
+        const position = referrer ? referrer.doc.locate(pointer) : { line: 1, column: 1 };
+        throw new InputError('policy-unknown-preset', `policy: unknown preset \`${name}\``, { file: referrer?.doc.file ?? 'policy', ...position, key: 'extends' }, `built-in presets: ${presetNames().join(', ')}`);
+    }
+    return parseLayer(text, `preset:${name}`);
+}
+function buildPolicy(layers, source, digest) {
+    let roles = new Map();
+    let benchmarks = new Map();
+    let thresholds = [];
+    let triggers = [];
+    let safeguards = [];
+    let signoffs = [];
+    const scalars = {};
+    const discovery = {};
+    const approvals = {};
+    for (const layer of layers) {
+        const { raw } = layer;
+        for (const key of [
+            'name',
+            'mode',
+            'levels',
+            'baseline',
+            'undefined_levels',
+            'policy_owners',
+        ]) {
+            if (raw[key] !== undefined)
+                scalars[key] = raw[key];
+        }
+        Object.assign(discovery, raw.discovery ?? {});
+        Object.assign(approvals, raw.approvals ?? {});
+        roles = convertRoles(layer, roles);
+        benchmarks = new Map([...benchmarks, ...convertBenchmarks(layer)]);
+        thresholds = mergeBy(thresholds, convertThresholds(layer), (t) => t.id);
+        triggers = mergeBy(triggers, convertTriggers(layer), (t) => t.id);
+        safeguards = mergeBy(safeguards, convertSafeguards(layer), (s) => s.id);
+        signoffs = mergeBy(signoffs, convertSignoffs(layer), (s) => `${s.level}/${s.kind ?? '*'}`);
+    }
+    const last = layers[layers.length - 1];
+    const missing = ['levels', 'baseline'].filter((key) => scalars[key] === undefined);
+    if (missing.length > 0) {
+        throw new InputError('schema', `policy: missing required key \`${missing[0]}\``, { file: last.doc.file, line: 1, column: 1, key: missing[0] }, 'set it, or `extends:` a preset that does (see `rsp-gate presets`)');
+    }
+    const policyOwners = scalars.policy_owners ?? [];
+    const policy = {
+        source,
+        sha256: digest,
+        extends: layers.length > 1 ? layers[0].doc.file.replace(/^preset:/, '') : null,
+        name: scalars.name ?? null,
+        mode: scalars.mode ?? 'enforce',
+        levels: scalars.levels,
+        baseline: scalars.baseline,
+        undefinedLevels: scalars.undefined_levels ?? [],
+        roles,
+        policyOwners,
+        approvals: {
+            capabilityDecision: approvals.capability_decision ?? policyOwners,
+            override: approvals.override ?? policyOwners,
+        },
+        discovery: {
+            cards: discovery.cards ?? DEFAULT_CARD_GLOBS,
+            attestations: discovery.attestations ?? DEFAULT_ATTESTATION_GLOBS,
+        },
+        benchmarks,
+        thresholds,
+        triggers: triggers.map((t) => (t.signers.length > 0 ? t : { ...t, signers: policyOwners })),
+        safeguards,
+        signoffs,
+    };
+    checkReferences(policy);
+    return policy;
+}
+/** Load a policy file's text. `file` is its repository path, used in every error. */
+function loadPolicy(text, file, options = {}) {
+    const layer = parseLayer(text, file);
+    const layers = layer.raw.extends ? [loadPresetLayer(layer.raw.extends, layer), layer] : [layer];
+    return buildPolicy(layers, options.ref ? `${file}@${options.ref}` : file, sha256(text));
+}
+/** Load a built-in preset on its own, as `rsp-gate check` does when no policy file exists. */
+function loadPreset(name) {
+    const layer = loadPresetLayer(name, null);
+    return buildPolicy([layer], `preset:${name}`, sha256(presetText(name)));
+}
+
+/**
+ * YAML front matter of a Markdown file (Hugging Face model-card convention).
+ *
+ * Mirrors huggingface_hub's `REGEX_YAML_BLOCK`: blank lines and whitespace may precede the
+ * opening `---`, any line ending (LF, CRLF, CR) is accepted, and the closing `---` may carry
+ * trailing blanks. A UTF-8 BOM is dropped. Scanned line by line, so cost is linear in the file.
+ */
+const OPENING = /^\s*---[ \t]*$/;
+const CLOSING = /^---[ \t]*$/;
+/** The front matter of a Markdown file, or null when the file has none. */
+function splitFrontMatter(text) {
+    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let lineStart = 0;
+    let lineNumber = 0; // 0-based index of the line being read
+    let openedAt = -1; // 0-based index of the opening `---` line
+    const yamlLines = [];
+    const lineBreak = /\r\n|\r|\n/g;
+    for (;;) {
+        const match = lineBreak.exec(source);
+        const lineEnd = match ? match.index : source.length;
+        const line = source.slice(lineStart, lineEnd);
+        if (openedAt < 0) {
+            if (OPENING.test(line)) {
+                openedAt = lineNumber;
+            }
+            else if (line.trim() !== '') {
+                return null; // content before any `---`: no front matter
+            }
+            else if (!match) {
+                return null;
+            }
+        }
+        else if (CLOSING.test(line)) {
+            const yaml = yamlLines.length > 0 ? `${yamlLines.join('\n')}\n` : '';
+            return { yaml, lineOffset: openedAt + 1 };
+        }
+        else {
+            yamlLines.push(line);
+        }
+        if (!match)
+            return null; // opened but never closed
+        lineStart = match.index + match[0].length;
+        lineNumber++;
+    }
+}
+function describeKind(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'nothing';
+    return `a ${typeof value}`;
+}
+/**
+ * Parse a Markdown file's front matter. Null when there is none; an empty block reads as an
+ * empty mapping. YAML errors and non-mapping front matter are located InputErrors.
+ */
+function readFrontMatter(text, file) {
+    const block = splitFrontMatter(text);
+    if (block === null)
+        return null;
+    const doc = parseYaml(block.yaml, file, block.lineOffset);
+    if (doc.value === null) {
+        return { file, value: {}, locate: doc.locate, locateKey: doc.locateKey };
+    }
+    if (typeof doc.value !== 'object' || Array.isArray(doc.value)) {
+        const position = doc.locate('');
+        throw new InputError('card-front-matter', `front matter must be a mapping of keys to values, found ${describeKind(doc.value)}`, { file, ...position }, 'write `key: value` lines between the `---` markers (for example `model-index:` or `rsp:`)');
+    }
+    return doc;
+}
+
+/** What a file said, for a warning: JSON as written, never more than a line whatever the file holds. */
+function quote(value, max = 60) {
+    const cut = (text) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+    if (typeof value === 'string')
+        return JSON.stringify(cut(value));
+    return cut(JSON.stringify(value) ?? String(value));
+}
+
+const VERIFIED_WARNING = 'verified flag is informational; not trusted';
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Own properties only: a YAML key such as `constructor` must not reach Object.prototype. */
+function field(object, key) {
+    return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+/** A non-empty name: strings as written (trimmed), finite numbers spelt out; else null. */
+function nameOf(value) {
+    if (typeof value === 'string')
+        return value.trim() === '' ? null : value.trim();
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return null;
+}
+function kindOf$1(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'empty';
+    if (isMapping(value))
+        return 'a mapping';
+    return `a ${typeof value}`;
+}
+const NUMBER$1 = '[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?';
+const PLAIN_NUMBER = new RegExp(`^(${NUMBER$1})$`);
+const PERCENT = new RegExp(`^(${NUMBER$1})\\s*%$`);
+const PLUS_MINUS = new RegExp(`^(${NUMBER$1})\\s*(?:\\+/-|±|\\+-)\\s*(${NUMBER$1})$`);
+/** formats.md §3.3: numbers as-is; `"1"`, `"25.59%"`, `"279.55 +/- 11.76"` with a warning; else null. */
+function parseMetricValue(raw, present) {
+    if (!present)
+        return { value: null, scale: 'unknown', warnings: ['metric has no `value`; no value read'] };
+    if (typeof raw === 'number') {
+        if (Number.isFinite(raw))
+            return { value: raw, scale: 'unknown', warnings: [] };
+        return {
+            value: null,
+            scale: 'unknown',
+            warnings: [`value ${String(raw)} is not a finite number; no value read`],
+        };
+    }
+    if (typeof raw === 'string') {
+        const text = raw.trim();
+        let match = PLAIN_NUMBER.exec(text);
+        if (match) {
+            const value = Number(match[1]);
+            return {
+                value,
+                scale: 'unknown',
+                warnings: [`value ${quote(raw)} is written as a string; read as the number ${value}`],
+            };
+        }
+        match = PERCENT.exec(text);
+        if (match) {
+            const value = Number(match[1]);
+            return {
+                value,
+                scale: 'percent',
+                warnings: [
+                    `value ${quote(raw)} carries a percent sign; read as ${value} on the percent scale`,
+                ],
+            };
+        }
+        match = PLUS_MINUS.exec(text);
+        if (match) {
+            const value = Number(match[1]);
+            return {
+                value,
+                scale: 'unknown',
+                warnings: [
+                    `value ${quote(raw)} read as ${value}; the ± ${match[2]} part is a standard deviation over episodes, not a standard error, and is ignored`,
+                ],
+            };
+        }
+        return {
+            value: null,
+            scale: 'unknown',
+            warnings: [`value ${quote(raw)} is not a number; no value read`],
+        };
+    }
+    if (raw === null || raw === undefined) {
+        return { value: null, scale: 'unknown', warnings: ['metric `value` is empty; no value read'] };
+    }
+    return {
+        value: null,
+        scale: 'unknown',
+        warnings: [`value is ${kindOf$1(raw)}, not a number; no value read`],
+    };
+}
+/** `dataset.type`, else `dataset.name`, else `task.name` / `task.type` (warned). */
+function benchmarkOf(result) {
+    const dataset = field(result, 'dataset');
+    const task = field(result, 'task');
+    if (isMapping(dataset)) {
+        const type = nameOf(field(dataset, 'type'));
+        if (type !== null)
+            return { benchmark: type, warning: null };
+        const name = nameOf(field(dataset, 'name'));
+        if (name !== null) {
+            return {
+                benchmark: name,
+                warning: `dataset has no \`type\`; benchmark taken from dataset.name ${quote(name)}`,
+            };
+        }
+    }
+    if (isMapping(task)) {
+        const why = isMapping(dataset) ? 'dataset has no `type` or `name`' : 'result has no `dataset`';
+        const name = nameOf(field(task, 'name'));
+        if (name !== null)
+            return { benchmark: name, warning: `${why}; benchmark taken from task.name ${quote(name)}` };
+        const type = nameOf(field(task, 'type'));
+        if (type !== null)
+            return { benchmark: type, warning: `${why}; benchmark taken from task.type ${quote(type)}` };
+    }
+    return null;
+}
+function keysOf(object) {
+    const keys = Object.keys(object);
+    return keys.length === 0 ? 'no keys' : `keys: ${keys.join(', ')}`;
+}
+/** Records for every readable metric in `model-index` of a parsed front matter. */
+function recordsFromModelIndex(doc) {
+    const records = [];
+    const warnings = [];
+    const root = doc.value;
+    if (!isMapping(root) || !Object.hasOwn(root, 'model-index'))
+        return { records, warnings };
+    const lineOf = (pointer) => doc.locate(pointer).line;
+    const index = root['model-index'];
+    if (index === null || index === undefined)
+        return { records, warnings };
+    if (!Array.isArray(index)) {
+        warnings.push(`model-index (line ${lineOf('/model-index')}) is ${kindOf$1(index)}, not a list of models; no results read`);
+        return { records, warnings };
+    }
+    index.forEach((entry, i) => {
+        const entryPointer = `/model-index/${i}`;
+        const entryName = `model-index[${i}]`;
+        if (!isMapping(entry)) {
+            warnings.push(`${entryName} (line ${lineOf(entryPointer)}) is ${kindOf$1(entry)}, not a mapping; skipped`);
+            return;
+        }
+        const model = nameOf(field(entry, 'name'));
+        const results = field(entry, 'results');
+        if (!Array.isArray(results)) {
+            const what = results === undefined
+                ? 'has no `results`'
+                : `has \`results\` that is ${kindOf$1(results)}, not a list`;
+            warnings.push(`${entryName} (line ${lineOf(entryPointer)}) ${what}; skipped`);
+            return;
+        }
+        results.forEach((result, j) => {
+            const resultPointer = `${entryPointer}/results/${j}`;
+            const resultName = `${entryName}.results[${j}]`;
+            const at = `${resultName} (line ${lineOf(resultPointer)})`;
+            if (!isMapping(result)) {
+                warnings.push(`${at} is ${kindOf$1(result)}, not a mapping; skipped`);
+                return;
+            }
+            const metrics = field(result, 'metrics');
+            if (!Array.isArray(metrics)) {
+                warnings.push(`${at} has no \`metrics\` list (${keysOf(result)}); skipped`);
+                return;
+            }
+            const bench = benchmarkOf(result);
+            if (bench === null) {
+                warnings.push(`${at} names no benchmark (no dataset.type, dataset.name, task.name or task.type); skipped`);
+                return;
+            }
+            metrics.forEach((metric, k) => {
+                const metricPointer = `${resultPointer}/metrics/${k}`;
+                const metricAt = `${resultName}.metrics[${k}] (line ${lineOf(metricPointer)})`;
+                if (!isMapping(metric)) {
+                    warnings.push(`${metricAt} is ${kindOf$1(metric)}, not a mapping; skipped`);
+                    return;
+                }
+                const recordWarnings = bench.warning === null ? [] : [bench.warning];
+                let metricName = nameOf(field(metric, 'type'));
+                if (metricName === null) {
+                    metricName = nameOf(field(metric, 'name'));
+                    if (metricName === null) {
+                        warnings.push(`${metricAt} has no metric \`type\` or \`name\`; skipped`);
+                        return;
+                    }
+                    recordWarnings.push(`metric has no \`type\`; metric taken from name ${quote(metricName)}`);
+                }
+                const valuePointer = `${metricPointer}/value`;
+                const parsed = parseMetricValue(field(metric, 'value'), Object.hasOwn(metric, 'value'));
+                recordWarnings.push(...parsed.warnings);
+                if (field(metric, 'verified') === true)
+                    recordWarnings.push(VERIFIED_WARNING);
+                records.push({
+                    file: doc.file,
+                    pointer: valuePointer,
+                    line: lineOf(valuePointer),
+                    format: 'hf-model-index',
+                    model,
+                    benchmark: bench.benchmark,
+                    metric: metricName,
+                    value: parsed.value,
+                    scale: parsed.scale,
+                    stderr: null,
+                    n: null,
+                    n_intended: null,
+                    date: null,
+                    status: 'reported',
+                    warnings: recordWarnings,
+                });
+            });
+        });
+    });
+    return { records, warnings };
+}
+/**
+ * Reads `model-index` from Markdown model cards. Cards without front matter or without
+ * results yield no records (the card loader reports cards without evidence). File-level
+ * warnings are added to the first record's warnings, so they are shown once.
+ */
+const hfModelIndexReader = {
+    format: 'hf-model-index',
+    accepts(path) {
+        return /\.md$/i.test(path);
+    },
+    async read(source) {
+        const text = await readText(source);
+        const doc = readFrontMatter(text, source.path);
+        if (doc === null)
+            return [];
+        const { records, warnings } = recordsFromModelIndex(doc);
+        if (records.length > 0 && warnings.length > 0)
+            records[0].warnings.push(...warnings);
+        return records;
+    },
+};
+
+/**
+ * A push (incremental) JSON parser for evaluation logs.
+ *
+ * - Accepts Python's bare `NaN`, `Infinity` and `-Infinity` (returned as JS numbers so readers
+ *   can warn); everything else is strict JSON.
+ * - Records the 1-based line and column where every value starts, by JSON pointer.
+ * - Can stop at a key of the root object (an Inspect log's `samples`) without reading further,
+ *   or skip a root key's value (checked, neither kept nor located) and go on.
+ * - Caps nesting depth and string length; `__proto__` keys become plain own properties.
+ * Columns count UTF-16 code units.
+ */
+const DEFAULT_MAX_DEPTH = 256;
+const DEFAULT_MAX_STRING_LENGTH = 64 * 1024 * 1024;
+const MAX_WORD_LENGTH = 512;
+function pointerToken(key) {
+    return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+const HINTS = {
+    'json-syntax': 'the file is not valid JSON; check that it was written completely by the tool',
+    'json-truncated': 'the file is incomplete: was it truncated, or still being written when committed?',
+    'json-depth': 'evaluation logs are never this deep; the file is malformed or hostile',
+    'json-string-too-long': 'the file is too large to be an evaluation summary',
+};
+const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const LITERALS = new Map(Object.entries({ true: true, false: false, null: null }));
+LITERALS.set('NaN', NaN).set('Infinity', Infinity).set('-Infinity', -Infinity);
+const ESCAPED = '"\\/bfnrt'; // after a backslash …
+const UNESCAPED = '"\\/\b\f\n\r\t'; // … stands for
+const ESCAPE_LIST = 'one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\u';
+// Frame states. Object: OPEN → KEY… COLON → VALUE → NEXT. Array: OPEN → VALUE… NEXT.
+const [OPEN, KEY, COLON, VALUE, NEXT] = [0, 1, 2, 3, 4];
+// Token modes.
+const [M_NONE, M_STRING, M_WORD] = [0, 1, 2];
+/** Characters of numbers and literals (NaN, -Infinity, true…): read as one word, then checked. */
+const WORD_CHARS = new Uint8Array(128);
+for (const ch of '0123456789+-.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ') {
+    WORD_CHARS[ch.charCodeAt(0)] = 1;
+}
+const isWordChar = (c) => c < 128 && WORD_CHARS[c] === 1;
+function describeChar(ch) {
+    return /^[\x21-\x7e]$/.test(ch)
+        ? `'${ch}'`
+        : `character U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+function setKey(target, key, value) {
+    if (key === '__proto__') {
+        const descriptor = { value, writable: true, enumerable: true, configurable: true };
+        Object.defineProperty(target, key, descriptor);
+    }
+    else
+        target[key] = value;
+}
+class PushParser {
+    file;
+    options;
+    line = 1;
+    col = 1;
+    stopped = null;
+    mode = M_NONE;
+    tokLine = 1;
+    tokCol = 1;
+    str = '';
+    keep = true;
+    isKey = false;
+    esc = 0; // 0 none, 1 after '\', 2 reading \u hex digits
+    hex = '';
+    word = '';
+    stack = [];
+    root = undefined;
+    done = false;
+    rootNode = null;
+    maxDepth;
+    maxString;
+    skipKeys;
+    constructor(file, options) {
+        this.file = file;
+        this.options = options;
+        this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+        this.maxString = options.maxStringLength ?? DEFAULT_MAX_STRING_LENGTH;
+        this.skipKeys = new Set(options.skipTopLevelKeys ?? []);
+    }
+    feed(text) {
+        const n = text.length;
+        let i = 0;
+        while (i < n && this.stopped === null) {
+            if (this.mode === M_STRING)
+                i = this.scanString(text, i);
+            else if (this.mode === M_WORD)
+                i = this.scanWord(text, i);
+            else {
+                const c = text.charCodeAt(i);
+                if (c === 0x0a) {
+                    this.line++;
+                    this.col = 0;
+                }
+                else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
+                    this.tokLine = this.line;
+                    this.tokCol = this.col;
+                    if (isWordChar(c)) {
+                        this.mode = M_WORD; // scanWord reads it from here
+                        continue;
+                    }
+                    if (c === 0x22)
+                        this.beginString();
+                    else if (c === 0x7b || c === 0x5b)
+                        this.open(c === 0x5b);
+                    else if (c === 0x7d || c === 0x5d)
+                        this.close(c === 0x5d, text[i]);
+                    else if (c === 0x3a)
+                        this.colon();
+                    else if (c === 0x2c)
+                        this.comma();
+                    else
+                        this.unexpected(describeChar(text[i]));
+                }
+                this.col++;
+                i++;
+            }
+        }
+    }
+    end() {
+        if (this.stopped !== null)
+            return;
+        if (this.mode === M_WORD)
+            this.finishWord();
+        this.tokLine = this.line;
+        this.tokCol = this.col;
+        if (this.mode === M_STRING)
+            this.truncated("'\"' to close the string");
+        const top = this.top();
+        if (top)
+            this.truncated(this.expectation(top));
+        if (!this.done)
+            this.truncated('a JSON value (the file is empty)');
+    }
+    result() {
+        const root = this.rootNode;
+        return {
+            value: this.root,
+            stoppedAt: this.stopped,
+            locate(pointer) {
+                if (!root)
+                    return { line: 1, column: 1 };
+                let node = root;
+                for (const raw of pointer.split('/').slice(1)) {
+                    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+                    const children = node.children;
+                    const next = Array.isArray(children)
+                        ? /^\d+$/.test(token)
+                            ? children[Number(token)]
+                            : undefined
+                        : children?.get(token);
+                    if (!next)
+                        break;
+                    node = next;
+                }
+                return { line: node.line, column: node.column };
+            },
+        };
+    }
+    top() {
+        return this.stack[this.stack.length - 1];
+    }
+    skipping(top) {
+        return top !== undefined && (top.container === null || top.skipValue);
+    }
+    /** Pointer of the innermost open container (for error messages). */
+    pointer() {
+        const path = this.stack.slice(0, -1).map((f) => (f.isArray ? f.index : pointerToken(f.key)));
+        return this.stack.length > 1 ? `/${path.join('/')}` : undefined;
+    }
+    expectation(top) {
+        if (!top)
+            return this.done ? 'end of file' : 'a JSON value';
+        const [open, close] = top.isArray ? ["a value or ']'", "']'"] : ["a string key or '}'", "'}'"];
+        return [open, 'a string key', "':'", 'a value', `',' or ${close}`][top.state];
+    }
+    fail(code, message, line = this.tokLine, column = this.tokCol) {
+        const key = this.pointer();
+        throw new InputError(code, message, { file: this.file, line, column, key }, HINTS[code]);
+    }
+    syntax(message, line = this.tokLine, column = this.tokCol) {
+        this.fail('json-syntax', message, line, column);
+    }
+    unexpected(found) {
+        const after = !this.top() && this.done ? ' after the end of the JSON value' : '';
+        this.syntax(`unexpected ${found}${after}: expected ${this.expectation(this.top())}`);
+    }
+    truncated(expected) {
+        this.fail('json-truncated', `unexpected end of file: expected ${expected}`);
+    }
+    /** Throws unless a value may start here. */
+    expectValue(found) {
+        const top = this.top();
+        const ok = top ? top.state === VALUE || (top.isArray && top.state === OPEN) : !this.done;
+        if (!ok)
+            this.unexpected(found);
+    }
+    /** Record where a value starts and attach it to its parent, unless it is being skipped. */
+    place(value, children = null) {
+        const top = this.top();
+        if (this.skipping(top))
+            return null;
+        const node = { line: this.tokLine, column: this.tokCol, children };
+        if (!top) {
+            this.root = value;
+            this.rootNode = node;
+        }
+        else if (top.isArray) {
+            top.container.push(value);
+            top.node.children.push(node);
+        }
+        else {
+            setKey(top.container, top.key, value);
+            top.node.children.set(top.key, node);
+        }
+        return node;
+    }
+    /** A value is complete: its parent moves on. */
+    completed() {
+        const top = this.top();
+        if (!top)
+            this.done = true;
+        else {
+            if (top.isArray)
+                top.index++;
+            top.skipValue = false;
+            top.state = NEXT;
+        }
+    }
+    scalar(value) {
+        this.place(value);
+        this.completed();
+    }
+    open(isArray) {
+        this.expectValue(isArray ? "'['" : "'{'");
+        if (this.stack.length >= this.maxDepth) {
+            this.fail('json-depth', `values are nested more than ${this.maxDepth} levels deep`);
+        }
+        const skip = this.skipping(this.top());
+        const container = skip ? null : isArray ? [] : {};
+        const node = this.place(container, skip ? null : isArray ? [] : new Map());
+        this.stack.push({ container, node, isArray, state: OPEN, key: '', index: 0, skipValue: false });
+    }
+    close(isArray, ch) {
+        const top = this.top();
+        if (!top || top.isArray !== isArray || (top.state !== OPEN && top.state !== NEXT)) {
+            const trailing = top && top.state === (top.isArray ? VALUE : KEY) ? ' (trailing comma?)' : '';
+            this.syntax(`unexpected '${ch}': expected ${this.expectation(top)}${trailing}`);
+        }
+        this.stack.pop();
+        this.completed();
+    }
+    colon() {
+        const top = this.top();
+        if (!top || top.state !== COLON)
+            this.unexpected("':'");
+        top.state = VALUE;
+    }
+    comma() {
+        const top = this.top();
+        if (!top || top.state !== NEXT)
+            this.unexpected("','");
+        top.state = top.isArray ? VALUE : KEY;
+    }
+    beginString() {
+        const top = this.top();
+        this.isKey = top !== undefined && !top.isArray && (top.state === OPEN || top.state === KEY);
+        if (!this.isKey)
+            this.expectValue('a string');
+        this.keep = top === undefined || (top.container !== null && (this.isKey || !top.skipValue));
+        this.mode = M_STRING;
+        this.str = '';
+        this.esc = 0;
+    }
+    append(text, from, to) {
+        if (!this.keep || to <= from)
+            return;
+        this.str += text.slice(from, to);
+        if (this.str.length > this.maxString) {
+            this.fail('json-string-too-long', `a string is longer than ${this.maxString} characters`);
+        }
+    }
+    scanString(text, start) {
+        const n = text.length;
+        let i = start;
+        let from = start;
+        const at = (k) => [this.line, this.col + k - start];
+        while (i < n) {
+            const c = text.charCodeAt(i);
+            if (this.esc === 1) {
+                const ch = text[i];
+                if (ch === 'u') {
+                    this.esc = 2;
+                    this.hex = '';
+                }
+                else if (ESCAPED.includes(ch)) {
+                    if (this.keep)
+                        this.str += UNESCAPED[ESCAPED.indexOf(ch)];
+                    this.esc = 0;
+                }
+                else {
+                    this.syntax(`invalid escape '\\${ch}' in a string: expected ${ESCAPE_LIST}`, ...at(i));
+                }
+                from = ++i;
+            }
+            else if (this.esc === 2) {
+                if (!/[0-9a-fA-F]/.test(text[i])) {
+                    this.syntax('invalid \\u escape in a string: expected 4 hex digits', ...at(i));
+                }
+                this.hex += text[i];
+                if (this.hex.length === 4) {
+                    if (this.keep)
+                        this.str += String.fromCharCode(parseInt(this.hex, 16));
+                    this.esc = 0;
+                }
+                from = ++i;
+            }
+            else if (c === 0x22) {
+                this.append(text, from, i);
+                this.col += i + 1 - start;
+                this.mode = M_NONE;
+                this.finishString();
+                return i + 1;
+            }
+            else if (c === 0x5c) {
+                this.append(text, from, i);
+                this.esc = 1;
+                from = ++i;
+            }
+            else if (c < 0x20) {
+                const code = `U+${c.toString(16).padStart(4, '0')}`;
+                const message = `unescaped control character ${code} in a string: expected '"' or an escape`;
+                this.syntax(message, ...at(i));
+            }
+            else
+                i++;
+        }
+        this.append(text, from, n);
+        this.col += n - start;
+        return n;
+    }
+    finishString() {
+        const value = this.str;
+        this.str = '';
+        if (!this.isKey)
+            return this.scalar(value);
+        const top = this.top();
+        top.key = value;
+        top.state = COLON;
+        if (this.stack.length === 1) {
+            if (value === this.options.stopAtTopLevelKey)
+                this.stopped = value;
+            else if (this.skipKeys.has(value))
+                top.skipValue = true;
+        }
+    }
+    scanWord(text, start) {
+        const n = text.length;
+        let i = start;
+        while (i < n && isWordChar(text.charCodeAt(i)))
+            i++;
+        this.word += text.slice(start, i);
+        this.col += i - start;
+        if (this.word.length > MAX_WORD_LENGTH) {
+            this.syntax(`a number or literal is longer than ${MAX_WORD_LENGTH} characters`);
+        }
+        if (i < n)
+            this.finishWord();
+        return i;
+    }
+    finishWord() {
+        const word = this.word;
+        this.mode = M_NONE;
+        this.word = '';
+        this.expectValue(`'${word}'`);
+        if (LITERALS.has(word))
+            this.scalar(LITERALS.get(word));
+        else if (NUMBER.test(word))
+            this.scalar(Number(word));
+        else {
+            const kinds = 'a number, a string, true, false, null, NaN or Infinity';
+            this.syntax(`invalid token '${word}': expected a value (${kinds})`);
+        }
+    }
+    /** Decode one chunk (or flush when `bytes` is undefined); invalid UTF-8 is an InputError. */
+    feedBytes(decoder, bytes) {
+        let text;
+        try {
+            text = bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+        }
+        catch {
+            // Locate the first bad byte: feed what decodes cleanly, then report where the parser is.
+            const lossy = bytes ? new TextDecoder('utf-8').decode(bytes) : '';
+            const bad = lossy.indexOf('\uFFFD');
+            if (bad > 0)
+                this.feed(lossy.slice(0, bad));
+            if (this.stopped !== null)
+                return;
+            const where = { file: this.file, line: this.line, column: this.col };
+            const hint = 'JSON files must be UTF-8; re-save the file as UTF-8';
+            throw new InputError('json-encoding', 'the file is not valid UTF-8', where, hint);
+        }
+        this.feed(text);
+    }
+}
+/** Parse a stream of UTF-8 chunks; stops reading at `stopAtTopLevelKey` (the iterator is closed). */
+async function parseJsonStream(chunks, file, options = {}) {
+    const parser = new PushParser(file, options);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    for await (const chunk of chunks) {
+        parser.feedBytes(decoder, chunk);
+        if (parser.stopped !== null)
+            return parser.result();
+    }
+    parser.feedBytes(decoder);
+    parser.end();
+    return parser.result();
+}
+/** Parse UTF-8 bytes held in memory. */
+function parseJsonBytes(bytes, file, options = {}) {
+    const parser = new PushParser(file, options);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    parser.feedBytes(decoder, bytes);
+    if (parser.stopped === null) {
+        parser.feedBytes(decoder);
+        parser.end();
+    }
+    return parser.result();
+}
+
+// Some numerical data is initialized as -1 even when it doesn't need initialization to help the JIT infer types
+// aliases for shorter compressed code (most minifers don't do this)
+var ab = ArrayBuffer, u8 = Uint8Array, u16 = Uint16Array, i16 = Int16Array, i32 = Int32Array;
+var slc = function (v, s, e) {
+    if (u8.prototype.slice)
+        return u8.prototype.slice.call(v, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    var n = new u8(e - s);
+    n.set(v.subarray(s, e));
+    return n;
+};
+var fill = function (v, n, s, e) {
+    if (u8.prototype.fill)
+        return u8.prototype.fill.call(v, n, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    for (; s < e; ++s)
+        v[s] = n;
+    return v;
+};
+var cpw = function (v, t, s, e) {
+    if (u8.prototype.copyWithin)
+        return u8.prototype.copyWithin.call(v, t, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    while (s < e) {
+        v[t++] = v[s++];
+    }
+};
+// error codes
+var ec = [
+    'invalid zstd data',
+    'window size too large (>2046MB)',
+    'invalid block type',
+    'FSE accuracy too high',
+    'match distance too far back',
+    'unexpected EOF'
+];
+var err = function (ind, msg, nt) {
+    var e = new Error(msg || ec[ind]);
+    e.code = ind;
+    if (Error.captureStackTrace)
+        Error.captureStackTrace(e, err);
+    if (!nt)
+        throw e;
+    return e;
+};
+var rb = function (d, b, n) {
+    var i = 0, o = 0;
+    for (; i < n; ++i)
+        o |= d[b++] << (i << 3);
+    return o;
+};
+var b4 = function (d, b) { return (d[b] | (d[b + 1] << 8) | (d[b + 2] << 16) | (d[b + 3] << 24)) >>> 0; };
+// read Zstandard frame header
+var rzfh = function (dat, w) {
+    var n3 = dat[0] | (dat[1] << 8) | (dat[2] << 16);
+    if (n3 == 0x2FB528 && dat[3] == 253) {
+        // Zstandard
+        var flg = dat[4];
+        //    single segment       checksum             dict flag     frame content flag
+        var ss = (flg >> 5) & 1, cc = (flg >> 2) & 1, df = flg & 3, fcf = flg >> 6;
+        if (flg & 8)
+            err(0);
+        // byte
+        var bt = 6 - ss;
+        // dict bytes
+        var db = df == 3 ? 4 : df;
+        // dictionary id
+        var di = rb(dat, bt, db);
+        bt += db;
+        // frame size bytes
+        var fsb = fcf ? (1 << fcf) : ss;
+        // frame source size
+        var fss = rb(dat, bt, fsb) + ((fcf == 1) && 256);
+        // window size
+        var ws = fss;
+        if (!ss) {
+            // window descriptor
+            var wb = 1 << (10 + (dat[5] >> 3));
+            ws = wb + (wb >> 3) * (dat[5] & 7);
+        }
+        if (ws > 2145386496)
+            err(1);
+        var buf = new u8((w == 1 ? (fss || ws) : w ? 0 : ws) + 12);
+        buf[0] = 1, buf[4] = 4, buf[8] = 8;
+        return {
+            b: bt + fsb,
+            y: 0,
+            l: 0,
+            d: di,
+            w: (w && w != 1) ? w : buf.subarray(12),
+            e: ws,
+            o: new i32(buf.buffer, 0, 3),
+            u: fss,
+            c: cc,
+            m: Math.min(131072, ws)
+        };
+    }
+    else if (((n3 >> 4) | (dat[3] << 20)) == 0x184D2A5) {
+        // skippable
+        return b4(dat, 4) + 8;
+    }
+    err(0);
+};
+// most significant bit for nonzero
+var msb = function (val) {
+    var bits = 0;
+    for (; (1 << bits) <= val; ++bits)
+        ;
+    return bits - 1;
+};
+// read finite state entropy
+var rfse = function (dat, bt, mal) {
+    // table pos
+    var tpos = (bt << 3) + 4;
+    // accuracy log
+    var al = (dat[bt] & 15) + 5;
+    if (al > mal)
+        err(3);
+    // size
+    var sz = 1 << al;
+    // probabilities symbols  repeat   index   high threshold
+    var probs = sz, sym = -1, re = -1, i = -1, ht = sz;
+    // optimization: single allocation is much faster
+    var buf = new ab(512 + (sz << 2));
+    var freq = new i16(buf, 0, 256);
+    // same view as freq
+    var dstate = new u16(buf, 0, 256);
+    var nstate = new u16(buf, 512, sz);
+    var bb1 = 512 + (sz << 1);
+    var syms = new u8(buf, bb1, sz);
+    var nbits = new u8(buf, bb1 + sz);
+    while (sym < 255 && probs > 0) {
+        var bits = msb(probs + 1);
+        var cbt = tpos >> 3;
+        // mask
+        var msk = (1 << (bits + 1)) - 1;
+        var val = ((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (tpos & 7)) & msk;
+        // mask (1 fewer bit)
+        var msk1fb = (1 << bits) - 1;
+        // max small value
+        var msv = msk - probs - 1;
+        // small value
+        var sval = val & msk1fb;
+        if (sval < msv)
+            tpos += bits, val = sval;
+        else {
+            tpos += bits + 1;
+            if (val > msk1fb)
+                val -= msv;
+        }
+        freq[++sym] = --val;
+        if (val == -1) {
+            probs += val;
+            syms[--ht] = sym;
+        }
+        else
+            probs -= val;
+        if (!val) {
+            do {
+                // repeat byte
+                var rbt = tpos >> 3;
+                re = ((dat[rbt] | (dat[rbt + 1] << 8)) >> (tpos & 7)) & 3;
+                tpos += 2;
+                sym += re;
+            } while (re == 3);
+        }
+    }
+    if (sym > 255 || probs)
+        err(0);
+    var sympos = 0;
+    // sym step (coprime with sz - formula from zstd source)
+    var sstep = (sz >> 1) + (sz >> 3) + 3;
+    // sym mask
+    var smask = sz - 1;
+    for (var s = 0; s <= sym; ++s) {
+        var sf = freq[s];
+        if (sf < 1) {
+            dstate[s] = -sf;
+            continue;
+        }
+        // This is split into two loops in zstd to avoid branching, but as JS is higher-level that is unnecessary
+        for (i = 0; i < sf; ++i) {
+            syms[sympos] = s;
+            do {
+                sympos = (sympos + sstep) & smask;
+            } while (sympos >= ht);
+        }
+    }
+    // After spreading symbols, should be zero again
+    if (sympos)
+        err(0);
+    for (i = 0; i < sz; ++i) {
+        // next state
+        var ns = dstate[syms[i]]++;
+        // num bits
+        var nb = nbits[i] = al - msb(ns);
+        nstate[i] = (ns << nb) - sz;
+    }
+    return [(tpos + 7) >> 3, {
+            b: al,
+            s: syms,
+            n: nbits,
+            t: nstate
+        }];
+};
+// read huffman
+var rhu = function (dat, bt) {
+    //  index  weight count
+    var i = 0, wc = -1;
+    //    buffer             header byte
+    var buf = new u8(292), hb = dat[bt];
+    // huffman weights
+    var hw = buf.subarray(0, 256);
+    // rank count
+    var rc = buf.subarray(256, 268);
+    // rank index
+    var ri = new u16(buf.buffer, 268);
+    // NOTE: at this point bt is 1 less than expected
+    if (hb < 128) {
+        // end byte, fse decode table
+        var _a = rfse(dat, bt + 1, 6), ebt = _a[0], fdt = _a[1];
+        bt += hb;
+        var epos = ebt << 3;
+        // last byte
+        var lb = dat[bt];
+        if (!lb)
+            err(0);
+        //  state1   state2   state1 bits   state2 bits
+        var st1 = 0, st2 = 0, btr1 = fdt.b, btr2 = btr1;
+        // fse pos
+        // pre-increment to account for original deficit of 1
+        var fpos = (++bt << 3) - 8 + msb(lb);
+        for (;;) {
+            fpos -= btr1;
+            if (fpos < epos)
+                break;
+            var cbt = fpos >> 3;
+            st1 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr1) - 1);
+            hw[++wc] = fdt.s[st1];
+            fpos -= btr2;
+            if (fpos < epos)
+                break;
+            cbt = fpos >> 3;
+            st2 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr2) - 1);
+            hw[++wc] = fdt.s[st2];
+            btr1 = fdt.n[st1];
+            st1 = fdt.t[st1];
+            btr2 = fdt.n[st2];
+            st2 = fdt.t[st2];
+        }
+        if (++wc > 255)
+            err(0);
+    }
+    else {
+        wc = hb - 127;
+        for (; i < wc; i += 2) {
+            var byte = dat[++bt];
+            hw[i] = byte >> 4;
+            hw[i + 1] = byte & 15;
+        }
+        ++bt;
+    }
+    // weight exponential sum
+    var wes = 0;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        // bits must be at most 11, same as weight
+        if (wt > 11)
+            err(0);
+        wes += wt && (1 << (wt - 1));
+    }
+    // max bits
+    var mb = msb(wes) + 1;
+    // table size
+    var ts = 1 << mb;
+    // remaining sum
+    var rem = ts - wes;
+    // must be power of 2
+    if (rem & (rem - 1))
+        err(0);
+    hw[wc++] = msb(rem) + 1;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        ++rc[hw[i] = wt && (mb + 1 - wt)];
+    }
+    // huf buf
+    var hbuf = new u8(ts << 1);
+    //    symbols                      num bits
+    var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
+    ri[mb] = 0;
+    for (i = mb; i > 0; --i) {
+        var pv = ri[i];
+        fill(nb, i, pv, ri[i - 1] = pv + rc[i] * (1 << (mb - i)));
+    }
+    if (ri[0] != ts)
+        err(0);
+    for (i = 0; i < wc; ++i) {
+        var bits = hw[i];
+        if (bits) {
+            var code = ri[bits];
+            fill(syms, i, code, ri[bits] = code + (1 << (mb - bits)));
+        }
+    }
+    return [bt, {
+            n: nb,
+            b: mb,
+            s: syms
+        }];
+};
+// Tables generated using this:
+// https://gist.github.com/101arrowz/a979452d4355992cbf8f257cbffc9edd
+// default literal length table
+var dllt = /*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
+    81, 16, 99, 140, 49, 198, 24, 99, 12, 33, 196, 24, 99, 102, 102, 134, 70, 146, 4
+]), 0, 6)[1];
+// default match length table
+var dmlt = /*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
+    33, 20, 196, 24, 99, 140, 33, 132, 16, 66, 8, 33, 132, 16, 66, 8, 33, 68, 68, 68, 68, 68, 68, 68, 68, 36, 9
+]), 0, 6)[1];
+// default offset code table
+var doct = /*#__PURE__ */ rfse(/*#__PURE__*/ new u8([
+    32, 132, 16, 66, 102, 70, 68, 68, 68, 68, 36, 73, 2
+]), 0, 5)[1];
+// bits to baseline
+var b2bl = function (b, s) {
+    var len = b.length, bl = new i32(len);
+    for (var i = 0; i < len; ++i) {
+        bl[i] = s;
+        s += 1 << b[i];
+    }
+    return bl;
+};
+// literal length bits
+var llb = /*#__PURE__ */ new u8(( /*#__PURE__ */new i32([
+    0, 0, 0, 0, 16843009, 50528770, 134678020, 202050057, 269422093
+])).buffer, 0, 36);
+// literal length baseline
+var llbl = /*#__PURE__ */ b2bl(llb, 0);
+// match length bits
+var mlb = /*#__PURE__ */ new u8(( /*#__PURE__ */new i32([
+    0, 0, 0, 0, 0, 0, 0, 0, 16843009, 50528770, 117769220, 185207048, 252579084, 16
+])).buffer, 0, 53);
+// match length baseline
+var mlbl = /*#__PURE__ */ b2bl(mlb, 3);
+// decode huffman stream
+var dhu = function (dat, out, hu) {
+    var len = dat.length, ss = out.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
+    if (!lb)
+        err(0);
+    var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i = -1;
+    for (; pos > eb && i < ss;) {
+        var cbt = pos >> 3;
+        var val = (dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (pos & 7);
+        st = ((st << btr) | val) & msk;
+        out[++i] = hu.s[st];
+        pos -= (btr = hu.n[st]);
+    }
+    if (pos != eb || i + 1 != ss)
+        err(0);
+};
+// decode huffman stream 4x
+// TODO: use workers to parallelize
+var dhu4 = function (dat, out, hu) {
+    var bt = 6;
+    var ss = out.length, sz1 = (ss + 3) >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
+    dhu(dat.subarray(bt, bt += dat[0] | (dat[1] << 8)), out.subarray(0, sz1), hu);
+    dhu(dat.subarray(bt, bt += dat[2] | (dat[3] << 8)), out.subarray(sz1, sz2), hu);
+    dhu(dat.subarray(bt, bt += dat[4] | (dat[5] << 8)), out.subarray(sz2, sz3), hu);
+    dhu(dat.subarray(bt), out.subarray(sz3), hu);
+};
+// read Zstandard block
+var rzb = function (dat, st, out) {
+    var _a;
+    var bt = st.b;
+    //    byte 0        block type
+    var b0 = dat[bt], btype = (b0 >> 1) & 3;
+    st.l = b0 & 1;
+    var sz = (b0 >> 3) | (dat[bt + 1] << 5) | (dat[bt + 2] << 13);
+    // end byte for block
+    var ebt = (bt += 3) + sz;
+    if (btype == 1) {
+        if (bt >= dat.length)
+            return;
+        st.b = bt + 1;
+        if (out) {
+            fill(out, dat[bt], st.y, st.y += sz);
+            return out;
+        }
+        return fill(new u8(sz), dat[bt]);
+    }
+    if (ebt > dat.length)
+        return;
+    if (btype == 0) {
+        st.b = ebt;
+        if (out) {
+            out.set(dat.subarray(bt, ebt), st.y);
+            st.y += sz;
+            return out;
+        }
+        return slc(dat, bt, ebt);
+    }
+    if (btype == 2) {
+        //    byte 3        lit btype     size format
+        var b3 = dat[bt], lbt = b3 & 3, sf = (b3 >> 2) & 3;
+        // lit src size  lit cmp sz 4 streams
+        var lss = b3 >> 4, lcs = 0, s4 = 0;
+        if (lbt < 2) {
+            if (sf & 1)
+                lss |= (dat[++bt] << 4) | ((sf & 2) && (dat[++bt] << 12));
+            else
+                lss = b3 >> 3;
+        }
+        else {
+            s4 = sf;
+            if (sf < 2)
+                lss |= ((dat[++bt] & 63) << 4), lcs = (dat[bt] >> 6) | (dat[++bt] << 2);
+            else if (sf == 2)
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 3) << 12), lcs = (dat[bt] >> 2) | (dat[++bt] << 6);
+            else
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 63) << 12), lcs = (dat[bt] >> 6) | (dat[++bt] << 2) | (dat[++bt] << 10);
+        }
+        ++bt;
+        // add literals to end - can never overlap with backreferences because unused literals always appended
+        var buf = out ? out.subarray(st.y, st.y + st.m) : new u8(st.m);
+        // starting point for literals
+        var spl = buf.length - lss;
+        if (lbt == 0)
+            buf.set(dat.subarray(bt, bt += lss), spl);
+        else if (lbt == 1)
+            fill(buf, dat[bt++], spl);
+        else {
+            // huffman table
+            var hu = st.h;
+            if (lbt == 2) {
+                var hud = rhu(dat, bt);
+                // subtract description length
+                lcs += bt - (bt = hud[0]);
+                st.h = hu = hud[1];
+            }
+            else if (!hu)
+                err(0);
+            (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
+        }
+        // num sequences
+        var ns = dat[bt++];
+        if (ns) {
+            if (ns == 255)
+                ns = (dat[bt++] | (dat[bt++] << 8)) + 0x7F00;
+            else if (ns > 127)
+                ns = ((ns - 128) << 8) | dat[bt++];
+            // symbol compression modes
+            var scm = dat[bt++];
+            if (scm & 3)
+                err(0);
+            var dts = [dmlt, doct, dllt];
+            for (var i = 2; i > -1; --i) {
+                var md = (scm >> ((i << 1) + 2)) & 3;
+                if (md == 1) {
+                    // rle buf
+                    var rbuf = new u8([0, 0, dat[bt++]]);
+                    dts[i] = {
+                        s: rbuf.subarray(2, 3),
+                        n: rbuf.subarray(0, 1),
+                        t: new u16(rbuf.buffer, 0, 1),
+                        b: 0
+                    };
+                }
+                else if (md == 2) {
+                    // accuracy log 8 for offsets, 9 for others
+                    _a = rfse(dat, bt, 9 - (i & 1)), bt = _a[0], dts[i] = _a[1];
+                }
+                else if (md == 3) {
+                    if (!st.t)
+                        err(0);
+                    dts[i] = st.t[i];
+                }
+            }
+            var _b = st.t = dts, mlt = _b[0], oct = _b[1], llt = _b[2];
+            var lb = dat[ebt - 1];
+            if (!lb)
+                err(0);
+            var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
+            var lst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << llt.b) - 1);
+            cbt = (spos -= oct.b) >> 3;
+            var ost = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << oct.b) - 1);
+            cbt = (spos -= mlt.b) >> 3;
+            var mst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mlt.b) - 1);
+            for (++ns; --ns;) {
+                var llc = llt.s[lst];
+                var lbtr = llt.n[lst];
+                var mlc = mlt.s[mst];
+                var mbtr = mlt.n[mst];
+                var ofc = oct.s[ost];
+                var obtr = oct.n[ost];
+                cbt = (spos -= ofc) >> 3;
+                var ofp = 1 << ofc;
+                var off = ofp + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16) | (dat[cbt + 3] << 24)) >>> (spos & 7)) & (ofp - 1));
+                cbt = (spos -= mlb[mlc]) >> 3;
+                var ml = mlbl[mlc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << mlb[mlc]) - 1));
+                cbt = (spos -= llb[llc]) >> 3;
+                var ll = llbl[llc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << llb[llc]) - 1));
+                cbt = (spos -= lbtr) >> 3;
+                lst = llt.t[lst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << lbtr) - 1));
+                cbt = (spos -= mbtr) >> 3;
+                mst = mlt.t[mst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mbtr) - 1));
+                cbt = (spos -= obtr) >> 3;
+                ost = oct.t[ost] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << obtr) - 1));
+                if (off > 3) {
+                    st.o[2] = st.o[1];
+                    st.o[1] = st.o[0];
+                    st.o[0] = off -= 3;
+                }
+                else {
+                    var idx = off - (ll != 0);
+                    if (idx) {
+                        off = idx == 3 ? st.o[0] - 1 : st.o[idx];
+                        if (idx > 1)
+                            st.o[2] = st.o[1];
+                        st.o[1] = st.o[0];
+                        st.o[0] = off;
+                    }
+                    else
+                        off = st.o[0];
+                }
+                for (var i = 0; i < ll; ++i) {
+                    buf[oubt + i] = buf[spl + i];
+                }
+                oubt += ll, spl += ll;
+                var stin = oubt - off;
+                if (stin < 0) {
+                    var len = -stin;
+                    var bs = st.e + stin;
+                    if (len > ml)
+                        len = ml;
+                    for (var i = 0; i < len; ++i) {
+                        buf[oubt + i] = st.w[bs + i];
+                    }
+                    oubt += len, ml -= len, stin = 0;
+                }
+                for (var i = 0; i < ml; ++i) {
+                    buf[oubt + i] = buf[stin + i];
+                }
+                oubt += ml;
+            }
+            if (oubt != spl) {
+                while (spl < buf.length) {
+                    buf[oubt++] = buf[spl++];
+                }
+            }
+            else
+                oubt = buf.length;
+            if (out)
+                st.y += oubt;
+            else
+                buf = slc(buf, 0, oubt);
+        }
+        else if (out) {
+            st.y += lss;
+            if (spl) {
+                for (var i = 0; i < lss; ++i) {
+                    buf[i] = buf[spl + i];
+                }
+            }
+        }
+        else if (spl)
+            buf = slc(buf, spl);
+        st.b = ebt;
+        return buf;
+    }
+    err(2);
+};
+// concat
+var cct = function (bufs, ol) {
+    if (bufs.length == 1)
+        return bufs[0];
+    var buf = new u8(ol);
+    for (var i = 0, b = 0; i < bufs.length; ++i) {
+        var chk = bufs[i];
+        buf.set(chk, b);
+        b += chk.length;
+    }
+    return buf;
+};
+/**
+ * Decompresses Zstandard data
+ * @param dat The input data
+ * @param buf The output buffer. If unspecified, the function will allocate
+ *            exactly enough memory to fit the decompressed data. If your
+ *            data has multiple frames and you know the output size, specifying
+ *            it will yield better performance.
+ * @returns The decompressed data
+ */
+function decompress(dat, buf) {
+    var bufs = [], nb = +!buf;
+    var bt = 0, ol = 0;
+    for (; dat.length;) {
+        var st = rzfh(dat, nb || buf);
+        if (typeof st == 'object') {
+            if (nb) {
+                buf = null;
+                if (st.w.length == st.u) {
+                    bufs.push(buf = st.w);
+                    ol += st.u;
+                }
+            }
+            else {
+                bufs.push(buf);
+                st.e = 0;
+            }
+            for (; !st.l;) {
+                var blk = rzb(dat, st, buf);
+                if (!blk)
+                    err(5);
+                if (buf)
+                    st.e = st.y;
+                else {
+                    bufs.push(blk);
+                    ol += blk.length;
+                    cpw(st.w, 0, blk.length);
+                    st.w.set(blk, st.w.length - blk.length);
+                }
+            }
+            bt = st.b + (st.c * 4);
+        }
+        else
+            bt = st;
+        dat = dat.subarray(bt);
+    }
+    return cct(bufs, ol);
+}
+
+/**
+ * A minimal zip reader over a random-access FileSource: finds the central directory from the end
+ * of the file (ZIP64 included), and reads single members (stored, deflate, zstd) with size caps,
+ * size-honesty checks and CRC-32 verification. Archives come from pull requests: nothing here
+ * trusts a declared size, and nothing is extracted to disk.
+ */
+const METHOD_STORED = 0;
+const METHOD_DEFLATE = 8;
+const METHOD_ZSTD = 93;
+const DEFAULT_MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const EOCD_SIZE = 22;
+const MAX_COMMENT = 0xffff;
+let crcTable;
+/** CRC-32 (IEEE 802.3, as zip uses it); pass the previous result as `crc` to continue. */
+function crc32(data, crc = 0) {
+    if (!crcTable) {
+        crcTable = new Uint32Array(256);
+        for (let n = 0; n < 256; n++) {
+            let c = n;
+            for (let k = 0; k < 8; k++)
+                c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+            crcTable[n] = c >>> 0;
+        }
+    }
+    let c = ~crc >>> 0;
+    for (let i = 0; i < data.length; i++)
+        c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+    return ~c >>> 0;
+}
+function corrupt(file, message, member) {
+    return new InputError('zip-corrupt', member ? `member ${member}: ${message}` : message, { file, key: member }, 'the archive is damaged or truncated; re-export the log with the tool that wrote it');
+}
+function view(bytes) {
+    return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+function u64(dv, at, file) {
+    const value = dv.getBigUint64(at, true);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw corrupt(file, 'a ZIP64 size or offset is out of range');
+    return Number(value);
+}
+async function readExactly(source, offset, length, what, member) {
+    if (offset < 0 || offset + length > source.size) {
+        throw corrupt(source.path, `${what} lies outside the file (${source.size} bytes)`, member);
+    }
+    const bytes = await source.read(offset, length);
+    if (bytes.length !== length)
+        throw corrupt(source.path, `${what} is truncated`, member);
+    return bytes;
+}
+/** Read the central directory. */
+async function openZip(source, maxDirectoryBytes = DEFAULT_MAX_DIRECTORY_BYTES) {
+    const file = source.path;
+    if (source.size < EOCD_SIZE)
+        throw corrupt(file, `the file is too small to be a zip archive (${source.size} bytes)`);
+    const tailLength = Math.min(source.size, EOCD_SIZE + MAX_COMMENT);
+    const tailStart = source.size - tailLength;
+    const tail = await readExactly(source, tailStart, tailLength, 'the end of the archive');
+    const tv = view(tail);
+    let at = -1;
+    for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
+        if (tv.getUint32(i, true) === SIG_EOCD &&
+            i + EOCD_SIZE + tv.getUint16(i + 20, true) <= tail.length) {
+            at = i;
+            break;
+        }
+    }
+    if (at < 0) {
+        throw corrupt(file, 'no end-of-central-directory record: the file is not a zip archive, or it is truncated');
+    }
+    const eocdOffset = tailStart + at;
+    let disk = tv.getUint16(at + 4, true);
+    let directoryDisk = tv.getUint16(at + 6, true);
+    let count = tv.getUint16(at + 10, true);
+    let directorySize = tv.getUint32(at + 12, true);
+    let directoryOffset = tv.getUint32(at + 16, true);
+    let directoryEnd = eocdOffset;
+    if (eocdOffset >= 20) {
+        const locator = view(await readExactly(source, eocdOffset - 20, 20, 'the ZIP64 locator'));
+        if (locator.getUint32(0, true) === SIG_EOCD64_LOCATOR) {
+            const recordOffset = u64(locator, 8, file);
+            const record = view(await readExactly(source, recordOffset, 56, 'the ZIP64 end-of-central-directory record'));
+            if (record.getUint32(0, true) !== SIG_EOCD64)
+                throw corrupt(file, 'the ZIP64 end-of-central-directory record is missing');
+            disk = record.getUint32(16, true);
+            directoryDisk = record.getUint32(20, true);
+            count = u64(record, 32, file);
+            directorySize = u64(record, 40, file);
+            directoryOffset = u64(record, 48, file);
+            directoryEnd = recordOffset;
+        }
+    }
+    if (disk !== 0 || directoryDisk !== 0) {
+        throw new InputError('zip-unsupported', 'multi-disk (split) zip archives are not supported', { file }, 'commit the log as a single file');
+    }
+    if (directorySize > maxDirectoryBytes) {
+        throw new InputError('zip-too-large', `the central directory is ${directorySize} bytes (limit ${maxDirectoryBytes})`, { file }, 'the archive has too many members to be read safely');
+    }
+    if (directoryOffset + directorySize > directoryEnd)
+        throw corrupt(file, 'the central directory overlaps the end of the archive');
+    const directory = await readExactly(source, directoryOffset, directorySize, 'the central directory');
+    const dv = view(directory);
+    const decoder = new TextDecoder('utf-8');
+    const entries = new Map();
+    let pos = 0;
+    let parsed = 0;
+    while (pos < directory.length) {
+        if (pos + 46 > directory.length || dv.getUint32(pos, true) !== SIG_CENTRAL) {
+            throw corrupt(file, `central directory entry ${parsed + 1} is malformed`);
+        }
+        const nameLength = dv.getUint16(pos + 28, true);
+        const extraLength = dv.getUint16(pos + 30, true);
+        const commentLength = dv.getUint16(pos + 32, true);
+        const next = pos + 46 + nameLength + extraLength + commentLength;
+        if (next > directory.length)
+            throw corrupt(file, `central directory entry ${parsed + 1} runs past the directory`);
+        const name = decoder.decode(directory.subarray(pos + 46, pos + 46 + nameLength));
+        let uncompressedSize = dv.getUint32(pos + 24, true);
+        let compressedSize = dv.getUint32(pos + 20, true);
+        let localHeaderOffset = dv.getUint32(pos + 42, true);
+        if (uncompressedSize === 0xffffffff ||
+            compressedSize === 0xffffffff ||
+            localHeaderOffset === 0xffffffff) {
+            // ZIP64 extended information: only the fields saturated in the header, in this order.
+            let e = pos + 46 + nameLength;
+            const extraEnd = e + extraLength;
+            let found = false;
+            while (e + 4 <= extraEnd) {
+                const id = dv.getUint16(e, true);
+                const size = dv.getUint16(e + 2, true);
+                if (id === 0x0001) {
+                    let f = e + 4;
+                    const take = () => {
+                        if (f + 8 > e + 4 + size || f + 8 > extraEnd)
+                            throw corrupt(file, 'ZIP64 extra field is too short', name);
+                        const value = u64(dv, f, file);
+                        f += 8;
+                        return value;
+                    };
+                    if (uncompressedSize === 0xffffffff)
+                        uncompressedSize = take();
+                    if (compressedSize === 0xffffffff)
+                        compressedSize = take();
+                    if (localHeaderOffset === 0xffffffff)
+                        localHeaderOffset = take();
+                    found = true;
+                    break;
+                }
+                e += 4 + size;
+            }
+            if (!found)
+                throw corrupt(file, 'sizes are saturated but there is no ZIP64 extra field', name);
+        }
+        entries.set(name, {
+            name,
+            flags: dv.getUint16(pos + 8, true),
+            method: dv.getUint16(pos + 10, true),
+            crc32: dv.getUint32(pos + 16, true),
+            compressedSize,
+            uncompressedSize,
+            localHeaderOffset,
+        });
+        parsed++;
+        pos = next;
+    }
+    // Writers without ZIP64 let the 16-bit count wrap past 65 535 entries.
+    if (parsed !== count && parsed % 0x10000 !== count) {
+        throw corrupt(file, `the central directory holds ${parsed} entries but the archive declares ${count}`);
+    }
+    return { source, entries, directoryOffset };
+}
+function inflateZstd(data, expected, file, member) {
+    const parts = [];
+    let total = 0;
+    let pos = 0;
+    const bad = (why) => corrupt(file, `zstd data is corrupt (${why})`, member);
+    while (pos < data.length) {
+        if (pos + 8 > data.length)
+            throw bad('truncated frame header');
+        const dv = view(data.subarray(pos));
+        const magic = dv.getUint32(0, true);
+        if ((magic & 0xfffffff0) === 0x184d2a50) {
+            pos += 8 + dv.getUint32(4, true); // skippable frame
+            if (pos > data.length)
+                throw bad('truncated skippable frame');
+            continue;
+        }
+        if (magic !== 0xfd2fb528)
+            throw bad('bad frame magic');
+        const descriptor = data[pos + 4];
+        const singleSegment = (descriptor >> 5) & 1;
+        let p = pos + 5;
+        let window = 0;
+        if (!singleSegment) {
+            const wd = data[p++];
+            const base = 2 ** (10 + (wd >> 3));
+            window = base + (base / 8) * (wd & 7);
+        }
+        p += [0, 1, 2, 4][descriptor & 3];
+        const sizeBytes = [singleSegment, 2, 4, 8][descriptor >> 6];
+        let contentSize = -1;
+        if (sizeBytes > 0) {
+            if (p + sizeBytes > data.length)
+                throw bad('truncated frame header');
+            contentSize = 0;
+            for (let k = sizeBytes - 1; k >= 0; k--)
+                contentSize = contentSize * 256 + data[p + k];
+            if (sizeBytes === 2)
+                contentSize += 256;
+            p += sizeBytes;
+        }
+        // The decoder allocates the content size (or the window): bound both before calling it.
+        if (contentSize > expected - total ||
+            (contentSize <= 0 && window > Math.max(expected, 8 << 20))) {
+            throw corrupt(file, `a zstd frame declares more data than the member's declared ${expected} bytes`, member);
+        }
+        for (let last = 0; !last;) {
+            if (p + 3 > data.length)
+                throw bad('truncated block');
+            const header = data[p] | (data[p + 1] << 8) | (data[p + 2] << 16);
+            last = header & 1;
+            const type = (header >> 1) & 3;
+            if (type === 3)
+                throw bad('reserved block type');
+            p += 3 + (type === 1 ? 1 : header >>> 3);
+        }
+        if ((descriptor >> 2) & 1)
+            p += 4;
+        if (p > data.length)
+            throw bad('truncated frame');
+        let out;
+        try {
+            out = decompress(data.subarray(pos, p));
+        }
+        catch (error) {
+            throw bad(error instanceof Error ? error.message : String(error));
+        }
+        total += out.length;
+        if (total > expected)
+            throw corrupt(file, `decompresses to more than its declared ${expected} bytes`, member);
+        parts.push(out);
+        pos = p;
+    }
+    if (parts.length === 1)
+        return parts[0];
+    const joined = new Uint8Array(total);
+    let offset = 0;
+    for (const part of parts) {
+        joined.set(part, offset);
+        offset += part.length;
+    }
+    return joined;
+}
+/** Read and decompress one member, at most `maxSize` bytes uncompressed. */
+async function readZipMember(zip, name, maxSize) {
+    const { source } = zip;
+    const file = source.path;
+    const entry = zip.entries.get(name);
+    if (!entry)
+        throw new InputError('zip-member-missing', `the archive has no member ${name}`, {
+            file,
+            key: name,
+        });
+    if (entry.flags & 1) {
+        throw new InputError('zip-unsupported', `member ${name} is encrypted`, { file, key: name }, 'commit the log without encryption');
+    }
+    if (entry.method !== METHOD_STORED &&
+        entry.method !== METHOD_DEFLATE &&
+        entry.method !== METHOD_ZSTD) {
+        throw new InputError('zip-unsupported-method', `member ${name} uses compression method ${entry.method}; rsp-gate reads stored (0), deflate (8) and zstd (93)`, { file, key: name }, 're-write the log with a current version of the tool that produced it');
+    }
+    if (entry.uncompressedSize > maxSize || entry.compressedSize > maxSize + (maxSize >>> 6) + 1024) {
+        throw new InputError('zip-too-large', `member ${name} is ${entry.uncompressedSize} bytes uncompressed (${entry.compressedSize} compressed); the limit is ${maxSize}`, { file, key: name }, 'this member is far larger than any real one; the archive may be hostile');
+    }
+    const local = view(await readExactly(source, entry.localHeaderOffset, 30, 'the local header', name));
+    if (local.getUint32(0, true) !== SIG_LOCAL)
+        throw corrupt(file, 'the local header is missing', name);
+    const nameLength = local.getUint16(26, true);
+    const nameStart = entry.localHeaderOffset + 30;
+    const localName = new TextDecoder('utf-8').decode(await readExactly(source, nameStart, nameLength, 'the local header', name));
+    if (localName !== name)
+        throw corrupt(file, `the local header names ${JSON.stringify(localName)}`, name);
+    const dataStart = nameStart + nameLength + local.getUint16(28, true);
+    if (dataStart + entry.compressedSize > zip.directoryOffset) {
+        throw corrupt(file, `its compressed size (${entry.compressedSize} bytes) runs past the end of the member data`, name);
+    }
+    const data = await readExactly(source, dataStart, entry.compressedSize, 'the member data', name);
+    let out;
+    if (entry.method === METHOD_STORED)
+        out = data;
+    else if (entry.method === METHOD_ZSTD)
+        out = inflateZstd(data, entry.uncompressedSize, file, name);
+    else {
+        try {
+            out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+        }
+        catch (error) {
+            const tooLarge = error instanceof RangeError || error.code === 'ERR_BUFFER_TOO_LARGE';
+            throw corrupt(file, tooLarge
+                ? `decompresses to more than its declared ${entry.uncompressedSize} bytes`
+                : `deflate data is corrupt (${error instanceof Error ? error.message : String(error)})`, name);
+        }
+    }
+    if (out.length !== entry.uncompressedSize) {
+        throw corrupt(file, `decompresses to ${out.length} bytes but declares ${entry.uncompressedSize}`, name);
+    }
+    if (crc32(out) !== entry.crc32)
+        throw corrupt(file, 'CRC-32 mismatch: the data is damaged', name);
+    return out;
+}
+
+/**
+ * Turns an Inspect log header (a JSON log without its samples, or an `.eval` log's header.json)
+ * into evidence records. Shared by the `.json` and `.eval` readers; formats.md §5.
+ */
+const SUPPORTED_INSPECT_VERSIONS = [1, 2, 3];
+/** Helper metrics whose value is the standard error of the other metrics of the same score, by priority. */
+const STDERR_METRICS = ['stderr', 'bootstrap_stderr', 'bootstrap_std'];
+function isObject$1(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function count$1(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+}
+/** A finite number, or null with the warning that explains why. */
+function finiteOrWarn(value, label, warnings, where = 'log') {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'number')
+        warnings.push(`${label} is ${value} in the ${where}; treated as no value`);
+    else if (value === undefined || value === null)
+        warnings.push(`${label} has no value in the ${where}; treated as no value`);
+    else
+        warnings.push(`${label} is ${quote(value)} in the ${where}, not a number; treated as no value`);
+    return null;
+}
+const ISO_DATE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/i;
+/** `eval.created` as ISO-8601 UTC. A time without offset is taken as UTC, with a warning. */
+function normaliseInspectDate(raw, warnings) {
+    if (raw === undefined || raw === null)
+        return null;
+    const match = typeof raw === 'string' ? ISO_DATE.exec(raw.trim()) : null;
+    let zone = match?.[5];
+    if (match && !zone) {
+        warnings.push(`eval.created (${raw}) has no time zone; assumed UTC`);
+        zone = 'Z';
+    }
+    if (match && zone) {
+        const offset = zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+        const fraction = (match[4] ?? '').slice(0, 4);
+        const time = Date.parse(`${match[1]}T${match[2]}${match[3] ?? ':00'}${fraction}${offset}`);
+        if (!Number.isNaN(time))
+            return new Date(time).toISOString();
+    }
+    warnings.push(`eval.created (${quote(raw)}) is not a date; date treated as unknown`);
+    return null;
+}
+/** The three results shapes, told apart by keys (not by version). */
+function metricGroups(results) {
+    for (const shape of ['scores', 'scorers']) {
+        const list = results[shape];
+        if (Array.isArray(list)) {
+            return list.map((score, i) => ({
+                pointer: `/results/${shape}/${i}/metrics`,
+                metrics: isObject$1(score) ? score.metrics : undefined,
+            }));
+        }
+    }
+    if (isObject$1(results.metrics))
+        return [{ pointer: '/results/metrics', metrics: results.metrics }];
+    return [];
+}
+function runStatus(header, completed, total, warnings) {
+    const raw = header.status;
+    let status;
+    if (raw === 'success') {
+        status = 'success';
+        if (completed !== null && total !== null && completed < total) {
+            warnings.push(`the log says success but only ${completed} of ${total} samples completed; treated as partial`);
+            status = 'partial';
+        }
+    }
+    else if (raw === 'cancelled' || raw === 'error' || raw === 'started')
+        status = raw;
+    else {
+        warnings.push(`status ${quote(raw)} is not an Inspect run status; treated as error`);
+        status = 'error';
+    }
+    if (header.invalidated === true) {
+        warnings.push('the log is marked invalidated; treated as status error');
+        status = 'error';
+    }
+    return status;
+}
+function inspectRecordsFromHeader(header, ctx) {
+    const { file, pointerPrefix } = ctx;
+    const where = (pointer) => {
+        const position = ctx.locate?.(pointer);
+        return { ...position, key: pointerPrefix + pointer };
+    };
+    if (!isObject$1(header)) {
+        throw new InputError('inspect-shape', 'the Inspect log is not a JSON object', {
+            file,
+            ...where(''),
+        }, 'commit the log exactly as Inspect wrote it (`inspect log convert` can rewrite an old or damaged log)');
+    }
+    const version = header.version;
+    if (!SUPPORTED_INSPECT_VERSIONS.some((v) => v === version)) {
+        const said = version === undefined
+            ? 'the log has no version field'
+            : `unsupported Inspect log version ${quote(version)}`;
+        throw new InputError('inspect-version', `${said}; rsp-gate reads versions 1–3`, { file, ...where('/version') }, 'the log was written by an Inspect release rsp-gate does not know; check for an rsp-gate update');
+    }
+    const evalSpec = header.eval;
+    if (!isObject$1(evalSpec)) {
+        throw new InputError('inspect-shape', 'the Inspect log has no eval object', {
+            file,
+            ...where('/eval'),
+        }, 'commit the log exactly as Inspect wrote it (`inspect log convert` can rewrite an old or damaged log)');
+    }
+    const taskKey = ['task', 'task_registry_name', 'task_display_name'].find((key) => typeof evalSpec[key] === 'string' && evalSpec[key].trim() !== '');
+    if (taskKey === undefined) {
+        throw new InputError('inspect-shape', 'the Inspect log names no task (eval.task)', {
+            file,
+            ...where('/eval'),
+        }, 'commit the log exactly as Inspect wrote it (`inspect log convert` can rewrite an old or damaged log)');
+    }
+    const benchmark = evalSpec[taskKey];
+    const model = typeof evalSpec.model === 'string' && evalSpec.model !== '' ? evalSpec.model : null;
+    const common = [];
+    const date = normaliseInspectDate(evalSpec.created, common);
+    const results = isObject$1(header.results) ? header.results : null;
+    const n = count$1(results?.completed_samples);
+    const nIntended = count$1(results?.total_samples);
+    const status = runStatus(header, n, nIntended, common);
+    if (!results)
+        return [];
+    const records = [];
+    for (const group of metricGroups(results)) {
+        if (!isObject$1(group.metrics))
+            continue;
+        const metrics = group.metrics;
+        const valueOf = (key) => isObject$1(metrics[key]) ? metrics[key].value : undefined;
+        const stderrKey = STDERR_METRICS.find((key) => Object.hasOwn(metrics, key));
+        const stderrWarnings = [];
+        const stderr = stderrKey === undefined ? null : finiteOrWarn(valueOf(stderrKey), stderrKey, stderrWarnings);
+        for (const key of Object.keys(metrics)) {
+            if (STDERR_METRICS.includes(key))
+                continue;
+            const warnings = [...common];
+            const value = finiteOrWarn(valueOf(key), key, warnings);
+            const pointer = `${group.pointer}/${pointerToken(key)}/value`;
+            records.push({
+                file,
+                pointer: pointerPrefix + pointer,
+                line: ctx.locate ? ctx.locate(pointer).line : null,
+                format: ctx.format,
+                model,
+                benchmark,
+                metric: key,
+                value,
+                scale: 'unknown',
+                stderr,
+                n,
+                n_intended: nIntended,
+                date,
+                status,
+                warnings: [...warnings, ...stderrWarnings],
+            });
+        }
+    }
+    return records;
+}
+
+/**
+ * Inspect AI `.eval` logs (zip archives): reads only `header.json` through the central directory,
+ * never the samples; formats.md §5.5.
+ */
+/** header.json is a few KB in every real log; anything near this is hostile. */
+const MAX_HEADER_BYTES = 64 * 1024 * 1024;
+const HEADER = 'header.json';
+const JOURNAL_START = '_journal/start.json';
+async function checkZipMagic(source) {
+    const head = await source.read(0, 64);
+    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)
+        return;
+    const lfs = new TextDecoder('utf-8').decode(head).startsWith('version https://git-lfs');
+    throw new InputError('inspect-not-zip', lfs
+        ? 'the .eval file is a Git LFS pointer, not the log itself'
+        : 'the .eval file is not a zip archive', { file: source.path }, lfs
+        ? 'fetch LFS objects in the workflow (actions/checkout with lfs: true)'
+        : 'commit the .eval file exactly as Inspect wrote it');
+}
+const inspectEvalReader = {
+    format: 'inspect-eval',
+    /** Every `.eval` file is claimed, so that a broken one (or an LFS pointer) is reported, not skipped. */
+    accepts(path) {
+        return /\.eval$/i.test(path);
+    },
+    async read(source) {
+        const file = source.path;
+        await checkZipMagic(source);
+        const zip = await openZip(source);
+        if (!zip.entries.has(HEADER)) {
+            if (zip.entries.has(JOURNAL_START)) {
+                throw new InputError('inspect-unfinished', 'the log has no header.json: the run never finished (status started)', { file, key: HEADER }, 'let the evaluation finish (or re-run it) and commit the completed log');
+            }
+            throw new InputError('inspect-shape', 'the archive has neither header.json nor _journal/start.json: it is not an Inspect log', { file }, 'commit the .eval file exactly as Inspect wrote it');
+        }
+        const bytes = await readZipMember(zip, HEADER, MAX_HEADER_BYTES);
+        let parsed;
+        try {
+            parsed = parseJsonBytes(bytes, file);
+        }
+        catch (error) {
+            if (!isInputError(error))
+                throw error;
+            const { line, column } = error.location;
+            throw new InputError(error.code, `${HEADER} line ${line ?? '?'}, column ${column ?? '?'}: ${error.message}`, { file, key: HEADER }, error.hint);
+        }
+        return inspectRecordsFromHeader(parsed.value, {
+            file,
+            format: 'inspect-eval',
+            pointerPrefix: `${HEADER}#`,
+            locate: null,
+        });
+    },
+};
+
+const HEAD_DECODER$1 = new TextDecoder('utf-8');
+/** Inspect writes `version` as the first key and `eval` soon after; lm-eval never does. */
+function looksLikeInspectJson(head) {
+    const text = HEAD_DECODER$1.decode(head).replace(/^\uFEFF/, '');
+    return /^\s*\{\s*"version"\s*:\s*-?\d/.test(text) && /"eval"\s*:\s*\{/.test(text);
+}
+const inspectJsonReader = {
+    format: 'inspect-json',
+    accepts(path, head) {
+        return /\.json$/i.test(path) && looksLikeInspectJson(head);
+    },
+    async read(source) {
+        // Inspect writes the header (with `results`) before `samples`, so reading stops there and a
+        // gigabyte log costs its header. A log whose results would come only after the samples is
+        // refused rather than read in full or, worse, read as having no results.
+        const parsed = await parseJsonStream(source.chunks(), source.path, {
+            stopAtTopLevelKey: 'samples',
+        });
+        const header = parsed.value;
+        if (parsed.stoppedAt !== null &&
+            header !== null &&
+            typeof header === 'object' &&
+            !('results' in header) &&
+            header.status !== 'started') {
+            throw new InputError('inspect-order', '`samples` comes before `results` in this log, so its results cannot be read from the header', { file: source.path, ...parsed.locate('/samples'), key: 'samples' }, 'commit the log as Inspect writes it (results before samples); `inspect log convert` rewrites it');
+        }
+        return inspectRecordsFromHeader(parsed.value, {
+            file: source.path,
+            format: 'inspect-json',
+            pointerPrefix: '',
+            locate: parsed.locate,
+        });
+    },
+};
+
+/**
+ * EleutherAI lm-evaluation-harness results files (`results_*.json`, v0.3 and v0.4 shapes);
+ * formats.md §6. One record per (task, metric, filter) in `results`; `groups` repeats group rows
+ * and is ignored, so nothing is counted twice.
+ */
+/** Keys of a results entry that are not metrics. */
+const NOT_METRICS = new Set(['alias', 'sample_len', 'name', ' ', 'sample_count']);
+const MODEL_ARG_KEYS = ['pretrained', 'model', 'path'];
+const FILE_STAMP = /(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(\.\d+)?/;
+const HEAD_DECODER = new TextDecoder('utf-8');
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function nonEmpty(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+function count(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+}
+/** `model_name`, else the model named in `config.model_args` (string `k=v,…` or dict), else top-level `model`. */
+function lmEvalModel(root) {
+    const name = nonEmpty(root.model_name);
+    if (name)
+        return name;
+    const args = isObject(root.config) ? root.config.model_args : undefined;
+    let table = isObject(args) ? args : null;
+    if (typeof args === 'string') {
+        table = {};
+        for (const part of args.split(',')) {
+            const eq = part.indexOf('=');
+            if (eq > 0)
+                table[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+        }
+    }
+    for (const key of MODEL_ARG_KEYS) {
+        const value = table ? nonEmpty(table[key]) : null;
+        if (value)
+            return value;
+    }
+    return nonEmpty(root.model); // hand-trimmed files keep only `model`
+}
+/** `date` (epoch seconds), else the timestamp in the file name (local time of the run: assumed UTC). */
+function lmEvalDate(root, path, warnings) {
+    if (typeof root.date === 'number' && Number.isFinite(root.date)) {
+        const date = new Date(root.date * 1000);
+        if (!Number.isNaN(date.getTime()))
+            return date.toISOString();
+    }
+    const stamp = FILE_STAMP.exec(path.slice(path.lastIndexOf('/') + 1));
+    if (!stamp)
+        return null;
+    const time = Date.parse(`${stamp[1]}T${stamp[2]}:${stamp[3]}:${stamp[4]}${(stamp[5] ?? '').slice(0, 4)}Z`);
+    if (Number.isNaN(time))
+        return null;
+    warnings.push(`the file has no date field; used the time in its name (${stamp[0]}), assumed UTC`);
+    return new Date(time).toISOString();
+}
+function metricKeys(entry) {
+    const keys = Object.keys(entry);
+    const v04 = keys.some((key) => key.includes(','));
+    const out = [];
+    for (const key of keys) {
+        if (NOT_METRICS.has(key))
+            continue;
+        const comma = key.indexOf(',');
+        if (v04 && comma < 0)
+            continue;
+        const metric = v04 ? key.slice(0, comma) : key;
+        if (metric.endsWith('_stderr'))
+            continue;
+        if (!v04 && typeof entry[key] !== 'number' && typeof entry[key] !== 'string')
+            continue;
+        out.push({
+            key,
+            metric,
+            stderrKey: v04 ? `${metric}_stderr${key.slice(comma)}` : `${metric}_stderr`,
+        });
+    }
+    return out;
+}
+const lmEvalReader = {
+    format: 'lm-eval',
+    accepts(path, head) {
+        if (!/\.json$/i.test(path) || looksLikeInspectJson(head))
+            return false;
+        const text = HEAD_DECODER.decode(head).replace(/^\uFEFF/, '');
+        // lighteval files also carry `results` but are not lm-eval output.
+        return (/^\s*\{/.test(text) && /"results"\s*:\s*\{/.test(text) && !/"config_general"\s*:/.test(text));
+    },
+    async read(source) {
+        const file = source.path;
+        // Embedded per-sample data can be large and comes before `config` and `date`: skip it, read on.
+        const parsed = await parseJsonStream(source.chunks(), file, { skipTopLevelKeys: ['samples'] });
+        const root = parsed.value;
+        if (!isObject(root) || !isObject(root.results)) {
+            throw new InputError('lm-eval-no-results', isObject(root) ? 'the file has no results object' : 'the file is not a JSON object', { file, ...parsed.locate('/results'), key: '/results' }, 'point the policy at the results_*.json file written by lm-evaluation-harness');
+        }
+        const config = isObject(root.config) ? root.config : {};
+        const limit = config.limit;
+        const nSamples = isObject(root['n-samples']) ? root['n-samples'] : {};
+        const model = lmEvalModel(root);
+        const common = [];
+        const date = lmEvalDate(root, file, common);
+        const records = [];
+        for (const [task, entry] of Object.entries(root.results)) {
+            if (!isObject(entry))
+                continue;
+            const samples = isObject(nSamples[task]) ? nSamples[task] : {};
+            const n = count(samples.effective);
+            const nIntended = count(samples.original);
+            const taskWarnings = [...common];
+            let status = 'success';
+            if (n !== null && nIntended !== null)
+                status = n < nIntended ? 'partial' : 'success';
+            else if (limit !== undefined && limit !== null && limit !== 0) {
+                taskWarnings.push(`config.limit is ${quote(limit)} and the file does not say how many samples ran; treated as partial`);
+                status = 'partial';
+            }
+            for (const { key, metric, stderrKey } of metricKeys(entry)) {
+                const warnings = [...taskWarnings];
+                const value = finiteOrWarn(entry[key], key, warnings, 'file');
+                const stderr = Object.hasOwn(entry, stderrKey)
+                    ? finiteOrWarn(entry[stderrKey], stderrKey, warnings, 'file')
+                    : null;
+                const pointer = `/results/${pointerToken(task)}/${pointerToken(key)}`;
+                records.push({
+                    file,
+                    pointer,
+                    line: parsed.locate(pointer).line,
+                    format: 'lm-eval',
+                    model,
+                    benchmark: task,
+                    metric,
+                    value,
+                    scale: 'unknown',
+                    stderr,
+                    n,
+                    n_intended: nIntended,
+                    date,
+                    status,
+                    warnings,
+                });
+            }
+        }
+        return records;
+    },
+};
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|([+-])(\d{2})(?::?(\d{2}))?))?$/;
+/**
+ * An RFC 3339 date or date-time (as the schema's `date` / `date-time` formats accept) as ISO
+ * UTC: `2026-10-01` → `2026-10-01T00:00:00.000Z`; offsets are applied. Null when unreadable.
+ */
+function normaliseDate(text) {
+    const m = DATE_TIME.exec(text);
+    if (!m)
+        return null;
+    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', , sign, tzh = '0', tzm = '0'] = m;
+    const ms = Number(`${frac}000`.slice(0, 3));
+    const offsetMinutes = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(tzh) * 60 + Number(tzm));
+    const local = new Date(Date.UTC(2000, 0, 1, Number(h), Number(mi), Number(s), ms));
+    local.setUTCFullYear(Number(y), Number(mo) - 1, Number(d)); // Date.UTC maps years 0-99 to 19xx
+    const utc = local.getTime() - offsetMinutes * 60_000;
+    return Number.isFinite(utc) ? new Date(utc).toISOString() : null;
+}
+function isNativeEvidenceFile(path) {
+    return /\.evidence\.ya?ml$/i.test(path);
+}
+const nativeEvidenceReader = {
+    format: 'native',
+    accepts(path) {
+        return isNativeEvidenceFile(path);
+    },
+    async read(source) {
+        const file = source.path;
+        const text = await readText(source);
+        const doc = parseYaml(text, file);
+        validateDocument(doc, 'evidence', 'evidence file');
+        const evidence = doc.value;
+        return evidence.results.map((result, i) => {
+            const pointer = `/results/${i}/value`;
+            const date = normaliseDate(result.date);
+            if (date === null) {
+                // The schema accepted it, so this is a gap between ajv-formats and our parser.
+                throw new InputError('schema', `evidence file: results[${i}].date: cannot read date ${quote(result.date)}`, { file, ...doc.locate(`/results/${i}/date`), key: `results[${i}].date` }, 'write a date as YYYY-MM-DD or a date-time with a time zone, e.g. 2026-10-01T12:00:00Z');
+            }
+            return {
+                file,
+                pointer,
+                line: doc.locate(pointer).line,
+                format: 'native',
+                model: evidence.model,
+                benchmark: result.benchmark,
+                metric: result.metric,
+                value: result.value,
+                scale: (result.scale ?? 'unknown'),
+                stderr: result.stderr ?? null,
+                n: result.n ?? null,
+                n_intended: result.n_intended ?? null,
+                date,
+                status: (result.status ?? 'success'),
+                warnings: [],
+            };
+        });
+    },
+};
+
+const readers = [
+    inspectEvalReader,
+    inspectJsonReader,
+    lmEvalReader,
+    nativeEvidenceReader,
+    hfModelIndexReader,
+];
+/** Bytes read from the start of a file to choose its reader. */
+const SNIFF_BYTES = 4096;
+function findReader(path, head) {
+    return readers.find((reader) => reader.accepts(path, head)) ?? null;
 }
 
 /** Attestation files: signed statements, each item located and fingerprinted. */
@@ -56551,7 +56653,18 @@ async function loadRepository(tree, policy, options = {}) {
         const globs = [];
         evals.forEach((glob, i) => {
             const resolved = resolveInside(dir, glob);
-            if (resolved === null || glob.startsWith('/')) {
+            if (resolved === '' || (resolved !== null && !/[^/]/.test(resolved))) {
+                const at = card.doc.locate(`/rsp/evals/${i}`);
+                state.artifactErrors.push({
+                    code: 'glob-directory',
+                    message: `evals glob \`${glob}\` names a directory, not files`,
+                    file: card.path,
+                    line: at.line,
+                    column: at.column,
+                    hint: 'name the files, e.g. `evals/**/*.eval`',
+                });
+            }
+            else if (resolved === null || glob.startsWith('/')) {
                 const at = card.doc.locate(`/rsp/evals/${i}`);
                 state.artifactErrors.push({
                     code: 'glob-outside',
@@ -56613,7 +56726,7 @@ async function loadRepository(tree, policy, options = {}) {
     for (const entry of entries.filter((e) => isAttestation(e.path))) {
         try {
             if (entry.kind === 'symlink')
-                throw new InputError('symlink', 'attestation file is a symbolic link; rsp-gate does not follow links', { file: entry.path });
+                throw new InputError('symlink', 'attestation file is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the attestation file itself');
             attestations.push(...(await readAttestationFile(tree, entry.path, policy)));
         }
         catch (error) {
@@ -56632,7 +56745,7 @@ async function readPolicyText(tree, path) {
     if (!entry)
         return null;
     if (entry.kind === 'symlink') {
-        throw new InputError('symlink', 'the policy file is a symbolic link; rsp-gate does not follow links', { file: path });
+        throw new InputError('symlink', 'the policy file is a symbolic link; rsp-gate does not follow links', { file: path }, 'commit the policy file itself');
     }
     return readText(await tree.open(path));
 }

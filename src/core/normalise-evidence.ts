@@ -41,6 +41,16 @@ export function metricNames(benchmark: Benchmark, metric: string | null): Set<st
   return names;
 }
 
+/** Scale conversion without binary noise: 0.57 × 100 is 57, not 56.99999999999999. */
+function tidy(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+const RANGE: Partial<Record<Benchmark['scale'], [number, number]>> = {
+  fraction: [0, 1],
+  percent: [0, 100],
+};
+
 function onScale(
   benchmark: Benchmark,
   record: EvidenceRecord,
@@ -49,35 +59,30 @@ function onScale(
   if (raw === null) return { value: null, error: null, notes: [] };
   const declared = benchmark.scale;
   const written = record.scale;
+  let value = raw;
+  const notes: string[] = [];
   if (declared === 'fraction' && written === 'percent') {
-    return {
-      value: raw / 100,
-      error: null,
-      notes: [`${raw}% read as ${raw / 100} on the fraction scale`],
-    };
+    value = tidy(raw / 100);
+    notes.push(`${raw}% read as ${value} on the fraction scale`);
+  } else if (declared === 'percent' && written === 'fraction') {
+    value = tidy(raw * 100);
+    notes.push(`${raw} (fraction) read as ${value}% on the percent scale`);
   }
-  if (declared === 'percent' && written === 'fraction') {
-    return {
-      value: raw * 100,
-      error: null,
-      notes: [`${raw} (fraction) read as ${raw * 100}% on the percent scale`],
-    };
-  }
-  if (declared === 'fraction' && (raw < 0 || raw > 1)) {
-    return {
-      value: null,
-      error: `value ${raw} is outside the fraction scale [0, 1] declared for ${benchmark.id}; if the file is in percent, declare \`scale: percent\` for this benchmark or write the value as a fraction`,
-      notes: [],
-    };
-  }
-  if (declared === 'percent' && (raw < 0 || raw > 100)) {
+  // The range is checked after any conversion: 150% is no more a fraction than 1.5 is.
+  const range = RANGE[declared];
+  if (range && (value < range[0] || value > range[1])) {
+    const shown = written === 'percent' ? `${raw}%` : String(raw);
+    const hint =
+      declared === 'fraction' && written !== 'percent'
+        ? '; if the file is in percent, declare `scale: percent` for this benchmark or write the value as a fraction'
+        : '';
     return {
       value: null,
-      error: `value ${raw} is outside the percent scale [0, 100] declared for ${benchmark.id}`,
-      notes: [],
+      error: `value ${shown} is outside the ${declared} scale [${range[0]}, ${range[1]}] declared for ${benchmark.id}${hint}`,
+      notes,
     };
   }
-  return { value: raw, error: null, notes: [] };
+  return { value, error: null, notes };
 }
 
 /** The records that speak to a policy benchmark, on its scale. Others are not evidence here. */

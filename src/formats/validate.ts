@@ -124,6 +124,43 @@ function describe(error: ErrorObject): { pointer: string; message: string; atKey
   }
 }
 
+/**
+ * Among alternatives (`oneOf`), a branch that rejects the object's own keys is the wrong branch
+ * when another branch accepts them: drop its errors, so `{benchmark: x, lt: yes}` is reported as
+ * "lt must be a number", not as "benchmark is not allowed in an `all` group".
+ */
+function dropWrongBranches(errors: ErrorObject[]): ErrorObject[] {
+  const branchOf = (e: ErrorObject) => /^(.*\/oneOf\/\d+)(?:\/|$)/.exec(e.schemaPath)?.[1] ?? null;
+  const wrong = new Set<string>();
+  const branches = new Set(errors.map(branchOf).filter((b): b is string => b !== null));
+  for (const branch of branches) {
+    const rejectsKeys = errors.some(
+      (e) =>
+        branchOf(e) === branch &&
+        (e.keyword === 'additionalProperties' || e.keyword === 'required'),
+    );
+    if (rejectsKeys) wrong.add(branch);
+  }
+  // Keep them only if nothing else is left to report (every alternative rejects the keys).
+  const rest = errors.filter((e) => {
+    const branch = branchOf(e);
+    return (branch === null || !wrong.has(branch)) && e.keyword !== 'oneOf';
+  });
+  return rest.length > 0 ? rest : errors;
+}
+
+/** The error closest to the mistake: deepest location first, then the most specific keyword. */
+function mostUseful(all: ErrorObject[]): ErrorObject {
+  const errors = dropWrongBranches(all).filter(
+    (e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if',
+  );
+  const pool = errors.length > 0 ? errors : all;
+  const depth = (e: ErrorObject) => describe(e).pointer.split('/').length;
+  return pool.reduce((acc, e) =>
+    depth(e) > depth(acc) || (depth(e) === depth(acc) && rank(e) < rank(acc)) ? e : acc,
+  );
+}
+
 /** Non-finite numbers (`.nan`, `.inf`) pass `type: number` in ajv; we never accept them. */
 function findNonFinite(value: unknown, pointer = ''): string | null {
   if (typeof value === 'number') return Number.isFinite(value) ? null : pointer;
@@ -157,14 +194,7 @@ export function validateDocument(doc: LocatedDocument, name: SchemaName, what: s
   }
   const validate = validatorFor(name);
   if (validate(doc.value)) return;
-  const errors = [...(validate.errors ?? [])].sort((a, b) => rank(a) - rank(b));
-  // Prefer the deepest error: it is closest to the mistake.
-  const best = errors.reduce((acc, e) =>
-    rank(e) < rank(acc) ||
-    (rank(e) === rank(acc) && e.instancePath.length > acc.instancePath.length)
-      ? e
-      : acc,
-  );
+  const best = mostUseful(validate.errors ?? []);
   const { pointer, message, atKey } = describe(best);
   const position = atKey ? doc.locateKey(pointer) : doc.locate(pointer);
   throw new InputError(

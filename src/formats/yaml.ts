@@ -10,6 +10,45 @@ import { createLineIndex, type LineIndex, type Position } from './line-index.js'
 
 export const MAX_YAML_ALIASES = 100;
 export const MAX_YAML_DEPTH = 64;
+/** Values a document may hold once its aliases are expanded (a few aliases can describe 2^n). */
+export const MAX_YAML_EXPANDED_VALUES = 1_000_000;
+
+/**
+ * Count the values a document holds with every alias expanded, visiting each shared node once.
+ * Returns the path of a node that contains itself, or the expanded count.
+ */
+/** Offset of the first alias in the document, where an alias problem is reported. */
+function firstAlias(events: Event[]): number {
+  const alias = events.find((e) => e.type === EVENT_ALIAS);
+  return alias && alias.type === EVENT_ALIAS ? Math.max(0, alias.anchorStart - 1) : 0;
+}
+
+function measureExpansion(root: unknown): { selfReference: boolean; values: number } {
+  const sizes = new Map<object, number>();
+  const open = new Set<object>();
+  let selfReference = false;
+  const size = (node: unknown): number => {
+    if (node === null || typeof node !== 'object') return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    if (open.has(node)) {
+      selfReference = true;
+      return 1;
+    }
+    open.add(node);
+    let total = 1;
+    const children = Array.isArray(node) ? node : Object.values(node);
+    for (const child of children) {
+      total += size(child);
+      if (selfReference || total > MAX_YAML_EXPANDED_VALUES) break;
+    }
+    open.delete(node);
+    sizes.set(node, total);
+    return total;
+  };
+  const values = size(root);
+  return { selfReference, values };
+}
 
 export interface LocatedDocument {
   readonly file: string;
@@ -136,11 +175,13 @@ function yamlError(file: string, error: unknown, lines: LineIndex): InputError {
     const mark = (error as YAMLException & { mark?: { position?: number } }).mark;
     const position = lines.at(mark?.position ?? 0);
     const reason = (error as YAMLException & { reason?: string }).reason ?? error.message;
-    const hint = /alias/i.test(reason)
+    const hint = /maxAliases/i.test(reason)
       ? `at most ${MAX_YAML_ALIASES} aliases are allowed; write the values out`
-      : /depth|nest/i.test(reason)
-        ? `at most ${MAX_YAML_DEPTH} levels of nesting are allowed`
-        : 'fix the YAML syntax';
+      : /alias/i.test(reason)
+        ? 'define the anchor (`&name`) before the alias (`*name`) that uses it'
+        : /depth|nest/i.test(reason)
+          ? `at most ${MAX_YAML_DEPTH} levels of nesting are allowed`
+          : 'fix the YAML syntax';
     return new InputError('yaml-syntax', `invalid YAML: ${reason}`, { file, ...position }, hint);
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -174,6 +215,17 @@ export function parseYaml(text: string, file: string, lineOffset = 0): LocatedDo
         ...lines.at(0),
       },
       'remove the extra `---` separators',
+    );
+  }
+  const expansion = measureExpansion(docs[0]);
+  if (expansion.selfReference || expansion.values > MAX_YAML_EXPANDED_VALUES) {
+    throw new InputError(
+      'yaml-syntax',
+      expansion.selfReference
+        ? 'invalid YAML: an alias refers to a value that contains it'
+        : `invalid YAML: its aliases expand to more than ${MAX_YAML_EXPANDED_VALUES.toLocaleString('en')} values`,
+      { file, ...lines.at(firstAlias(events)) },
+      'write the values out instead of nesting aliases',
     );
   }
   const { values, keys } = indexEvents(text, events);

@@ -45,6 +45,7 @@ async function readPolicyText(tree: RepositoryTree, path: string): Promise<strin
       'symlink',
       'the policy file is a symbolic link; rsp-gate does not follow links',
       { file: path },
+      'commit the policy file itself',
     );
   }
   return readText(await tree.open(path));

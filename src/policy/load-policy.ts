@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../core/errors.js';
 import { validateDocument } from '../formats/validate.js';
 import { escapePointerToken, parseYaml, type LocatedDocument } from '../formats/yaml.js';
+import { escapesRepository } from '../repository/globs.js';
 import { presetText, presetNames } from './presets.js';
 import {
   COMPARATORS,
@@ -136,7 +137,25 @@ function parseLayer(text: string, file: string): Layer {
   validateDocument(doc, 'policy', 'policy');
   const raw = doc.value as RawPolicy;
   checkDuplicateIds(doc, raw);
+  checkDiscoveryGlobs(doc, raw);
   return { doc, raw };
+}
+
+/** Discovery globs are relative to the repository root and may not leave it. */
+function checkDiscoveryGlobs(doc: LocatedDocument, raw: RawPolicy): void {
+  for (const list of ['cards', 'attestations'] as const) {
+    (raw.discovery?.[list] ?? []).forEach((glob, i) => {
+      const why = escapesRepository(glob);
+      if (why === null) return;
+      const pointer = `/discovery/${list}/${i}`;
+      throw new InputError(
+        'policy-glob',
+        `policy: discovery glob \`${glob}\`: ${why}`,
+        { file: doc.file, ...doc.locate(pointer), key: `discovery.${list}[${i}]` },
+        'discovery globs are relative to the repository root, e.g. `models/*/MODEL_CARD.md`',
+      );
+    });
+  }
 }
 
 function checkDuplicateIds(doc: LocatedDocument, raw: RawPolicy): void {

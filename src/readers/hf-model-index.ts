@@ -10,6 +10,7 @@ import type { EvidenceReader, EvidenceRecord, FileSource, Scale } from '../core/
 import { readFrontMatter } from '../formats/front-matter.js';
 import type { LocatedDocument } from '../formats/yaml.js';
 import { readText } from './decode-text.js';
+import { quote } from './quote.js';
 
 export interface ModelIndexResult {
   records: EvidenceRecord[];
@@ -42,12 +43,6 @@ function kindOf(value: unknown): string {
   if (value === null) return 'empty';
   if (isMapping(value)) return 'a mapping';
   return `a ${typeof value}`;
-}
-
-/** Quote what the card said, short enough for a comment. */
-function quote(value: string): string {
-  const short = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-  return JSON.stringify(short);
 }
 
 const NUMBER = '[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?';

@@ -6,6 +6,7 @@ import { InputError } from '../core/errors.js';
 import type { EvidenceRecord, RunStatus } from '../core/evidence.js';
 import type { Position } from '../formats/line-index.js';
 import { pointerToken } from '../formats/tolerant-json.js';
+import { quote } from './quote.js';
 
 export const SUPPORTED_INSPECT_VERSIONS = [1, 2, 3] as const;
 
@@ -44,9 +45,7 @@ export function finiteOrWarn(
   else if (value === undefined || value === null)
     warnings.push(`${label} has no value in the ${where}; treated as no value`);
   else
-    warnings.push(
-      `${label} is ${JSON.stringify(value)} in the ${where}, not a number; treated as no value`,
-    );
+    warnings.push(`${label} is ${quote(value)} in the ${where}, not a number; treated as no value`);
   return null;
 }
 
@@ -67,7 +66,7 @@ export function normaliseInspectDate(raw: unknown, warnings: string[]): string |
     const time = Date.parse(`${match[1]}T${match[2]}${match[3] ?? ':00'}${fraction}${offset}`);
     if (!Number.isNaN(time)) return new Date(time).toISOString();
   }
-  warnings.push(`eval.created (${JSON.stringify(raw)}) is not a date; date treated as unknown`);
+  warnings.push(`eval.created (${quote(raw)}) is not a date; date treated as unknown`);
   return null;
 }
 
@@ -110,7 +109,7 @@ function runStatus(
     }
   } else if (raw === 'cancelled' || raw === 'error' || raw === 'started') status = raw;
   else {
-    warnings.push(`status ${JSON.stringify(raw)} is not an Inspect run status; treated as error`);
+    warnings.push(`status ${quote(raw)} is not an Inspect run status; treated as error`);
     status = 'error';
   }
   if (header.invalidated === true) {
@@ -130,17 +129,22 @@ export function inspectRecordsFromHeader(
     return { ...position, key: pointerPrefix + pointer };
   };
   if (!isObject(header)) {
-    throw new InputError('inspect-shape', 'the Inspect log is not a JSON object', {
-      file,
-      ...where(''),
-    });
+    throw new InputError(
+      'inspect-shape',
+      'the Inspect log is not a JSON object',
+      {
+        file,
+        ...where(''),
+      },
+      'commit the log exactly as Inspect wrote it (`inspect log convert` can rewrite an old or damaged log)',
+    );
   }
   const version = header.version;
   if (!SUPPORTED_INSPECT_VERSIONS.some((v) => v === version)) {
     const said =
       version === undefined
         ? 'the log has no version field'
-        : `unsupported Inspect log version ${JSON.stringify(version)}`;
+        : `unsupported Inspect log version ${quote(version)}`;
     throw new InputError(
       'inspect-version',
       `${said}; rsp-gate reads versions 1–3`,
@@ -150,19 +154,29 @@ export function inspectRecordsFromHeader(
   }
   const evalSpec = header.eval;
   if (!isObject(evalSpec)) {
-    throw new InputError('inspect-shape', 'the Inspect log has no eval object', {
-      file,
-      ...where('/eval'),
-    });
+    throw new InputError(
+      'inspect-shape',
+      'the Inspect log has no eval object',
+      {
+        file,
+        ...where('/eval'),
+      },
+      'commit the log exactly as Inspect wrote it (`inspect log convert` can rewrite an old or damaged log)',
+    );
   }
   const taskKey = ['task', 'task_registry_name', 'task_display_name'].find(
     (key) => typeof evalSpec[key] === 'string' && (evalSpec[key] as string).trim() !== '',
   );
   if (taskKey === undefined) {
-    throw new InputError('inspect-shape', 'the Inspect log names no task (eval.task)', {
-      file,
-      ...where('/eval'),
-    });
+    throw new InputError(
+      'inspect-shape',
+      'the Inspect log names no task (eval.task)',
+      {
+        file,
+        ...where('/eval'),
+      },
+      'commit the log exactly as Inspect wrote it (`inspect log convert` can rewrite an old or damaged log)',
+    );
   }
   const benchmark = evalSpec[taskKey] as string;
   const model = typeof evalSpec.model === 'string' && evalSpec.model !== '' ? evalSpec.model : null;

@@ -8,6 +8,7 @@ import type { EvidenceReader, EvidenceRecord, FileSource, RunStatus } from '../c
 import { parseJsonStream, pointerToken } from '../formats/tolerant-json.js';
 import { finiteOrWarn } from './inspect-results.js';
 import { looksLikeInspectJson } from './inspect-json.js';
+import { quote } from './quote.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -126,7 +127,7 @@ export const lmEvalReader: EvidenceReader = {
       if (n !== null && nIntended !== null) status = n < nIntended ? 'partial' : 'success';
       else if (limit !== undefined && limit !== null && limit !== 0) {
         taskWarnings.push(
-          `config.limit is ${JSON.stringify(limit)} and the file does not say how many samples ran; treated as partial`,
+          `config.limit is ${quote(limit)} and the file does not say how many samples ran; treated as partial`,
         );
         status = 'partial';
       }

@@ -13,6 +13,7 @@ import { InputError } from '../core/errors.js';
 import { validateDocument } from '../formats/validate.js';
 import { parseYaml } from '../formats/yaml.js';
 import { readText } from './decode-text.js';
+import { quote } from './quote.js';
 
 /** The shape evidence.schema.json guarantees once validation has passed. */
 interface NativeResult {
@@ -76,7 +77,7 @@ export const nativeEvidenceReader: EvidenceReader = {
         // The schema accepted it, so this is a gap between ajv-formats and our parser.
         throw new InputError(
           'schema',
-          `evidence file: results[${i}].date: cannot read date ${JSON.stringify(result.date)}`,
+          `evidence file: results[${i}].date: cannot read date ${quote(result.date)}`,
           { file, ...doc.locate(`/results/${i}/date`), key: `results[${i}].date` },
           'write a date as YYYY-MM-DD or a date-time with a time zone, e.g. 2026-10-01T12:00:00Z',
         );

@@ -21,6 +21,6 @@ export function resolveInside(dir: string, relative: string): string | null {
 }
 
 export function createMatcher(patterns: string[]): (path: string) => boolean {
-  const matchers = patterns.map((p) => picomatch(p, { dot: true }));
+  const matchers = patterns.filter((p) => p.length > 0).map((p) => picomatch(p, { dot: true }));
   return (path) => matchers.some((m) => m(path));
 }

@@ -192,7 +192,17 @@ export async function loadRepository(
     const globs: string[] = [];
     evals.forEach((glob, i) => {
       const resolved = resolveInside(dir, glob);
-      if (resolved === null || glob.startsWith('/')) {
+      if (resolved === '' || (resolved !== null && !/[^/]/.test(resolved))) {
+        const at = card.doc.locate(`/rsp/evals/${i}`);
+        state.artifactErrors.push({
+          code: 'glob-directory',
+          message: `evals glob \`${glob}\` names a directory, not files`,
+          file: card.path,
+          line: at.line,
+          column: at.column,
+          hint: 'name the files, e.g. `evals/**/*.eval`',
+        });
+      } else if (resolved === null || glob.startsWith('/')) {
         const at = card.doc.locate(`/rsp/evals/${i}`);
         state.artifactErrors.push({
           code: 'glob-outside',
@@ -255,6 +265,7 @@ export async function loadRepository(
           'symlink',
           'attestation file is a symbolic link; rsp-gate does not follow links',
           { file: entry.path },
+          'commit the attestation file itself',
         );
       attestations.push(...(await readAttestationFile(tree, entry.path, policy)));
     } catch (error) {
