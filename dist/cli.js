@@ -73,6 +73,9 @@ function onScale(benchmark, record) {
     const raw = record.value;
     if (raw === null)
         return { value: null, error: null, notes: [] };
+    // Readers turn non-finite numbers into null; this keeps a reader bug from ruling anything in or out.
+    if (!Number.isFinite(raw))
+        return { value: null, error: `value ${raw} is not a finite number`, notes: [] };
     const declared = benchmark.scale;
     const written = record.scale;
     let value = raw;
@@ -17028,7 +17031,7 @@ function checkReferences(policy) {
     for (const t of policy.triggers)
         needRoles(t, '/signers', `triggers.${t.id}.signers`, t.signers);
     // Top-level references are located in whichever layer set them; report them generically.
-    const top = (key, message, hint) => new InputError('policy-reference', `policy: ${message}`, { file: policy.source.split('@')[0], key }, hint);
+    const top = (key, message, hint) => new InputError('policy-reference', `policy: ${message}`, { file: policy.file, key }, hint);
     if (!levels.has(policy.baseline))
         throw top('baseline', `unknown baseline level \`${policy.baseline}\``, levelHint);
     for (const level of policy.undefinedLevels) {
@@ -17112,6 +17115,7 @@ function buildPolicy(layers, source, digest) {
     }
     const policyOwners = scalars.policy_owners ?? [];
     const policy = {
+        file: last.doc.file,
         source,
         sha256: digest,
         extends: layers.length > 1 ? layers[0].doc.file.replace(/^preset:/, '') : null,
@@ -17132,7 +17136,15 @@ function buildPolicy(layers, source, digest) {
         },
         benchmarks,
         thresholds,
-        triggers: triggers.map((t) => (t.signers.length > 0 ? t : { ...t, signers: policyOwners })),
+        triggers: triggers.map((t) => {
+            if (t.signers.length > 0)
+                return t;
+            const defaulted = { ...t, signers: policyOwners };
+            const origin = origins.get(t);
+            if (origin)
+                origins.set(defaulted, origin);
+            return defaulted;
+        }),
         safeguards,
         signoffs,
     };
@@ -17259,6 +17271,46 @@ const NUMBER$1 = '[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?';
 const PLAIN_NUMBER = new RegExp(`^(${NUMBER$1})$`);
 const PERCENT = new RegExp(`^(${NUMBER$1})\\s*%$`);
 const PLUS_MINUS = new RegExp(`^(${NUMBER$1})\\s*(?:\\+/-|±|\\+-)\\s*(${NUMBER$1})$`);
+/** A metric value written as a string: a number, a percent, or `mean +/- std`. */
+function parseMetricString(raw) {
+    const text = raw.trim();
+    let match = PLAIN_NUMBER.exec(text);
+    if (match) {
+        const value = Number(match[1]);
+        return {
+            value,
+            scale: 'unknown',
+            warnings: [`value ${quote(raw)} is written as a string; read as the number ${value}`],
+        };
+    }
+    match = PERCENT.exec(text);
+    if (match) {
+        const value = Number(match[1]);
+        return {
+            value,
+            scale: 'percent',
+            warnings: [
+                `value ${quote(raw)} carries a percent sign; read as ${value} on the percent scale`,
+            ],
+        };
+    }
+    match = PLUS_MINUS.exec(text);
+    if (match) {
+        const value = Number(match[1]);
+        return {
+            value,
+            scale: 'unknown',
+            warnings: [
+                `value ${quote(raw)} read as ${value}; the ± ${match[2]} part is a standard deviation over episodes, not a standard error, and is ignored`,
+            ],
+        };
+    }
+    return {
+        value: null,
+        scale: 'unknown',
+        warnings: [`value ${quote(raw)} is not a number; no value read`],
+    };
+}
 /** formats.md §3.3: numbers as-is; `"1"`, `"25.59%"`, `"279.55 +/- 11.76"` with a warning; else null. */
 function parseMetricValue(raw, present) {
     if (!present)
@@ -17273,43 +17325,15 @@ function parseMetricValue(raw, present) {
         };
     }
     if (typeof raw === 'string') {
-        const text = raw.trim();
-        let match = PLAIN_NUMBER.exec(text);
-        if (match) {
-            const value = Number(match[1]);
+        const parsed = parseMetricString(raw);
+        if (parsed.value !== null && !Number.isFinite(parsed.value)) {
             return {
-                value,
+                value: null,
                 scale: 'unknown',
-                warnings: [`value ${quote(raw)} is written as a string; read as the number ${value}`],
+                warnings: [`value ${quote(raw)} is too large to be a finite number; no value read`],
             };
         }
-        match = PERCENT.exec(text);
-        if (match) {
-            const value = Number(match[1]);
-            return {
-                value,
-                scale: 'percent',
-                warnings: [
-                    `value ${quote(raw)} carries a percent sign; read as ${value} on the percent scale`,
-                ],
-            };
-        }
-        match = PLUS_MINUS.exec(text);
-        if (match) {
-            const value = Number(match[1]);
-            return {
-                value,
-                scale: 'unknown',
-                warnings: [
-                    `value ${quote(raw)} read as ${value}; the ± ${match[2]} part is a standard deviation over episodes, not a standard error, and is ignored`,
-                ],
-            };
-        }
-        return {
-            value: null,
-            scale: 'unknown',
-            warnings: [`value ${quote(raw)} is not a number; no value read`],
-        };
+        return parsed;
     }
     if (raw === null || raw === undefined) {
         return { value: null, scale: 'unknown', warnings: ['metric `value` is empty; no value read'] };
@@ -17852,30 +17876,107 @@ class PushParser {
         }
     }
     /** Decode one chunk (or flush when `bytes` is undefined); invalid UTF-8 is an InputError. */
+    /**
+     * Feed UTF-8 bytes. The text up to the first invalid byte is parsed whatever the chunking, so the
+     * outcome never depends on where chunks end: an invalid byte is an error unless reading stopped
+     * before it. `bytes` undefined marks the end of the input.
+     */
     feedBytes(decoder, bytes) {
-        let text;
-        try {
-            text = bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
-        }
-        catch {
-            // Locate the first bad byte: feed what decodes cleanly, then report where the parser is.
-            const lossy = bytes ? new TextDecoder('utf-8').decode(bytes) : '';
-            const bad = lossy.indexOf('\uFFFD');
-            if (bad > 0)
-                this.feed(lossy.slice(0, bad));
-            if (this.stopped !== null)
-                return;
-            const where = { file: this.file, line: this.line, column: this.col };
-            const hint = 'JSON files must be UTF-8; re-save the file as UTF-8';
-            throw new InputError('json-encoding', 'the file is not valid UTF-8', where, hint);
-        }
-        this.feed(text);
+        const { text, invalid } = decoder.take(bytes);
+        if (text)
+            this.feed(text);
+        if (!invalid || this.stopped !== null)
+            return;
+        const where = { file: this.file, line: this.line, column: this.col };
+        const hint = 'JSON files must be UTF-8; re-save the file as UTF-8';
+        throw new InputError('json-encoding', 'the file is not valid UTF-8', where, hint);
     }
+}
+/**
+ * Splits a byte stream into valid UTF-8 text, carrying an incomplete sequence over to the next
+ * chunk, and reports the first invalid byte (an incomplete sequence at the end is invalid).
+ */
+class Utf8Splitter {
+    pending = new Uint8Array(0);
+    failed = false;
+    started = false;
+    // ignoreBOM: every decode call would otherwise drop a U+FEFF that happens to start a chunk.
+    decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    take(bytes) {
+        if (this.failed)
+            return { text: '', invalid: true };
+        const input = bytes ? concat(this.pending, bytes) : this.pending;
+        const { valid, invalid } = scanUtf8(input, bytes === undefined);
+        this.pending = invalid ? new Uint8Array(0) : input.slice(valid);
+        this.failed = invalid;
+        let text = valid > 0 ? this.decoder.decode(input.subarray(0, valid)) : '';
+        if (!this.started && text.length > 0) {
+            this.started = true;
+            if (text.charCodeAt(0) === 0xfeff)
+                text = text.slice(1); // a BOM opens the file only
+        }
+        return { text, invalid };
+    }
+}
+function concat(a, b) {
+    if (a.length === 0)
+        return b;
+    const out = new Uint8Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+}
+/**
+ * Length of the longest prefix made of complete, valid UTF-8 sequences, and whether an invalid
+ * byte follows it. An unfinished sequence at the end is pending, or invalid when `atEnd`.
+ */
+function scanUtf8(bytes, atEnd) {
+    let i = 0;
+    const n = bytes.length;
+    while (i < n) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let lo = 0x80;
+        let hi = 0xbf;
+        if (b >= 0xc2 && b <= 0xdf)
+            need = 1;
+        else if (b >= 0xe0 && b <= 0xef) {
+            need = 2;
+            if (b === 0xe0)
+                lo = 0xa0;
+            if (b === 0xed)
+                hi = 0x9f; // no surrogates
+        }
+        else if (b >= 0xf0 && b <= 0xf4) {
+            need = 3;
+            if (b === 0xf0)
+                lo = 0x90;
+            if (b === 0xf4)
+                hi = 0x8f;
+        }
+        else
+            return { valid: i, invalid: true };
+        for (let k = 1; k <= need; k++) {
+            if (i + k >= n)
+                return { valid: i, invalid: atEnd };
+            const c = bytes[i + k];
+            const min = k === 1 ? lo : 0x80;
+            const max = k === 1 ? hi : 0xbf;
+            if (c < min || c > max)
+                return { valid: i, invalid: true };
+        }
+        i += need + 1;
+    }
+    return { valid: n, invalid: false };
 }
 /** Parse a stream of UTF-8 chunks; stops reading at `stopAtTopLevelKey` (the iterator is closed). */
 async function parseJsonStream(chunks, file, options = {}) {
     const parser = new PushParser(file, options);
-    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const decoder = new Utf8Splitter();
     for await (const chunk of chunks) {
         parser.feedBytes(decoder, chunk);
         if (parser.stopped !== null)
@@ -17888,7 +17989,7 @@ async function parseJsonStream(chunks, file, options = {}) {
 /** Parse UTF-8 bytes held in memory. */
 function parseJsonBytes(bytes, file, options = {}) {
     const parser = new PushParser(file, options);
-    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const decoder = new Utf8Splitter();
     parser.feedBytes(decoder, bytes);
     if (parser.stopped === null) {
         parser.feedBytes(decoder);
@@ -19837,17 +19938,27 @@ function renderExplanation(record, model, policy) {
  */
 /** Characters that could start emphasis, code, links, autolinks, HTML, tables or headings inline. */
 const PUNCTUATION = /[\\`*_[\]()#.!|~<>&:]/g;
-/** Inline text from files or users: punctuation escaped, mentions defused, one line. */
+/** Lone surrogates (invalid UTF-16) become U+FFFD, so encoding and rendering never fail on them. */
+function wellFormed(text) {
+    return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+/**
+ * Inline text from files or users: punctuation escaped, mentions defused, one line, and no
+ * leading blanks or list markers that could turn the line into code or a nested list.
+ */
 function escapeText(text) {
-    return text
+    return wellFormed(text)
         .replace(/[\r\n]+/g, ' ')
+        .replace(/^\s+/, '')
+        .replace(/^([-+])(?=\s|$)/, '\\$1')
+        .replace(/^(\d+)([.)])/, '$1\\$2')
         .replace(PUNCTUATION, (c) => c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)
         .replace(/@/g, '@\u2060'); // a word joiner after @ keeps GitHub from mentioning anyone
 }
 /** A code span that holds any text literally (backticks, pipes and mentions included). */
 function code(text, inTable = false) {
     // The word joiner also keeps an HTML comment (a forged marker) from appearing in the source.
-    const flat = text
+    const flat = wellFormed(text)
         .replace(/[\r\n]+/g, ' ')
         .replace(/@/g, '@\u2060')
         .replace(/<!--/g, '<!\u2060--')
@@ -19864,7 +19975,14 @@ function mention(login) {
 }
 /** Text inside a hidden HTML comment: nothing that could close it or forge another. */
 function commentSafe(text) {
-    return encodeURIComponent(text).replace(/-/g, '%2D');
+    return encodeURIComponent(wellFormed(text)).replace(/-/g, '%2D');
+}
+/** A repository path as a URL path: every segment percent-encoded, parentheses included. */
+function urlPath(path) {
+    return wellFormed(path)
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
 }
 
 const COMMENT_MARKER = '<!-- rsp-gate:comment -->';
@@ -19876,7 +19994,7 @@ function fileRef(file, line, options) {
     if (!options.blobUrl)
         return text;
     const anchor = line !== null ? `#L${line}` : '';
-    return `[${text}](${options.blobUrl}${file.split('/').map(encodeURIComponent).join('/')}${anchor})`;
+    return `[${text}](${options.blobUrl}${urlPath(file)}${anchor})`;
 }
 function headline(record) {
     const raised = record.models.filter((m) => m.base_levels &&

@@ -57,6 +57,9 @@ function onScale(
 ): Pick<BoundRecord, 'value' | 'error' | 'notes'> {
   const raw = record.value;
   if (raw === null) return { value: null, error: null, notes: [] };
+  // Readers turn non-finite numbers into null; this keeps a reader bug from ruling anything in or out.
+  if (!Number.isFinite(raw))
+    return { value: null, error: `value ${raw} is not a finite number`, notes: [] };
   const declared = benchmark.scale;
   const written = record.scale;
   let value = raw;

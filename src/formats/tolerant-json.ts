@@ -56,8 +56,6 @@ const [OPEN, KEY, COLON, VALUE, NEXT] = [0, 1, 2, 3, 4];
 // Token modes.
 const [M_NONE, M_STRING, M_WORD] = [0, 1, 2];
 
-type Decoder = InstanceType<typeof TextDecoder>;
-
 /** Where a value starts, and where its children start (a tree beside the value: no pointer strings). */
 interface PosNode {
   line: number;
@@ -412,22 +410,91 @@ class PushParser {
   }
 
   /** Decode one chunk (or flush when `bytes` is undefined); invalid UTF-8 is an InputError. */
-  feedBytes(decoder: Decoder, bytes?: Uint8Array): void {
-    let text: string;
-    try {
-      text = bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
-    } catch {
-      // Locate the first bad byte: feed what decodes cleanly, then report where the parser is.
-      const lossy = bytes ? new TextDecoder('utf-8').decode(bytes) : '';
-      const bad = lossy.indexOf('\uFFFD');
-      if (bad > 0) this.feed(lossy.slice(0, bad));
-      if (this.stopped !== null) return;
-      const where = { file: this.file, line: this.line, column: this.col };
-      const hint = 'JSON files must be UTF-8; re-save the file as UTF-8';
-      throw new InputError('json-encoding', 'the file is not valid UTF-8', where, hint);
-    }
-    this.feed(text);
+  /**
+   * Feed UTF-8 bytes. The text up to the first invalid byte is parsed whatever the chunking, so the
+   * outcome never depends on where chunks end: an invalid byte is an error unless reading stopped
+   * before it. `bytes` undefined marks the end of the input.
+   */
+  feedBytes(decoder: Utf8Splitter, bytes?: Uint8Array): void {
+    const { text, invalid } = decoder.take(bytes);
+    if (text) this.feed(text);
+    if (!invalid || this.stopped !== null) return;
+    const where = { file: this.file, line: this.line, column: this.col };
+    const hint = 'JSON files must be UTF-8; re-save the file as UTF-8';
+    throw new InputError('json-encoding', 'the file is not valid UTF-8', where, hint);
   }
+}
+
+/**
+ * Splits a byte stream into valid UTF-8 text, carrying an incomplete sequence over to the next
+ * chunk, and reports the first invalid byte (an incomplete sequence at the end is invalid).
+ */
+export class Utf8Splitter {
+  private pending: Uint8Array = new Uint8Array(0);
+  private failed = false;
+  private started = false;
+  // ignoreBOM: every decode call would otherwise drop a U+FEFF that happens to start a chunk.
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+  take(bytes?: Uint8Array): { text: string; invalid: boolean } {
+    if (this.failed) return { text: '', invalid: true };
+    const input = bytes ? concat(this.pending, bytes) : this.pending;
+    const { valid, invalid } = scanUtf8(input, bytes === undefined);
+    this.pending = invalid ? new Uint8Array(0) : input.slice(valid);
+    this.failed = invalid;
+    let text = valid > 0 ? this.decoder.decode(input.subarray(0, valid)) : '';
+    if (!this.started && text.length > 0) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM opens the file only
+    }
+    return { text, invalid };
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * Length of the longest prefix made of complete, valid UTF-8 sequences, and whether an invalid
+ * byte follows it. An unfinished sequence at the end is pending, or invalid when `atEnd`.
+ */
+function scanUtf8(bytes: Uint8Array, atEnd: boolean): { valid: number; invalid: boolean } {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f; // no surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return { valid: i, invalid: true };
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return { valid: i, invalid: atEnd };
+      const c = bytes[i + k]!;
+      const min = k === 1 ? lo : 0x80;
+      const max = k === 1 ? hi : 0xbf;
+      if (c < min || c > max) return { valid: i, invalid: true };
+    }
+    i += need + 1;
+  }
+  return { valid: n, invalid: false };
 }
 
 /** Parse a stream of UTF-8 chunks; stops reading at `stopAtTopLevelKey` (the iterator is closed). */
@@ -437,7 +504,7 @@ export async function parseJsonStream(
   options: JsonParseOptions = {},
 ): Promise<ParsedJson> {
   const parser = new PushParser(file, options);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new Utf8Splitter();
   for await (const chunk of chunks) {
     parser.feedBytes(decoder, chunk);
     if (parser.stopped !== null) return parser.result();
@@ -454,7 +521,7 @@ export function parseJsonBytes(
   options: JsonParseOptions = {},
 ): ParsedJson {
   const parser = new PushParser(file, options);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new Utf8Splitter();
   parser.feedBytes(decoder, bytes);
   if (parser.stopped === null) {
     parser.feedBytes(decoder);

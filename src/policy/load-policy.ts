@@ -426,12 +426,7 @@ function checkReferences(policy: Policy): void {
 
   // Top-level references are located in whichever layer set them; report them generically.
   const top = (key: string, message: string, hint: string) =>
-    new InputError(
-      'policy-reference',
-      `policy: ${message}`,
-      { file: policy.source.split('@')[0]!, key },
-      hint,
-    );
+    new InputError('policy-reference', `policy: ${message}`, { file: policy.file, key }, hint);
   if (!levels.has(policy.baseline))
     throw top('baseline', `unknown baseline level \`${policy.baseline}\``, levelHint);
   for (const level of policy.undefinedLevels) {
@@ -542,6 +537,7 @@ function buildPolicy(layers: Layer[], source: string, digest: string): Policy {
   }
   const policyOwners = scalars.policy_owners ?? [];
   const policy: Policy = {
+    file: last.doc.file,
     source,
     sha256: digest,
     extends: layers.length > 1 ? layers[0]!.doc.file.replace(/^preset:/, '') : null,
@@ -562,7 +558,13 @@ function buildPolicy(layers: Layer[], source: string, digest: string): Policy {
     },
     benchmarks,
     thresholds,
-    triggers: triggers.map((t) => (t.signers.length > 0 ? t : { ...t, signers: policyOwners })),
+    triggers: triggers.map((t) => {
+      if (t.signers.length > 0) return t;
+      const defaulted = { ...t, signers: policyOwners };
+      const origin = origins.get(t);
+      if (origin) origins.set(defaulted, origin);
+      return defaulted;
+    }),
     safeguards,
     signoffs,
   };

@@ -105,6 +105,8 @@ export interface Signoff {
 }
 
 export interface Policy {
+  /** The policy file's path (or `preset:<name>`), for messages. */
+  file: string;
   /** `<path>@<ref>` or `preset:<name>`. */
   source: string;
   /** sha256 of the policy file's bytes (of the preset's when the policy is a preset). */

@@ -56,6 +56,47 @@ interface ParsedValue {
   warnings: string[];
 }
 
+/** A metric value written as a string: a number, a percent, or `mean +/- std`. */
+function parseMetricString(raw: string): ParsedValue {
+  const text = raw.trim();
+  let match = PLAIN_NUMBER.exec(text);
+  if (match) {
+    const value = Number(match[1]);
+    return {
+      value,
+      scale: 'unknown',
+      warnings: [`value ${quote(raw)} is written as a string; read as the number ${value}`],
+    };
+  }
+  match = PERCENT.exec(text);
+  if (match) {
+    const value = Number(match[1]);
+    return {
+      value,
+      scale: 'percent',
+      warnings: [
+        `value ${quote(raw)} carries a percent sign; read as ${value} on the percent scale`,
+      ],
+    };
+  }
+  match = PLUS_MINUS.exec(text);
+  if (match) {
+    const value = Number(match[1]);
+    return {
+      value,
+      scale: 'unknown',
+      warnings: [
+        `value ${quote(raw)} read as ${value}; the ± ${match[2]} part is a standard deviation over episodes, not a standard error, and is ignored`,
+      ],
+    };
+  }
+  return {
+    value: null,
+    scale: 'unknown',
+    warnings: [`value ${quote(raw)} is not a number; no value read`],
+  };
+}
+
 /** formats.md §3.3: numbers as-is; `"1"`, `"25.59%"`, `"279.55 +/- 11.76"` with a warning; else null. */
 export function parseMetricValue(raw: unknown, present: boolean): ParsedValue {
   if (!present)
@@ -69,43 +110,15 @@ export function parseMetricValue(raw: unknown, present: boolean): ParsedValue {
     };
   }
   if (typeof raw === 'string') {
-    const text = raw.trim();
-    let match = PLAIN_NUMBER.exec(text);
-    if (match) {
-      const value = Number(match[1]);
+    const parsed = parseMetricString(raw);
+    if (parsed.value !== null && !Number.isFinite(parsed.value)) {
       return {
-        value,
+        value: null,
         scale: 'unknown',
-        warnings: [`value ${quote(raw)} is written as a string; read as the number ${value}`],
+        warnings: [`value ${quote(raw)} is too large to be a finite number; no value read`],
       };
     }
-    match = PERCENT.exec(text);
-    if (match) {
-      const value = Number(match[1]);
-      return {
-        value,
-        scale: 'percent',
-        warnings: [
-          `value ${quote(raw)} carries a percent sign; read as ${value} on the percent scale`,
-        ],
-      };
-    }
-    match = PLUS_MINUS.exec(text);
-    if (match) {
-      const value = Number(match[1]);
-      return {
-        value,
-        scale: 'unknown',
-        warnings: [
-          `value ${quote(raw)} read as ${value}; the ± ${match[2]} part is a standard deviation over episodes, not a standard error, and is ignored`,
-        ],
-      };
-    }
-    return {
-      value: null,
-      scale: 'unknown',
-      warnings: [`value ${quote(raw)} is not a number; no value read`],
-    };
+    return parsed;
   }
   if (raw === null || raw === undefined) {
     return { value: null, scale: 'unknown', warnings: ['metric `value` is empty; no value read'] };

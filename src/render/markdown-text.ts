@@ -6,10 +6,24 @@
 /** Characters that could start emphasis, code, links, autolinks, HTML, tables or headings inline. */
 const PUNCTUATION = /[\\`*_[\]()#.!|~<>&:]/g;
 
-/** Inline text from files or users: punctuation escaped, mentions defused, one line. */
+/** Lone surrogates (invalid UTF-16) become U+FFFD, so encoding and rendering never fail on them. */
+export function wellFormed(text: string): string {
+  return text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
+}
+
+/**
+ * Inline text from files or users: punctuation escaped, mentions defused, one line, and no
+ * leading blanks or list markers that could turn the line into code or a nested list.
+ */
 export function escapeText(text: string): string {
-  return text
+  return wellFormed(text)
     .replace(/[\r\n]+/g, ' ')
+    .replace(/^\s+/, '')
+    .replace(/^([-+])(?=\s|$)/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
     .replace(PUNCTUATION, (c) =>
       c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
     )
@@ -19,7 +33,7 @@ export function escapeText(text: string): string {
 /** A code span that holds any text literally (backticks, pipes and mentions included). */
 export function code(text: string, inTable = false): string {
   // The word joiner also keeps an HTML comment (a forged marker) from appearing in the source.
-  const flat = text
+  const flat = wellFormed(text)
     .replace(/[\r\n]+/g, ' ')
     .replace(/@/g, '@\u2060')
     .replace(/<!--/g, '<!\u2060--')
@@ -38,5 +52,18 @@ export function mention(login: string): string {
 
 /** Text inside a hidden HTML comment: nothing that could close it or forge another. */
 export function commentSafe(text: string): string {
-  return encodeURIComponent(text).replace(/-/g, '%2D');
+  return encodeURIComponent(wellFormed(text)).replace(/-/g, '%2D');
+}
+
+/** A repository path as a URL path: every segment percent-encoded, parentheses included. */
+export function urlPath(path: string): string {
+  return wellFormed(path)
+    .split('/')
+    .map((segment) =>
+      encodeURIComponent(segment).replace(
+        /[!'()*]/g,
+        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+      ),
+    )
+    .join('/');
 }

@@ -3,7 +3,7 @@
  * and the detail folded away. Pure; owns GitHub's 65,536-character comment limit.
  */
 import type { DecisionRecord, ModelDecision, SafeguardResult } from '../core/decision.js';
-import { code, commentSafe, escapeText, mention } from './markdown-text.js';
+import { code, commentSafe, escapeText, mention, urlPath } from './markdown-text.js';
 import {
   blockingReasons,
   countSatisfied,
@@ -30,7 +30,7 @@ function fileRef(file: string | null, line: number | null, options: MarkdownOpti
   const text = code(location(file, line));
   if (!options.blobUrl) return text;
   const anchor = line !== null ? `#L${line}` : '';
-  return `[${text}](${options.blobUrl}${file.split('/').map(encodeURIComponent).join('/')}${anchor})`;
+  return `[${text}](${options.blobUrl}${urlPath(file)}${anchor})`;
 }
 
 function headline(record: DecisionRecord): string {
