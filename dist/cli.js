@@ -37,6 +37,22 @@ function isInputError(error) {
     return error instanceof InputError;
 }
 
+/** Statuses that count as crossed: they raise the level. */
+const ACTIVE = new Set(['crossed', 'not_ruled_out']);
+/**
+ * The condition that explains a threshold's status: the rule-in that held (crossed), a rule-out
+ * that held (ruled out), or the first rule-out that failed (not ruled out, cleared by decision).
+ * One with a file is preferred, so a reason can point at a line.
+ */
+function decidingCondition(t) {
+    const fits = (e) => t.status === 'crossed'
+        ? e.rule === 'rule_in' && e.holds
+        : t.status === 'ruled_out'
+            ? e.rule === 'rule_out' && e.holds
+            : e.rule === 'rule_out' && !e.holds;
+    return t.evidence.find((e) => fits(e) && e.file !== null) ?? t.evidence.find(fits) ?? null;
+}
+
 /** Metric spellings that mean the same thing across harnesses. */
 const METRIC_SYNONYMS = [['accuracy', 'acc']];
 function createBenchmarkIndex(policy) {
@@ -130,7 +146,7 @@ function compare(value, op, limit) {
             return value === limit;
     }
 }
-function symbol$1(op) {
+function symbol(op) {
     return SYMBOL[op];
 }
 /** Why a record cannot rule a threshold out, or null when it can. */
@@ -184,7 +200,7 @@ function leafResult(condition, rule, holds, bound, note) {
 function judgeLeaf(condition, rule, ctx) {
     const benchmark = ctx.policy.benchmarks.get(condition.benchmark);
     const metric = condition.metric ?? benchmark.metric;
-    const test = `${condition.benchmark} ${metric} ${symbol$1(condition.op)} ${describeValue(condition.value)}`;
+    const test = `${condition.benchmark} ${metric} ${symbol(condition.op)} ${describeValue(condition.value)}`;
     const records = matching(condition, ctx);
     const withValue = records.filter((b) => b.value !== null);
     const finish = (r) => ({ ...r, metric });
@@ -360,9 +376,12 @@ function judgeThreshold(threshold, policy, modelId, records, attestations, teams
         ? 'no rule-out criteria: only a signed capability decision can clear it'
         : cite(firstRelevant(failing.leaves, false));
     // A signed capability decision can clear what the evidence could not rule out.
-    const decisions = attestations.filter((a) => a.attestation.kind === 'decision' &&
+    // When decisions disagree, "above" wins: the cautious reading, whatever the file order.
+    const decisions = attestations
+        .filter((a) => a.attestation.kind === 'decision' &&
         a.attestation.target === threshold.id &&
-        appliesTo(a.attestation, modelId));
+        appliesTo(a.attestation, modelId))
+        .sort((a, b) => Number(b.attestation.verdict === 'above') - Number(a.attestation.verdict === 'above'));
     for (const d of decisions) {
         if (!d.trusted)
             continue;
@@ -430,10 +449,10 @@ function levelRank(policy, level) {
     return policy.levels.indexOf(level);
 }
 
-const ACTIVE$1 = new Set(['crossed', 'not_ruled_out']);
+/** Required safeguards, sign-offs and trigger attestations for one model. */
 /** Cumulative: every safeguard of a kind at or below the implied level of that kind. */
 function requiredSafeguards(policy, levels, thresholds) {
-    const active = new Set(thresholds.filter((t) => ACTIVE$1.has(t.status)).map((t) => t.id));
+    const active = new Set(thresholds.filter((t) => ACTIVE.has(t.status)).map((t) => t.id));
     return policy.safeguards.filter((s) => {
         const implied = levels[s.kind];
         if (levelRank(policy, s.level) > levelRank(policy, implied))
@@ -559,6 +578,12 @@ function judgeSignoffs(policy, modelId, levels, attestations, context, approvedO
     }
     return results;
 }
+/** `date` (YYYY-MM-DD) plus `months` calendar months, as YYYY-MM-DD. */
+function addMonths(date, months) {
+    const d = new Date(`${date}T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() + Math.ceil(months));
+    return d.toISOString().slice(0, 10);
+}
 function monthsBetween(from, to) {
     const start = new Date(`${from}T00:00:00Z`);
     const months = (to.getUTCFullYear() - start.getUTCFullYear()) * 12 + (to.getUTCMonth() - start.getUTCMonth());
@@ -580,15 +605,21 @@ function judgeTrigger(trigger, policy, modelId, facts, attestations, teams, now)
             const fired = compare(ratio, c.op, c.value);
             return {
                 fired,
-                why: `effective compute ${Number(ratio.toPrecision(3))}× the previous model (trigger at ${symbol$1(c.op)} ${c.value}×)`,
+                why: `effective compute ${Number(ratio.toPrecision(3))}× the previous model (trigger at ${symbol(c.op)} ${c.value}×)`,
             };
         }
         if (facts.assessedAt === null)
             return { fired: true, why: 'no comprehensive assessment date (rsp.assessed_at)' };
+        if (Date.parse(`${facts.assessedAt}T00:00:00Z`) > now.getTime()) {
+            return { fired: true, why: `the assessment date ${facts.assessedAt} is in the future` };
+        }
         const months = monthsBetween(facts.assessedAt, now);
+        const fired = compare(months, c.op, c.value);
         return {
-            fired: compare(months, c.op, c.value),
-            why: `${months} months since the assessment of ${facts.assessedAt} (trigger at ${symbol$1(c.op)} ${c.value})`,
+            fired,
+            why: `${months} months since the assessment of ${facts.assessedAt} (trigger at ${symbol(c.op)} ${c.value})`,
+            // A report made before the trigger fired does not answer it.
+            since: fired ? addMonths(facts.assessedAt, c.value) : undefined,
         };
     });
     const fired = trigger.mode === 'any' ? parts.some((p) => p.fired) : parts.every((p) => p.fired);
@@ -601,8 +632,17 @@ function judgeTrigger(trigger, policy, modelId, facts, attestations, teams, now)
             requires_attestation: trigger.requiresAttestation,
             status: 'not_fired',
         };
+    const monthConditions = trigger.conditions.filter((c) => c.measure === 'months_since_assessment');
+    // The report must be at least as recent as the last assessment and as every fired deadline.
+    const since = [facts.assessedAt, ...parts.map((p) => ('since' in p ? p.since : undefined))]
+        .filter((d) => typeof d === 'string')
+        .sort()
+        .at(-1);
     const satisfied = attestations.some(({ attestation: a, trusted }) => trusted &&
         a.kind === 'report' &&
+        (since === undefined || (a.date !== null && a.date >= since)) &&
+        // A report is itself an assessment: measured from its date, the months condition must not fire.
+        monthConditions.every((c) => a.date !== null && !compare(monthsBetween(a.date, now), c.op, c.value)) &&
         a.target === trigger.requiresAttestation &&
         appliesTo(a, modelId) &&
         approversFit(policy, a.approvedBy, trigger.signers, teams, true).ok &&
@@ -695,7 +735,6 @@ function compareStates(policy, base, head) {
     return out;
 }
 
-const ACTIVE = new Set(['crossed', 'not_ruled_out']);
 function maxLevel(policy, a, b) {
     return levelRank(policy, a) >= levelRank(policy, b) ? a : b;
 }
@@ -784,12 +823,7 @@ function evaluateModel(policy, model, attestations, context, approvedOnHead, now
         }
     }
     for (const t of thresholds) {
-        const deciding = t.evidence.find((e) => e.file !== null &&
-            (t.status === 'crossed'
-                ? e.rule === 'rule_in' && e.holds
-                : t.status === 'ruled_out'
-                    ? e.holds
-                    : !e.holds)) ?? null;
+        const deciding = decidingCondition(t);
         const code = t.status === 'crossed'
             ? 'threshold-crossed'
             : t.status === 'not_ruled_out'
@@ -943,6 +977,18 @@ function evaluate(input) {
         seen.set(model.id.toLowerCase(), model.card);
     }
     const models = head.models.map((model) => evaluateModel(policy, model, headAttestations, context, approvedOnHead, now, reasons));
+    /** A change that lowers what a model must meet is the policy owners' call. */
+    const ownersDecide = (reason) => ownersApproved
+        ? {
+            ...reason,
+            severity: 'info',
+            message: `${reason.message} (approved by the policy owners)`,
+        }
+        : {
+            ...reason,
+            severity: 'block',
+            message: `${reason.message} — needs an approving review on the head commit from ${policy.policyOwners.join(' and ')}`,
+        };
     if (base) {
         const baseContext = {
             author: null,
@@ -978,36 +1024,65 @@ function evaluate(input) {
                     .filter((t) => ACTIVE.has(t.status) && t.requires[kind] === from)
                     .map((t) => t.id);
                 const why = up ? because.join('; ') : `${gone.join(', ')} no longer crossed`;
-                reasons.push({
+                const reason = {
                     code: up ? 'level-raised' : 'level-lowered',
-                    severity: 'info',
                     message: `${decision.id} ${kind}: ${from} → ${to} because ${why}`,
                     file: decision.card,
                     line: decision.line,
                     model: decision.id,
-                });
+                };
+                reasons.push(up ? { ...reason, severity: 'info' } : ownersDecide(reason));
+            }
+            // A threshold that was crossed (or could not be ruled out) and no longer is, whatever the
+            // edit that did it: a renamed metric, a changed status or date, a moved file, new evidence.
+            for (const t of decision.thresholds) {
+                const before = baseDecision.thresholds.find((b) => b.id === t.id);
+                if (!before || !ACTIVE.has(before.status) || ACTIVE.has(t.status))
+                    continue;
+                reasons.push(ownersDecide({
+                    code: 'threshold-relaxed',
+                    message: `${decision.id}: ${t.id} was ${before.status.replace(/_/g, ' ')} at the base and is ${t.status.replace(/_/g, ' ')} in this change`,
+                    file: decision.card,
+                    line: decision.line,
+                    model: decision.id,
+                }));
+            }
+            // The facts the assessment triggers use may not quietly change either.
+            const headModel = head.models.find((m) => m.id === decision.id);
+            const facts = (m) => ({
+                previous: m.previous?.card ?? null,
+                effective_compute: m.effectiveCompute,
+                assessed_at: m.assessedAt,
+            });
+            const was = facts(baseModel);
+            const is = facts(headModel);
+            for (const key of Object.keys(was)) {
+                if (was[key] === is[key])
+                    continue;
+                reasons.push(ownersDecide({
+                    code: 'card-facts-changed',
+                    message: `${decision.id}: rsp.${key} changed from ${String(was[key])} to ${String(is[key])}, which decides when a comprehensive assessment is due`,
+                    file: decision.card,
+                    line: decision.line,
+                    model: decision.id,
+                }));
             }
         }
         for (const removed of base.models.filter((m) => !head.models.some((h) => h.id.toLowerCase() === m.id.toLowerCase()))) {
-            reasons.push({
+            reasons.push(ownersDecide({
                 code: 'model-removed',
-                severity: 'info',
-                message: `${removed.id} (${removed.card}) is no longer in the repository`,
+                message: `${removed.id} (${removed.card}) is no longer judged: its card is gone or no longer a model card`,
                 file: removed.card,
                 line: null,
                 model: removed.id,
-            });
+            }));
         }
         for (const change of compareStates(policy, base, head)) {
             if (change.code === 'evidence-added') {
                 reasons.push({ ...change, severity: 'info' });
                 continue;
             }
-            const severity = ownersApproved ? 'info' : 'block';
-            const suffix = ownersApproved
-                ? ' (approved by the policy owners)'
-                : ` — needs an approving review from ${policy.policyOwners.join(' and ')}`;
-            reasons.push({ ...change, severity, message: `${change.message}${suffix}` });
+            reasons.push(ownersDecide(change));
         }
     }
     if (input.policyChange?.changed) {
@@ -19458,6 +19533,9 @@ function parseAttestations(text, file, policy) {
     return attestations.map((item, i) => {
         const { kind, target } = kindOf(item);
         const at = doc.locate(`/attestations/${i}`);
+        if (model === '*' && kind !== 'safeguard') {
+            throw new InputError('attestation-scope', `a ${kind} attestation must name its model; \`model: "*"\` is for org-wide safeguards only`, { file, ...at, key: `attestations[${i}]` }, 'move it to a file whose `model:` is the model it is about');
+        }
         const unknown = (kind === 'safeguard' && !policy.safeguards.some((s) => s.id === target)) ||
             (kind === 'decision' && !policy.thresholds.some((t) => t.id === target)) ||
             ((kind === 'signoff' || kind === 'override') && !policy.levels.includes(target));
@@ -19784,6 +19862,8 @@ function hasInvalidInput(result) {
 
 /** FileSource implementations: the only place the readers' inputs touch the file system. */
 const CHUNK_SIZE = 1024 * 1024;
+/** The first read of a streamed file; later reads grow to CHUNK_SIZE. */
+const FIRST_CHUNK_SIZE = 16 * 1024;
 /** A file on disk, read on demand: `read` opens, reads and closes; `chunks` streams 1 MiB at a time. */
 async function fileSourceFromPath(absPath, repoRelPath) {
     const { size } = await stat(absPath);
@@ -19813,13 +19893,14 @@ async function fileSourceFromPath(absPath, repoRelPath) {
         async *chunks() {
             const handle = await open(absPath, 'r');
             try {
-                for (let position = 0;;) {
-                    const buffer = new Uint8Array(CHUNK_SIZE);
-                    const { bytesRead } = await handle.read(buffer, 0, CHUNK_SIZE, position);
+                // Small first: a log's header is a few KB, so reading stops long before a full chunk.
+                for (let position = 0, size = FIRST_CHUNK_SIZE;; size = Math.min(size * 4, CHUNK_SIZE)) {
+                    const buffer = new Uint8Array(size);
+                    const { bytesRead } = await handle.read(buffer, 0, size, position);
                     if (bytesRead === 0)
                         return;
                     position += bytesRead;
-                    yield bytesRead === CHUNK_SIZE ? buffer : buffer.subarray(0, bytesRead);
+                    yield bytesRead === size ? buffer : buffer.subarray(0, bytesRead);
                 }
             }
             finally {
@@ -19985,6 +20066,10 @@ function urlPath(path) {
         .join('/');
 }
 
+/**
+ * The pull-request comment: verdict first, a table of models, why, what each reviewer must tick,
+ * and the detail folded away. Pure; owns GitHub's 65,536-character comment limit.
+ */
 const COMMENT_MARKER = '<!-- rsp-gate:comment -->';
 const MAX_COMMENT_CHARS = 65_536;
 function fileRef(file, line, options) {
@@ -20042,7 +20127,7 @@ function why(record, options) {
         for (const t of m.thresholds) {
             if (t.status !== 'crossed' && t.status !== 'not_ruled_out')
                 continue;
-            const leaf = t.evidence.find((e) => t.status === 'crossed' ? e.rule === 'rule_in' && e.holds : !e.holds);
+            const leaf = decidingCondition(t) ?? undefined;
             const cite = leaf?.file ? ` — ${fileRef(leaf.file, leaf.line, options)}` : '';
             const provenance = leaf?.provenance ? `, ${leaf.provenance}` : '';
             const rule = t.status === 'crossed'
@@ -20055,9 +20140,6 @@ function why(record, options) {
         }
     }
     return lines.length ? ['', '**Why:**', ...lines] : [];
-}
-function symbol(op) {
-    return { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' }[op] ?? op;
 }
 function safeguardItem(model, s) {
     const done = s.status === 'satisfied';

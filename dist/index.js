@@ -36437,15 +36437,6 @@ function createOctokitPort(options) {
                 htmlUrl: data.html_url,
             };
         },
-        async pullRequestsForCommit(sha) {
-            const pulls = await call(`GET pull requests for ${sha}`, () => octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
-                owner,
-                repo,
-                commit_sha: sha,
-                per_page: 100,
-            }));
-            return pulls.filter((p) => p.state === 'open').map((p) => p.number);
-        },
         async tree(commitSha) {
             const { data } = await call(`GET tree of ${commitSha}`, () => octokit.rest.git.getTree({ owner, repo, tree_sha: commitSha, recursive: '1' }));
             if (data.truncated) {
@@ -36615,6 +36606,212 @@ function createOctokitPort(options) {
     };
 }
 
+/** Statuses that count as crossed: they raise the level. */
+const ACTIVE = new Set(['crossed', 'not_ruled_out']);
+/**
+ * The condition that explains a threshold's status: the rule-in that held (crossed), a rule-out
+ * that held (ruled out), or the first rule-out that failed (not ruled out, cleared by decision).
+ * One with a file is preferred, so a reason can point at a line.
+ */
+function decidingCondition(t) {
+    const fits = (e) => t.status === 'crossed'
+        ? e.rule === 'rule_in' && e.holds
+        : t.status === 'ruled_out'
+            ? e.rule === 'rule_out' && e.holds
+            : e.rule === 'rule_out' && !e.holds;
+    return t.evidence.find((e) => fits(e) && e.file !== null) ?? t.evidence.find(fits) ?? null;
+}
+
+/** Metric spellings that mean the same thing across harnesses. */
+const METRIC_SYNONYMS = [['accuracy', 'acc']];
+function createBenchmarkIndex(policy) {
+    const index = new Map();
+    for (const benchmark of policy.benchmarks.values()) {
+        for (const name of [benchmark.id, ...benchmark.aliases])
+            index.set(name.toLowerCase(), benchmark);
+    }
+    return index;
+}
+function metricNames(benchmark, metric) {
+    const names = new Set();
+    const add = (name) => {
+        names.add(name.toLowerCase());
+        for (const group of METRIC_SYNONYMS)
+            if (group.includes(name.toLowerCase()))
+                group.forEach((n) => names.add(n));
+    };
+    if (metric !== null)
+        add(metric);
+    else
+        [benchmark.metric, ...benchmark.metricAliases].forEach(add);
+    return names;
+}
+/** Scale conversion without binary noise: 0.57 × 100 is 57, not 56.99999999999999. */
+function tidy(value) {
+    return Number(value.toPrecision(12));
+}
+const RANGE = {
+    fraction: [0, 1],
+    percent: [0, 100],
+};
+function onScale(benchmark, record) {
+    const raw = record.value;
+    if (raw === null)
+        return { value: null, error: null, notes: [] };
+    // Readers turn non-finite numbers into null; this keeps a reader bug from ruling anything in or out.
+    if (!Number.isFinite(raw))
+        return { value: null, error: `value ${raw} is not a finite number`, notes: [] };
+    const declared = benchmark.scale;
+    const written = record.scale;
+    let value = raw;
+    const notes = [];
+    if (declared === 'fraction' && written === 'percent') {
+        value = tidy(raw / 100);
+        notes.push(`${raw}% read as ${value} on the fraction scale`);
+    }
+    else if (declared === 'percent' && written === 'fraction') {
+        value = tidy(raw * 100);
+        notes.push(`${raw} (fraction) read as ${value}% on the percent scale`);
+    }
+    // The range is checked after any conversion: 150% is no more a fraction than 1.5 is.
+    const range = RANGE[declared];
+    if (range && (value < range[0] || value > range[1])) {
+        const shown = written === 'percent' ? `${raw}%` : String(raw);
+        const hint = declared === 'fraction' && written !== 'percent'
+            ? '; if the file is in percent, declare `scale: percent` for this benchmark or write the value as a fraction'
+            : '';
+        return {
+            value: null,
+            error: `value ${shown} is outside the ${declared} scale [${range[0]}, ${range[1]}] declared for ${benchmark.id}${hint}`,
+            notes,
+        };
+    }
+    return { value, error: null, notes };
+}
+/** The records that speak to a policy benchmark, on its scale. Others are not evidence here. */
+function bindEvidence(records, index) {
+    const bound = [];
+    for (const record of records) {
+        const benchmark = index.get(record.benchmark.toLowerCase());
+        if (!benchmark)
+            continue;
+        bound.push({ record, benchmark, ...onScale(benchmark, record) });
+    }
+    return bound;
+}
+
+const SYMBOL = { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' };
+function compare(value, op, limit) {
+    switch (op) {
+        case 'gt':
+            return value > limit;
+        case 'gte':
+            return value >= limit;
+        case 'lt':
+            return value < limit;
+        case 'lte':
+            return value <= limit;
+        case 'eq':
+            return value === limit;
+    }
+}
+function symbol(op) {
+    return SYMBOL[op];
+}
+/** Why a record cannot rule a threshold out, or null when it can. */
+function unfitToRuleOut(bound, now, maxAgeDays) {
+    const { record } = bound;
+    if (bound.value === null)
+        return bound.error ?? 'no value';
+    if (record.status === 'reported')
+        return 'self-reported in a model card, not a run';
+    if (record.status !== 'success')
+        return `run status is ${record.status}`;
+    if (maxAgeDays !== null) {
+        if (record.date === null)
+            return `undated, so it cannot be shown fresher than ${maxAgeDays} days`;
+        const ageDays = (now.getTime() - Date.parse(record.date)) / 86_400_000;
+        if (!(ageDays <= maxAgeDays))
+            return `stale: ${Math.floor(ageDays)} days old, limit ${maxAgeDays}`;
+    }
+    return null;
+}
+function matching(condition, ctx) {
+    const benchmark = ctx.policy.benchmarks.get(condition.benchmark);
+    const metrics = metricNames(benchmark, condition.metric);
+    return ctx.records.filter((b) => b.benchmark.id === benchmark.id && metrics.has(b.record.metric.toLowerCase()));
+}
+function describeValue(value) {
+    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+}
+function leafResult(condition, rule, holds, bound, note) {
+    const benchmark = condition.benchmark;
+    const value = bound?.value ?? null;
+    return {
+        rule,
+        benchmark,
+        metric: condition.metric ?? '',
+        op: condition.op,
+        threshold: condition.value,
+        provenance: condition.provenance,
+        holds,
+        value,
+        margin: value === null ? null : Number((value - condition.value).toPrecision(12)),
+        file: bound?.record.file ?? null,
+        line: bound?.record.line ?? null,
+        pointer: bound?.record.pointer ?? null,
+        status: bound?.record.status ?? null,
+        note,
+        policy_file: condition.where.file,
+        policy_line: condition.where.line,
+    };
+}
+function judgeLeaf(condition, rule, ctx) {
+    const benchmark = ctx.policy.benchmarks.get(condition.benchmark);
+    const metric = condition.metric ?? benchmark.metric;
+    const test = `${condition.benchmark} ${metric} ${symbol(condition.op)} ${describeValue(condition.value)}`;
+    const records = matching(condition, ctx);
+    const withValue = records.filter((b) => b.value !== null);
+    const finish = (r) => ({ ...r, metric });
+    if (rule !== 'rule_out') {
+        const hit = withValue.find((b) => compare(b.value, condition.op, condition.value));
+        if (hit)
+            return finish(leafResult(condition, rule, true, hit, `${describeValue(hit.value)} meets ${test}`));
+        const shown = withValue[0] ?? null;
+        const note = shown !== null
+            ? `${describeValue(shown.value)} does not meet ${test}`
+            : records.length > 0
+                ? `no usable value for ${test} (${records[0].error ?? 'value missing'})`
+                : `no evidence for ${condition.benchmark}`;
+        return finish(leafResult(condition, rule, false, shown, note));
+    }
+    const fit = records.filter((b) => unfitToRuleOut(b, ctx.now, ctx.maxAgeDays) === null);
+    if (fit.length === 0) {
+        const unfit = records[0];
+        const note = unfit
+            ? `cannot rule out with ${unfit.record.file}: ${unfitToRuleOut(unfit, ctx.now, ctx.maxAgeDays)}`
+            : `no evidence for ${condition.benchmark}: cannot rule out`;
+        return finish(leafResult(condition, rule, false, unfit ?? null, note));
+    }
+    const failing = fit.find((b) => !compare(b.value, condition.op, condition.value));
+    if (failing) {
+        return finish(leafResult(condition, rule, false, failing, `${describeValue(failing.value)} does not meet ${test}`));
+    }
+    const latest = [...fit].sort((a, b) => (b.record.date ?? '').localeCompare(a.record.date ?? ''))[0];
+    const also = fit.length > 1 ? ` (all ${fit.length} fresh runs do)` : '';
+    return finish(leafResult(condition, rule, true, latest, `${describeValue(latest.value)} meets ${test}${also}`));
+}
+/** Judge a condition tree; returns whether it holds and every leaf's result, in order. */
+function judge(condition, rule, ctx) {
+    if (condition.type === 'evidence') {
+        const leaf = judgeLeaf(condition, rule, ctx);
+        return { holds: leaf.holds, leaves: [leaf] };
+    }
+    const parts = condition.items.map((item) => judge(item, rule, ctx));
+    const holds = condition.type === 'all' ? parts.every((p) => p.holds) : parts.some((p) => p.holds);
+    return { holds, leaves: parts.flatMap((p) => p.leaves) };
+}
+
 /**
  * Safe Markdown pieces. Text from files and users can never open a link, an image, HTML, a
  * hidden marker or a mention: it is escaped, or set in a code span.
@@ -36698,6 +36895,10 @@ function countSatisfied(model) {
     };
 }
 
+/**
+ * The pull-request comment: verdict first, a table of models, why, what each reviewer must tick,
+ * and the detail folded away. Pure; owns GitHub's 65,536-character comment limit.
+ */
 const COMMENT_MARKER = '<!-- rsp-gate:comment -->';
 const MAX_COMMENT_CHARS = 65_536;
 function fileRef(file, line, options) {
@@ -36755,22 +36956,19 @@ function why(record, options) {
         for (const t of m.thresholds) {
             if (t.status !== 'crossed' && t.status !== 'not_ruled_out')
                 continue;
-            const leaf = t.evidence.find((e) => t.status === 'crossed' ? e.rule === 'rule_in' && e.holds : !e.holds);
+            const leaf = decidingCondition(t) ?? undefined;
             const cite = leaf?.file ? ` — ${fileRef(leaf.file, leaf.line, options)}` : '';
             const provenance = leaf?.provenance ? `, ${leaf.provenance}` : '';
             const rule = t.status === 'crossed'
                 ? `rule-in for ${t.id}${provenance}`
                 : `${t.id} not ruled out, counts as crossed`;
             const what = leaf
-                ? `${code$3(`${leaf.benchmark} ${leaf.metric}`)} ${leaf.value === null ? 'has no usable value' : `**${leaf.value}** ${symbol$1(leaf.op)} ${leaf.threshold}`}`
+                ? `${code$3(`${leaf.benchmark} ${leaf.metric}`)} ${leaf.value === null ? 'has no usable value' : `**${leaf.value}** ${symbol(leaf.op)} ${leaf.threshold}`}`
                 : escapeText(t.summary);
             lines.push(`- ${code$3(m.id)}: ${what} (${escapeText(rule)})${cite}`);
         }
     }
     return lines.length ? ['', '**Why:**', ...lines] : [];
-}
-function symbol$1(op) {
-    return { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' }[op] ?? op;
 }
 function safeguardItem(model, s) {
     const done = s.status === 'satisfied';
@@ -36873,7 +37071,7 @@ function details(record, options) {
         lines.push(`**${code$3(m.id)}** (${fileRef(m.card, m.line, options)})`, '', '| threshold | status | rule | benchmark | value | test | margin | source |', '|---|---|---|---|---|---|---|---|');
         for (const t of m.thresholds) {
             for (const e of t.evidence) {
-                lines.push(`| ${code$3(t.id, true)} | ${t.status.replace(/_/g, ' ')} | ${e.rule.replace('_', '-')} | ${code$3(`${e.benchmark} ${e.metric}`, true)} | ${e.value ?? '—'} | ${symbol$1(e.op)} ${e.threshold} (${e.provenance ?? 'unlabelled'}) | ${e.margin ?? '—'} | ${e.file ? code$3(location(e.file, e.line), true) : escapeText(e.note).replace(/\|/g, '\\|')} |`);
+                lines.push(`| ${code$3(t.id, true)} | ${t.status.replace(/_/g, ' ')} | ${e.rule.replace('_', '-')} | ${code$3(`${e.benchmark} ${e.metric}`, true)} | ${e.value ?? '—'} | ${symbol(e.op)} ${e.threshold} (${e.provenance ?? 'unlabelled'}) | ${e.margin ?? '—'} | ${e.file ? code$3(location(e.file, e.line), true) : escapeText(e.note).replace(/\|/g, '\\|')} |`);
             }
             if (t.evidence.length === 0)
                 lines.push(`| ${code$3(t.id, true)} | ${t.status.replace(/_/g, ' ')} | — | — | — | — | — | ${escapeText(t.summary).replace(/\|/g, '\\|')} |`);
@@ -37136,6 +37334,7 @@ function resolveTarget(eventName, payload, env, marker) {
                 number: Number(match[1]),
                 reason: 'merge_group.checks_requested',
                 checkSha: sha,
+                ...(payload.merge_group?.base_sha ? { baseSha: payload.merge_group.base_sha } : {}),
             };
         }
         case 'push':
@@ -37206,196 +37405,6 @@ function readInputs() {
         cardGlobs: cards.length > 0 ? cards : null,
         failOnError: getInput('fail-on-error') !== 'false',
     };
-}
-
-/** Metric spellings that mean the same thing across harnesses. */
-const METRIC_SYNONYMS = [['accuracy', 'acc']];
-function createBenchmarkIndex(policy) {
-    const index = new Map();
-    for (const benchmark of policy.benchmarks.values()) {
-        for (const name of [benchmark.id, ...benchmark.aliases])
-            index.set(name.toLowerCase(), benchmark);
-    }
-    return index;
-}
-function metricNames(benchmark, metric) {
-    const names = new Set();
-    const add = (name) => {
-        names.add(name.toLowerCase());
-        for (const group of METRIC_SYNONYMS)
-            if (group.includes(name.toLowerCase()))
-                group.forEach((n) => names.add(n));
-    };
-    if (metric !== null)
-        add(metric);
-    else
-        [benchmark.metric, ...benchmark.metricAliases].forEach(add);
-    return names;
-}
-/** Scale conversion without binary noise: 0.57 × 100 is 57, not 56.99999999999999. */
-function tidy(value) {
-    return Number(value.toPrecision(12));
-}
-const RANGE = {
-    fraction: [0, 1],
-    percent: [0, 100],
-};
-function onScale(benchmark, record) {
-    const raw = record.value;
-    if (raw === null)
-        return { value: null, error: null, notes: [] };
-    // Readers turn non-finite numbers into null; this keeps a reader bug from ruling anything in or out.
-    if (!Number.isFinite(raw))
-        return { value: null, error: `value ${raw} is not a finite number`, notes: [] };
-    const declared = benchmark.scale;
-    const written = record.scale;
-    let value = raw;
-    const notes = [];
-    if (declared === 'fraction' && written === 'percent') {
-        value = tidy(raw / 100);
-        notes.push(`${raw}% read as ${value} on the fraction scale`);
-    }
-    else if (declared === 'percent' && written === 'fraction') {
-        value = tidy(raw * 100);
-        notes.push(`${raw} (fraction) read as ${value}% on the percent scale`);
-    }
-    // The range is checked after any conversion: 150% is no more a fraction than 1.5 is.
-    const range = RANGE[declared];
-    if (range && (value < range[0] || value > range[1])) {
-        const shown = written === 'percent' ? `${raw}%` : String(raw);
-        const hint = declared === 'fraction' && written !== 'percent'
-            ? '; if the file is in percent, declare `scale: percent` for this benchmark or write the value as a fraction'
-            : '';
-        return {
-            value: null,
-            error: `value ${shown} is outside the ${declared} scale [${range[0]}, ${range[1]}] declared for ${benchmark.id}${hint}`,
-            notes,
-        };
-    }
-    return { value, error: null, notes };
-}
-/** The records that speak to a policy benchmark, on its scale. Others are not evidence here. */
-function bindEvidence(records, index) {
-    const bound = [];
-    for (const record of records) {
-        const benchmark = index.get(record.benchmark.toLowerCase());
-        if (!benchmark)
-            continue;
-        bound.push({ record, benchmark, ...onScale(benchmark, record) });
-    }
-    return bound;
-}
-
-const SYMBOL = { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' };
-function compare(value, op, limit) {
-    switch (op) {
-        case 'gt':
-            return value > limit;
-        case 'gte':
-            return value >= limit;
-        case 'lt':
-            return value < limit;
-        case 'lte':
-            return value <= limit;
-        case 'eq':
-            return value === limit;
-    }
-}
-function symbol(op) {
-    return SYMBOL[op];
-}
-/** Why a record cannot rule a threshold out, or null when it can. */
-function unfitToRuleOut(bound, now, maxAgeDays) {
-    const { record } = bound;
-    if (bound.value === null)
-        return bound.error ?? 'no value';
-    if (record.status === 'reported')
-        return 'self-reported in a model card, not a run';
-    if (record.status !== 'success')
-        return `run status is ${record.status}`;
-    if (maxAgeDays !== null) {
-        if (record.date === null)
-            return `undated, so it cannot be shown fresher than ${maxAgeDays} days`;
-        const ageDays = (now.getTime() - Date.parse(record.date)) / 86_400_000;
-        if (!(ageDays <= maxAgeDays))
-            return `stale: ${Math.floor(ageDays)} days old, limit ${maxAgeDays}`;
-    }
-    return null;
-}
-function matching(condition, ctx) {
-    const benchmark = ctx.policy.benchmarks.get(condition.benchmark);
-    const metrics = metricNames(benchmark, condition.metric);
-    return ctx.records.filter((b) => b.benchmark.id === benchmark.id && metrics.has(b.record.metric.toLowerCase()));
-}
-function describeValue(value) {
-    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
-}
-function leafResult(condition, rule, holds, bound, note) {
-    const benchmark = condition.benchmark;
-    const value = bound?.value ?? null;
-    return {
-        rule,
-        benchmark,
-        metric: condition.metric ?? '',
-        op: condition.op,
-        threshold: condition.value,
-        provenance: condition.provenance,
-        holds,
-        value,
-        margin: value === null ? null : Number((value - condition.value).toPrecision(12)),
-        file: bound?.record.file ?? null,
-        line: bound?.record.line ?? null,
-        pointer: bound?.record.pointer ?? null,
-        status: bound?.record.status ?? null,
-        note,
-        policy_file: condition.where.file,
-        policy_line: condition.where.line,
-    };
-}
-function judgeLeaf(condition, rule, ctx) {
-    const benchmark = ctx.policy.benchmarks.get(condition.benchmark);
-    const metric = condition.metric ?? benchmark.metric;
-    const test = `${condition.benchmark} ${metric} ${symbol(condition.op)} ${describeValue(condition.value)}`;
-    const records = matching(condition, ctx);
-    const withValue = records.filter((b) => b.value !== null);
-    const finish = (r) => ({ ...r, metric });
-    if (rule !== 'rule_out') {
-        const hit = withValue.find((b) => compare(b.value, condition.op, condition.value));
-        if (hit)
-            return finish(leafResult(condition, rule, true, hit, `${describeValue(hit.value)} meets ${test}`));
-        const shown = withValue[0] ?? null;
-        const note = shown !== null
-            ? `${describeValue(shown.value)} does not meet ${test}`
-            : records.length > 0
-                ? `no usable value for ${test} (${records[0].error ?? 'value missing'})`
-                : `no evidence for ${condition.benchmark}`;
-        return finish(leafResult(condition, rule, false, shown, note));
-    }
-    const fit = records.filter((b) => unfitToRuleOut(b, ctx.now, ctx.maxAgeDays) === null);
-    if (fit.length === 0) {
-        const unfit = records[0];
-        const note = unfit
-            ? `cannot rule out with ${unfit.record.file}: ${unfitToRuleOut(unfit, ctx.now, ctx.maxAgeDays)}`
-            : `no evidence for ${condition.benchmark}: cannot rule out`;
-        return finish(leafResult(condition, rule, false, unfit ?? null, note));
-    }
-    const failing = fit.find((b) => !compare(b.value, condition.op, condition.value));
-    if (failing) {
-        return finish(leafResult(condition, rule, false, failing, `${describeValue(failing.value)} does not meet ${test}`));
-    }
-    const latest = [...fit].sort((a, b) => (b.record.date ?? '').localeCompare(a.record.date ?? ''))[0];
-    const also = fit.length > 1 ? ` (all ${fit.length} fresh runs do)` : '';
-    return finish(leafResult(condition, rule, true, latest, `${describeValue(latest.value)} meets ${test}${also}`));
-}
-/** Judge a condition tree; returns whether it holds and every leaf's result, in order. */
-function judge(condition, rule, ctx) {
-    if (condition.type === 'evidence') {
-        const leaf = judgeLeaf(condition, rule, ctx);
-        return { holds: leaf.holds, leaves: [leaf] };
-    }
-    const parts = condition.items.map((item) => judge(item, rule, ctx));
-    const holds = condition.type === 'all' ? parts.every((p) => p.holds) : parts.some((p) => p.holds);
-    return { holds, leaves: parts.flatMap((p) => p.leaves) };
 }
 
 function sameLogin(a, b) {
@@ -37531,9 +37540,12 @@ function judgeThreshold(threshold, policy, modelId, records, attestations, teams
         ? 'no rule-out criteria: only a signed capability decision can clear it'
         : cite(firstRelevant(failing.leaves, false));
     // A signed capability decision can clear what the evidence could not rule out.
-    const decisions = attestations.filter((a) => a.attestation.kind === 'decision' &&
+    // When decisions disagree, "above" wins: the cautious reading, whatever the file order.
+    const decisions = attestations
+        .filter((a) => a.attestation.kind === 'decision' &&
         a.attestation.target === threshold.id &&
-        appliesTo(a.attestation, modelId));
+        appliesTo(a.attestation, modelId))
+        .sort((a, b) => Number(b.attestation.verdict === 'above') - Number(a.attestation.verdict === 'above'));
     for (const d of decisions) {
         if (!d.trusted)
             continue;
@@ -37601,10 +37613,10 @@ function levelRank(policy, level) {
     return policy.levels.indexOf(level);
 }
 
-const ACTIVE$1 = new Set(['crossed', 'not_ruled_out']);
+/** Required safeguards, sign-offs and trigger attestations for one model. */
 /** Cumulative: every safeguard of a kind at or below the implied level of that kind. */
 function requiredSafeguards(policy, levels, thresholds) {
-    const active = new Set(thresholds.filter((t) => ACTIVE$1.has(t.status)).map((t) => t.id));
+    const active = new Set(thresholds.filter((t) => ACTIVE.has(t.status)).map((t) => t.id));
     return policy.safeguards.filter((s) => {
         const implied = levels[s.kind];
         if (levelRank(policy, s.level) > levelRank(policy, implied))
@@ -37730,6 +37742,12 @@ function judgeSignoffs(policy, modelId, levels, attestations, context, approvedO
     }
     return results;
 }
+/** `date` (YYYY-MM-DD) plus `months` calendar months, as YYYY-MM-DD. */
+function addMonths(date, months) {
+    const d = new Date(`${date}T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() + Math.ceil(months));
+    return d.toISOString().slice(0, 10);
+}
 function monthsBetween(from, to) {
     const start = new Date(`${from}T00:00:00Z`);
     const months = (to.getUTCFullYear() - start.getUTCFullYear()) * 12 + (to.getUTCMonth() - start.getUTCMonth());
@@ -37756,10 +37774,16 @@ function judgeTrigger(trigger, policy, modelId, facts, attestations, teams, now)
         }
         if (facts.assessedAt === null)
             return { fired: true, why: 'no comprehensive assessment date (rsp.assessed_at)' };
+        if (Date.parse(`${facts.assessedAt}T00:00:00Z`) > now.getTime()) {
+            return { fired: true, why: `the assessment date ${facts.assessedAt} is in the future` };
+        }
         const months = monthsBetween(facts.assessedAt, now);
+        const fired = compare(months, c.op, c.value);
         return {
-            fired: compare(months, c.op, c.value),
+            fired,
             why: `${months} months since the assessment of ${facts.assessedAt} (trigger at ${symbol(c.op)} ${c.value})`,
+            // A report made before the trigger fired does not answer it.
+            since: fired ? addMonths(facts.assessedAt, c.value) : undefined,
         };
     });
     const fired = trigger.mode === 'any' ? parts.some((p) => p.fired) : parts.every((p) => p.fired);
@@ -37772,8 +37796,17 @@ function judgeTrigger(trigger, policy, modelId, facts, attestations, teams, now)
             requires_attestation: trigger.requiresAttestation,
             status: 'not_fired',
         };
+    const monthConditions = trigger.conditions.filter((c) => c.measure === 'months_since_assessment');
+    // The report must be at least as recent as the last assessment and as every fired deadline.
+    const since = [facts.assessedAt, ...parts.map((p) => ('since' in p ? p.since : undefined))]
+        .filter((d) => typeof d === 'string')
+        .sort()
+        .at(-1);
     const satisfied = attestations.some(({ attestation: a, trusted }) => trusted &&
         a.kind === 'report' &&
+        (since === undefined || (a.date !== null && a.date >= since)) &&
+        // A report is itself an assessment: measured from its date, the months condition must not fire.
+        monthConditions.every((c) => a.date !== null && !compare(monthsBetween(a.date, now), c.op, c.value)) &&
         a.target === trigger.requiresAttestation &&
         appliesTo(a, modelId) &&
         approversFit(policy, a.approvedBy, trigger.signers, teams, true).ok &&
@@ -37866,7 +37899,6 @@ function compareStates(policy, base, head) {
     return out;
 }
 
-const ACTIVE = new Set(['crossed', 'not_ruled_out']);
 function maxLevel(policy, a, b) {
     return levelRank(policy, a) >= levelRank(policy, b) ? a : b;
 }
@@ -37955,12 +37987,7 @@ function evaluateModel(policy, model, attestations, context, approvedOnHead, now
         }
     }
     for (const t of thresholds) {
-        const deciding = t.evidence.find((e) => e.file !== null &&
-            (t.status === 'crossed'
-                ? e.rule === 'rule_in' && e.holds
-                : t.status === 'ruled_out'
-                    ? e.holds
-                    : !e.holds)) ?? null;
+        const deciding = decidingCondition(t);
         const code = t.status === 'crossed'
             ? 'threshold-crossed'
             : t.status === 'not_ruled_out'
@@ -38114,6 +38141,18 @@ function evaluate(input) {
         seen.set(model.id.toLowerCase(), model.card);
     }
     const models = head.models.map((model) => evaluateModel(policy, model, headAttestations, context, approvedOnHead, now, reasons));
+    /** A change that lowers what a model must meet is the policy owners' call. */
+    const ownersDecide = (reason) => ownersApproved
+        ? {
+            ...reason,
+            severity: 'info',
+            message: `${reason.message} (approved by the policy owners)`,
+        }
+        : {
+            ...reason,
+            severity: 'block',
+            message: `${reason.message} — needs an approving review on the head commit from ${policy.policyOwners.join(' and ')}`,
+        };
     if (base) {
         const baseContext = {
             author: null,
@@ -38149,36 +38188,65 @@ function evaluate(input) {
                     .filter((t) => ACTIVE.has(t.status) && t.requires[kind] === from)
                     .map((t) => t.id);
                 const why = up ? because.join('; ') : `${gone.join(', ')} no longer crossed`;
-                reasons.push({
+                const reason = {
                     code: up ? 'level-raised' : 'level-lowered',
-                    severity: 'info',
                     message: `${decision.id} ${kind}: ${from} → ${to} because ${why}`,
                     file: decision.card,
                     line: decision.line,
                     model: decision.id,
-                });
+                };
+                reasons.push(up ? { ...reason, severity: 'info' } : ownersDecide(reason));
+            }
+            // A threshold that was crossed (or could not be ruled out) and no longer is, whatever the
+            // edit that did it: a renamed metric, a changed status or date, a moved file, new evidence.
+            for (const t of decision.thresholds) {
+                const before = baseDecision.thresholds.find((b) => b.id === t.id);
+                if (!before || !ACTIVE.has(before.status) || ACTIVE.has(t.status))
+                    continue;
+                reasons.push(ownersDecide({
+                    code: 'threshold-relaxed',
+                    message: `${decision.id}: ${t.id} was ${before.status.replace(/_/g, ' ')} at the base and is ${t.status.replace(/_/g, ' ')} in this change`,
+                    file: decision.card,
+                    line: decision.line,
+                    model: decision.id,
+                }));
+            }
+            // The facts the assessment triggers use may not quietly change either.
+            const headModel = head.models.find((m) => m.id === decision.id);
+            const facts = (m) => ({
+                previous: m.previous?.card ?? null,
+                effective_compute: m.effectiveCompute,
+                assessed_at: m.assessedAt,
+            });
+            const was = facts(baseModel);
+            const is = facts(headModel);
+            for (const key of Object.keys(was)) {
+                if (was[key] === is[key])
+                    continue;
+                reasons.push(ownersDecide({
+                    code: 'card-facts-changed',
+                    message: `${decision.id}: rsp.${key} changed from ${String(was[key])} to ${String(is[key])}, which decides when a comprehensive assessment is due`,
+                    file: decision.card,
+                    line: decision.line,
+                    model: decision.id,
+                }));
             }
         }
         for (const removed of base.models.filter((m) => !head.models.some((h) => h.id.toLowerCase() === m.id.toLowerCase()))) {
-            reasons.push({
+            reasons.push(ownersDecide({
                 code: 'model-removed',
-                severity: 'info',
-                message: `${removed.id} (${removed.card}) is no longer in the repository`,
+                message: `${removed.id} (${removed.card}) is no longer judged: its card is gone or no longer a model card`,
                 file: removed.card,
                 line: null,
                 model: removed.id,
-            });
+            }));
         }
         for (const change of compareStates(policy, base, head)) {
             if (change.code === 'evidence-added') {
                 reasons.push({ ...change, severity: 'info' });
                 continue;
             }
-            const severity = ownersApproved ? 'info' : 'block';
-            const suffix = ownersApproved
-                ? ' (approved by the policy owners)'
-                : ` — needs an approving review from ${policy.policyOwners.join(' and ')}`;
-            reasons.push({ ...change, severity, message: `${change.message}${suffix}` });
+            reasons.push(ownersDecide(change));
         }
     }
     if (input.policyChange?.changed) {
@@ -56605,6 +56673,9 @@ function parseAttestations(text, file, policy) {
     return attestations.map((item, i) => {
         const { kind, target } = kindOf(item);
         const at = doc.locate(`/attestations/${i}`);
+        if (model === '*' && kind !== 'safeguard') {
+            throw new InputError('attestation-scope', `a ${kind} attestation must name its model; \`model: "*"\` is for org-wide safeguards only`, { file, ...at, key: `attestations[${i}]` }, 'move it to a file whose `model:` is the model it is about');
+        }
         const unknown = (kind === 'safeguard' && !policy.safeguards.some((s) => s.id === target)) ||
             (kind === 'decision' && !policy.thresholds.some((t) => t.id === target)) ||
             ((kind === 'signoff' || kind === 'override') && !policy.levels.includes(target));
@@ -73915,20 +73986,21 @@ async function judgeOnGitHub(options) {
     }
     const pr = await port.pullRequest(target.number);
     const checkSha = target.checkSha ?? pr.headSha;
-    // The required check appears at once, in progress, so a slow run never looks like a pass.
-    let checkRunId = await port.findCheckRun(checkSha, options.checkName);
-    const inProgress = {
-        status: 'in_progress',
-        output: {
-            title: 'Evaluating…',
-            summary: `rsp-gate is judging pull request #${pr.number} (${target.reason}).`,
-            text: '',
-        },
-    };
-    if (checkRunId === null)
-        checkRunId = await port.createCheckRun(checkSha, options.checkName, inProgress);
-    else
-        await port.updateCheckRun(checkRunId, inProgress);
+    const baseSha = target.baseSha ?? pr.baseSha;
+    // An earlier verdict on this commit is set back to in progress while we judge, so a stale green
+    // check cannot be merged on (a dismissed review, an untick). With no check yet, GitHub already
+    // shows the required check as expected, which blocks the merge; we create it once, at the end.
+    const checkRunId = await port.findCheckRun(checkSha, options.checkName);
+    if (checkRunId !== null) {
+        await port.updateCheckRun(checkRunId, {
+            status: 'in_progress',
+            output: {
+                title: 'Evaluating…',
+                summary: `rsp-gate is judging pull request #${pr.number} (${target.reason}).`,
+                text: '',
+            },
+        });
+    }
     const identity = await port.identity();
     const comments = await port.comments(pr.number);
     const sticky = comments
@@ -73943,8 +74015,8 @@ async function judgeOnGitHub(options) {
     const result = await checkTrees({
         ...policyOptions,
         head: createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, blobs),
-        base: createApiTree(port, pr.baseSha, `${pr.baseRef}@${pr.baseSha.slice(0, 7)}`, blobs),
-        policyRef: `${pr.baseRef} (${pr.baseSha.slice(0, 7)})`,
+        base: createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, blobs),
+        policyRef: `${pr.baseRef} (${baseSha.slice(0, 7)})`,
         context: async (policy) => ({
             author: pr.author,
             headSha: pr.headSha,

@@ -290,3 +290,44 @@ describe('team-based roles', () => {
     );
   });
 });
+
+describe('a green check that goes stale', () => {
+  test('is set back to in progress while the gate re-judges, then to the new verdict', async () => {
+    const { port, judge } = await setup();
+    await judge();
+    userEditsComment(
+      port,
+      port.state.comments[0]!.id,
+      'alice-rso',
+      tickAll(port.state.comments[0]!.body),
+    );
+    port.state.reviews.set(7, [
+      {
+        user: 'carol-ceo',
+        state: 'APPROVED',
+        commit: 'head1',
+        submittedAt: '2026-11-27T12:30:00Z',
+      },
+      {
+        user: 'alice-rso',
+        state: 'APPROVED',
+        commit: 'head1',
+        submittedAt: '2026-11-27T12:31:00Z',
+      },
+    ]);
+    expect((await judge()).conclusion).toBe('success');
+    port.state.reviews.get(7)!.push({
+      user: 'carol-ceo',
+      state: 'DISMISSED',
+      commit: 'head1',
+      submittedAt: '2026-11-27T13:00:00Z',
+    });
+    expect((await judge()).conclusion).toBe('failure');
+    const updates = port.state.checkRuns.find((r) => r.sha === 'head1')!.updates;
+    expect(updates.slice(-3).map((u) => u.conclusion ?? u.status)).toEqual([
+      'success',
+      'in_progress',
+      'failure',
+    ]);
+  });
+});

@@ -508,7 +508,6 @@ describe('pull requests from forks', () => {
       .filter((r) => r.method !== 'GET' && r.path !== '/graphql')
       .map((r) => `${r.method} ${r.operationId}`);
     expect([...new Set(writes)].sort()).toEqual([
-      'PATCH checks/update',
       'POST checks/create',
       'POST issues/create-comment',
     ]);

@@ -56,7 +56,7 @@ describe('change against the base', () => {
       line: 4,
     });
     expect(reason.message).toMatch(
-      /changed from 2\.4 to 1\.2 in an existing artifact.*needs an approving review from rso/,
+      /changed from 2\.4 to 1\.2 in an existing artifact.*needs an approving review on the head commit from rso/,
     );
     expect(weakened.decision).toBe('block');
 
@@ -248,5 +248,73 @@ describe('the decision', () => {
   test('the record validates against schemas/decision.schema.json', () => {
     const result = change([uplift(5.3), ...belowEverything().slice(1)], belowEverything());
     expect(validateValue(JSON.parse(JSON.stringify(result)), 'decision')).toEqual([]);
+  });
+});
+
+describe('changes that lower what a model must meet need the policy owners', () => {
+  test('renaming the metric of a rule-in result relaxes the threshold: blocked until the owners approve', () => {
+    const rest = belowEverything().slice(1);
+    const base = [uplift(5.3), ...rest];
+    const renamed = [
+      record('bio-uplift-trial', 'ratio_v2', 5.3, {
+        file: 'models/m/evals/uplift.evidence.yml',
+        line: 4,
+        pointer: '/results/0/value',
+      }),
+      uplift(1.5, 'models/m/evals/new.evidence.yml'),
+      ...rest,
+    ];
+    const result = change(renamed, base);
+    expect(result.models[0]!.levels).toEqual({ deployment: 'ASL-2', security: 'ASL-2' });
+    expect(result.reasons.find((r) => r.code === 'threshold-relaxed')).toMatchObject({
+      severity: 'block',
+      message: expect.stringMatching(
+        /CBRN-3 was crossed at the base and is ruled out in this change/,
+      ),
+    });
+    expect(result.reasons.find((r) => r.code === 'level-lowered')).toMatchObject({
+      severity: 'block',
+    });
+    expect(result.decision).toBe('block');
+    expect(
+      change(renamed, base, { context: context({ reviews: [approve('alice')] }) }).decision,
+    ).toBe('pass');
+  });
+
+  test.each([
+    [
+      'rsp.previous removed',
+      { previous: { card: 'models/old/MODEL_CARD.md', id: 'acme/old', effectiveCompute: 1e24 } },
+      { previous: null },
+    ],
+    ['rsp.effective_compute lowered', { effectiveCompute: 4e25 }, { effectiveCompute: 1e24 }],
+    ['rsp.assessed_at moved', { assessedAt: '2026-09-01' }, { assessedAt: '2026-11-01' }],
+  ])('%s is a change the owners must approve', (_name, before, after) => {
+    const result = evaluate({
+      policy: testPolicy(),
+      head: state([model(belowEverything(), after)]),
+      base: state([model(belowEverything(), before)]),
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
+    expect(result.reasons.find((r) => r.code === 'card-facts-changed')).toMatchObject({
+      severity: 'block',
+    });
+  });
+
+  test('a model whose card disappears is blocked until the owners approve', () => {
+    const result = evaluate({
+      policy: testPolicy(),
+      head: state([]),
+      base: state([model(belowEverything())]),
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
+    expect(result.reasons.find((r) => r.code === 'model-removed')).toMatchObject({
+      severity: 'block',
+      file: 'models/m/MODEL_CARD.md',
+    });
   });
 });

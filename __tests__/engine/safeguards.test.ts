@@ -367,3 +367,50 @@ describe('undefined levels', () => {
     );
   });
 });
+
+describe('trigger reports must answer the trigger that fired', () => {
+  test.each([
+    ['a report older than the six-month deadline does not answer it', '2024-01-10', 'missing'],
+    [
+      'a report made after the deadline, but itself over six months old, does not answer it',
+      '2024-07-05',
+      'missing',
+    ],
+    ['a recent report answers it', '2026-10-05', 'satisfied'],
+  ] as const)('%s', (_name, date, expected) => {
+    const report = attestation({
+      kind: 'report',
+      target: 'capability-report',
+      approvedBy: ['alice', 'carol'],
+      date,
+    });
+    const result = evaluate({
+      policy: testPolicy(),
+      head: state(
+        [model(belowEverything(), { assessedAt: '2024-01-01' })],
+        [...asl2Attestations(), report],
+      ),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
+    expect(result.models[0]!.triggers[0]!.status).toBe(expected);
+  });
+
+  test('an assessment date in the future fires the trigger', () => {
+    const result = evaluate({
+      policy: testPolicy(),
+      head: state([model(belowEverything(), { assessedAt: '2030-01-01' })]),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
+    expect(result.models[0]!.triggers[0]).toMatchObject({
+      fired: true,
+      status: 'missing',
+      why: 'the assessment date 2030-01-01 is in the future',
+    });
+  });
+});

@@ -254,3 +254,24 @@ describe('evidence binding and scale', () => {
     expect(result.decision).toBe('block');
   });
 });
+
+describe('conflicting capability decisions', () => {
+  test('"above" wins over "below", whatever the order of the files', () => {
+    const below = attestation({
+      kind: 'decision',
+      target: 'CBRN-3',
+      verdict: 'below',
+      approvedBy: ['alice', 'carol'],
+      file: 'safeguards/a.yml',
+    });
+    const above = attestation({
+      kind: 'decision',
+      target: 'CBRN-3',
+      verdict: 'above',
+      approvedBy: ['alice', 'carol'],
+      file: 'safeguards/z.yml',
+    });
+    expect(statusOf([uplift(3.5), virology(0.3)], 'CBRN-3', [below, above]).status).toBe('crossed');
+    expect(statusOf([uplift(3.5), virology(0.3)], 'CBRN-3', [above, below]).status).toBe('crossed');
+  });
+});

@@ -42,6 +42,10 @@ export interface RecordedRequest {
   operationId?: string;
   /** login of the token's identity */
   login?: string;
+  /** bytes of the response body */
+  bytes?: number;
+  /** when the request arrived (ms since the epoch) */
+  at?: number;
 }
 
 export interface Violation {
@@ -99,9 +103,15 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   let remaining = 5000;
   let requestCount = 0;
 
-  const send = (res: ServerResponse, result: RestResult, resource: string): void => {
+  const send = (
+    res: ServerResponse,
+    result: RestResult,
+    resource: string,
+    entry?: RecordedRequest,
+  ): void => {
     remaining = Math.max(0, remaining - 1);
     const json = result.body === undefined ? '' : JSON.stringify(result.body);
+    if (entry) entry.bytes = Buffer.byteLength(json);
     res.writeHead(result.status, {
       ...(json ? { 'content-type': 'application/json; charset=utf-8' } : {}),
       'x-github-api-version-selected': '2022-11-28',
@@ -148,13 +158,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       query: Object.fromEntries(requested.searchParams),
       body,
       status: 0,
+      at: Date.now(),
     };
     requests.push(entry);
     const finish = (result: RestResult, resource = 'core'): void => {
       entry.status = result.status;
       if (problems.length > 0)
         violations.push({ method, path: entry.path, query: entry.query, body, problems });
-      send(res, result, resource);
+      send(res, result, resource, entry);
     };
 
     if (state.takeHang(url.pathname)) {

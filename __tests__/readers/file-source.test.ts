@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   CHUNK_SIZE,
+  FIRST_CHUNK_SIZE,
   fileSourceFromBytes,
   fileSourceFromPath,
 } from '../../src/readers/file-source.js';
@@ -15,7 +16,7 @@ const bytes = new Uint8Array(CHUNK_SIZE * 2 + 100);
 for (let i = 0; i < bytes.length; i++) bytes[i] = i % 251;
 
 describe('file sources', () => {
-  it('streams a file in 1 MiB chunks and reads ranges, short at end of file', async () => {
+  it('streams a file in chunks that start small and grow to 1 MiB, and reads ranges', async () => {
     const path = join(dir, 'data.bin');
     writeFileSync(path, bytes);
     const source = await fileSourceFromPath(path, 'repo/data.bin');
@@ -23,7 +24,14 @@ describe('file sources', () => {
     expect(source.size).toBe(bytes.length);
     const sizes: number[] = [];
     for await (const chunk of source.chunks()) sizes.push(chunk.length);
-    expect(sizes).toEqual([CHUNK_SIZE, CHUNK_SIZE, 100]);
+    expect(sizes.slice(0, 4)).toEqual([
+      FIRST_CHUNK_SIZE,
+      FIRST_CHUNK_SIZE * 4,
+      FIRST_CHUNK_SIZE * 16,
+      CHUNK_SIZE,
+    ]);
+    expect(sizes.slice(4).every((size) => size === CHUNK_SIZE || size < CHUNK_SIZE)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(bytes.length);
     expect(await source.read(CHUNK_SIZE - 2, 4)).toEqual(
       bytes.slice(CHUNK_SIZE - 2, CHUNK_SIZE + 2),
     );
@@ -40,7 +48,7 @@ describe('file sources', () => {
       seen += chunk.length;
       break;
     }
-    expect(seen).toBe(CHUNK_SIZE);
+    expect(seen).toBe(FIRST_CHUNK_SIZE);
   });
 
   it('serves bytes held in memory with the same contract', async () => {

@@ -178,3 +178,21 @@ describe('the example repository', () => {
     expect(changed).toEqual([]);
   });
 });
+
+describe('org-wide attestations', () => {
+  test.each([
+    [
+      'a capability decision',
+      '{ decision: capability, threshold: CBRN-3, verdict: below, approved_by: [alice, carol], date: 2026-10-01 }',
+    ],
+    ['a sign-off', '{ signoff: ASL-3, approved_by: [alice, carol], date: 2026-10-01 }'],
+    ['an override', '{ override: ASL-4, reason: research, approved_by: [alice, carol] }'],
+    ['a report', '{ report: capability-report, approved_by: [alice, carol], date: 2026-10-01 }'],
+  ])('refuses %s for `model: "*"`: only safeguards apply to every model', async (_name, item) => {
+    const root = repo({ 'safeguards/org.yml': `model: "*"\nattestations:\n  - ${item}\n` });
+    const state = await loadRepository(createLocalTree(root), policy);
+    expect(state.problems).toMatchObject([
+      { code: 'attestation-scope', file: 'safeguards/org.yml', line: 3 },
+    ]);
+  });
+});

@@ -4,7 +4,15 @@
  */
 
 export type Target =
-  | { kind: 'pull_request'; number: number; reason: string; checkSha?: string }
+  | {
+      kind: 'pull_request';
+      number: number;
+      reason: string;
+      /** A merge queue's commit: judged (and checked) instead of the pull request's head… */
+      checkSha?: string;
+      /** …against the queue's base, which may be ahead of the pull request's. */
+      baseSha?: string;
+    }
   | { kind: 'state'; sha: string; ref: string; reason: string }
   | { kind: 'noop'; message: string };
 
@@ -24,7 +32,7 @@ export interface EventPayload {
   issue?: { number?: number; pull_request?: unknown };
   comment?: { body?: string; user?: { login?: string; type?: string } };
   sender?: { login?: string; type?: string };
-  merge_group?: { head_ref?: string; head_sha?: string };
+  merge_group?: { head_ref?: string; head_sha?: string; base_sha?: string };
   after?: string;
   ref?: string;
   deleted?: boolean;
@@ -111,6 +119,7 @@ export function resolveTarget(
         number: Number(match[1]),
         reason: 'merge_group.checks_requested',
         checkSha: sha,
+        ...(payload.merge_group?.base_sha ? { baseSha: payload.merge_group.base_sha } : {}),
       };
     }
     case 'push':

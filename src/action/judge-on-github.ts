@@ -176,19 +176,21 @@ export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult>
 
   const pr = await port.pullRequest(target.number);
   const checkSha = target.checkSha ?? pr.headSha;
-  // The required check appears at once, in progress, so a slow run never looks like a pass.
-  let checkRunId = await port.findCheckRun(checkSha, options.checkName);
-  const inProgress = {
-    status: 'in_progress' as const,
-    output: {
-      title: 'Evaluating…',
-      summary: `rsp-gate is judging pull request #${pr.number} (${target.reason}).`,
-      text: '',
-    },
-  };
-  if (checkRunId === null)
-    checkRunId = await port.createCheckRun(checkSha, options.checkName, inProgress);
-  else await port.updateCheckRun(checkRunId, inProgress);
+  const baseSha = target.baseSha ?? pr.baseSha;
+  // An earlier verdict on this commit is set back to in progress while we judge, so a stale green
+  // check cannot be merged on (a dismissed review, an untick). With no check yet, GitHub already
+  // shows the required check as expected, which blocks the merge; we create it once, at the end.
+  const checkRunId = await port.findCheckRun(checkSha, options.checkName);
+  if (checkRunId !== null) {
+    await port.updateCheckRun(checkRunId, {
+      status: 'in_progress',
+      output: {
+        title: 'Evaluating…',
+        summary: `rsp-gate is judging pull request #${pr.number} (${target.reason}).`,
+        text: '',
+      },
+    });
+  }
 
   const identity = await port.identity();
   const comments = await port.comments(pr.number);
@@ -205,8 +207,8 @@ export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult>
   const result = await checkTrees({
     ...policyOptions,
     head: createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, blobs),
-    base: createApiTree(port, pr.baseSha, `${pr.baseRef}@${pr.baseSha.slice(0, 7)}`, blobs),
-    policyRef: `${pr.baseRef} (${pr.baseSha.slice(0, 7)})`,
+    base: createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, blobs),
+    policyRef: `${pr.baseRef} (${baseSha.slice(0, 7)})`,
     context: async (policy): Promise<ReviewContext> => ({
       author: pr.author,
       headSha: pr.headSha,

@@ -2,6 +2,9 @@
 import type { RunStatus } from './evidence.js';
 
 export type ThresholdStatus = 'crossed' | 'ruled_out' | 'not_ruled_out' | 'cleared_by_decision';
+
+/** Statuses that count as crossed: they raise the level. */
+export const ACTIVE: ReadonlySet<ThresholdStatus> = new Set(['crossed', 'not_ruled_out']);
 export type SafeguardStatus = 'satisfied' | 'missing' | 'expired' | 'rejected';
 export type Rule = 'rule_in' | 'rule_out' | 'review_if';
 
@@ -113,4 +116,19 @@ export interface DecisionRecord {
   head: string | null;
   models: ModelDecision[];
   reasons: Reason[];
+}
+
+/**
+ * The condition that explains a threshold's status: the rule-in that held (crossed), a rule-out
+ * that held (ruled out), or the first rule-out that failed (not ruled out, cleared by decision).
+ * One with a file is preferred, so a reason can point at a line.
+ */
+export function decidingCondition(t: ThresholdResult): ConditionResult | null {
+  const fits = (e: ConditionResult) =>
+    t.status === 'crossed'
+      ? e.rule === 'rule_in' && e.holds
+      : t.status === 'ruled_out'
+        ? e.rule === 'rule_out' && e.holds
+        : e.rule === 'rule_out' && !e.holds;
+  return t.evidence.find((e) => fits(e) && e.file !== null) ?? t.evidence.find(fits) ?? null;
 }

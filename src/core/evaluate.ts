@@ -4,6 +4,7 @@
  */
 import type { DecisionRecord, Levels, ModelDecision, Reason } from './decision.js';
 import type { Attestation, ModelState, Problem, RepositoryState, ReviewContext } from './inputs.js';
+import { ACTIVE, decidingCondition } from './decision.js';
 import { judgeThreshold, rejectedDecisions, type TrustedAttestation } from './judge-thresholds.js';
 import {
   judgeSafeguard,
@@ -34,8 +35,6 @@ export interface EvaluateInput {
   now: Date;
   headSha?: string | null;
 }
-
-const ACTIVE = new Set(['crossed', 'not_ruled_out']);
 
 function maxLevel(policy: Policy, a: string, b: string): string {
   return levelRank(policy, a) >= levelRank(policy, b) ? a : b;
@@ -140,16 +139,7 @@ function evaluateModel(
     }
   }
   for (const t of thresholds) {
-    const deciding =
-      t.evidence.find(
-        (e) =>
-          e.file !== null &&
-          (t.status === 'crossed'
-            ? e.rule === 'rule_in' && e.holds
-            : t.status === 'ruled_out'
-              ? e.holds
-              : !e.holds),
-      ) ?? null;
+    const deciding = decidingCondition(t);
     const code =
       t.status === 'crossed'
         ? 'threshold-crossed'
@@ -330,6 +320,20 @@ export function evaluate(input: EvaluateInput): DecisionRecord {
     evaluateModel(policy, model, headAttestations, context, approvedOnHead, now, reasons),
   );
 
+  /** A change that lowers what a model must meet is the policy owners' call. */
+  const ownersDecide = (reason: Omit<Reason, 'severity'>): Reason =>
+    ownersApproved
+      ? {
+          ...reason,
+          severity: 'info',
+          message: `${reason.message} (approved by the policy owners)`,
+        }
+      : {
+          ...reason,
+          severity: 'block',
+          message: `${reason.message} — needs an approving review on the head commit from ${policy.policyOwners.join(' and ')}`,
+        };
+
   if (base) {
     const baseContext: ReviewContext = {
       author: null,
@@ -374,38 +378,71 @@ export function evaluate(input: EvaluateInput): DecisionRecord {
           .filter((t) => ACTIVE.has(t.status) && t.requires[kind] === from)
           .map((t) => t.id);
         const why = up ? because.join('; ') : `${gone.join(', ')} no longer crossed`;
-        reasons.push({
+        const reason = {
           code: up ? 'level-raised' : 'level-lowered',
-          severity: 'info',
           message: `${decision.id} ${kind}: ${from} → ${to} because ${why}`,
           file: decision.card,
           line: decision.line,
           model: decision.id,
-        });
+        };
+        reasons.push(up ? { ...reason, severity: 'info' } : ownersDecide(reason));
+      }
+      // A threshold that was crossed (or could not be ruled out) and no longer is, whatever the
+      // edit that did it: a renamed metric, a changed status or date, a moved file, new evidence.
+      for (const t of decision.thresholds) {
+        const before = baseDecision.thresholds.find((b) => b.id === t.id);
+        if (!before || !ACTIVE.has(before.status) || ACTIVE.has(t.status)) continue;
+        reasons.push(
+          ownersDecide({
+            code: 'threshold-relaxed',
+            message: `${decision.id}: ${t.id} was ${before.status.replace(/_/g, ' ')} at the base and is ${t.status.replace(/_/g, ' ')} in this change`,
+            file: decision.card,
+            line: decision.line,
+            model: decision.id,
+          }),
+        );
+      }
+      // The facts the assessment triggers use may not quietly change either.
+      const headModel = head.models.find((m) => m.id === decision.id)!;
+      const facts = (m: ModelState) => ({
+        previous: m.previous?.card ?? null,
+        effective_compute: m.effectiveCompute,
+        assessed_at: m.assessedAt,
+      });
+      const was = facts(baseModel);
+      const is = facts(headModel);
+      for (const key of Object.keys(was) as (keyof typeof was)[]) {
+        if (was[key] === is[key]) continue;
+        reasons.push(
+          ownersDecide({
+            code: 'card-facts-changed',
+            message: `${decision.id}: rsp.${key} changed from ${String(was[key])} to ${String(is[key])}, which decides when a comprehensive assessment is due`,
+            file: decision.card,
+            line: decision.line,
+            model: decision.id,
+          }),
+        );
       }
     }
     for (const removed of base.models.filter(
       (m) => !head.models.some((h) => h.id.toLowerCase() === m.id.toLowerCase()),
     )) {
-      reasons.push({
-        code: 'model-removed',
-        severity: 'info',
-        message: `${removed.id} (${removed.card}) is no longer in the repository`,
-        file: removed.card,
-        line: null,
-        model: removed.id,
-      });
+      reasons.push(
+        ownersDecide({
+          code: 'model-removed',
+          message: `${removed.id} (${removed.card}) is no longer judged: its card is gone or no longer a model card`,
+          file: removed.card,
+          line: null,
+          model: removed.id,
+        }),
+      );
     }
     for (const change of compareStates(policy, base, head)) {
       if (change.code === 'evidence-added') {
         reasons.push({ ...change, severity: 'info' });
         continue;
       }
-      const severity = ownersApproved ? 'info' : 'block';
-      const suffix = ownersApproved
-        ? ' (approved by the policy owners)'
-        : ` — needs an approving review from ${policy.policyOwners.join(' and ')}`;
-      reasons.push({ ...change, severity, message: `${change.message}${suffix}` });
+      reasons.push(ownersDecide(change));
     }
   }
 

@@ -1,10 +1,11 @@
 /** Required safeguards, sign-offs and trigger attestations for one model. */
-import type {
-  Levels,
-  SafeguardResult,
-  SignoffResult,
-  ThresholdResult,
-  TriggerResult,
+import {
+  ACTIVE,
+  type Levels,
+  type SafeguardResult,
+  type SignoffResult,
+  type ThresholdResult,
+  type TriggerResult,
 } from './decision.js';
 import type { Confirmation, ReviewContext } from './inputs.js';
 import type { TrustedAttestation } from './judge-thresholds.js';
@@ -17,8 +18,6 @@ import {
   type Safeguard,
   type Trigger,
 } from '../policy/types.js';
-
-const ACTIVE = new Set(['crossed', 'not_ruled_out']);
 
 /** Cumulative: every safeguard of a kind at or below the implied level of that kind. */
 export function requiredSafeguards(
@@ -176,6 +175,13 @@ export function judgeSignoffs(
   return results;
 }
 
+/** `date` (YYYY-MM-DD) plus `months` calendar months, as YYYY-MM-DD. */
+function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + Math.ceil(months));
+  return d.toISOString().slice(0, 10);
+}
+
 function monthsBetween(from: string, to: Date): number {
   const start = new Date(`${from}T00:00:00Z`);
   const months =
@@ -218,10 +224,16 @@ export function judgeTrigger(
     }
     if (facts.assessedAt === null)
       return { fired: true, why: 'no comprehensive assessment date (rsp.assessed_at)' };
+    if (Date.parse(`${facts.assessedAt}T00:00:00Z`) > now.getTime()) {
+      return { fired: true, why: `the assessment date ${facts.assessedAt} is in the future` };
+    }
     const months = monthsBetween(facts.assessedAt, now);
+    const fired = compare(months, c.op, c.value);
     return {
-      fired: compare(months, c.op, c.value),
+      fired,
       why: `${months} months since the assessment of ${facts.assessedAt} (trigger at ${symbol(c.op)} ${c.value})`,
+      // A report made before the trigger fired does not answer it.
+      since: fired ? addMonths(facts.assessedAt, c.value) : undefined,
     };
   });
   const fired = trigger.mode === 'any' ? parts.some((p) => p.fired) : parts.every((p) => p.fired);
@@ -234,10 +246,21 @@ export function judgeTrigger(
       requires_attestation: trigger.requiresAttestation,
       status: 'not_fired',
     };
+  const monthConditions = trigger.conditions.filter((c) => c.measure === 'months_since_assessment');
+  // The report must be at least as recent as the last assessment and as every fired deadline.
+  const since = [facts.assessedAt, ...parts.map((p) => ('since' in p ? p.since : undefined))]
+    .filter((d): d is string => typeof d === 'string')
+    .sort()
+    .at(-1);
   const satisfied = attestations.some(
     ({ attestation: a, trusted }) =>
       trusted &&
       a.kind === 'report' &&
+      (since === undefined || (a.date !== null && a.date >= since)) &&
+      // A report is itself an assessment: measured from its date, the months condition must not fire.
+      monthConditions.every(
+        (c) => a.date !== null && !compare(monthsBetween(a.date, now), c.op, c.value),
+      ) &&
       a.target === trigger.requiresAttestation &&
       appliesTo(a, modelId) &&
       approversFit(policy, a.approvedBy, trigger.signers, teams, true).ok &&

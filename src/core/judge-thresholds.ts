@@ -68,12 +68,18 @@ export function judgeThreshold(
       : cite(firstRelevant(failing!.leaves, false));
 
   // A signed capability decision can clear what the evidence could not rule out.
-  const decisions = attestations.filter(
-    (a) =>
-      a.attestation.kind === 'decision' &&
-      a.attestation.target === threshold.id &&
-      appliesTo(a.attestation, modelId),
-  );
+  // When decisions disagree, "above" wins: the cautious reading, whatever the file order.
+  const decisions = attestations
+    .filter(
+      (a) =>
+        a.attestation.kind === 'decision' &&
+        a.attestation.target === threshold.id &&
+        appliesTo(a.attestation, modelId),
+    )
+    .sort(
+      (a, b) =>
+        Number(b.attestation.verdict === 'above') - Number(a.attestation.verdict === 'above'),
+    );
   for (const d of decisions) {
     if (!d.trusted) continue;
     const fit = approversFit(

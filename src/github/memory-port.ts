@@ -63,11 +63,6 @@ export function createMemoryPort(
       if (!pr) throw new Error(`no pull request #${number}`);
       return pr;
     },
-    async pullRequestsForCommit(sha) {
-      return [...state.pulls.values()]
-        .filter((p) => p.headSha === sha && p.state === 'open')
-        .map((p) => p.number);
-    },
     async tree(sha) {
       record(`tree ${sha}`);
       const files = state.commits.get(sha);

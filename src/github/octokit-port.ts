@@ -168,18 +168,6 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
       };
     },
 
-    async pullRequestsForCommit(sha) {
-      const pulls = await call(`GET pull requests for ${sha}`, () =>
-        octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
-          owner,
-          repo,
-          commit_sha: sha,
-          per_page: 100,
-        }),
-      );
-      return pulls.filter((p) => p.state === 'open').map((p) => p.number);
-    },
-
     async tree(commitSha) {
       const { data } = await call(`GET tree of ${commitSha}`, () =>
         octokit.rest.git.getTree({ owner, repo, tree_sha: commitSha, recursive: '1' }),

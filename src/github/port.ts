@@ -77,8 +77,6 @@ export interface GitHubPort {
   /** The token's own identity: only its comments can be the sticky comment. */
   identity(): Promise<Identity>;
   pullRequest(number: number): Promise<PullRequest>;
-  /** Pull requests whose head is this commit (push events). */
-  pullRequestsForCommit(sha: string): Promise<number[]>;
   /** Every file of the commit's tree (recursive). */
   tree(commitSha: string): Promise<GitTreeEntry[]>;
   blob(sha: string): Promise<Uint8Array>;

@@ -3,6 +3,8 @@ import { open, stat } from 'node:fs/promises';
 import type { FileSource } from '../core/evidence.js';
 
 export const CHUNK_SIZE = 1024 * 1024;
+/** The first read of a streamed file; later reads grow to CHUNK_SIZE. */
+export const FIRST_CHUNK_SIZE = 16 * 1024;
 
 /** A file on disk, read on demand: `read` opens, reads and closes; `chunks` streams 1 MiB at a time. */
 export async function fileSourceFromPath(
@@ -33,12 +35,13 @@ export async function fileSourceFromPath(
     async *chunks(): AsyncGenerator<Uint8Array> {
       const handle = await open(absPath, 'r');
       try {
-        for (let position = 0; ;) {
-          const buffer = new Uint8Array(CHUNK_SIZE);
-          const { bytesRead } = await handle.read(buffer, 0, CHUNK_SIZE, position);
+        // Small first: a log's header is a few KB, so reading stops long before a full chunk.
+        for (let position = 0, size = FIRST_CHUNK_SIZE; ; size = Math.min(size * 4, CHUNK_SIZE)) {
+          const buffer = new Uint8Array(size);
+          const { bytesRead } = await handle.read(buffer, 0, size, position);
           if (bytesRead === 0) return;
           position += bytesRead;
-          yield bytesRead === CHUNK_SIZE ? buffer : buffer.subarray(0, bytesRead);
+          yield bytesRead === size ? buffer : buffer.subarray(0, bytesRead);
         }
       } finally {
         await handle.close(); // also runs when the consumer stops early

@@ -2,7 +2,13 @@
  * The pull-request comment: verdict first, a table of models, why, what each reviewer must tick,
  * and the detail folded away. Pure; owns GitHub's 65,536-character comment limit.
  */
-import type { DecisionRecord, ModelDecision, SafeguardResult } from '../core/decision.js';
+import {
+  decidingCondition,
+  type DecisionRecord,
+  type ModelDecision,
+  type SafeguardResult,
+} from '../core/decision.js';
+import { symbol } from '../core/conditions.js';
 import { code, commentSafe, escapeText, mention, urlPath } from './markdown-text.js';
 import {
   blockingReasons,
@@ -85,9 +91,7 @@ function why(record: DecisionRecord, options: MarkdownOptions): string[] {
   for (const m of record.models) {
     for (const t of m.thresholds) {
       if (t.status !== 'crossed' && t.status !== 'not_ruled_out') continue;
-      const leaf = t.evidence.find((e) =>
-        t.status === 'crossed' ? e.rule === 'rule_in' && e.holds : !e.holds,
-      );
+      const leaf = decidingCondition(t) ?? undefined;
       const cite = leaf?.file ? ` — ${fileRef(leaf.file, leaf.line, options)}` : '';
       const provenance = leaf?.provenance ? `, ${leaf.provenance}` : '';
       const rule =
@@ -101,10 +105,6 @@ function why(record: DecisionRecord, options: MarkdownOptions): string[] {
     }
   }
   return lines.length ? ['', '**Why:**', ...lines] : [];
-}
-
-function symbol(op: string): string {
-  return ({ gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' } as Record<string, string>)[op] ?? op;
 }
 
 function safeguardItem(model: ModelDecision, s: SafeguardResult): string[] {

@@ -49,6 +49,14 @@ export function parseAttestations(text: string, file: string, policy: Policy): A
   return attestations.map((item, i) => {
     const { kind, target } = kindOf(item);
     const at = doc.locate(`/attestations/${i}`);
+    if (model === '*' && kind !== 'safeguard') {
+      throw new InputError(
+        'attestation-scope',
+        `a ${kind} attestation must name its model; \`model: "*"\` is for org-wide safeguards only`,
+        { file, ...at, key: `attestations[${i}]` },
+        'move it to a file whose `model:` is the model it is about',
+      );
+    }
     const unknown =
       (kind === 'safeguard' && !policy.safeguards.some((s) => s.id === target)) ||
       (kind === 'decision' && !policy.thresholds.some((t) => t.id === target)) ||

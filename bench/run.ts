@@ -1,0 +1,304 @@
+/**
+ * `npm run bench [-- --cards N --artifacts N --max-log-mb N --out FILE]`: builds a synthetic
+ * repository and a local GitHub, measures the gate, and writes BENCHMARKS.md. Ratios are taken
+ * against baselines measured in the same run on the same machine.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileSourceFromPath } from '../src/readers/file-source.js';
+import { inspectEvalReader } from '../src/readers/inspect-eval.js';
+import { inspectJsonReader } from '../src/readers/inspect-json.js';
+import { createLocalTree } from '../src/repository/local-tree.js';
+import { startFakeGitHub } from '../__tests__/github/fake-github.js';
+import {
+  buildPullRequestTargetEvent,
+  buildIssueCommentEvent,
+} from '../__tests__/github/webhooks.js';
+import { inspectHeader, writeInspectEval, writeInspectJson, writeRepository } from './synthetic.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    cards: { type: 'string', default: '1000' },
+    artifacts: { type: 'string', default: '20000' },
+    'max-log-mb': { type: 'string', default: '1024' },
+    'pr-cards': { type: 'string', default: '1,100' },
+    // The pull-request scenario reads every card and artifact of both trees today, so it runs on
+    // its own, smaller repository by default; raise it to measure at full size.
+    'pr-repo-cards': { type: 'string', default: '100' },
+    out: { type: 'string', default: join(ROOT, 'BENCHMARKS.md') },
+  },
+});
+const cards = Number(values.cards);
+const artifacts = Number(values.artifacts);
+const maxLogMb = Number(values['max-log-mb']);
+const prRepoCards = Math.min(cards, Number(values['pr-repo-cards']));
+const prRepoArtifacts = Math.round((artifacts * prRepoCards) / cards);
+const prSizes = values['pr-cards']!.split(',')
+  .map(Number)
+  .filter((n) => n <= prRepoCards);
+const work = mkdtempSync(join(tmpdir(), 'rsp-gate-bench-'));
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function timeSpawn(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const start = process.hrtime.bigint();
+  spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const start = process.hrtime.bigint();
+  const result = await run();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
+}
+
+const rows: string[][] = [];
+const row = (...cells: (string | number)[]) => rows.push(cells.map(String));
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+// 1. Cold start on an event with nothing to do, against `node -e ""`.
+{
+  const event = join(work, 'noop.json');
+  writeFileSync(event, JSON.stringify({ action: 'labeled', pull_request: { number: 1 } }));
+  const env = {
+    ...process.env,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    INPUT_TOKEN: 'x',
+    GITHUB_REPOSITORY: 'o/r',
+    GITHUB_OUTPUT: join(work, 'out'),
+  };
+  writeFileSync(join(work, 'out'), '');
+  const runs = 15;
+  const bare = median(Array.from({ length: runs }, () => timeSpawn(['-e', ''])));
+  const gate = median(
+    Array.from({ length: runs }, () => timeSpawn([join(ROOT, 'dist/index.js')], env)),
+  );
+  row(
+    'cold start, event with nothing to do',
+    `${fmt(gate)} ms`,
+    `node -e "": ${fmt(bare)} ms`,
+    `${fmt(gate / bare, 2)}×`,
+    'at most 4×',
+  );
+  log(`cold start ${fmt(gate)} ms vs ${fmt(bare)} ms`);
+}
+
+// 2. Reading one log's results as the log grows.
+{
+  const headerBytes = Buffer.from(inspectHeader());
+  const parse = median(
+    Array.from({ length: 50 }, () => {
+      const start = process.hrtime.bigint();
+      JSON.parse(headerBytes.toString('utf8'));
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    }),
+  );
+  const sizes = [1, 10, 100, 1024].filter((mb) => mb <= maxLogMb);
+  const results: Record<string, number[]> = { json: [], eval: [] };
+  for (const mb of sizes) {
+    for (const kind of ['json', 'eval'] as const) {
+      const path = join(work, `log-${mb}.${kind}`);
+      if (kind === 'json') writeInspectJson(path, mb * 1024 * 1024);
+      else writeInspectEval(path, mb * 1024 * 1024);
+      const reader = kind === 'json' ? inspectJsonReader : inspectEvalReader;
+      const times: number[] = [];
+      for (let i = 0; i < 7; i++)
+        times.push(
+          (await timed(async () => reader.read(await fileSourceFromPath(path, `log.${kind}`)))).ms,
+        );
+      const ms = median(times);
+      results[kind]!.push(ms);
+      row(
+        `read results of a ${mb} MB Inspect .${kind} (${fmt(statSync(path).size / 1048576, 0)} MB on disk)`,
+        `${fmt(ms, 2)} ms`,
+        `JSON.parse of its ${headerBytes.length}-byte header: ${fmt(parse, 3)} ms`,
+        `${fmt(ms / parse, 1)}×`,
+        '',
+      );
+      rmSync(path);
+      log(`log ${kind} ${mb} MB: ${fmt(ms, 2)} ms`);
+    }
+  }
+  for (const kind of ['json', 'eval'] as const) {
+    const xs = results[kind]!;
+    if (xs.length > 1)
+      row(
+        `.${kind}: largest vs smallest log`,
+        `${fmt(xs.at(-1)! / xs[0]!, 2)}×`,
+        `${sizes.at(-1)} MB vs ${sizes[0]} MB`,
+        '',
+        'within 2×',
+      );
+  }
+}
+
+// 3. A full local check of the synthetic repository.
+const repo = join(work, 'repo');
+writeRepository(repo, { cards, artifacts });
+const files = (await createLocalTree(repo).entries()).length;
+{
+  const start = process.hrtime.bigint();
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      join(ROOT, 'bench/usage.mjs'),
+      join(ROOT, 'dist/cli.js'),
+      'check',
+      '--root',
+      repo,
+      '--format',
+      'json',
+      '--now',
+      '2026-11-27',
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 30 },
+  );
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const usage = JSON.parse(/RSP_GATE_USAGE (.*)/.exec(child.stderr)?.[1] ?? '{}') as {
+    userMs: number;
+    systemMs: number;
+    maxRssMb: number;
+  };
+  const decision = JSON.parse(child.stdout) as { decision: string; models: unknown[] };
+  row(
+    `full \`rsp-gate check\` of ${cards} cards and ${files} files (${decision.models.length} models, ${decision.decision})`,
+    `${fmt(ms / 1000, 2)} s wall`,
+    `CPU ${fmt((usage.userMs + usage.systemMs) / 1000, 2)} s, peak RSS ${fmt(usage.maxRssMb, 0)} MB`,
+    '',
+    'under 10 s and 512 MB',
+  );
+  log(`full check ${fmt(ms)} ms`);
+}
+
+// 4. Pull-request events against a local GitHub: one changed card, then many.
+const EXPECT_PR = 'at most 10 requests + one per file read';
+const prRepo = join(work, 'pr-repo');
+writeRepository(prRepo, { cards: prRepoCards, artifacts: prRepoArtifacts });
+const prFiles = (await createLocalTree(prRepo).entries()).length;
+async function prEvent(changed: number): Promise<void> {
+  const head = join(work, `head-${changed}`);
+  writeRepository(head, { cards: prRepoCards, artifacts: prRepoArtifacts }, changed);
+  const gh = await startFakeGitHub({
+    tokens: { ghs_bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } },
+  });
+  const snapshot = async (dir: string) => {
+    const out: Record<string, Uint8Array> = {};
+    for (const e of await createLocalTree(dir).entries())
+      out[e.path] = readFileSync(join(dir, e.path));
+    return out;
+  };
+  const BASE = 'b'.repeat(40);
+  const HEAD = 'a'.repeat(40);
+  gh.state.addCommit(BASE, await snapshot(prRepo));
+  gh.state.addCommit(HEAD, await snapshot(head), BASE);
+  gh.state.openPullRequest({
+    number: 1,
+    author: 'dave-ml',
+    head: HEAD,
+    base: BASE,
+    baseRef: 'main',
+  });
+  const run = async (event: { name: string; payload: object }) => {
+    const dir = mkdtempSync(join(work, 'run-'));
+    writeFileSync(join(dir, 'event.json'), JSON.stringify(event.payload));
+    writeFileSync(join(dir, 'out'), '');
+    const before = gh.requests.length;
+    const env = {
+      ...process.env,
+      GITHUB_EVENT_NAME: event.name,
+      GITHUB_EVENT_PATH: join(dir, 'event.json'),
+      GITHUB_OUTPUT: join(dir, 'out'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+      GITHUB_API_URL: gh.apiUrl,
+      GITHUB_GRAPHQL_URL: gh.graphqlUrl,
+      GITHUB_REPOSITORY: 'acme/models',
+      GITHUB_SERVER_URL: 'https://github.com',
+      RUNNER_TEMP: dir,
+      RSP_GATE_NOW: '2026-11-27T12:00:00Z',
+      INPUT_TOKEN: 'ghs_bot',
+      'INPUT_CHECK-NAME': 'rsp-gate',
+      INPUT_POLICY: '.github/rsp-policy.yml',
+      INPUT_MODE: 'policy',
+    };
+    const { ms } = await timed(
+      () =>
+        new Promise<void>((resolve) =>
+          spawn(process.execPath, [join(ROOT, 'dist/index.js')], { env, stdio: 'ignore' }).on(
+            'close',
+            () => resolve(),
+          ),
+        ),
+    );
+    const made = gh.requests.slice(before);
+    const bytes = made.reduce((n, r) => n + (r.bytes ?? 0), 0);
+    const blobs = made.filter((r) => r.path.includes('/git/blobs/')).length;
+    return { ms, requests: made.length, bytes, blobs };
+  };
+  const repoDesc = { owner: 'acme', name: 'models' };
+  const first = await run({
+    name: 'pull_request_target',
+    payload: buildPullRequestTargetEvent('opened', {
+      repo: repoDesc,
+      number: 1,
+      headSha: HEAD,
+      baseSha: BASE,
+    }),
+  });
+  row(
+    `pull request changing ${changed} of ${prRepoCards} cards (${prFiles} files)`,
+    `${first.requests} requests (${first.blobs} blobs)`,
+    `${fmt(first.bytes / 1048576, 1)} MB fetched, ${fmt(first.ms / 1000, 2)} s`,
+    '',
+    EXPECT_PR,
+  );
+  const comment = gh.state.comments(1).find((c) => c.author.login === 'github-actions[bot]');
+  if (comment) {
+    const again = await run({
+      name: 'issue_comment',
+      payload: buildIssueCommentEvent('edited', {
+        repo: repoDesc,
+        number: 1,
+        headSha: HEAD,
+        baseSha: BASE,
+        sender: 'alice-rso',
+        comment: { id: comment.id, body: comment.body, user: 'github-actions[bot]' },
+      }),
+    });
+    row(
+      `the same head again (a comment edit), ${changed} changed`,
+      `${again.requests} requests (${again.blobs} blobs)`,
+      `${fmt(again.bytes / 1048576, 1)} MB fetched, ${fmt(again.ms / 1000, 2)} s`,
+      '',
+      'reuse what did not change',
+    );
+  }
+  await gh.close();
+  rmSync(head, { recursive: true, force: true });
+  log(`pr ${changed}: ${first.requests} requests`);
+}
+for (const changed of prSizes) await prEvent(changed);
+
+const cpu = cpus();
+const report = `# Benchmarks
+
+Written by \`npm run bench -- --cards ${cards} --artifacts ${artifacts} --max-log-mb ${maxLogMb}\` on ${new Date().toISOString().slice(0, 10)}.
+Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 1073741824, 0)} GiB, Node ${process.version}.
+Ratios compare with baselines measured in the same run; timings on a shared machine vary by ±20 %.
+
+| measurement | result | baseline / detail | ratio | target |
+|---|---|---|---|---|
+${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
+`;
+writeFileSync(values.out!, report);
+rmSync(work, { recursive: true, force: true });
+process.stdout.write(report);
