@@ -110,12 +110,7 @@ export function writeRepository(root: string, options: SyntheticOptions, changed
       'asl2-sec-operations',
     ]
       .map((id) => `  - { safeguard: ${id}, approved_by: [bob-sec], date: 2026-10-01 }`)
-      .join(
-        '\n',
-      )}\n  - { report: capability-report, approved_by: [carol-ceo, alice-rso], date: 2026-10-01 }\n`.replace(
-      'model: "*"\nattestations:',
-      'model: "*"\nattestations:',
-    ),
+      .join('\n')}\n`.replace('model: "*"\nattestations:', 'model: "*"\nattestations:'),
   );
   const templates = artifactTemplates();
   const perCard = Math.max(1, Math.floor(options.artifacts / options.cards) - 1);
