@@ -53988,6 +53988,45 @@ function createMatcher(patterns) {
     const matchers = patterns.filter((p) => p.length > 0).map((p) => picomatch(p, { dot: true }));
     return (path) => matchers.some((m) => m(path));
 }
+/** Paths sorted once, so the files under a directory are found by binary search, not a scan. */
+function createPathIndex(entries) {
+    const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const lowerBound = (key) => {
+        let lo = 0;
+        let hi = sorted.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (sorted[mid].path < key)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    };
+    return {
+        sorted,
+        /** Entries equal to `prefix` or under `prefix/` (everything for ''). */
+        under(prefix) {
+            if (prefix === '')
+                return sorted;
+            const start = lowerBound(prefix);
+            const out = [];
+            for (let i = start; i < sorted.length; i++) {
+                const path = sorted[i].path;
+                if (path === prefix || path.startsWith(`${prefix}/`))
+                    out.push(sorted[i]);
+                else if (path > `${prefix}/\uffff`)
+                    break;
+            }
+            return out;
+        },
+    };
+}
+/** The directory a glob cannot reach outside of (picomatch's static base). */
+function globBase(glob) {
+    const { base, isGlob } = picomatch.scan(glob);
+    return isGlob ? base : posix.dirname(glob) === '.' ? '' : posix.dirname(glob);
+}
 
 /**
  * Load a policy: parse with positions, validate against the schema, merge it into the preset it
@@ -56702,11 +56741,31 @@ async function readAttestationFile(tree, path, policy) {
     return parseAttestations(await readText(await tree.open(path)), path, policy);
 }
 
+async function settleAll(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            try {
+                results[i] = { ok: true, value: await work(items[i]) };
+            }
+            catch (error) {
+                results[i] = { ok: false, error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
 /**
  * Read a repository into the engine's RepositoryState: cards by the discovery globs, each card's
  * evidence through its `evals` globs and its own model-index, and the attestation files.
  * Nothing here decides anything; every unreadable file becomes a located Problem.
  */
+/** Files read at once: enough to keep the disk or the API busy, few enough to stay polite. */
+const CONCURRENCY = 16;
 function problemFrom(error, file) {
     if (isInputError(error)) {
         return {
@@ -56762,6 +56821,7 @@ async function loadRepository(tree, policy, options = {}) {
     const problems = [];
     const entries = await tree.entries();
     const byPath = new Map(entries.map((e) => [e.path, e]));
+    const index = createPathIndex(entries);
     const cardGlobs = options.cardGlobs ?? policy.discovery.cards;
     for (const glob of [...cardGlobs, ...policy.discovery.attestations]) {
         const why = escapesRepository(glob);
@@ -56776,26 +56836,19 @@ async function loadRepository(tree, policy, options = {}) {
     const isCard = createMatcher(cardGlobs.filter((g) => !escapesRepository(g)));
     const isAttestation = createMatcher(policy.discovery.attestations.filter((g) => !escapesRepository(g)));
     const cards = [];
-    for (const entry of entries.filter((e) => isCard(e.path))) {
+    const cardEntries = entries.filter((e) => isCard(e.path));
+    const readCards = await settleAll(cardEntries, CONCURRENCY, async (entry) => {
         if (entry.kind === 'symlink') {
-            problems.push({
-                code: 'symlink',
-                message: 'model card is a symbolic link; rsp-gate does not follow links',
-                file: entry.path,
-                line: null,
-                hint: 'commit the card itself',
-            });
-            continue;
+            throw new InputError('symlink', 'model card is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the card itself');
         }
-        try {
-            const card = await readCard(tree, entry);
-            if (card)
-                cards.push(card);
-        }
-        catch (error) {
-            problems.push(problemFrom(error, entry.path));
-        }
-    }
+        return readCard(tree, entry);
+    });
+    readCards.forEach((result, i) => {
+        if (!result.ok)
+            problems.push(problemFrom(result.error, cardEntries[i].path));
+        else if (result.value)
+            cards.push(result.value);
+    });
     const artifactCache = new Map();
     const readOnce = (entry) => {
         let pending = artifactCache.get(entry.path);
@@ -56868,7 +56921,9 @@ async function loadRepository(tree, policy, options = {}) {
                 globs.push(resolved);
         });
         const isEvidence = createMatcher(globs);
-        const matched = entries.filter((e) => e.path !== card.path && isEvidence(e.path));
+        // Only the files under each glob's base directory can match: cost follows the card, not the repository.
+        const candidates = [...new Set(globs.flatMap((g) => index.under(globBase(g))))].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+        const matched = candidates.filter((e) => e.path !== card.path && isEvidence(e.path));
         if (evals.length > 0 && matched.length === 0) {
             state.warnings.push({
                 code: 'no-evidence-files',
@@ -56877,14 +56932,13 @@ async function loadRepository(tree, policy, options = {}) {
                 line: card.doc.locate('/rsp/evals').line,
             });
         }
-        for (const entry of matched) {
-            try {
-                state.evidence.push(...(await readOnce(entry)));
-            }
-            catch (error) {
-                state.artifactErrors.push(problemFrom(error, entry.path));
-            }
-        }
+        const read = await settleAll(matched, CONCURRENCY, readOnce);
+        read.forEach((result, i) => {
+            if (result.ok)
+                state.evidence.push(...result.value);
+            else
+                state.artifactErrors.push(problemFrom(result.error, matched[i].path));
+        });
         if (card.rsp?.previous !== undefined) {
             const target = resolveInside(dir, card.rsp.previous);
             const previous = target !== null ? cards.find((c) => c.path === target) : undefined;

@@ -24,3 +24,41 @@ export function createMatcher(patterns: string[]): (path: string) => boolean {
   const matchers = patterns.filter((p) => p.length > 0).map((p) => picomatch(p, { dot: true }));
   return (path) => matchers.some((m) => m(path));
 }
+
+/** Paths sorted once, so the files under a directory are found by binary search, not a scan. */
+export function createPathIndex<T extends { path: string }>(
+  entries: T[],
+): { sorted: T[]; under(prefix: string): T[] } {
+  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const lowerBound = (key: string) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.path < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    sorted,
+    /** Entries equal to `prefix` or under `prefix/` (everything for ''). */
+    under(prefix: string): T[] {
+      if (prefix === '') return sorted;
+      const start = lowerBound(prefix);
+      const out: T[] = [];
+      for (let i = start; i < sorted.length; i++) {
+        const path = sorted[i]!.path;
+        if (path === prefix || path.startsWith(`${prefix}/`)) out.push(sorted[i]!);
+        else if (path > `${prefix}/\uffff`) break;
+      }
+      return out;
+    },
+  };
+}
+
+/** The directory a glob cannot reach outside of (picomatch's static base). */
+export function globBase(glob: string): string {
+  const { base, isGlob } = picomatch.scan(glob);
+  return isGlob ? base : posix.dirname(glob) === '.' ? '' : posix.dirname(glob);
+}

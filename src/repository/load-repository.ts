@@ -14,9 +14,19 @@ import { readText } from '../readers/decode-text.js';
 import { recordsFromModelIndex } from '../readers/hf-model-index.js';
 import { findReader, SNIFF_BYTES } from '../readers/registry.js';
 import type { Policy } from '../policy/types.js';
-import { createMatcher, escapesRepository, resolveInside } from './globs.js';
+import {
+  createMatcher,
+  createPathIndex,
+  escapesRepository,
+  globBase,
+  resolveInside,
+} from './globs.js';
 import { readAttestationFile } from './read-attestations.js';
+import { settleAll } from './settle-all.js';
 import type { RepositoryTree, TreeEntry } from './tree.js';
+
+/** Files read at once: enough to keep the disk or the API busy, few enough to stay polite. */
+const CONCURRENCY = 16;
 
 export interface LoadOptions {
   /** Overrides the policy's `discovery.cards` (an Action input). */
@@ -108,6 +118,7 @@ export async function loadRepository(
   const problems: Problem[] = [];
   const entries = await tree.entries();
   const byPath = new Map(entries.map((e) => [e.path, e]));
+  const index = createPathIndex(entries);
 
   const cardGlobs = options.cardGlobs ?? policy.discovery.cards;
   for (const glob of [...cardGlobs, ...policy.discovery.attestations]) {
@@ -126,24 +137,22 @@ export async function loadRepository(
   );
 
   const cards: RawCard[] = [];
-  for (const entry of entries.filter((e) => isCard(e.path))) {
+  const cardEntries = entries.filter((e) => isCard(e.path));
+  const readCards = await settleAll(cardEntries, CONCURRENCY, async (entry) => {
     if (entry.kind === 'symlink') {
-      problems.push({
-        code: 'symlink',
-        message: 'model card is a symbolic link; rsp-gate does not follow links',
-        file: entry.path,
-        line: null,
-        hint: 'commit the card itself',
-      });
-      continue;
+      throw new InputError(
+        'symlink',
+        'model card is a symbolic link; rsp-gate does not follow links',
+        { file: entry.path },
+        'commit the card itself',
+      );
     }
-    try {
-      const card = await readCard(tree, entry);
-      if (card) cards.push(card);
-    } catch (error) {
-      problems.push(problemFrom(error, entry.path));
-    }
-  }
+    return readCard(tree, entry);
+  });
+  readCards.forEach((result, i) => {
+    if (!result.ok) problems.push(problemFrom(result.error, cardEntries[i]!.path));
+    else if (result.value) cards.push(result.value);
+  });
 
   const artifactCache = new Map<string, Promise<EvidenceRecord[]>>();
   const readOnce = (entry: TreeEntry) => {
@@ -215,7 +224,11 @@ export async function loadRepository(
       } else globs.push(resolved);
     });
     const isEvidence = createMatcher(globs);
-    const matched = entries.filter((e) => e.path !== card.path && isEvidence(e.path));
+    // Only the files under each glob's base directory can match: cost follows the card, not the repository.
+    const candidates = [...new Set(globs.flatMap((g) => index.under(globBase(g))))].sort((a, b) =>
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+    );
+    const matched = candidates.filter((e) => e.path !== card.path && isEvidence(e.path));
     if (evals.length > 0 && matched.length === 0) {
       state.warnings.push({
         code: 'no-evidence-files',
@@ -224,13 +237,11 @@ export async function loadRepository(
         line: card.doc.locate('/rsp/evals').line,
       });
     }
-    for (const entry of matched) {
-      try {
-        state.evidence.push(...(await readOnce(entry)));
-      } catch (error) {
-        state.artifactErrors.push(problemFrom(error, entry.path));
-      }
-    }
+    const read = await settleAll(matched, CONCURRENCY, readOnce);
+    read.forEach((result, i) => {
+      if (result.ok) state.evidence.push(...result.value);
+      else state.artifactErrors.push(problemFrom(result.error, matched[i]!.path));
+    });
     if (card.rsp?.previous !== undefined) {
       const target = resolveInside(dir, card.rsp.previous);
       const previous = target !== null ? cards.find((c) => c.path === target) : undefined;

@@ -1,13 +1,18 @@
 /** A directory on disk as a RepositoryTree. Symlinks are listed, never followed. */
 import { lstatSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileSourceFromPath } from '../readers/file-source.js';
+import { fileSourceFromBytes, fileSourceFromPath } from '../readers/file-source.js';
 import type { RepositoryTree, TreeEntry } from './tree.js';
+
+/** Files up to this size are read in one call. */
+const WHOLE_FILE_BYTES = 256 * 1024;
 
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 
 export function createLocalTree(root: string, label = root): RepositoryTree {
   let cached: TreeEntry[] | null = null;
+  const sizes = new Map<string, number>();
   return {
     label,
     async entries() {
@@ -22,14 +27,23 @@ export function createLocalTree(root: string, label = root): RepositoryTree {
           if (dirent.isSymbolicLink()) out.push({ path, kind: 'symlink', size: 0 });
           else if (dirent.isDirectory()) {
             if (!SKIPPED_DIRECTORIES.has(dirent.name)) walk(full, path);
-          } else if (dirent.isFile()) out.push({ path, kind: 'file', size: lstatSync(full).size });
+          } else if (dirent.isFile()) {
+            const size = lstatSync(full).size;
+            sizes.set(path, size);
+            out.push({ path, kind: 'file', size });
+          }
         }
       };
       walk(root, '');
       cached = out;
       return out;
     },
-    open(path) {
+    async open(path) {
+      // Small files are read whole, once; large ones are streamed and read in ranges.
+      const size = sizes.get(path);
+      if (size !== undefined && size <= WHOLE_FILE_BYTES) {
+        return fileSourceFromBytes(path, new Uint8Array(await readFile(join(root, path))));
+      }
       return fileSourceFromPath(join(root, path), path);
     },
   };
