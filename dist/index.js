@@ -56815,7 +56815,26 @@ async function readArtifact(tree, entry) {
     if (!reader) {
         throw new InputError('unknown-format', 'no reader recognises this file (Inspect .eval/.json, lm-eval results JSON, *.evidence.yml, or a model card)', { file: entry.path, line: 1 }, "narrow the card's `evals` globs to evaluation artifacts");
     }
-    return reader.read(source);
+    return (await reader.read(source)).map(detach);
+}
+/**
+ * A copy of a string that does not share memory with the file it was cut from: V8 keeps the
+ * whole source text alive behind a substring, and thousands of records would hold every file.
+ */
+function own$2(text) {
+    return ` ${text}`.slice(1);
+}
+function detach(record) {
+    return {
+        ...record,
+        file: own$2(record.file),
+        pointer: own$2(record.pointer),
+        model: record.model === null ? null : own$2(record.model),
+        benchmark: own$2(record.benchmark),
+        metric: own$2(record.metric),
+        date: record.date === null ? null : own$2(record.date),
+        warnings: record.warnings.map(own$2),
+    };
 }
 async function loadRepository(tree, policy, options = {}) {
     const problems = [];

@@ -107,7 +107,28 @@ async function readArtifact(tree: RepositoryTree, entry: TreeEntry): Promise<Evi
       "narrow the card's `evals` globs to evaluation artifacts",
     );
   }
-  return reader.read(source);
+  return (await reader.read(source)).map(detach);
+}
+
+/**
+ * A copy of a string that does not share memory with the file it was cut from: V8 keeps the
+ * whole source text alive behind a substring, and thousands of records would hold every file.
+ */
+function own(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
+function detach(record: EvidenceRecord): EvidenceRecord {
+  return {
+    ...record,
+    file: own(record.file),
+    pointer: own(record.pointer),
+    model: record.model === null ? null : own(record.model),
+    benchmark: own(record.benchmark),
+    metric: own(record.metric),
+    date: record.date === null ? null : own(record.date),
+    warnings: record.warnings.map(own),
+  };
 }
 
 export async function loadRepository(
