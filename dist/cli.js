@@ -19937,17 +19937,32 @@ function hasInvalidInput(result) {
 const CHUNK_SIZE = 1024 * 1024;
 /** The first read of a streamed file; later reads grow to CHUNK_SIZE. */
 const FIRST_CHUNK_SIZE = 16 * 1024;
+/** Ranges up to this size are kept for later reads inside them. */
+const RECENT_BYTES = 1024 * 1024;
 /** A file on disk, read on demand: `read` opens, reads and closes; `chunks` streams 1 MiB at a time. */
 async function fileSourceFromPath(absPath, repoRelPath) {
     const { size } = await stat(absPath);
+    const recent = [];
     return {
         path: repoRelPath,
         size,
         async read(offset, length) {
             const want = Math.max(0, Math.min(length, size - offset));
-            const buffer = new Uint8Array(want);
             if (want === 0)
-                return buffer;
+                return new Uint8Array(0);
+            // A zip is read from its tail: the directory, and Inspect's header.json written last, are
+            // usually inside the first tail read, so later reads are served from it.
+            const hit = recent.find((r) => offset >= r.offset && offset + want <= r.offset + r.bytes.length);
+            if (hit)
+                return hit.bytes.slice(offset - hit.offset, offset - hit.offset + want);
+            const buffer = new Uint8Array(want);
+            const remember = (bytes) => {
+                if (bytes.length <= RECENT_BYTES) {
+                    recent.unshift({ offset, bytes });
+                    recent.splice(2);
+                }
+                return bytes;
+            };
             const handle = await open(absPath, 'r');
             try {
                 let filled = 0;
@@ -19957,7 +19972,7 @@ async function fileSourceFromPath(absPath, repoRelPath) {
                         break;
                     filled += bytesRead;
                 }
-                return filled === want ? buffer : buffer.subarray(0, filled);
+                return remember(filled === want ? buffer : buffer.subarray(0, filled));
             }
             finally {
                 await handle.close();
