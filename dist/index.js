@@ -36375,6 +36375,11 @@ function createOctokitPort(options) {
     const { owner, repo } = options;
     const log = options.log ?? (() => undefined);
     const maxWait = options.maxRateLimitWaitSeconds ?? 120;
+    /** Wait out a rate limit twice at most, and never longer than `maxWait`: then fail closed. */
+    const waitOut = (what) => (retryAfter, request, _o, retryCount) => {
+        log(`${what} on ${request.method} ${request.url}; retry after ${retryAfter}s`);
+        return retryCount < 2 && retryAfter <= maxWait;
+    };
     const octokit = new ThrottledOctokit({
         auth: options.token,
         baseUrl: options.apiUrl.replace(/\/$/, ''),
@@ -36384,14 +36389,8 @@ function createOctokitPort(options) {
         // here: that makes the plugin retry every error, 403 and 404 included, at once.
         request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? 30_000) },
         throttle: {
-            onRateLimit: (retryAfter, request, _o, retryCount) => {
-                log(`rate limit hit on ${request.method} ${request.url}; retry after ${retryAfter}s`);
-                return retryCount < 2 && retryAfter <= maxWait;
-            },
-            onSecondaryRateLimit: (retryAfter, request, _o, retryCount) => {
-                log(`secondary rate limit on ${request.method} ${request.url}; retry after ${retryAfter}s`);
-                return retryCount < 2 && retryAfter <= maxWait;
-            },
+            onRateLimit: waitOut('rate limit hit'),
+            onSecondaryRateLimit: waitOut('secondary rate limit'),
         },
     });
     /** Run a request, turning any failure into a GitHubError that names the request. */

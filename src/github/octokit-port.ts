@@ -77,6 +77,18 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
   const { owner, repo } = options;
   const log = options.log ?? (() => undefined);
   const maxWait = options.maxRateLimitWaitSeconds ?? 120;
+  /** Wait out a rate limit twice at most, and never longer than `maxWait`: then fail closed. */
+  const waitOut =
+    (what: string) =>
+    (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _o: unknown,
+      retryCount: number,
+    ) => {
+      log(`${what} on ${request.method} ${request.url}; retry after ${retryAfter}s`);
+      return retryCount < 2 && retryAfter <= maxWait;
+    };
   const octokit = new ThrottledOctokit({
     auth: options.token,
     baseUrl: options.apiUrl.replace(/\/$/, ''),
@@ -86,24 +98,8 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
     // here: that makes the plugin retry every error, 403 and 404 included, at once.
     request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? 30_000) },
     throttle: {
-      onRateLimit: (
-        retryAfter: number,
-        request: { method: string; url: string },
-        _o: unknown,
-        retryCount: number,
-      ) => {
-        log(`rate limit hit on ${request.method} ${request.url}; retry after ${retryAfter}s`);
-        return retryCount < 2 && retryAfter <= maxWait;
-      },
-      onSecondaryRateLimit: (
-        retryAfter: number,
-        request: { method: string; url: string },
-        _o: unknown,
-        retryCount: number,
-      ) => {
-        log(`secondary rate limit on ${request.method} ${request.url}; retry after ${retryAfter}s`);
-        return retryCount < 2 && retryAfter <= maxWait;
-      },
+      onRateLimit: waitOut('rate limit hit'),
+      onSecondaryRateLimit: waitOut('secondary rate limit'),
     },
   });
 
