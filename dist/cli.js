@@ -19872,9 +19872,11 @@ async function readPolicyText(tree, path) {
     }
     return readText(await tree.open(path));
 }
-async function loadPolicyFrom(tree, path, ref) {
+async function loadPolicyFrom(tree, path, ref, fallbackPreset) {
     const text = await readPolicyText(tree, path);
     if (text === null) {
+        if (fallbackPreset !== undefined)
+            return { policy: loadPreset(fallbackPreset), text: null };
         throw new InputError('policy-missing', `no policy file at ${path} in ${tree.label}`, { file: path }, 'create one with `rsp-gate init`, or pass --policy');
     }
     return { policy: loadPolicy(text, path, ref ? { ref } : {}), text };
@@ -19885,11 +19887,7 @@ function digest(text) {
 }
 async function checkTrees(options) {
     const judgedBy = options.base ?? options.head;
-    const usePreset = options.fallbackPreset !== undefined &&
-        (await readPolicyText(judgedBy, options.policyPath)) === null;
-    const { policy, text: policyText } = usePreset
-        ? { policy: loadPreset(options.fallbackPreset), text: null }
-        : await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef);
+    const { policy, text: policyText } = await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef, options.fallbackPreset);
     let policyChange = null;
     if (options.base) {
         const headText = await readPolicyText(options.head, options.policyPath);
@@ -20093,7 +20091,6 @@ function countSatisfied(model) {
     };
 }
 
-const OP = { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' };
 function renderExplanation(record, model, policy) {
     const out = [];
     out.push(`${model.id} — ${model.card}:${model.line}`);
@@ -20108,7 +20105,7 @@ function renderExplanation(record, model, policy) {
         for (const e of [...t.evidence, ...t.review]) {
             const value = e.value === null ? 'no value' : String(e.value);
             const margin = e.margin === null ? '' : `, margin ${e.margin >= 0 ? '+' : ''}${e.margin}`;
-            out.push(`    ${e.holds ? '✓' : '·'} ${e.rule.padEnd(9)} ${e.benchmark} ${e.metric} ${OP[e.op]} ${e.threshold} [${e.provenance ?? 'unlabelled'}; policy ${e.policy_file}:${e.policy_line}] → ${value}${margin}${e.file ? ` at ${location(e.file, e.line)}${e.status ? ` (${e.status})` : ''}` : ''}`);
+            out.push(`    ${e.holds ? '✓' : '·'} ${e.rule.padEnd(9)} ${e.benchmark} ${e.metric} ${symbol(e.op)} ${e.threshold} [${e.provenance ?? 'unlabelled'}; policy ${e.policy_file}:${e.policy_line}] → ${value}${margin}${e.file ? ` at ${location(e.file, e.line)}${e.status ? ` (${e.status})` : ''}` : ''}`);
             out.push(`        ${e.note}`);
         }
         if (t.decision)

@@ -37129,13 +37129,6 @@ function renderMarkdown(record, options = {}) {
     return `${base}${note}`.slice(0, MAX_COMMENT_CHARS);
 }
 
-var renderMarkdown$1 = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    COMMENT_MARKER: COMMENT_MARKER,
-    MAX_COMMENT_CHARS: MAX_COMMENT_CHARS,
-    renderMarkdown: renderMarkdown
-});
-
 const MAX_CHECK_TEXT = 65_535;
 const MAX_ANNOTATIONS = 500;
 const ANNOTATIONS_PER_REQUEST = 50;
@@ -57010,9 +57003,11 @@ async function readPolicyText(tree, path) {
     }
     return readText(await tree.open(path));
 }
-async function loadPolicyFrom(tree, path, ref) {
+async function loadPolicyFrom(tree, path, ref, fallbackPreset) {
     const text = await readPolicyText(tree, path);
     if (text === null) {
+        if (fallbackPreset !== undefined)
+            return { policy: loadPreset(fallbackPreset), text: null };
         throw new InputError('policy-missing', `no policy file at ${path} in ${tree.label}`, { file: path }, 'create one with `rsp-gate init`, or pass --policy');
     }
     return { policy: loadPolicy(text, path, ref ? { ref } : {}), text };
@@ -57023,11 +57018,7 @@ function digest(text) {
 }
 async function checkTrees(options) {
     const judgedBy = options.base ?? options.head;
-    const usePreset = options.fallbackPreset !== undefined &&
-        (await readPolicyText(judgedBy, options.policyPath)) === null;
-    const { policy, text: policyText } = usePreset
-        ? { policy: loadPreset(options.fallbackPreset), text: null }
-        : await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef);
+    const { policy, text: policyText } = await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef, options.fallbackPreset);
     let policyChange = null;
     if (options.base) {
         const headText = await readPolicyText(options.head, options.policyPath);
@@ -74254,7 +74245,6 @@ async function run() {
         const { record } = result;
         writeOutputs(record);
         annotate(record);
-        const { renderMarkdown } = await Promise.resolve().then(function () { return renderMarkdown$1; });
         await summary
             .addRaw(renderMarkdown(record, {
             blobUrl: `${serverUrl}/${repo.owner}/${repo.repo}/blob/${result.checkSha}/`,

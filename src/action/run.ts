@@ -11,7 +11,7 @@ import { isInputError } from '../core/errors.js';
 import { createOctokitPort } from '../github/octokit-port.js';
 import { GitHubError, type GitHubPort } from '../github/port.js';
 import { checkRunTitle } from '../render/render-check-run.js';
-import { COMMENT_MARKER } from '../render/render-markdown.js';
+import { COMMENT_MARKER, renderMarkdown } from '../render/render-markdown.js';
 import { resolveTarget, type EventPayload } from './event.js';
 import { InputsError, readInputs, type ActionInputs } from './inputs.js';
 import { judgeOnGitHub } from './judge-on-github.js';
@@ -169,7 +169,6 @@ export async function run(): Promise<void> {
     const { record } = result;
     writeOutputs(record);
     annotate(record);
-    const { renderMarkdown } = await import('../render/render-markdown.js');
     await core.summary
       .addRaw(
         renderMarkdown(record, {

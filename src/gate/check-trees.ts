@@ -55,9 +55,11 @@ export async function loadPolicyFrom(
   tree: RepositoryTree,
   path: string,
   ref?: string,
-): Promise<{ policy: Policy; text: string }> {
+  fallbackPreset?: string,
+): Promise<{ policy: Policy; text: string | null }> {
   const text = await readPolicyText(tree, path);
   if (text === null) {
+    if (fallbackPreset !== undefined) return { policy: loadPreset(fallbackPreset), text: null };
     throw new InputError(
       'policy-missing',
       `no policy file at ${path} in ${tree.label}`,
@@ -75,12 +77,12 @@ function digest(text: string | null): string | null {
 
 export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
   const judgedBy = options.base ?? options.head;
-  const usePreset =
-    options.fallbackPreset !== undefined &&
-    (await readPolicyText(judgedBy, options.policyPath)) === null;
-  const { policy, text: policyText } = usePreset
-    ? { policy: loadPreset(options.fallbackPreset!), text: null }
-    : await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef);
+  const { policy, text: policyText } = await loadPolicyFrom(
+    judgedBy,
+    options.policyPath,
+    options.policyRef,
+    options.fallbackPreset,
+  );
 
   let policyChange: PolicyChange | null = null;
   if (options.base) {

@@ -2,8 +2,7 @@
 import type { DecisionRecord, ModelDecision } from '../core/decision.js';
 import type { Policy } from '../policy/types.js';
 import { levelChange, location } from './summarise.js';
-
-const OP: Record<string, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' };
+import { symbol } from '../core/conditions.js';
 
 export function renderExplanation(
   record: DecisionRecord,
@@ -28,7 +27,7 @@ export function renderExplanation(
       const value = e.value === null ? 'no value' : String(e.value);
       const margin = e.margin === null ? '' : `, margin ${e.margin >= 0 ? '+' : ''}${e.margin}`;
       out.push(
-        `    ${e.holds ? '✓' : '·'} ${e.rule.padEnd(9)} ${e.benchmark} ${e.metric} ${OP[e.op]} ${e.threshold} [${e.provenance ?? 'unlabelled'}; policy ${e.policy_file}:${e.policy_line}] → ${value}${margin}${e.file ? ` at ${location(e.file, e.line)}${e.status ? ` (${e.status})` : ''}` : ''}`,
+        `    ${e.holds ? '✓' : '·'} ${e.rule.padEnd(9)} ${e.benchmark} ${e.metric} ${symbol(e.op)} ${e.threshold} [${e.provenance ?? 'unlabelled'}; policy ${e.policy_file}:${e.policy_line}] → ${value}${margin}${e.file ? ` at ${location(e.file, e.line)}${e.status ? ` (${e.status})` : ''}` : ''}`,
       );
       out.push(`        ${e.note}`);
     }
