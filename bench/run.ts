@@ -144,7 +144,7 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits);
 // 3. A full local check of the synthetic repository.
 const repo = join(work, 'repo');
 writeRepository(repo, { cards, artifacts });
-const files = (await createLocalTree(repo).entries()).length;
+const files = (await createLocalTree(repo).list('')).length;
 {
   const start = process.hrtime.bigint();
   const child = spawnSync(
@@ -184,7 +184,7 @@ const files = (await createLocalTree(repo).entries()).length;
 const EXPECT_PR = 'at most 10 requests + one per file read';
 const prRepo = join(work, 'pr-repo');
 writeRepository(prRepo, { cards: prRepoCards, artifacts: prRepoArtifacts });
-const prFiles = (await createLocalTree(prRepo).entries()).length;
+const prFiles = (await createLocalTree(prRepo).list('')).length;
 async function prEvent(changed: number): Promise<void> {
   const head = join(work, `head-${changed}`);
   writeRepository(head, { cards: prRepoCards, artifacts: prRepoArtifacts }, changed);
@@ -193,7 +193,7 @@ async function prEvent(changed: number): Promise<void> {
   });
   const snapshot = async (dir: string) => {
     const out: Record<string, Uint8Array> = {};
-    for (const e of await createLocalTree(dir).entries())
+    for (const e of await createLocalTree(dir).list(''))
       out[e.path] = readFileSync(join(dir, e.path));
     return out;
   };

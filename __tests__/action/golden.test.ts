@@ -16,7 +16,7 @@ const GOLDEN = join(import.meta.dirname, '../golden');
 
 async function commitOf(dir: string): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
-  for (const entry of await createLocalTree(join(EXAMPLES, dir)).entries())
+  for (const entry of await createLocalTree(join(EXAMPLES, dir)).list(''))
     files.set(entry.path, readFileSync(join(EXAMPLES, dir, entry.path)));
   return files;
 }

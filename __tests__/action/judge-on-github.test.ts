@@ -11,7 +11,7 @@ const EXAMPLES = join(import.meta.dirname, '../../examples');
 async function commitOf(dir: string): Promise<Map<string, Uint8Array>> {
   const tree = createLocalTree(join(EXAMPLES, dir));
   const files = new Map<string, Uint8Array>();
-  for (const entry of await tree.entries())
+  for (const entry of await tree.list(''))
     files.set(entry.path, readFileSync(join(EXAMPLES, dir, entry.path)));
   return files;
 }

@@ -32,7 +32,7 @@ const pr = { repo, number: 7, headSha: HEAD, baseSha: BASE, author: 'dave-ml' };
 
 async function filesOf(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  for (const entry of await createLocalTree(join(EXAMPLES, dir)).entries())
+  for (const entry of await createLocalTree(join(EXAMPLES, dir)).list(''))
     files[entry.path] = readFileSync(join(EXAMPLES, dir, entry.path), 'utf8');
   return files;
 }

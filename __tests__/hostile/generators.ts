@@ -494,7 +494,8 @@ export function memoryTree(
   }));
   return {
     label: 'memory',
-    entries: async () => entries,
+    list: async (dir) => entries.filter((e) => dir === '' || e.path.startsWith(`${dir}/`)),
+    stat: async (path) => entries.find((e) => e.path === path) ?? null,
     open: async (path) => {
       const source = sources.get(path);
       if (!source) throw new Error(`no file ${path}`);

@@ -163,7 +163,7 @@ describe('the example repository', () => {
     const root = join(import.meta.dirname, '../../examples');
     const { readFileSync } = await import('node:fs');
     const list = async (dir: string) =>
-      (await createLocalTree(join(root, dir)).entries()).map((e) => e.path);
+      (await createLocalTree(join(root, dir)).list('')).map((e) => e.path);
     const head = await list('acme-models');
     const base = await list('acme-models-base');
     expect(head.filter((p) => !base.includes(p))).toEqual([

@@ -7,9 +7,11 @@ import type { DecisionRecord } from '../core/decision.js';
 import type { ReviewContext } from '../core/inputs.js';
 import { checkTrees } from '../gate/check-trees.js';
 import { createApiTree, type BlobCache } from '../github/api-tree.js';
+import { changedPaths } from '../github/changed-paths.js';
 import { attributeTicks } from '../github/checklist.js';
 import type { GitHubPort, Identity, IssueComment } from '../github/port.js';
 import type { Policy } from '../policy/types.js';
+import { readUnchangedFrom } from '../repository/read-unchanged-from.js';
 import { batches, checkRunAnnotations, renderCheckRun } from '../render/render-check-run.js';
 import { COMMENT_MARKER, renderMarkdown } from '../render/render-markdown.js';
 import type { Target } from './event.js';
@@ -192,22 +194,28 @@ export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult>
     });
   }
 
-  const identity = await port.identity();
-  const comments = await port.comments(pr.number);
+  const { identity, comments, histories, reviews } = await port.conversation(pr.number);
   const sticky = comments
     .filter((c) => c.body.includes(COMMENT_MARKER) && isSameAccount(c, identity))
     .sort((a, b) => a.id - b.id)[0];
-  const history = sticky ? await port.commentHistory(sticky.nodeId) : [];
+  const history = sticky
+    ? (histories.get(sticky.nodeId) ?? (await port.commentHistory(sticky.nodeId)))
+    : [];
   const { confirmations } = attributeTicks(history, [identity.login]);
-  const reviews = await port.reviews(pr.number);
   if (pr.state === 'closed')
     notes.push(`Pull request #${pr.number} is closed; the result is recorded for the audit trail.`);
 
+  // Only what the change touches is read when that is enough (see gate/change-scope.ts); the
+  // base is read from the head wherever the two are the same.
+  const changed = await changedPaths(port, baseSha, checkSha);
   const blobs: BlobCache = new Map();
+  const head = createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, blobs);
+  const base = createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, blobs);
   const result = await checkTrees({
     ...policyOptions,
-    head: createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, blobs),
-    base: createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, blobs),
+    head,
+    base: changed ? readUnchangedFrom(base, head, changed) : base,
+    changed,
     policyRef: `${pr.baseRef} (${baseSha.slice(0, 7)})`,
     context: async (policy): Promise<ReviewContext> => ({
       author: pr.author,

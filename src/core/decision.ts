@@ -116,6 +116,11 @@ export interface DecisionRecord {
   head: string | null;
   models: ModelDecision[];
   reasons: Reason[];
+  /**
+   * What a pull request's judgment read: only the model cards it changes (the other models are
+   * as the base branch has them), or the whole repository and why. Absent when judging a state.
+   */
+  scope?: { kind: 'cards'; cards: string[] } | { kind: 'repository'; reason: string | null };
 }
 
 /**

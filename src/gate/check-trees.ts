@@ -12,6 +12,7 @@ import { loadPolicy, loadPreset } from '../policy/load-policy.js';
 import type { Policy } from '../policy/types.js';
 import { loadRepository, problemFrom } from '../repository/load-repository.js';
 import type { RepositoryTree } from '../repository/tree.js';
+import { cardsKeepIdentity, SCOPE_REASONS, scopeOf, type Scope } from './change-scope.js';
 
 export const DEFAULT_POLICY_PATH = '.github/rsp-policy.yml';
 
@@ -28,6 +29,11 @@ export interface CheckOptions {
   cardGlobs?: string[];
   /** Label of the ref the policy is read at, for the record (`main`, a SHA). */
   policyRef?: string;
+  /**
+   * Every path that may differ between base and head, when known (null: GitHub could not say).
+   * Given, the judgment reads only what the change touches when it safely can (`change-scope.ts`).
+   */
+  changed?: ReadonlySet<string> | null;
 }
 
 export interface CheckResult {
@@ -38,7 +44,7 @@ export interface CheckResult {
 }
 
 async function readPolicyText(tree: RepositoryTree, path: string): Promise<string | null> {
-  const entry = (await tree.entries()).find((e) => e.path === path);
+  const entry = await tree.stat(path);
   if (!entry) return null;
   if (entry.kind === 'symlink') {
     throw new InputError(
@@ -84,8 +90,15 @@ export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
     options.fallbackPreset,
   );
 
+  const cardGlobs = options.cardGlobs ?? policy.discovery.cards;
+  let scope: Scope | null =
+    options.base && options.changed !== undefined
+      ? scopeOf(options.changed, policy, options.policyPath, cardGlobs)
+      : null;
+
   let policyChange: PolicyChange | null = null;
-  if (options.base) {
+  // A card-only change leaves the policy file as it is on the base: nothing to compare.
+  if (options.base && scope?.kind !== 'cards') {
     const headText = await readPolicyText(options.head, options.policyPath);
     if (digest(headText) !== digest(policyText)) {
       let headProblem = null;
@@ -107,20 +120,28 @@ export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
     }
   }
 
-  const load = (tree: RepositoryTree) =>
-    loadRepository(tree, policy, options.cardGlobs ? { cardGlobs: options.cardGlobs } : {});
-  const head = await load(options.head);
-  const base = options.base ? await load(options.base) : null;
+  const load = (tree: RepositoryTree, cards?: string[]) =>
+    loadRepository(tree, policy, { cardGlobs, ...(cards ? { cards } : {}) });
+  let head: RepositoryState | null = null;
+  let base: RepositoryState | null = null;
+  if (scope?.kind === 'cards' && options.base) {
+    [head, base] = await Promise.all([
+      load(options.head, scope.cards),
+      load(options.base, scope.cards),
+    ]);
+    if (!cardsKeepIdentity(scope.cards, head, base)) {
+      scope = { kind: 'repository', reason: SCOPE_REASONS.identity };
+      head = null;
+    }
+  }
+  if (head === null) {
+    head = await load(options.head);
+    base = options.base ? await load(options.base) : null;
+  }
   const context =
     typeof options.context === 'function' ? await options.context(policy) : options.context;
-  const record = evaluate({
-    policy,
-    head,
-    base,
-    context,
-    policyChange,
-    now: options.now,
-  });
+  const evaluated = evaluate({ policy, head, base, context, policyChange, now: options.now });
+  const record = scope ? { ...evaluated, scope } : evaluated;
   return { record, policy, head, base };
 }
 

@@ -50,6 +50,13 @@ export function createMemoryPort(
   const now = () => new Date(Date.UTC(2026, 10, 27, 12, 0, state.calls.length)).toISOString();
   const record = (call: string) => void state.calls.push(call);
   const blobId = (commit: string, path: string) => `${commit}:${path}`;
+  const files = (sha: string) => {
+    const found = state.commits.get(sha);
+    if (!found) throw new Error(`no commit ${sha}`);
+    return found;
+  };
+  const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined) =>
+    a !== undefined && b !== undefined && Buffer.from(a).equals(Buffer.from(b));
 
   return {
     state,
@@ -73,6 +80,62 @@ export function createMemoryPort(
         sha: blobId(sha, path),
         size: bytes.length,
       }));
+    },
+    async compare(base, head) {
+      record(`compare ${base}...${head}`);
+      const [from, to] = [files(base), files(head)];
+      const paths = [...new Set([...from.keys(), ...to.keys()])].sort();
+      const changed = paths.filter((p) => !sameBytes(from.get(p), to.get(p)));
+      return {
+        mergeBase: base,
+        files: changed.map((path) => ({
+          path,
+          status: !from.has(path) ? 'added' : !to.has(path) ? 'removed' : 'modified',
+          previousPath: null,
+        })),
+        complete: true,
+      };
+    },
+    async readPath(sha, path) {
+      record(`read ${path} at ${sha}`);
+      const bytes = files(sha).get(path);
+      if (bytes) return { kind: 'file', sha: blobId(sha, path), size: bytes.length, bytes };
+      return [...files(sha).keys()].some((p) => p.startsWith(`${path}/`))
+        ? { kind: 'directory' }
+        : null;
+    },
+    async directories(sha, dirs) {
+      record(`directories ${dirs.join(',')} at ${sha}`);
+      const all = [...files(sha)];
+      return new Map(
+        dirs.map((dir) => {
+          const inside = all.filter(([p]) => dir === '' || p.startsWith(`${dir}/`));
+          const listing = inside.map(([path, bytes]) => ({
+            path,
+            kind: 'file' as const,
+            sha: blobId(sha, path),
+            size: bytes.length,
+          }));
+          return [dir, listing.length ? { files: listing, deeper: [] } : null];
+        }),
+      );
+    },
+    async conversation(number) {
+      record(`conversation ${number}`);
+      const comments = state.comments
+        .filter((c) => c.issue === number)
+        .map(({ issue: _issue, history: _history, ...c }) => c);
+      const histories = new Map(
+        state.comments
+          .filter((c) => c.issue === number)
+          .map((c) => [c.nodeId, c.history.length > 1 ? [...c.history] : []]),
+      );
+      return {
+        identity: state.identity,
+        comments,
+        histories,
+        reviews: state.reviews.get(number) ?? [],
+      };
     },
     async blob(id) {
       record(`blob ${id}`);

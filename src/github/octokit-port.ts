@@ -8,8 +8,17 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { Review } from '../core/inputs.js';
 import {
+  CONVERSATION_QUERY,
+  directoriesQuery,
+  readConversation,
+  readDirectory,
+  REVIEW_STATES,
+  type ConversationData,
+} from './graphql-reads.js';
+import {
   GitHubError,
   type CheckRunUpdate,
+  type DirectoryListing,
   type CommentRevision,
   type GitHubPort,
   type GitTreeEntry,
@@ -32,14 +41,6 @@ export interface OctokitPortOptions {
 }
 
 const ThrottledOctokit = Octokit.plugin(retry, throttling);
-
-const REVIEW_STATES = new Set([
-  'APPROVED',
-  'CHANGES_REQUESTED',
-  'COMMENTED',
-  'DISMISSED',
-  'PENDING',
-]);
 
 interface RestComment {
   id: number;
@@ -186,6 +187,85 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
         });
       }
       return entries;
+    },
+
+    async compare(base, head) {
+      const { data } = await call(`GET comparison ${base}...${head}`, () =>
+        octokit.rest.repos.compareCommitsWithBasehead({
+          owner,
+          repo,
+          basehead: `${base}...${head}`,
+        }),
+      );
+      const files = data.files ?? [];
+      return {
+        mergeBase: data.merge_base_commit.sha,
+        files: files.map((f) => ({
+          path: f.filename,
+          status: f.status,
+          previousPath: f.previous_filename ?? null,
+        })),
+        // GitHub lists at most 300 files of a comparison, and none for some very large ones.
+        complete: data.files !== undefined && files.length < 300,
+      };
+    },
+
+    async readPath(commitSha, path) {
+      let data;
+      try {
+        ({ data } = await octokit.rest.repos.getContent({ owner, repo, path, ref: commitSha }));
+      } catch (error) {
+        if ((error as { status?: number }).status === 404) return null;
+        return call(`GET ${path} at ${commitSha}`, () => Promise.reject(error));
+      }
+      if (Array.isArray(data)) return { kind: 'directory' as const };
+      if (data.type === 'file') {
+        const content = 'content' in data ? data.content : '';
+        const whole = 'encoding' in data && data.encoding === 'base64';
+        return {
+          kind: 'file' as const,
+          sha: data.sha,
+          size: data.size,
+          // Above 1 MB GitHub sends no content: the blob is fetched when the file is opened.
+          bytes: whole ? decodeBase64(content ?? '') : null,
+        };
+      }
+      if (data.type === 'symlink')
+        return { kind: 'symlink' as const, sha: data.sha, size: data.size, bytes: null };
+      return { kind: 'directory' as const }; // a submodule: not a file of this repository
+    },
+
+    async directories(commitSha, dirs) {
+      const variables: Record<string, string> = { owner, name: repo };
+      dirs.forEach((dir, i) => (variables[`e${i}`] = `${commitSha}:${dir}`));
+      const data = await graphql<{ repository: Record<string, { entries?: unknown[] } | null> }>(
+        directoriesQuery(dirs.length),
+        variables,
+      );
+      const out = new Map<string, DirectoryListing | null>();
+      dirs.forEach((dir, i) =>
+        out.set(
+          dir,
+          readDirectory(data.repository[`d${i}`] as Parameters<typeof readDirectory>[0]),
+        ),
+      );
+      return out;
+    },
+
+    async conversation(pullNumber) {
+      const data = await graphql<ConversationData>(CONVERSATION_QUERY, {
+        owner,
+        name: repo,
+        number: pullNumber,
+      });
+      const page = readConversation(data, pullNumber);
+      // Past the first hundred, the REST lists page through the rest.
+      return {
+        identity: page.identity,
+        comments: page.comments ?? (await this.comments(pullNumber)),
+        histories: page.histories,
+        reviews: page.reviews ?? (await this.reviews(pullNumber)),
+      };
     },
 
     async blob(sha) {

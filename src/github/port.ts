@@ -33,6 +33,43 @@ export interface GitTreeEntry {
   size: number;
 }
 
+/** A file GitHub reports as changed between two commits. */
+export interface ChangedFile {
+  path: string;
+  status: string;
+  /** The old name of a renamed or copied file. */
+  previousPath: string | null;
+}
+
+export interface Comparison {
+  /** The commit both sides descend from; the files are those changed from it to the head. */
+  mergeBase: string;
+  files: ChangedFile[];
+  /** False when GitHub cut the list short (300 files or more). */
+  complete: boolean;
+}
+
+/** One path at a commit, as the contents API answers. Small files come with their bytes. */
+export type PathEntry =
+  | { kind: 'file' | 'symlink'; sha: string; size: number; bytes: Uint8Array | null }
+  | { kind: 'directory' };
+
+/** A directory's files, recursively, down to the depth one query reaches. */
+export interface DirectoryListing {
+  files: GitTreeEntry[];
+  /** Directories below that depth, to be listed by another call. */
+  deeper: string[];
+}
+
+/** Everything said on a pull request that the gate weighs, read together. */
+export interface Conversation {
+  identity: Identity;
+  comments: IssueComment[];
+  /** Edit histories by comment node id, for comments whose history came whole. */
+  histories: Map<string, CommentRevision[]>;
+  reviews: Review[];
+}
+
 export interface IssueComment {
   id: number;
   nodeId: string;
@@ -79,6 +116,14 @@ export interface GitHubPort {
   pullRequest(number: number): Promise<PullRequest>;
   /** Every file of the commit's tree (recursive). */
   tree(commitSha: string): Promise<GitTreeEntry[]>;
+  /** The files changed from the merge base of `base` and `head` to `head` (GitHub's `base...head`). */
+  compare(base: string, head: string): Promise<Comparison>;
+  /** One path at a commit, or null when the commit has nothing there. */
+  readPath(commitSha: string, path: string): Promise<PathEntry | null>;
+  /** Several directories of one commit in one request; null for a directory that is not there. */
+  directories(commitSha: string, dirs: string[]): Promise<Map<string, DirectoryListing | null>>;
+  /** The token's identity, the pull request's comments with their histories, and its reviews. */
+  conversation(pullNumber: number): Promise<Conversation>;
   blob(sha: string): Promise<Uint8Array>;
   reviews(pullNumber: number): Promise<Review[]>;
   comments(issueNumber: number): Promise<IssueComment[]>;

@@ -265,10 +265,28 @@ function details(record: DecisionRecord, options: MarkdownOptions): string[] {
   return lines;
 }
 
+/** Said when only the changed cards were read, so nobody takes the table for the whole repository. */
+function scopeNote(record: DecisionRecord): string[] {
+  if (record.scope?.kind !== 'cards') return [];
+  const { cards } = record.scope;
+  const listed =
+    cards
+      .slice(0, 5)
+      .map((c) => code(c))
+      .join(', ') + (cards.length > 5 ? ', …' : '');
+  return [
+    '',
+    cards.length === 0
+      ? 'This pull request changes no files; every model stands as the base branch has it.'
+      : `Only the ${cards.length === 1 ? 'model card' : `${cards.length} model cards`} this pull request changes ${cards.length === 1 ? 'was' : 'were'} judged (${listed}); every other model stands as the base branch has it.`,
+  ];
+}
+
 function footer(record: DecisionRecord): string[] {
   const preset = record.policy.extends ? `, preset ${code(record.policy.extends)}` : '';
   const flags = reviewFlags(record).length;
   return [
+    ...scopeNote(record),
     '',
     `${flags ? `🔎 ${flags} review flag${flags === 1 ? '' : 's'} (not blocking). ` : ''}Judged by policy ${code(record.policy.source)}${preset} (sha256 ${code(record.policy.sha256.slice(0, 12))}). Tick an item only if you hold the role it needs; the gate checks who ticked. Comment ${code('/rsp-gate recheck')} to re-evaluate.`,
   ];

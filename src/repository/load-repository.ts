@@ -31,6 +31,11 @@ const CONCURRENCY = 16;
 export interface LoadOptions {
   /** Overrides the policy's `discovery.cards` (an Action input). */
   cardGlobs?: string[];
+  /**
+   * Read only these cards (the ones a change touches) instead of discovering every card; the
+   * whole tree is then never listed. Paths absent from the tree are skipped.
+   */
+  cards?: string[];
 }
 
 interface RawCard {
@@ -131,16 +136,56 @@ function detach(record: EvidenceRecord): EvidenceRecord {
   };
 }
 
+async function readCardEntry(tree: RepositoryTree, entry: TreeEntry): Promise<RawCard | null> {
+  if (entry.kind === 'symlink') {
+    throw new InputError(
+      'symlink',
+      'model card is a symbolic link; rsp-gate does not follow links',
+      { file: entry.path },
+      'commit the card itself',
+    );
+  }
+  return readCard(tree, entry);
+}
+
+/** The card's evals globs made relative to the repository, and the ones that cannot be. */
+function resolveEvals(card: RawCard): { globs: string[]; errors: Problem[] } {
+  const dir = posix.dirname(card.path) === '.' ? '' : posix.dirname(card.path);
+  const globs: string[] = [];
+  const errors: Problem[] = [];
+  (card.rsp?.evals ?? []).forEach((glob, i) => {
+    const resolved = resolveInside(dir, glob);
+    if (resolved === '' || (resolved !== null && !/[^/]/.test(resolved))) {
+      const at = card.doc.locate(`/rsp/evals/${i}`);
+      errors.push({
+        code: 'glob-directory',
+        message: `evals glob \`${glob}\` names a directory, not files`,
+        file: card.path,
+        line: at.line,
+        column: at.column,
+        hint: 'name the files, e.g. `evals/**/*.eval`',
+      });
+    } else if (resolved === null || glob.startsWith('/')) {
+      const at = card.doc.locate(`/rsp/evals/${i}`);
+      errors.push({
+        code: 'glob-outside',
+        message: `evals glob \`${glob}\` leaves the repository`,
+        file: card.path,
+        line: at.line,
+        column: at.column,
+        hint: 'evals globs are relative to the card and must stay inside the repository',
+      });
+    } else globs.push(resolved);
+  });
+  return { globs, errors };
+}
+
 export async function loadRepository(
   tree: RepositoryTree,
   policy: Policy,
   options: LoadOptions = {},
 ): Promise<RepositoryState> {
   const problems: Problem[] = [];
-  const entries = await tree.entries();
-  const byPath = new Map(entries.map((e) => [e.path, e]));
-  const index = createPathIndex(entries);
-
   const cardGlobs = options.cardGlobs ?? policy.discovery.cards;
   for (const glob of [...cardGlobs, ...policy.discovery.attestations]) {
     const why = escapesRepository(glob);
@@ -153,27 +198,41 @@ export async function loadRepository(
       });
   }
   const isCard = createMatcher(cardGlobs.filter((g) => !escapesRepository(g)));
-  const isAttestation = createMatcher(
-    policy.discovery.attestations.filter((g) => !escapesRepository(g)),
-  );
+  const attestationGlobs = policy.discovery.attestations.filter((g) => !escapesRepository(g));
+  const isAttestation = createMatcher(attestationGlobs);
+
+  // The whole tree is listed once, unless the caller names the cards: then only the directories
+  // their evals and the attestations live in are listed, so cost follows the change.
+  const scoped = options.cards !== undefined;
+  const index = scoped ? null : createPathIndex(await tree.list(''));
+  const under = async (dir: string) => (index ? index.under(dir) : tree.list(dir));
+  const cardEntries = scoped
+    ? (await Promise.all(options.cards!.map((path) => tree.stat(path)))).filter(
+        (e): e is TreeEntry => e !== null,
+      )
+    : index!.sorted.filter((e) => isCard(e.path));
 
   const cards: RawCard[] = [];
-  const cardEntries = entries.filter((e) => isCard(e.path));
-  const readCards = await settleAll(cardEntries, CONCURRENCY, async (entry) => {
-    if (entry.kind === 'symlink') {
-      throw new InputError(
-        'symlink',
-        'model card is a symbolic link; rsp-gate does not follow links',
-        { file: entry.path },
-        'commit the card itself',
-      );
-    }
-    return readCard(tree, entry);
-  });
+  const readCards = await settleAll(cardEntries, CONCURRENCY, (entry) =>
+    readCardEntry(tree, entry),
+  );
   readCards.forEach((result, i) => {
     if (!result.ok) problems.push(problemFrom(result.error, cardEntries[i]!.path));
     else if (result.value) cards.push(result.value);
   });
+
+  // Every directory the evals and attestation globs can reach, listed at once (one API query).
+  const evalGlobs = new Map(cards.map((card) => [card, resolveEvals(card)]));
+  const bases = [
+    ...new Set([
+      ...[...evalGlobs.values()].flatMap(({ globs }) => globs.map(globBase)),
+      ...attestationGlobs.map(globBase),
+    ]),
+  ];
+  const listed = new Map(
+    await Promise.all(bases.map(async (base) => [base, await under(base)] as const)),
+  );
+  const filesUnder = (base: string) => listed.get(base) ?? [];
 
   const artifactCache = new Map<string, Promise<EvidenceRecord[]>>();
   const readOnce = (entry: TreeEntry) => {
@@ -181,6 +240,21 @@ export async function loadRepository(
     if (!pending) {
       pending = readArtifact(tree, entry);
       artifactCache.set(entry.path, pending);
+    }
+    return pending;
+  };
+  const previousCards = new Map<string, Promise<RawCard | null>>();
+  const findPrevious = async (path: string): Promise<RawCard | null> => {
+    const loaded = cards.find((c) => c.path === path);
+    if (loaded || !scoped || !isCard(path)) return loaded ?? null;
+    let pending = previousCards.get(path);
+    if (!pending) {
+      pending = tree
+        .stat(path)
+        .then((entry) =>
+          entry && entry.kind === 'file' ? readCard(tree, entry).catch(() => null) : null,
+        );
+      previousCards.set(path, pending);
     }
     return pending;
   };
@@ -219,34 +293,11 @@ export async function loadRepository(
       });
     }
     const evals = card.rsp?.evals ?? [];
-    const globs: string[] = [];
-    evals.forEach((glob, i) => {
-      const resolved = resolveInside(dir, glob);
-      if (resolved === '' || (resolved !== null && !/[^/]/.test(resolved))) {
-        const at = card.doc.locate(`/rsp/evals/${i}`);
-        state.artifactErrors.push({
-          code: 'glob-directory',
-          message: `evals glob \`${glob}\` names a directory, not files`,
-          file: card.path,
-          line: at.line,
-          column: at.column,
-          hint: 'name the files, e.g. `evals/**/*.eval`',
-        });
-      } else if (resolved === null || glob.startsWith('/')) {
-        const at = card.doc.locate(`/rsp/evals/${i}`);
-        state.artifactErrors.push({
-          code: 'glob-outside',
-          message: `evals glob \`${glob}\` leaves the repository`,
-          file: card.path,
-          line: at.line,
-          column: at.column,
-          hint: 'evals globs are relative to the card and must stay inside the repository',
-        });
-      } else globs.push(resolved);
-    });
+    const { globs, errors } = evalGlobs.get(card)!;
+    state.artifactErrors.push(...errors);
     const isEvidence = createMatcher(globs);
     // Only the files under each glob's base directory can match: cost follows the card, not the repository.
-    const candidates = [...new Set(globs.flatMap((g) => index.under(globBase(g))))].sort((a, b) =>
+    const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort((a, b) =>
       a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
     );
     const matched = candidates.filter((e) => e.path !== card.path && isEvidence(e.path));
@@ -265,7 +316,7 @@ export async function loadRepository(
     });
     if (card.rsp?.previous !== undefined) {
       const target = resolveInside(dir, card.rsp.previous);
-      const previous = target !== null ? cards.find((c) => c.path === target) : undefined;
+      const previous = target !== null ? await findPrevious(target) : null;
       if (previous) {
         state.previous = {
           card: previous.path,
@@ -274,7 +325,7 @@ export async function loadRepository(
         };
       } else {
         const at = card.doc.locate('/rsp/previous');
-        const exists = target !== null && byPath.has(target);
+        const exists = target !== null && (await tree.stat(target)) !== null;
         state.artifactErrors.push({
           code: 'previous-not-found',
           message: exists
@@ -290,7 +341,16 @@ export async function loadRepository(
   }
 
   const attestations: Attestation[] = [];
-  for (const entry of entries.filter((e) => isAttestation(e.path))) {
+  const attestationEntries = [
+    ...new Map(
+      attestationGlobs
+        .flatMap(globBase)
+        .flatMap((base) => filesUnder(base).map((e) => [e.path, e])),
+    ).values(),
+  ]
+    .filter((e) => isAttestation(e.path))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const entry of attestationEntries) {
     try {
       if (entry.kind === 'symlink')
         throw new InputError(

@@ -1,4 +1,4 @@
-/** A repository's files as the gate sees them: a local directory now, the GitHub API later. */
+/** A repository's files as the gate sees them: a local directory, or a commit read through the API. */
 import type { FileSource } from '../core/evidence.js';
 
 export interface TreeEntry {
@@ -11,7 +11,10 @@ export interface TreeEntry {
 export interface RepositoryTree {
   /** Shown in messages, e.g. `examples/acme` or `main@3f9e2d1`. */
   readonly label: string;
-  entries(): Promise<TreeEntry[]>;
-  /** A source for a regular file listed by `entries`. */
+  /** Every file under `dir` (`''` is the whole tree), recursively, sorted by path. */
+  list(dir: string): Promise<TreeEntry[]>;
+  /** The file at `path`, or null when there is none there (absent, or a directory). */
+  stat(path: string): Promise<TreeEntry | null>;
+  /** A source for a regular file that `list` or `stat` found. */
   open(path: string): Promise<FileSource>;
 }

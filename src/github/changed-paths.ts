@@ -1,0 +1,26 @@
+/**
+ * Every path that may differ between a pull request's base and head, from GitHub's comparisons.
+ * A comparison lists what changed since the merge base; when the base branch has moved on since,
+ * its own changes are added from the other direction. Null when GitHub cannot list them all.
+ */
+import type { GitHubPort } from './port.js';
+
+export async function changedPaths(
+  port: GitHubPort,
+  base: string,
+  head: string,
+): Promise<Set<string> | null> {
+  const paths = new Set<string>();
+  const add = async (from: string, to: string) => {
+    const comparison = await port.compare(from, to);
+    for (const f of comparison.files) {
+      paths.add(f.path);
+      if (f.previousPath !== null) paths.add(f.previousPath);
+    }
+    return comparison;
+  };
+  const forward = await add(base, head);
+  if (!forward.complete) return null;
+  if (forward.mergeBase !== base && !(await add(head, base)).complete) return null;
+  return paths;
+}

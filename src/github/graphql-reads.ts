@@ -1,0 +1,183 @@
+/**
+ * The GraphQL documents the gate sends and how their answers become port values: the pull
+ * request's conversation in one query, and several directories of a commit in one query.
+ */
+import type { Review } from '../core/inputs.js';
+import type {
+  CommentRevision,
+  DirectoryListing,
+  GitTreeEntry,
+  Identity,
+  IssueComment,
+} from './port.js';
+
+export const REVIEW_STATES = new Set([
+  'APPROVED',
+  'CHANGES_REQUESTED',
+  'COMMENTED',
+  'DISMISSED',
+  'PENDING',
+]);
+
+export const CONVERSATION_QUERY = `
+query ($owner: String!, $name: String!, $number: Int!) {
+  viewer { login databaseId }
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      comments(first: 100) {
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          id databaseId body url
+          author { login ... on User { databaseId } ... on Bot { databaseId } }
+          userContentEdits(first: 100) {
+            pageInfo { hasNextPage endCursor }
+            nodes { editedAt diff editor { login } }
+          }
+        }
+      }
+      reviews(first: 100) {
+        pageInfo { hasNextPage endCursor }
+        nodes { state submittedAt author { login } commit { oid } }
+      }
+    }
+  }
+}`;
+
+interface Page<T> {
+  pageInfo: { hasNextPage: boolean };
+  nodes: (T | null)[];
+}
+
+export interface ConversationData {
+  viewer: { login: string; databaseId: number | null };
+  repository: {
+    pullRequest: {
+      comments: Page<{
+        id: string;
+        databaseId: number | null;
+        body: string;
+        url: string;
+        author: { login: string; databaseId?: number | null } | null;
+        userContentEdits: Page<{
+          editedAt: string;
+          diff: string | null;
+          editor: { login: string } | null;
+        }> | null;
+      }>;
+      reviews: Page<{
+        state: string;
+        submittedAt: string | null;
+        author: { login: string } | null;
+        commit: { oid: string } | null;
+      }>;
+    } | null;
+  } | null;
+}
+
+/** The parts of a conversation that came whole; `null` where a list needs more pages. */
+export interface ConversationPage {
+  identity: Identity;
+  comments: IssueComment[] | null;
+  histories: Map<string, CommentRevision[]>;
+  reviews: Review[] | null;
+}
+
+export function readConversation(data: ConversationData, number: number): ConversationPage {
+  const pr = data.repository?.pullRequest;
+  if (!pr) throw new Error(`pull request #${number} was not found`);
+  const nodes = <T>(page: Page<T>) => page.nodes.filter((n): n is T => n !== null);
+  const histories = new Map<string, CommentRevision[]>();
+  const comments: IssueComment[] = [];
+  for (const c of nodes(pr.comments)) {
+    if (c.databaseId === null) continue;
+    comments.push({
+      id: c.databaseId,
+      nodeId: c.id,
+      author: c.author?.login ?? 'ghost',
+      authorId: c.author?.databaseId ?? null,
+      body: c.body,
+      htmlUrl: c.url,
+    });
+    const edits = c.userContentEdits;
+    if (edits && !edits.pageInfo.hasNextPage) {
+      // GitHub lists the newest edit first.
+      const revisions = nodes(edits).map((n) => ({
+        editor: n.editor?.login ?? null,
+        body: n.diff ?? '',
+        at: n.editedAt,
+      }));
+      histories.set(c.id, revisions.reverse());
+    }
+  }
+  const reviews: Review[] = [];
+  for (const r of nodes(pr.reviews)) {
+    if (!r.author || !r.commit || !REVIEW_STATES.has(r.state)) continue;
+    reviews.push({
+      user: r.author.login,
+      state: r.state as Review['state'],
+      commit: r.commit.oid,
+      submittedAt: r.submittedAt ?? '',
+    });
+  }
+  return {
+    identity: { login: data.viewer.login, id: data.viewer.databaseId },
+    comments: pr.comments.pageInfo.hasNextPage ? null : comments,
+    histories,
+    reviews: pr.reviews.pageInfo.hasNextPage ? null : reviews,
+  };
+}
+
+/** Directory levels one query expands; anything deeper is listed by the next query. */
+export const DIRECTORY_DEPTH = 4;
+
+function entriesSelection(depth: number): string {
+  const below = depth > 1 ? ` object { ... on Tree { ${entriesSelection(depth - 1)} } }` : '';
+  return `entries { path mode type oid size${below} }`;
+}
+
+export function directoriesQuery(count: number): string {
+  const variables = Array.from({ length: count }, (_, i) => `, $e${i}: String!`).join('');
+  const fields = Array.from(
+    { length: count },
+    (_, i) =>
+      `    d${i}: object(expression: $e${i}) { ... on Tree { ${entriesSelection(DIRECTORY_DEPTH)} } }`,
+  ).join('\n');
+  return `query ($owner: String!, $name: String!${variables}) {\n  repository(owner: $owner, name: $name) {\n${fields}\n  }\n}`;
+}
+
+interface RawEntry {
+  path: string;
+  mode: number;
+  type: string;
+  oid: string;
+  size: number;
+  object?: { entries?: RawEntry[] } | null;
+}
+
+const SYMLINK_MODE = 0o120000;
+
+export function readDirectory(
+  tree: { entries?: RawEntry[] } | null | undefined,
+): DirectoryListing | null {
+  if (!tree || !Array.isArray(tree.entries)) return null;
+  const files: GitTreeEntry[] = [];
+  const deeper: string[] = [];
+  const walk = (entries: RawEntry[]) => {
+    for (const e of entries) {
+      if (e.type === 'blob') {
+        files.push({
+          path: e.path,
+          kind: e.mode === SYMLINK_MODE ? 'symlink' : 'file',
+          sha: e.oid,
+          size: e.size,
+        });
+      } else if (e.type === 'tree') {
+        if (e.object && Array.isArray(e.object.entries)) walk(e.object.entries);
+        else deeper.push(e.path);
+      }
+      // `commit` entries are submodules: another repository, never read.
+    }
+  };
+  walk(tree.entries);
+  return { files, deeper };
+}
