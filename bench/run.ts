@@ -26,20 +26,15 @@ const { values } = parseArgs({
     artifacts: { type: 'string', default: '20000' },
     'max-log-mb': { type: 'string', default: '1024' },
     'pr-cards': { type: 'string', default: '1,100' },
-    // The pull-request scenario reads every card and artifact of both trees today, so it runs on
-    // its own, smaller repository by default; raise it to measure at full size.
-    'pr-repo-cards': { type: 'string', default: '100' },
     out: { type: 'string', default: join(ROOT, 'BENCHMARKS.md') },
   },
 });
 const cards = Number(values.cards);
 const artifacts = Number(values.artifacts);
 const maxLogMb = Number(values['max-log-mb']);
-const prRepoCards = Math.min(cards, Number(values['pr-repo-cards']));
-const prRepoArtifacts = Math.round((artifacts * prRepoCards) / cards);
 const prSizes = values['pr-cards']!.split(',')
   .map(Number)
-  .filter((n) => n <= prRepoCards);
+  .filter((n) => n <= cards);
 const work = mkdtempSync(join(tmpdir(), 'rsp-gate-bench-'));
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -180,14 +175,12 @@ const files = (await createLocalTree(repo).list('')).length;
   log(`full check ${fmt(ms)} ms`);
 }
 
-// 4. Pull-request events against a local GitHub: one changed card, then many.
-const EXPECT_PR = 'at most 10 requests + one per file read';
-const prRepo = join(work, 'pr-repo');
-writeRepository(prRepo, { cards: prRepoCards, artifacts: prRepoArtifacts });
-const prFiles = (await createLocalTree(prRepo).list('')).length;
+// 4. Pull-request events against a local GitHub, on the same repository: one changed card, then many.
+const EXPECT_PR = 'at most 10 requests + one per file read; no whole-tree listing';
+const prRepo = repo;
 async function prEvent(changed: number): Promise<void> {
   const head = join(work, `head-${changed}`);
-  writeRepository(head, { cards: prRepoCards, artifacts: prRepoArtifacts }, changed);
+  writeRepository(head, { cards, artifacts }, changed);
   const gh = await startFakeGitHub({
     tokens: { ghs_bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } },
   });
@@ -241,9 +234,14 @@ async function prEvent(changed: number): Promise<void> {
     );
     const made = gh.requests.slice(before);
     const bytes = made.reduce((n, r) => n + (r.bytes ?? 0), 0);
-    const blobs = made.filter((r) => r.path.includes('/git/blobs/')).length;
-    return { ms, requests: made.length, bytes, blobs };
+    const reads = made.filter((r) => /\/git\/blobs\/|\/contents\//.test(r.path)).length;
+    const wholeTree = made.filter((r) => r.path.includes('/git/trees/') && 'recursive' in r.query);
+    return { ms, requests: made.length, bytes, reads, wholeTree: wholeTree.length };
   };
+  const describe = (r: Awaited<ReturnType<typeof run>>) =>
+    `${r.requests} requests: ${r.reads} file reads + ${r.requests - r.reads} other`;
+  const detail = (r: Awaited<ReturnType<typeof run>>) =>
+    `${fmt(r.bytes / 1048576, 1)} MB fetched, ${fmt(r.ms / 1000, 2)} s, ${r.wholeTree} whole-tree listings`;
   const repoDesc = { owner: 'acme', name: 'models' };
   const first = await run({
     name: 'pull_request_target',
@@ -255,9 +253,9 @@ async function prEvent(changed: number): Promise<void> {
     }),
   });
   row(
-    `pull request changing ${changed} of ${prRepoCards} cards (${prFiles} files)`,
-    `${first.requests} requests (${first.blobs} blobs)`,
-    `${fmt(first.bytes / 1048576, 1)} MB fetched, ${fmt(first.ms / 1000, 2)} s`,
+    `pull request changing ${changed} of ${cards} cards (${files} files)`,
+    describe(first),
+    detail(first),
     '',
     EXPECT_PR,
   );
@@ -276,8 +274,8 @@ async function prEvent(changed: number): Promise<void> {
     });
     row(
       `the same head again (a comment edit), ${changed} changed`,
-      `${again.requests} requests (${again.blobs} blobs)`,
-      `${fmt(again.bytes / 1048576, 1)} MB fetched, ${fmt(again.ms / 1000, 2)} s`,
+      describe(again),
+      detail(again),
       '',
       'reuse what did not change',
     );

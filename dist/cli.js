@@ -36,6 +36,12 @@ class InputError extends Error {
 function isInputError(error) {
     return error instanceof InputError;
 }
+/**
+ * The place files come from could not be reached (an API that kept failing): not a fault of any
+ * file, so it stops the run, which fails closed and says to retry, instead of blaming a file.
+ */
+class SourceUnavailableError extends Error {
+}
 
 /** Statuses that count as crossed: they raise the level. */
 const ACTIVE = new Set(['crossed', 'not_ruled_out']);
@@ -10692,6 +10698,49 @@ const properties = {
 		items: {
 			$ref: "#/definitions/reason"
 		}
+	},
+	scope: {
+		description: "What a pull request's judgment read: only the model cards it changes (every other model is as the base branch has it), or the whole repository and why. Absent when a state (a branch, a directory) is judged.",
+		oneOf: [
+			{
+				type: "object",
+				additionalProperties: false,
+				required: [
+					"kind",
+					"cards"
+				],
+				properties: {
+					kind: {
+						"const": "cards"
+					},
+					cards: {
+						type: "array",
+						items: {
+							type: "string"
+						}
+					}
+				}
+			},
+			{
+				type: "object",
+				additionalProperties: false,
+				required: [
+					"kind",
+					"reason"
+				],
+				properties: {
+					kind: {
+						"const": "repository"
+					},
+					reason: {
+						type: [
+							"string",
+							"null"
+						]
+					}
+				}
+			}
+		]
 	}
 };
 const definitions = {
@@ -19627,6 +19676,9 @@ async function settleAll(items, limit, work) {
 /** Files read at once: enough to keep the disk or the API busy, few enough to stay polite. */
 const CONCURRENCY = 16;
 function problemFrom(error, file) {
+    // An unreachable source is no file's fault: the run stops and fails closed as a whole.
+    if (error instanceof SourceUnavailableError)
+        throw error;
     if (isInputError(error)) {
         return {
             code: error.code,
@@ -19696,11 +19748,48 @@ function detach(record) {
         warnings: record.warnings.map(own),
     };
 }
+async function readCardEntry(tree, entry) {
+    if (entry.kind === 'symlink') {
+        throw new InputError('symlink', 'model card is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the card itself');
+    }
+    return readCard(tree, entry);
+}
+/** The card's evals globs made relative to the repository, and the ones that cannot be. */
+function resolveEvals(card) {
+    const dir = posix.dirname(card.path) === '.' ? '' : posix.dirname(card.path);
+    const globs = [];
+    const errors = [];
+    (card.rsp?.evals ?? []).forEach((glob, i) => {
+        const resolved = resolveInside(dir, glob);
+        if (resolved === '' || (resolved !== null && !/[^/]/.test(resolved))) {
+            const at = card.doc.locate(`/rsp/evals/${i}`);
+            errors.push({
+                code: 'glob-directory',
+                message: `evals glob \`${glob}\` names a directory, not files`,
+                file: card.path,
+                line: at.line,
+                column: at.column,
+                hint: 'name the files, e.g. `evals/**/*.eval`',
+            });
+        }
+        else if (resolved === null || glob.startsWith('/')) {
+            const at = card.doc.locate(`/rsp/evals/${i}`);
+            errors.push({
+                code: 'glob-outside',
+                message: `evals glob \`${glob}\` leaves the repository`,
+                file: card.path,
+                line: at.line,
+                column: at.column,
+                hint: 'evals globs are relative to the card and must stay inside the repository',
+            });
+        }
+        else
+            globs.push(resolved);
+    });
+    return { globs, errors };
+}
 async function loadRepository(tree, policy, options = {}) {
     const problems = [];
-    const entries = await tree.entries();
-    const byPath = new Map(entries.map((e) => [e.path, e]));
-    const index = createPathIndex(entries);
     const cardGlobs = options.cardGlobs ?? policy.discovery.cards;
     for (const glob of [...cardGlobs, ...policy.discovery.attestations]) {
         const why = escapesRepository(glob);
@@ -19713,27 +19802,58 @@ async function loadRepository(tree, policy, options = {}) {
             });
     }
     const isCard = createMatcher(cardGlobs.filter((g) => !escapesRepository(g)));
-    const isAttestation = createMatcher(policy.discovery.attestations.filter((g) => !escapesRepository(g)));
+    const attestationGlobs = policy.discovery.attestations.filter((g) => !escapesRepository(g));
+    const isAttestation = createMatcher(attestationGlobs);
+    // The whole tree is listed once, unless the caller names the cards: then only the directories
+    // their evals and the attestations live in are listed, so cost follows the change.
+    const scoped = options.cards !== undefined;
+    const index = scoped ? null : createPathIndex(await tree.list(''));
+    const under = async (dir) => (index ? index.under(dir) : tree.list(dir));
+    const cardEntries = scoped
+        ? (await Promise.all(options.cards.map((path) => tree.stat(path)))).filter((e) => e !== null)
+        : index.sorted.filter((e) => isCard(e.path));
     const cards = [];
-    const cardEntries = entries.filter((e) => isCard(e.path));
-    const readCards = await settleAll(cardEntries, CONCURRENCY, async (entry) => {
-        if (entry.kind === 'symlink') {
-            throw new InputError('symlink', 'model card is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the card itself');
-        }
-        return readCard(tree, entry);
-    });
+    const readCards = await settleAll(cardEntries, CONCURRENCY, (entry) => readCardEntry(tree, entry));
     readCards.forEach((result, i) => {
         if (!result.ok)
             problems.push(problemFrom(result.error, cardEntries[i].path));
         else if (result.value)
             cards.push(result.value);
     });
+    // Every directory the evals and attestation globs can reach, listed at once (one API query).
+    const evalGlobs = new Map(cards.map((card) => [card, resolveEvals(card)]));
+    const bases = [
+        ...new Set([
+            ...[...evalGlobs.values()].flatMap(({ globs }) => globs.map(globBase)),
+            ...attestationGlobs.map(globBase),
+        ]),
+    ];
+    const listed = new Map(await Promise.all(bases.map(async (base) => [base, await under(base)])));
+    const filesUnder = (base) => listed.get(base) ?? [];
     const artifactCache = new Map();
     const readOnce = (entry) => {
         let pending = artifactCache.get(entry.path);
         if (!pending) {
             pending = readArtifact(tree, entry);
             artifactCache.set(entry.path, pending);
+        }
+        return pending;
+    };
+    const previousCards = new Map();
+    const findPrevious = async (path) => {
+        const loaded = cards.find((c) => c.path === path);
+        if (loaded || !scoped || !isCard(path))
+            return loaded ?? null;
+        let pending = previousCards.get(path);
+        if (!pending) {
+            pending = tree.stat(path).then((entry) => entry && entry.kind === 'file'
+                ? readCard(tree, entry).catch((error) => {
+                    if (error instanceof SourceUnavailableError)
+                        throw error;
+                    return null;
+                })
+                : null);
+            previousCards.set(path, pending);
         }
         return pending;
     };
@@ -19771,37 +19891,11 @@ async function loadRepository(tree, policy, options = {}) {
             });
         }
         const evals = card.rsp?.evals ?? [];
-        const globs = [];
-        evals.forEach((glob, i) => {
-            const resolved = resolveInside(dir, glob);
-            if (resolved === '' || (resolved !== null && !/[^/]/.test(resolved))) {
-                const at = card.doc.locate(`/rsp/evals/${i}`);
-                state.artifactErrors.push({
-                    code: 'glob-directory',
-                    message: `evals glob \`${glob}\` names a directory, not files`,
-                    file: card.path,
-                    line: at.line,
-                    column: at.column,
-                    hint: 'name the files, e.g. `evals/**/*.eval`',
-                });
-            }
-            else if (resolved === null || glob.startsWith('/')) {
-                const at = card.doc.locate(`/rsp/evals/${i}`);
-                state.artifactErrors.push({
-                    code: 'glob-outside',
-                    message: `evals glob \`${glob}\` leaves the repository`,
-                    file: card.path,
-                    line: at.line,
-                    column: at.column,
-                    hint: 'evals globs are relative to the card and must stay inside the repository',
-                });
-            }
-            else
-                globs.push(resolved);
-        });
+        const { globs, errors } = evalGlobs.get(card);
+        state.artifactErrors.push(...errors);
         const isEvidence = createMatcher(globs);
         // Only the files under each glob's base directory can match: cost follows the card, not the repository.
-        const candidates = [...new Set(globs.flatMap((g) => index.under(globBase(g))))].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+        const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
         const matched = candidates.filter((e) => e.path !== card.path && isEvidence(e.path));
         if (evals.length > 0 && matched.length === 0) {
             state.warnings.push({
@@ -19820,7 +19914,7 @@ async function loadRepository(tree, policy, options = {}) {
         });
         if (card.rsp?.previous !== undefined) {
             const target = resolveInside(dir, card.rsp.previous);
-            const previous = target !== null ? cards.find((c) => c.path === target) : undefined;
+            const previous = target !== null ? await findPrevious(target) : null;
             if (previous) {
                 state.previous = {
                     card: previous.path,
@@ -19830,7 +19924,7 @@ async function loadRepository(tree, policy, options = {}) {
             }
             else {
                 const at = card.doc.locate('/rsp/previous');
-                const exists = target !== null && byPath.has(target);
+                const exists = target !== null && (await tree.stat(target)) !== null;
                 state.artifactErrors.push({
                     code: 'previous-not-found',
                     message: exists
@@ -19845,7 +19939,14 @@ async function loadRepository(tree, policy, options = {}) {
         models.push(state);
     }
     const attestations = [];
-    for (const entry of entries.filter((e) => isAttestation(e.path))) {
+    const attestationEntries = [
+        ...new Map(attestationGlobs
+            .flatMap(globBase)
+            .flatMap((base) => filesUnder(base).map((e) => [e.path, e]))).values(),
+    ]
+        .filter((e) => isAttestation(e.path))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const entry of attestationEntries) {
         try {
             if (entry.kind === 'symlink')
                 throw new InputError('symlink', 'attestation file is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the attestation file itself');
@@ -19858,13 +19959,54 @@ async function loadRepository(tree, policy, options = {}) {
     return { models, attestations, problems };
 }
 
+const SCOPE_REASONS = {
+    unknown: 'GitHub did not list every changed file (a change of 300 files or more), so every card was read',
+    policy: 'the pull request edits the policy, so every card was read',
+    attestations: 'the pull request changes attestations, which name models by id, so every card was read',
+    evidence: "the pull request changes files other than model cards, which any card's evals globs may claim, so every card was read",
+    identity: "a changed card adds, removes or renames a model or changes its effective compute, which other cards' `previous` may depend on, so every card was read",
+};
+/**
+ * The scope for a change: `changed` holds every path that may differ between base and head
+ * (null when GitHub could not say).
+ */
+function scopeOf(changed, policy, policyPath, cardGlobs) {
+    if (changed === null)
+        return { kind: 'repository', reason: SCOPE_REASONS.unknown };
+    if (changed.has(policyPath))
+        return { kind: 'repository', reason: SCOPE_REASONS.policy };
+    const inside = (globs) => createMatcher(globs.filter((g) => !escapesRepository(g)));
+    const isAttestation = inside(policy.discovery.attestations);
+    const isCard = inside(cardGlobs);
+    const paths = [...changed].sort();
+    if (paths.some(isAttestation))
+        return { kind: 'repository', reason: SCOPE_REASONS.attestations };
+    if (!paths.every(isCard))
+        return { kind: 'repository', reason: SCOPE_REASONS.evidence };
+    return { kind: 'cards', cards: paths };
+}
+/**
+ * True when the changed cards describe the same models on both sides: each is a card at both
+ * ends, with the same model id and effective compute, so no unread card's `previous` can see a
+ * difference.
+ */
+function cardsKeepIdentity(cards, head, base) {
+    return cards.every((card) => {
+        const h = head.models.filter((m) => m.card === card);
+        const b = base.models.filter((m) => m.card === card);
+        if (h.length !== b.length)
+            return false;
+        return h.every((m, i) => m.id === b[i].id && m.effectiveCompute === b[i].effectiveCompute);
+    });
+}
+
 /**
  * One run of the gate over repository trees: load the policy (from the base when judging a
  * change), read both states, evaluate. Shared by the CLI and the Action.
  */
 const DEFAULT_POLICY_PATH = '.github/rsp-policy.yml';
 async function readPolicyText(tree, path) {
-    const entry = (await tree.entries()).find((e) => e.path === path);
+    const entry = await tree.stat(path);
     if (!entry)
         return null;
     if (entry.kind === 'symlink') {
@@ -19888,8 +20030,13 @@ function digest(text) {
 async function checkTrees(options) {
     const judgedBy = options.base ?? options.head;
     const { policy, text: policyText } = await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef, options.fallbackPreset);
+    const cardGlobs = options.cardGlobs ?? policy.discovery.cards;
+    let scope = options.base && options.changed !== undefined
+        ? scopeOf(options.changed, policy, options.policyPath, cardGlobs)
+        : null;
     let policyChange = null;
-    if (options.base) {
+    // A card-only change leaves the policy file as it is on the base: nothing to compare.
+    if (options.base && scope?.kind !== 'cards') {
         const headText = await readPolicyText(options.head, options.policyPath);
         if (digest(headText) !== digest(policyText)) {
             let headProblem = null;
@@ -19912,18 +20059,26 @@ async function checkTrees(options) {
             policyChange = { changed: true, file: options.policyPath, headProblem };
         }
     }
-    const load = (tree) => loadRepository(tree, policy, options.cardGlobs ? { cardGlobs: options.cardGlobs } : {});
-    const head = await load(options.head);
-    const base = options.base ? await load(options.base) : null;
+    const load = (tree, cards) => loadRepository(tree, policy, { cardGlobs, ...(cards ? { cards } : {}) });
+    let head = null;
+    let base = null;
+    if (scope?.kind === 'cards' && options.base) {
+        [head, base] = await Promise.all([
+            load(options.head, scope.cards),
+            load(options.base, scope.cards),
+        ]);
+        if (!cardsKeepIdentity(scope.cards, head, base)) {
+            scope = { kind: 'repository', reason: SCOPE_REASONS.identity };
+            head = null;
+        }
+    }
+    if (head === null) {
+        head = await load(options.head);
+        base = options.base ? await load(options.base) : null;
+    }
     const context = typeof options.context === 'function' ? await options.context(policy) : options.context;
-    const record = evaluate({
-        policy,
-        head,
-        base,
-        context,
-        policyChange,
-        now: options.now,
-    });
+    const evaluated = evaluate({ policy, head, base, context, policyChange, now: options.now });
+    const record = scope ? { ...evaluated, scope } : evaluated;
     return { record, policy, head, base };
 }
 /** True when the run met input it could not read (exit code 2 on the command line). */
@@ -20019,32 +20174,36 @@ const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 function createLocalTree(root, label = root) {
     let cached = null;
     const sizes = new Map();
+    const walkAll = () => {
+        const out = [];
+        const walk = (dir, prefix) => {
+            for (const dirent of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+                const path = prefix ? `${prefix}/${dirent.name}` : dirent.name;
+                const full = join(dir, dirent.name);
+                if (dirent.isSymbolicLink())
+                    out.push({ path, kind: 'symlink', size: 0 });
+                else if (dirent.isDirectory()) {
+                    if (!SKIPPED_DIRECTORIES.has(dirent.name))
+                        walk(full, path);
+                }
+                else if (dirent.isFile()) {
+                    const size = lstatSync(full).size;
+                    sizes.set(path, size);
+                    out.push({ path, kind: 'file', size });
+                }
+            }
+        };
+        walk(root, '');
+        return { index: createPathIndex(out), byPath: new Map(out.map((e) => [e.path, e])) };
+    };
+    const all = () => (cached ??= walkAll());
     return {
         label,
-        async entries() {
-            if (cached)
-                return cached;
-            const out = [];
-            const walk = (dir, prefix) => {
-                for (const dirent of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-                    const path = prefix ? `${prefix}/${dirent.name}` : dirent.name;
-                    const full = join(dir, dirent.name);
-                    if (dirent.isSymbolicLink())
-                        out.push({ path, kind: 'symlink', size: 0 });
-                    else if (dirent.isDirectory()) {
-                        if (!SKIPPED_DIRECTORIES.has(dirent.name))
-                            walk(full, path);
-                    }
-                    else if (dirent.isFile()) {
-                        const size = lstatSync(full).size;
-                        sizes.set(path, size);
-                        out.push({ path, kind: 'file', size });
-                    }
-                }
-            };
-            walk(root, '');
-            cached = out;
-            return out;
+        async list(dir) {
+            return all().index.under(dir);
+        },
+        async stat(path) {
+            return all().byPath.get(path) ?? null;
         },
         async open(path) {
             // Small files are read whole, once; large ones are streamed and read in ranges.
@@ -20372,10 +20531,27 @@ function details(record, options) {
     lines.push('', '</details>');
     return lines;
 }
+/** Said when only the changed cards were read, so nobody takes the table for the whole repository. */
+function scopeNote(record) {
+    if (record.scope?.kind !== 'cards')
+        return [];
+    const { cards } = record.scope;
+    const listed = cards
+        .slice(0, 5)
+        .map((c) => code(c))
+        .join(', ') + (cards.length > 5 ? ', …' : '');
+    return [
+        '',
+        cards.length === 0
+            ? 'This pull request changes no files; every model stands as the base branch has it.'
+            : `Only the ${cards.length === 1 ? 'model card' : `${cards.length} model cards`} this pull request changes ${cards.length === 1 ? 'was' : 'were'} judged (${listed}); every other model stands as the base branch has it.`,
+    ];
+}
 function footer(record) {
     const preset = record.policy.extends ? `, preset ${code(record.policy.extends)}` : '';
     const flags = reviewFlags(record).length;
     return [
+        ...scopeNote(record),
         '',
         `${flags ? `🔎 ${flags} review flag${flags === 1 ? '' : 's'} (not blocking). ` : ''}Judged by policy ${code(record.policy.source)}${preset} (sha256 ${code(record.policy.sha256.slice(0, 12))}). Tick an item only if you hold the role it needs; the gate checks who ticked. Comment ${code('/rsp-gate recheck')} to re-evaluate.`,
     ];

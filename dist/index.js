@@ -34438,6 +34438,12 @@ class InputError extends Error {
 function isInputError(error) {
     return error instanceof InputError;
 }
+/**
+ * The place files come from could not be reached (an API that kept failing): not a fault of any
+ * file, so it stops the run, which fails closed and says to retry, instead of blaming a file.
+ */
+class SourceUnavailableError extends Error {
+}
 
 var light$1 = {exports: {}};
 
@@ -36325,8 +36331,129 @@ const Octokit = Octokit$1.plugin(requestLog, legacyRestEndpointMethods, paginate
   }
 );
 
+const REVIEW_STATES = new Set([
+    'APPROVED',
+    'CHANGES_REQUESTED',
+    'COMMENTED',
+    'DISMISSED',
+    'PENDING',
+]);
+const CONVERSATION_QUERY = `
+query ($owner: String!, $name: String!, $number: Int!) {
+  viewer { login databaseId }
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      comments(first: 100) {
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          id databaseId body url
+          author { login ... on User { databaseId } ... on Bot { databaseId } }
+          userContentEdits(first: 100) {
+            pageInfo { hasNextPage endCursor }
+            nodes { editedAt diff editor { login } }
+          }
+        }
+      }
+      reviews(first: 100) {
+        pageInfo { hasNextPage endCursor }
+        nodes { state submittedAt author { login } commit { oid } }
+      }
+    }
+  }
+}`;
+function readConversation(data, number) {
+    const pr = data.repository?.pullRequest;
+    if (!pr)
+        throw new Error(`pull request #${number} was not found`);
+    const nodes = (page) => page.nodes.filter((n) => n !== null);
+    const histories = new Map();
+    const comments = [];
+    for (const c of nodes(pr.comments)) {
+        if (c.databaseId === null)
+            continue;
+        comments.push({
+            id: c.databaseId,
+            nodeId: c.id,
+            author: c.author?.login ?? 'ghost',
+            authorId: c.author?.databaseId ?? null,
+            body: c.body,
+            htmlUrl: c.url,
+        });
+        const edits = c.userContentEdits;
+        if (edits && !edits.pageInfo.hasNextPage) {
+            // GitHub lists the newest edit first.
+            const revisions = nodes(edits).map((n) => ({
+                editor: n.editor?.login ?? null,
+                body: n.diff ?? '',
+                at: n.editedAt,
+            }));
+            histories.set(c.id, revisions.reverse());
+        }
+    }
+    const reviews = [];
+    for (const r of nodes(pr.reviews)) {
+        if (!r.author || !r.commit || !REVIEW_STATES.has(r.state))
+            continue;
+        reviews.push({
+            user: r.author.login,
+            state: r.state,
+            commit: r.commit.oid,
+            submittedAt: r.submittedAt ?? '',
+        });
+    }
+    return {
+        identity: { login: data.viewer.login, id: data.viewer.databaseId },
+        comments: pr.comments.pageInfo.hasNextPage ? null : comments,
+        histories,
+        reviews: pr.reviews.pageInfo.hasNextPage ? null : reviews,
+    };
+}
+/** Directory levels one query expands; anything deeper is listed by the next query. */
+const DIRECTORY_DEPTH = 4;
+function entriesSelection(depth) {
+    const below = depth > 1 ? ` object { ... on Tree { ${entriesSelection(depth - 1)} } }` : '';
+    return `entries { path mode type oid size${below} }`;
+}
+function directoriesQuery(count) {
+    const variables = Array.from({ length: count }, (_, i) => `, $e${i}: String!`).join('');
+    const fields = Array.from({ length: count }, (_, i) => `    d${i}: object(expression: $e${i}) { ... on Tree { ${entriesSelection(DIRECTORY_DEPTH)} } }`).join('\n');
+    return `query ($owner: String!, $name: String!${variables}) {\n  repository(owner: $owner, name: $name) {\n${fields}\n  }\n}`;
+}
+const SYMLINK_MODE = 0o120000;
+function readDirectory(tree) {
+    if (!tree || !Array.isArray(tree.entries))
+        return null;
+    const files = [];
+    const deeper = [];
+    const walk = (entries) => {
+        for (const e of entries) {
+            if (e.type === 'blob') {
+                files.push({
+                    path: e.path,
+                    kind: e.mode === SYMLINK_MODE ? 'symlink' : 'file',
+                    sha: e.oid,
+                    size: e.size,
+                });
+            }
+            else if (e.type === 'tree') {
+                if (e.object && Array.isArray(e.object.entries))
+                    walk(e.object.entries);
+                else
+                    deeper.push(e.path);
+            }
+            // `commit` entries are submodules: another repository, never read.
+        }
+    };
+    walk(tree.entries);
+    return { files, deeper };
+}
+
+/**
+ * Everything the Action asks of GitHub, as one small interface: implemented once with octokit
+ * (`octokit-port.ts`) and once in memory for unit tests (`memory-port.ts`).
+ */
 /** An API failure with the status GitHub answered, for messages that say what to do. */
-class GitHubError extends Error {
+class GitHubError extends SourceUnavailableError {
     status;
     request;
     name = 'GitHubError';
@@ -36343,13 +36470,6 @@ class GitHubError extends Error {
  * GITHUB_API_URL and GITHUB_GRAPHQL_URL, so GitHub Enterprise Server and tests work the same.
  */
 const ThrottledOctokit = Octokit.plugin(retry, throttling);
-const REVIEW_STATES = new Set([
-    'APPROVED',
-    'CHANGES_REQUESTED',
-    'COMMENTED',
-    'DISMISSED',
-    'PENDING',
-]);
 function toComment(c) {
     return {
         id: c.id,
@@ -36453,6 +36573,75 @@ function createOctokitPort(options) {
                 });
             }
             return entries;
+        },
+        async compare(base, head) {
+            const { data } = await call(`GET comparison ${base}...${head}`, () => octokit.rest.repos.compareCommitsWithBasehead({
+                owner,
+                repo,
+                basehead: `${base}...${head}`,
+            }));
+            const files = data.files ?? [];
+            return {
+                mergeBase: data.merge_base_commit.sha,
+                files: files.map((f) => ({
+                    path: f.filename,
+                    status: f.status,
+                    previousPath: f.previous_filename ?? null,
+                })),
+                // GitHub lists at most 300 files of a comparison, and none for some very large ones.
+                complete: data.files !== undefined && files.length < 300,
+            };
+        },
+        async readPath(commitSha, path) {
+            let data;
+            try {
+                ({ data } = await octokit.rest.repos.getContent({ owner, repo, path, ref: commitSha }));
+            }
+            catch (error) {
+                if (error.status === 404)
+                    return null;
+                return call(`GET ${path} at ${commitSha}`, () => Promise.reject(error));
+            }
+            if (Array.isArray(data))
+                return { kind: 'directory' };
+            // GitHub answers a link to a file with the file it points at: its own path gives it away.
+            if (data.type === 'symlink' || (data.type === 'file' && data.path !== path))
+                return { kind: 'symlink', sha: data.sha, size: data.size, bytes: null };
+            if (data.type === 'file') {
+                const content = 'content' in data ? data.content : '';
+                const whole = 'encoding' in data && data.encoding === 'base64';
+                return {
+                    kind: 'file',
+                    sha: data.sha,
+                    size: data.size,
+                    // Above 1 MB GitHub sends no content: the blob is fetched when the file is opened.
+                    bytes: whole ? decodeBase64(content ?? '') : null,
+                };
+            }
+            return { kind: 'directory' }; // a submodule: not a file of this repository
+        },
+        async directories(commitSha, dirs) {
+            const variables = { owner, name: repo };
+            dirs.forEach((dir, i) => (variables[`e${i}`] = `${commitSha}:${dir}`));
+            const data = await graphql(directoriesQuery(dirs.length), variables);
+            const out = new Map();
+            dirs.forEach((dir, i) => out.set(dir, readDirectory(data.repository[`d${i}`])));
+            return out;
+        },
+        async conversation(pullNumber) {
+            const data = await graphql(CONVERSATION_QUERY, {
+                owner,
+                name: repo,
+                number: pullNumber,
+            });
+            const page = readConversation(data, pullNumber);
+            // Past the first hundred, the REST lists page through the rest.
+            return {
+                identity: page.identity,
+                comments: page.comments ?? (await this.comments(pullNumber)),
+                histories: page.histories,
+                reviews: page.reviews ?? (await this.reviews(pullNumber)),
+            };
         },
         async blob(sha) {
             const { data } = await call(`GET blob ${sha}`, () => octokit.rest.git.getBlob({ owner, repo, file_sha: sha }));
@@ -37088,10 +37277,27 @@ function details(record, options) {
     lines.push('', '</details>');
     return lines;
 }
+/** Said when only the changed cards were read, so nobody takes the table for the whole repository. */
+function scopeNote(record) {
+    if (record.scope?.kind !== 'cards')
+        return [];
+    const { cards } = record.scope;
+    const listed = cards
+        .slice(0, 5)
+        .map((c) => code$3(c))
+        .join(', ') + (cards.length > 5 ? ', …' : '');
+    return [
+        '',
+        cards.length === 0
+            ? 'This pull request changes no files; every model stands as the base branch has it.'
+            : `Only the ${cards.length === 1 ? 'model card' : `${cards.length} model cards`} this pull request changes ${cards.length === 1 ? 'was' : 'were'} judged (${listed}); every other model stands as the base branch has it.`,
+    ];
+}
 function footer(record) {
     const preset = record.policy.extends ? `, preset ${code$3(record.policy.extends)}` : '';
     const flags = reviewFlags(record).length;
     return [
+        ...scopeNote(record),
         '',
         `${flags ? `🔎 ${flags} review flag${flags === 1 ? '' : 's'} (not blocking). ` : ''}Judged by policy ${code$3(record.policy.source)}${preset} (sha256 ${code$3(record.policy.sha256.slice(0, 12))}). Tick an item only if you hold the role it needs; the gate checks who ticked. Comment ${code$3('/rsp-gate recheck')} to re-evaluate.`,
     ];
@@ -47844,6 +48050,49 @@ const properties = {
 		items: {
 			$ref: "#/definitions/reason"
 		}
+	},
+	scope: {
+		description: "What a pull request's judgment read: only the model cards it changes (every other model is as the base branch has it), or the whole repository and why. Absent when a state (a branch, a directory) is judged.",
+		oneOf: [
+			{
+				type: "object",
+				additionalProperties: false,
+				required: [
+					"kind",
+					"cards"
+				],
+				properties: {
+					kind: {
+						"const": "cards"
+					},
+					cards: {
+						type: "array",
+						items: {
+							type: "string"
+						}
+					}
+				}
+			},
+			{
+				type: "object",
+				additionalProperties: false,
+				required: [
+					"kind",
+					"reason"
+				],
+				properties: {
+					kind: {
+						"const": "repository"
+					},
+					reason: {
+						type: [
+							"string",
+							"null"
+						]
+					}
+				}
+			}
+		]
 	}
 };
 const definitions = {
@@ -56759,6 +57008,9 @@ async function settleAll(items, limit, work) {
 /** Files read at once: enough to keep the disk or the API busy, few enough to stay polite. */
 const CONCURRENCY = 16;
 function problemFrom(error, file) {
+    // An unreachable source is no file's fault: the run stops and fails closed as a whole.
+    if (error instanceof SourceUnavailableError)
+        throw error;
     if (isInputError(error)) {
         return {
             code: error.code,
@@ -56828,11 +57080,48 @@ function detach(record) {
         warnings: record.warnings.map(own$2),
     };
 }
+async function readCardEntry(tree, entry) {
+    if (entry.kind === 'symlink') {
+        throw new InputError('symlink', 'model card is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the card itself');
+    }
+    return readCard(tree, entry);
+}
+/** The card's evals globs made relative to the repository, and the ones that cannot be. */
+function resolveEvals(card) {
+    const dir = posix.dirname(card.path) === '.' ? '' : posix.dirname(card.path);
+    const globs = [];
+    const errors = [];
+    (card.rsp?.evals ?? []).forEach((glob, i) => {
+        const resolved = resolveInside(dir, glob);
+        if (resolved === '' || (resolved !== null && !/[^/]/.test(resolved))) {
+            const at = card.doc.locate(`/rsp/evals/${i}`);
+            errors.push({
+                code: 'glob-directory',
+                message: `evals glob \`${glob}\` names a directory, not files`,
+                file: card.path,
+                line: at.line,
+                column: at.column,
+                hint: 'name the files, e.g. `evals/**/*.eval`',
+            });
+        }
+        else if (resolved === null || glob.startsWith('/')) {
+            const at = card.doc.locate(`/rsp/evals/${i}`);
+            errors.push({
+                code: 'glob-outside',
+                message: `evals glob \`${glob}\` leaves the repository`,
+                file: card.path,
+                line: at.line,
+                column: at.column,
+                hint: 'evals globs are relative to the card and must stay inside the repository',
+            });
+        }
+        else
+            globs.push(resolved);
+    });
+    return { globs, errors };
+}
 async function loadRepository(tree, policy, options = {}) {
     const problems = [];
-    const entries = await tree.entries();
-    const byPath = new Map(entries.map((e) => [e.path, e]));
-    const index = createPathIndex(entries);
     const cardGlobs = options.cardGlobs ?? policy.discovery.cards;
     for (const glob of [...cardGlobs, ...policy.discovery.attestations]) {
         const why = escapesRepository(glob);
@@ -56845,27 +57134,58 @@ async function loadRepository(tree, policy, options = {}) {
             });
     }
     const isCard = createMatcher(cardGlobs.filter((g) => !escapesRepository(g)));
-    const isAttestation = createMatcher(policy.discovery.attestations.filter((g) => !escapesRepository(g)));
+    const attestationGlobs = policy.discovery.attestations.filter((g) => !escapesRepository(g));
+    const isAttestation = createMatcher(attestationGlobs);
+    // The whole tree is listed once, unless the caller names the cards: then only the directories
+    // their evals and the attestations live in are listed, so cost follows the change.
+    const scoped = options.cards !== undefined;
+    const index = scoped ? null : createPathIndex(await tree.list(''));
+    const under = async (dir) => (index ? index.under(dir) : tree.list(dir));
+    const cardEntries = scoped
+        ? (await Promise.all(options.cards.map((path) => tree.stat(path)))).filter((e) => e !== null)
+        : index.sorted.filter((e) => isCard(e.path));
     const cards = [];
-    const cardEntries = entries.filter((e) => isCard(e.path));
-    const readCards = await settleAll(cardEntries, CONCURRENCY, async (entry) => {
-        if (entry.kind === 'symlink') {
-            throw new InputError('symlink', 'model card is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the card itself');
-        }
-        return readCard(tree, entry);
-    });
+    const readCards = await settleAll(cardEntries, CONCURRENCY, (entry) => readCardEntry(tree, entry));
     readCards.forEach((result, i) => {
         if (!result.ok)
             problems.push(problemFrom(result.error, cardEntries[i].path));
         else if (result.value)
             cards.push(result.value);
     });
+    // Every directory the evals and attestation globs can reach, listed at once (one API query).
+    const evalGlobs = new Map(cards.map((card) => [card, resolveEvals(card)]));
+    const bases = [
+        ...new Set([
+            ...[...evalGlobs.values()].flatMap(({ globs }) => globs.map(globBase)),
+            ...attestationGlobs.map(globBase),
+        ]),
+    ];
+    const listed = new Map(await Promise.all(bases.map(async (base) => [base, await under(base)])));
+    const filesUnder = (base) => listed.get(base) ?? [];
     const artifactCache = new Map();
     const readOnce = (entry) => {
         let pending = artifactCache.get(entry.path);
         if (!pending) {
             pending = readArtifact(tree, entry);
             artifactCache.set(entry.path, pending);
+        }
+        return pending;
+    };
+    const previousCards = new Map();
+    const findPrevious = async (path) => {
+        const loaded = cards.find((c) => c.path === path);
+        if (loaded || !scoped || !isCard(path))
+            return loaded ?? null;
+        let pending = previousCards.get(path);
+        if (!pending) {
+            pending = tree.stat(path).then((entry) => entry && entry.kind === 'file'
+                ? readCard(tree, entry).catch((error) => {
+                    if (error instanceof SourceUnavailableError)
+                        throw error;
+                    return null;
+                })
+                : null);
+            previousCards.set(path, pending);
         }
         return pending;
     };
@@ -56903,37 +57223,11 @@ async function loadRepository(tree, policy, options = {}) {
             });
         }
         const evals = card.rsp?.evals ?? [];
-        const globs = [];
-        evals.forEach((glob, i) => {
-            const resolved = resolveInside(dir, glob);
-            if (resolved === '' || (resolved !== null && !/[^/]/.test(resolved))) {
-                const at = card.doc.locate(`/rsp/evals/${i}`);
-                state.artifactErrors.push({
-                    code: 'glob-directory',
-                    message: `evals glob \`${glob}\` names a directory, not files`,
-                    file: card.path,
-                    line: at.line,
-                    column: at.column,
-                    hint: 'name the files, e.g. `evals/**/*.eval`',
-                });
-            }
-            else if (resolved === null || glob.startsWith('/')) {
-                const at = card.doc.locate(`/rsp/evals/${i}`);
-                state.artifactErrors.push({
-                    code: 'glob-outside',
-                    message: `evals glob \`${glob}\` leaves the repository`,
-                    file: card.path,
-                    line: at.line,
-                    column: at.column,
-                    hint: 'evals globs are relative to the card and must stay inside the repository',
-                });
-            }
-            else
-                globs.push(resolved);
-        });
+        const { globs, errors } = evalGlobs.get(card);
+        state.artifactErrors.push(...errors);
         const isEvidence = createMatcher(globs);
         // Only the files under each glob's base directory can match: cost follows the card, not the repository.
-        const candidates = [...new Set(globs.flatMap((g) => index.under(globBase(g))))].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+        const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
         const matched = candidates.filter((e) => e.path !== card.path && isEvidence(e.path));
         if (evals.length > 0 && matched.length === 0) {
             state.warnings.push({
@@ -56952,7 +57246,7 @@ async function loadRepository(tree, policy, options = {}) {
         });
         if (card.rsp?.previous !== undefined) {
             const target = resolveInside(dir, card.rsp.previous);
-            const previous = target !== null ? cards.find((c) => c.path === target) : undefined;
+            const previous = target !== null ? await findPrevious(target) : null;
             if (previous) {
                 state.previous = {
                     card: previous.path,
@@ -56962,7 +57256,7 @@ async function loadRepository(tree, policy, options = {}) {
             }
             else {
                 const at = card.doc.locate('/rsp/previous');
-                const exists = target !== null && byPath.has(target);
+                const exists = target !== null && (await tree.stat(target)) !== null;
                 state.artifactErrors.push({
                     code: 'previous-not-found',
                     message: exists
@@ -56977,7 +57271,14 @@ async function loadRepository(tree, policy, options = {}) {
         models.push(state);
     }
     const attestations = [];
-    for (const entry of entries.filter((e) => isAttestation(e.path))) {
+    const attestationEntries = [
+        ...new Map(attestationGlobs
+            .flatMap(globBase)
+            .flatMap((base) => filesUnder(base).map((e) => [e.path, e]))).values(),
+    ]
+        .filter((e) => isAttestation(e.path))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const entry of attestationEntries) {
         try {
             if (entry.kind === 'symlink')
                 throw new InputError('symlink', 'attestation file is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the attestation file itself');
@@ -56990,12 +57291,53 @@ async function loadRepository(tree, policy, options = {}) {
     return { models, attestations, problems };
 }
 
+const SCOPE_REASONS = {
+    unknown: 'GitHub did not list every changed file (a change of 300 files or more), so every card was read',
+    policy: 'the pull request edits the policy, so every card was read',
+    attestations: 'the pull request changes attestations, which name models by id, so every card was read',
+    evidence: "the pull request changes files other than model cards, which any card's evals globs may claim, so every card was read",
+    identity: "a changed card adds, removes or renames a model or changes its effective compute, which other cards' `previous` may depend on, so every card was read",
+};
+/**
+ * The scope for a change: `changed` holds every path that may differ between base and head
+ * (null when GitHub could not say).
+ */
+function scopeOf(changed, policy, policyPath, cardGlobs) {
+    if (changed === null)
+        return { kind: 'repository', reason: SCOPE_REASONS.unknown };
+    if (changed.has(policyPath))
+        return { kind: 'repository', reason: SCOPE_REASONS.policy };
+    const inside = (globs) => createMatcher(globs.filter((g) => !escapesRepository(g)));
+    const isAttestation = inside(policy.discovery.attestations);
+    const isCard = inside(cardGlobs);
+    const paths = [...changed].sort();
+    if (paths.some(isAttestation))
+        return { kind: 'repository', reason: SCOPE_REASONS.attestations };
+    if (!paths.every(isCard))
+        return { kind: 'repository', reason: SCOPE_REASONS.evidence };
+    return { kind: 'cards', cards: paths };
+}
+/**
+ * True when the changed cards describe the same models on both sides: each is a card at both
+ * ends, with the same model id and effective compute, so no unread card's `previous` can see a
+ * difference.
+ */
+function cardsKeepIdentity(cards, head, base) {
+    return cards.every((card) => {
+        const h = head.models.filter((m) => m.card === card);
+        const b = base.models.filter((m) => m.card === card);
+        if (h.length !== b.length)
+            return false;
+        return h.every((m, i) => m.id === b[i].id && m.effectiveCompute === b[i].effectiveCompute);
+    });
+}
+
 /**
  * One run of the gate over repository trees: load the policy (from the base when judging a
  * change), read both states, evaluate. Shared by the CLI and the Action.
  */
 async function readPolicyText(tree, path) {
-    const entry = (await tree.entries()).find((e) => e.path === path);
+    const entry = await tree.stat(path);
     if (!entry)
         return null;
     if (entry.kind === 'symlink') {
@@ -57019,8 +57361,13 @@ function digest(text) {
 async function checkTrees(options) {
     const judgedBy = options.base ?? options.head;
     const { policy, text: policyText } = await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef, options.fallbackPreset);
+    const cardGlobs = options.cardGlobs ?? policy.discovery.cards;
+    let scope = options.base && options.changed !== undefined
+        ? scopeOf(options.changed, policy, options.policyPath, cardGlobs)
+        : null;
     let policyChange = null;
-    if (options.base) {
+    // A card-only change leaves the policy file as it is on the base: nothing to compare.
+    if (options.base && scope?.kind !== 'cards') {
         const headText = await readPolicyText(options.head, options.policyPath);
         if (digest(headText) !== digest(policyText)) {
             let headProblem = null;
@@ -57043,18 +57390,26 @@ async function checkTrees(options) {
             policyChange = { changed: true, file: options.policyPath, headProblem };
         }
     }
-    const load = (tree) => loadRepository(tree, policy, options.cardGlobs ? { cardGlobs: options.cardGlobs } : {});
-    const head = await load(options.head);
-    const base = options.base ? await load(options.base) : null;
+    const load = (tree, cards) => loadRepository(tree, policy, { cardGlobs, ...(cards ? { cards } : {}) });
+    let head = null;
+    let base = null;
+    if (scope?.kind === 'cards' && options.base) {
+        [head, base] = await Promise.all([
+            load(options.head, scope.cards),
+            load(options.base, scope.cards),
+        ]);
+        if (!cardsKeepIdentity(scope.cards, head, base)) {
+            scope = { kind: 'repository', reason: SCOPE_REASONS.identity };
+            head = null;
+        }
+    }
+    if (head === null) {
+        head = await load(options.head);
+        base = options.base ? await load(options.base) : null;
+    }
     const context = typeof options.context === 'function' ? await options.context(policy) : options.context;
-    const record = evaluate({
-        policy,
-        head,
-        base,
-        context,
-        policyChange,
-        now: options.now,
-    });
+    const evaluated = evaluate({ policy, head, base, context, policyChange, now: options.now });
+    const record = scope ? { ...evaluated, scope } : evaluated;
     return { record, policy, head, base };
 }
 
@@ -57077,17 +57432,91 @@ function fileSourceFromBytes(path, bytes, chunkSize = CHUNK_SIZE) {
     };
 }
 
-/** A commit read through the API as a RepositoryTree: nothing is checked out or executed. */
+/**
+ * A commit read through the API as a RepositoryTree: nothing is checked out or executed. The
+ * whole tree is listed only when asked for (`list('')`); otherwise directories are listed on
+ * demand, all those asked for in the same turn in one GraphQL query, and single files are read
+ * by path.
+ */
+const byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 function createApiTree(port, sha, label, blobs = new Map()) {
-    let listing = null;
-    const list = () => (listing ??= port.tree(sha).then((entries) => new Map(entries.map((e) => [e.path, e]))));
+    let whole = null;
+    const listings = new Map();
+    const known = new Map();
+    const stats = new Map();
+    // Directories asked for in the same turn of the event loop go out as one query.
+    let queued = [];
+    const flush = () => {
+        const batch = queued;
+        queued = [];
+        const answer = port.directories(sha, batch.map((b) => b.dir));
+        for (const { dir, settle } of batch) {
+            settle(answer.then(async (listings) => {
+                const listing = listings.get(dir);
+                if (!listing)
+                    return [];
+                const deeper = await Promise.all(listing.deeper.map(listDirectory));
+                return [...listing.files, ...deeper.flat()];
+            }));
+        }
+    };
+    const listDirectory = (dir) => new Promise((resolve, reject) => {
+        if (queued.length === 0)
+            setImmediate(flush);
+        queued.push({ dir, settle: (files) => files.then(resolve, reject) });
+    });
+    const remember = (entries) => {
+        for (const e of entries)
+            known.set(e.path, e);
+        return entries;
+    };
+    const plain = ({ path, kind, size }) => ({ path, kind, size });
+    const list = async (dir) => {
+        if (dir === '' && !whole)
+            whole = port.tree(sha).then((entries) => createPathIndex(remember(entries)));
+        if (whole)
+            return (await whole).under(dir);
+        let pending = listings.get(dir);
+        if (!pending) {
+            pending = listDirectory(dir).then((files) => remember(files).sort(byPath));
+            listings.set(dir, pending);
+        }
+        return pending;
+    };
+    const stat = async (path) => {
+        if (whole) {
+            await whole;
+            return known.get(path) ?? null;
+        }
+        const seen = known.get(path);
+        if (seen)
+            return seen;
+        let pending = stats.get(path);
+        if (!pending) {
+            pending = port.readPath(sha, path).then((found) => {
+                if (!found || found.kind === 'directory')
+                    return null;
+                if (found.bytes && !blobs.has(found.sha))
+                    blobs.set(found.sha, Promise.resolve(found.bytes));
+                const entry = { path, kind: found.kind, sha: found.sha, size: found.size };
+                known.set(path, entry);
+                return entry;
+            });
+            stats.set(path, pending);
+        }
+        return pending;
+    };
     return {
         label,
-        async entries() {
-            return [...(await list()).values()].map(({ path, kind, size }) => ({ path, kind, size }));
+        async list(dir) {
+            return (await list(dir)).map(plain);
+        },
+        async stat(path) {
+            const entry = await stat(path);
+            return entry && plain(entry);
         },
         async open(path) {
-            const entry = (await list()).get(path);
+            const entry = await stat(path);
             if (!entry)
                 throw new Error(`${path} is not in ${label}`);
             let bytes = blobs.get(entry.sha);
@@ -57098,6 +57527,25 @@ function createApiTree(port, sha, label, blobs = new Map()) {
             return fileSourceFromBytes(path, await bytes);
         },
     };
+}
+
+async function changedPaths(port, base, head) {
+    const paths = new Set();
+    const add = async (from, to) => {
+        const comparison = await port.compare(from, to);
+        for (const f of comparison.files) {
+            paths.add(f.path);
+            if (f.previousPath !== null)
+                paths.add(f.previousPath);
+        }
+        return comparison;
+    };
+    const forward = await add(base, head);
+    if (!forward.complete)
+        return null;
+    if (forward.mergeBase !== base && !(await add(head, base)).complete)
+        return null;
+    return paths;
 }
 
 /**
@@ -73938,6 +74386,19 @@ function attributeTicks(history, botLogins) {
     return { confirmations, unticked };
 }
 
+function readUnchangedFrom(base, head, 
+/** Every path that may differ between the two. */
+changed) {
+    const paths = [...changed];
+    const touched = (dir) => dir === '' ? paths.length > 0 : paths.some((p) => p === dir || p.startsWith(`${dir}/`));
+    return {
+        label: base.label,
+        list: (dir) => (touched(dir) ? base.list(dir) : head.list(dir)),
+        stat: (path) => (changed.has(path) ? base.stat(path) : head.stat(path)),
+        open: (path) => (changed.has(path) ? base.open(path) : head.open(path)),
+    };
+}
+
 /** The same account, whether GitHub spells it `x` or `x[bot]`. */
 function isSameAccount(comment, identity) {
     if (identity.id !== null && comment.authorId !== null)
@@ -74064,21 +74525,27 @@ async function judgeOnGitHub(options) {
             },
         });
     }
-    const identity = await port.identity();
-    const comments = await port.comments(pr.number);
+    const { identity, comments, histories, reviews } = await port.conversation(pr.number);
     const sticky = comments
         .filter((c) => c.body.includes(COMMENT_MARKER) && isSameAccount(c, identity))
         .sort((a, b) => a.id - b.id)[0];
-    const history = sticky ? await port.commentHistory(sticky.nodeId) : [];
+    const history = sticky
+        ? (histories.get(sticky.nodeId) ?? (await port.commentHistory(sticky.nodeId)))
+        : [];
     const { confirmations } = attributeTicks(history, [identity.login]);
-    const reviews = await port.reviews(pr.number);
     if (pr.state === 'closed')
         notes.push(`Pull request #${pr.number} is closed; the result is recorded for the audit trail.`);
+    // Only what the change touches is read when that is enough (see gate/change-scope.ts); the
+    // base is read from the head wherever the two are the same.
+    const changed = await changedPaths(port, baseSha, checkSha);
     const blobs = new Map();
+    const head = createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, blobs);
+    const base = createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, blobs);
     const result = await checkTrees({
         ...policyOptions,
-        head: createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, blobs),
-        base: createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, blobs),
+        head,
+        base: changed ? readUnchangedFrom(base, head, changed) : base,
+        changed,
         policyRef: `${pr.baseRef} (${baseSha.slice(0, 7)})`,
         context: async (policy) => ({
             author: pr.author,

@@ -513,3 +513,63 @@ describe('pull requests from forks', () => {
     ]);
   });
 });
+
+describe('what a pull request costs', () => {
+  test('a pull request that changes one model card reads that card, never the whole repository', async () => {
+    const CARD_EDIT = '7'.repeat(40);
+    const card = 'models/atlas-2/MODEL_CARD.md';
+    const files = await filesOf('acme-models-base');
+    gh.state.addCommit(
+      CARD_EDIT,
+      {
+        ...files,
+        [card]: files[card]!.replace('A small instruction-tuned', 'A compact instruction-tuned'),
+      },
+      BASE,
+    );
+    gh.state.openPullRequest({
+      number: 9,
+      author: 'dave-ml',
+      head: CARD_EDIT,
+      base: BASE,
+      baseRef: 'main',
+    });
+    const before = gh.requests.length;
+    const run = await runAction(
+      gh,
+      event(
+        'pull_request_target',
+        buildPullRequestTargetEvent('opened', {
+          repo,
+          number: 9,
+          headSha: CARD_EDIT,
+          baseSha: BASE,
+          author: 'dave-ml',
+        }),
+      ),
+    );
+    expect(run.code).toBe(0);
+    expect(run.record!.models.map((m) => m.id)).toEqual(['acme/atlas-2']);
+    const made = gh.requests.slice(before);
+    const fileReads = made.filter((r) => /\/git\/blobs\/|\/contents\//.test(r.path));
+    // The issue's budget: at most 10 requests besides one per file read, and no whole-tree listing.
+    expect(made.length - fileReads.length).toBeLessThanOrEqual(10);
+    expect(made.filter((r) => r.path.includes('/git/trees/'))).toEqual([]);
+    // What it read: the policy, the card at both ends, its evidence and the attestations.
+    const read = fileReads.map((r) =>
+      r.path.replace(/^.*\/contents\//, '').replace(/^.*\/git\/blobs\/.*$/, 'blob'),
+    );
+    expect(
+      read
+        .filter((p) => p !== 'blob')
+        .map(decodeURIComponent)
+        .sort(),
+    ).toEqual(['.github/rsp-policy.yml', card, card]);
+    expect(read.filter((p) => p === 'blob')).toHaveLength(
+      1 + Object.keys(files).filter((p) => p.startsWith('safeguards/')).length,
+    );
+    console.info(
+      `API requests for a one-card pull request: ${made.length} (${fileReads.length} file reads)`,
+    );
+  });
+});

@@ -91,7 +91,7 @@ describe('rate limits', () => {
   test('a secondary rate limit with Retry-After is waited out', async () => {
     gh.state.failNext({
       method: 'GET',
-      path: /\/reviews$/,
+      path: /\/compare\//,
       status: 403,
       headers: { 'retry-after': '1' },
       body: {
@@ -121,7 +121,7 @@ describe('rate limits', () => {
   test('a rate limit longer than the gate will wait fails closed with what to do', async () => {
     gh.state.failNext({
       method: 'GET',
-      path: /\/reviews$/,
+      path: /\/compare\//,
       status: 403,
       headers: { 'retry-after': '3600' },
       body: { message: 'You have exceeded a secondary rate limit.' },

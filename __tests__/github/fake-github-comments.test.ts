@@ -130,8 +130,8 @@ describe('comments and their edit history', () => {
     expect(t.gh.violations).toEqual([]);
     const misspelt = await graphql('query { viewer { logn } }');
     expect(misspelt.errors[0].message).toMatch(/Cannot query field "logn"/);
-    const unserved = await graphql('query { repository(owner: "acme", name: "models") { id } }');
-    expect(unserved.errors[0].message).toMatch(/does not serve repository/);
+    const unserved = await graphql('query { organization(login: "acme") { id } }');
+    expect(unserved.errors[0].message).toMatch(/does not serve organization/);
     const { nodeId } = t.gh.state.addComment(12, 'bob', 'hi');
     const unbounded = await graphql(
       'query($id: ID!) { node(id: $id) { ... on IssueComment { userContentEdits { totalCount } } } }',
@@ -140,7 +140,7 @@ describe('comments and their edit history', () => {
     expect(unbounded.errors[0]).toMatchObject({ type: 'MISSING_PAGINATION_BOUNDARIES' });
     expect(t.gh.violations.map((v) => v.problems[0])).toEqual([
       expect.stringMatching(/^graphql: Cannot query field "logn"/),
-      expect.stringMatching(/^fake: .*repository/),
+      expect.stringMatching(/^fake: .*organization/),
       expect.stringMatching(/^graphql: .*first.*last/),
     ]);
   });

@@ -14,9 +14,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { FakeGitHubState, type FakeGitHubOptions } from './fake-state.js';
 import { errorResult, handleRest, teamIdFor, type Caller, type RestResult } from './fake-rest.js';
+import { customMediaType } from './fake-rest-support.js';
 import { handleGraphql } from './fake-graphql.js';
 import { identityFor, type Host } from './github-objects.js';
-import { matchOperation, validateRequest, validateResponse } from './openapi.js';
+import {
+  matchOperation,
+  validateRequest,
+  validateResponse,
+  type OperationMatch,
+} from './openapi.js';
 
 export { FakeGitHubState } from './fake-state.js';
 export type {
@@ -93,6 +99,20 @@ function canonicalPath(state: FakeGitHubState, pathname: string): string {
     }
   }
   return pathname;
+}
+
+/**
+ * One GitHub endpoint that the description lists twice: `compare/{base}...{head}` (legacy) wins
+ * the match over `compare/{basehead}` whenever neither side has a slash. Both are the latter.
+ */
+function canonicalOperation(match: OperationMatch | null): OperationMatch | null {
+  if (match?.operationId !== 'repos/compare-commits') return match;
+  const { owner = '', repo = '', base = '', head = '' } = match.params;
+  return {
+    operationId: 'repos/compare-commits-with-basehead',
+    pathTemplate: '/repos/{owner}/{repo}/compare/{basehead}',
+    params: { owner, repo, basehead: `${base}...${head}` },
+  };
 }
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
@@ -219,7 +239,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       finish({ status: result.status, body: result.body }, 'graphql');
       return;
     }
-    const match = matchOperation(method, url.pathname);
+    const match = canonicalOperation(matchOperation(method, url.pathname));
     if (match) entry.operationId = match.operationId;
     if (method !== 'GET' && who.readOnly && match) {
       finish(errorResult(403, 'Resource not accessible by integration', match.operationId));
@@ -234,12 +254,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           url,
           body,
           caller,
+          accept: req.headers.accept ?? '',
         })
       : null;
     if (!match || !result) {
-      problems.push(
-        `fake: ${method} ${url.pathname} is not served${match ? ` (${match.operationId})` : ''}`,
-      );
+      const media = customMediaType(req.headers.accept);
+      const what = match ? ` (${match.operationId}${media ? `, media type ${media}` : ''})` : '';
+      problems.push(`fake: ${method} ${url.pathname} is not served${what}`);
       finish(errorResult(404, 'Not Found'));
       return;
     }

@@ -1,11 +1,15 @@
 /**
  * The fake's GraphQL endpoint: every document is validated against GitHub's schema, then run
- * by graphql-js against the state. Served: `viewer` and `node(id:)` resolving an IssueComment
- * (with `userContentEdits`). Any other top-level field is answered with a GraphQL error.
+ * by graphql-js against the state. Served root fields: `viewer`; `node(id:)` resolving an
+ * IssueComment (with `userContentEdits`); and `repository(owner:, name:)` with `object(expression:
+ * | oid:)` (Commit, Tree with `entries`, Blob) and `pullRequest(number:)` with its `comments` and
+ * `reviews` (fake-graphql-repository.ts). Any other root field, and any field of a served object
+ * that the fake does not resolve, is answered with a GraphQL error and recorded as a violation.
  */
 import {
   execute,
   GraphQLError,
+  type GraphQLFieldResolver,
   Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -13,8 +17,10 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { checkGraphql, githubGraphqlSchema } from './graphql-schema.js';
-import { nodeId, type Host, type Identity, type JsonObject } from './github-objects.js';
-import type { CommentRecord, FakeGitHubState, Revision } from './fake-state.js';
+import type { Host, Identity, JsonObject } from './github-objects.js';
+import type { FakeGitHubState } from './fake-state.js';
+import { FAKE_UNSERVED, GitHubGraphqlError, actor, issueComment } from './fake-graphql-support.js';
+import { repositoryField } from './fake-graphql-repository.js';
 
 export interface GraphqlResult {
   status: number;
@@ -23,133 +29,24 @@ export interface GraphqlResult {
   problems: string[];
 }
 
-const SERVED_ROOT_FIELDS = new Set(['viewer', 'node', '__typename']);
-
-class GitHubGraphqlError extends Error {
-  constructor(
-    message: string,
-    readonly type: string,
-  ) {
-    super(message);
-  }
-}
-
-function actor(host: Host, who: Identity): JsonObject {
-  const bot = who.type === 'Bot';
-  const path = bot ? `/apps/${who.login.replace(/\[bot\]$/, '')}` : `/${who.login}`;
-  return {
-    __typename: bot ? 'Bot' : 'User',
-    id: nodeId(bot ? 'BOT' : 'U', who.id),
-    databaseId: who.id,
-    login: who.login,
-    avatarUrl: () => `https://avatars.githubusercontent.com/u/${who.id}?v=4`,
-    resourcePath: path,
-    url: `${host.htmlUrl}${path}`,
-    name: null,
-  };
-}
-
-function encodeCursor(index: number): string {
-  return Buffer.from(`cursor:v2:${index}`).toString('base64');
-}
-
-function decodeCursor(cursor: unknown): number | null {
-  if (typeof cursor !== 'string') return null;
-  const m = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-  if (!m)
-    throw new GitHubGraphqlError(
-      `\`${cursor}\` does not appear to be a valid cursor.`,
-      'INVALID_CURSOR_ARGUMENTS',
-    );
-  return Number(m[1]);
-}
-
-/** A Relay connection over `items` with first/after/last/before, as GitHub enforces them. */
-function connection<T>(
-  items: T[],
-  args: Record<string, unknown>,
-  field: string,
-  render: (item: T, i: number) => JsonObject,
-): JsonObject {
-  const first = typeof args.first === 'number' ? args.first : null;
-  const last = typeof args.last === 'number' ? args.last : null;
-  if (first === null && last === null) {
-    throw new GitHubGraphqlError(
-      `You must provide a \`first\` or \`last\` value to properly paginate the \`${field}\` connection.`,
-      'MISSING_PAGINATION_BOUNDARIES',
-    );
-  }
-  for (const [name, value] of [
-    ['first', first],
-    ['last', last],
-  ] as const) {
-    if (value !== null && (value < 0 || value > 100)) {
-      throw new GitHubGraphqlError(
-        `Requesting ${value} records on the \`${field}\` connection exceeds the \`${name}\` limit of 100 records.`,
-        'EXCESSIVE_PAGINATION',
-      );
-    }
-  }
-  const after = decodeCursor(args.after);
-  const before = decodeCursor(args.before);
-  let start = after === null ? 0 : after + 1;
-  let end = before === null ? items.length : Math.min(before, items.length);
-  if (first !== null) end = Math.min(end, start + first);
-  if (last !== null) start = Math.max(start, end - last);
-  const edges = items
-    .slice(start, end)
-    .map((item, i) => ({ cursor: encodeCursor(start + i), node: render(item, start + i) }));
-  return {
-    totalCount: items.length,
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: {
-      hasNextPage: end < items.length,
-      hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
-}
+const SERVED_ROOT_FIELDS = new Set(['viewer', 'node', 'repository', '__typename']);
 
 /**
- * The comment's history as GitHub's `userContentEdits`: empty until the first edit; after it,
- * one node per revision, newest first, whose `diff` is that revision's full body, the oldest
- * being the original text by its author.
+ * graphql-js's default resolver, except that a field the fake's object does not carry is an
+ * error (a `fake:` violation) instead of a silent null.
  */
-function issueComment(state: FakeGitHubState, host: Host, comment: CommentRecord): JsonObject {
-  // A deleted account is a null actor in GraphQL.
-  const present = (who: Identity): JsonObject | null =>
-    state.deletedUsers.has(who.login) ? null : actor(host, who);
-  const revisions = comment.revisions.length > 1 ? [...comment.revisions].reverse() : [];
-  const edited = comment.revisions.length > 1 ? comment.revisions.at(-1)! : null;
-  return {
-    __typename: 'IssueComment',
-    id: comment.nodeId,
-    databaseId: comment.id,
-    fullDatabaseId: String(comment.id),
-    body: comment.body,
-    createdAt: comment.createdAt,
-    updatedAt: comment.updatedAt,
-    lastEditedAt: edited?.editedAt ?? null,
-    includesCreatedEdit: edited !== null,
-    author: present(comment.author),
-    editor: edited ? present(edited.editor) : null,
-    url: `${host.htmlUrl}/${state.repo.owner}/${state.repo.name}/pull/${comment.issue}#issuecomment-${comment.id}`,
-    userContentEdits: (args: Record<string, unknown>) =>
-      connection(revisions, args, 'userContentEdits', (rev: Revision, i) => ({
-        __typename: 'UserContentEdit',
-        id: nodeId('UCE', comment.id, revisions.length - 1 - i),
-        createdAt: rev.editedAt,
-        updatedAt: rev.editedAt,
-        editedAt: rev.editedAt,
-        deletedAt: null,
-        deletedBy: null,
-        diff: rev.body,
-        editor: present(rev.editor),
-      })),
-  };
-}
+const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
+  if (typeof source === 'object' && source !== null && info.fieldName in source) {
+    const value = (source as JsonObject)[info.fieldName];
+    return typeof value === 'function'
+      ? (value as (...a: unknown[]) => unknown)(args, context, info)
+      : value;
+  }
+  throw new GitHubGraphqlError(
+    `the fake GitHub does not serve ${info.parentType.name}.${info.fieldName}`,
+    FAKE_UNSERVED,
+  );
+};
 
 function rootFields(document: DocumentNode, operation: OperationDefinitionNode): string[] {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -218,6 +115,7 @@ export function handleGraphql(
         );
       return issueComment(state, host, comment);
     },
+    repository: (args: Record<string, unknown>) => repositoryField(state, host, viewer, args),
   };
   const result = execute({
     schema: githubGraphqlSchema(),
@@ -225,6 +123,7 @@ export function handleGraphql(
     rootValue,
     variableValues: variables,
     operationName,
+    fieldResolver,
     typeResolver: (value) => (value as { __typename?: string }).__typename,
   });
   if ('then' in result) throw new Error('the fake resolves synchronously');
@@ -237,7 +136,11 @@ export function handleGraphql(
   // NOT_FOUND is an answer; every other error is a request GitHub rejects or the fake cannot serve.
   const rejected = (errors ?? [])
     .filter((e) => (e as { type?: string }).type !== 'NOT_FOUND')
-    .map((e) => `graphql: ${e.message}`);
+    .map((e) =>
+      (e as { type?: string }).type === FAKE_UNSERVED
+        ? `fake: ${e.message}`
+        : `graphql: ${e.message}`,
+    );
   return {
     status: 200,
     body: errors ? { data: result.data ?? null, errors } : { data: result.data },

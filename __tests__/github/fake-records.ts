@@ -66,10 +66,11 @@ export interface ReviewRecord {
   id: number;
   pr: number;
   user: Identity;
-  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+  /** a PENDING review is a draft: only its author sees it, and it has no submission time */
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
   commitId: string;
   body: string;
-  submittedAt: string;
+  submittedAt: string | null;
 }
 
 export interface Revision {

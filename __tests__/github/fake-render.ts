@@ -18,6 +18,7 @@ import type {
   AppInfo,
   CheckRunRecord,
   CommentRecord,
+  CommitRecord,
   FakeGitHubState,
   PullRequestRecord,
   ReviewRecord,
@@ -32,7 +33,7 @@ export function repoApi(state: FakeGitHubState, host: Host): string {
   return `${host.apiUrl}/repos/${state.repo.owner}/${state.repo.name}`;
 }
 
-function repoHtml(state: FakeGitHubState, host: Host): string {
+export function repoHtml(state: FakeGitHubState, host: Host): string {
   return `${host.htmlUrl}/${state.repo.owner}/${state.repo.name}`;
 }
 
@@ -67,13 +68,72 @@ export function renderFile(
   pr: PullRequestRecord,
   file: FileChange,
 ): JsonObject {
-  const ref = file.status === 'removed' ? pr.baseSha : pr.headSha;
+  return renderDiffEntry(state, host, file, pr.baseSha, pr.headSha);
+}
+
+/** A changed file (`diff-entry`); a removed file's links point at `before`, the others at `after`. */
+export function renderDiffEntry(
+  state: FakeGitHubState,
+  host: Host,
+  file: FileChange,
+  before: string,
+  after: string,
+): JsonObject {
+  const ref = file.status === 'removed' ? before : after;
   const path = file.filename.split('/').map(encodeURIComponent).join('/');
   return {
     ...file,
     blob_url: `${repoHtml(state, host)}/blob/${ref}/${path}`,
     raw_url: `${repoHtml(state, host)}/raw/${ref}/${path}`,
     contents_url: `${repoApi(state, host)}/contents/${path}?ref=${ref}`,
+  };
+}
+
+/** The fake's commits carry no metadata: every one has this author and committer. */
+export const COMMIT_AUTHOR = {
+  name: 'RSP Gate Tests',
+  email: 'rsp-gate-tests@users.noreply.github.com',
+  date: '2025-01-01T00:00:00Z',
+};
+
+/** A commit as the REST `commit` schema has it (no `files` or `stats`, as in a comparison). */
+export function renderCommit(state: FakeGitHubState, host: Host, commit: CommitRecord): JsonObject {
+  const api = repoApi(state, host);
+  const html = repoHtml(state, host);
+  return {
+    url: `${api}/commits/${commit.sha}`,
+    sha: commit.sha,
+    node_id: nodeId('C', state.repo.id ?? 0, commit.sha),
+    html_url: `${html}/commit/${commit.sha}`,
+    comments_url: `${api}/commits/${commit.sha}/comments`,
+    commit: {
+      url: `${api}/git/commits/${commit.sha}`,
+      author: COMMIT_AUTHOR,
+      committer: COMMIT_AUTHOR,
+      message: `Commit ${commit.sha.slice(0, 7)}`,
+      comment_count: 0,
+      tree: { sha: commit.treeSha, url: `${api}/git/trees/${commit.treeSha}` },
+      verification: {
+        verified: false,
+        reason: 'unsigned',
+        payload: null,
+        signature: null,
+        verified_at: null,
+      },
+    },
+    // The author's email belongs to no account: GitHub links no user.
+    author: null,
+    committer: null,
+    parents:
+      commit.parent === undefined
+        ? []
+        : [
+            {
+              sha: commit.parent,
+              url: `${api}/commits/${commit.parent}`,
+              html_url: `${html}/commit/${commit.parent}`,
+            },
+          ],
   };
 }
 
@@ -90,7 +150,8 @@ export function renderReview(state: FakeGitHubState, host: Host, review: ReviewR
     pull_request_url: prUrl,
     author_association: authorAssociation(state.repo, shownAs(state, review.user)),
     _links: { html: { href: html }, pull_request: { href: prUrl } },
-    submitted_at: review.submittedAt,
+    // A pending review has not been submitted: GitHub leaves the field out.
+    ...(review.submittedAt === null ? {} : { submitted_at: review.submittedAt }),
     commit_id: review.commitId,
   };
 }

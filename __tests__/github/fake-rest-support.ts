@@ -20,6 +20,15 @@ export const notFound = (ctx: RestContext): RestResult =>
 export const invalid = (ctx: RestContext, detail: string): RestResult =>
   errorResult(422, `Invalid request.\n\n${detail}`, ctx.operationId);
 
+/**
+ * The custom media type an Accept header asks for (`raw`, `diff`, `object`, …), or null for
+ * GitHub's default JSON (`application/json`, `application/vnd.github+json`, `…v3+json`).
+ */
+export function customMediaType(accept: string | undefined): string | null {
+  const m = /application\/vnd\.github(?:\.v3)?\.([a-z][a-z0-9-]*)/i.exec(accept ?? '');
+  return m && m[1]!.toLowerCase() !== 'v3' ? m[1]!.toLowerCase() : null;
+}
+
 const MAX_COMMENT = 65536;
 
 export function commentTooLong(ctx: RestContext, body: string): RestResult | null {
@@ -40,6 +49,12 @@ export function commentTooLong(ctx: RestContext, body: string): RestResult | nul
       status: '422',
     },
   };
+}
+
+/** The repository-scoped part of the path, re-rooted at `/repositories/{id}` as GitHub links. */
+export function repoLinkPath(ctx: RestContext): string {
+  const rest = ctx.url.pathname.split('/').slice(4).join('/');
+  return `/repositories/${ctx.state.repo.id}/${rest}`;
 }
 
 /** Pages `items` as GitHub does: per_page ≤ 100 (default 30), Link with `/repositories/{id}`. */

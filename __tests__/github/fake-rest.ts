@@ -1,6 +1,7 @@
 /**
  * The REST operations the fake serves, keyed by GitHub's operationId. Each handler reads or
- * changes the state and answers as GitHub does, errors included.
+ * changes the state and answers as GitHub does, errors included. Comparisons and contents are in
+ * fake-rest-repos.ts.
  */
 import { treeEntries } from './git-objects.js';
 import { githubBase64 } from './git-objects.js';
@@ -13,7 +14,15 @@ import {
   type Identity,
   type JsonObject,
 } from './github-objects.js';
-import { commentTooLong, errorResult, invalid, notFound, paginate } from './fake-rest-support.js';
+import {
+  commentTooLong,
+  errorResult,
+  invalid,
+  notFound,
+  paginate,
+  repoLinkPath,
+} from './fake-rest-support.js';
+import { repositoryHandlers } from './fake-rest-repos.js';
 
 export { errorResult } from './fake-rest-support.js';
 import type { AppInfo, CheckRunRecord, FakeGitHubState } from './fake-state.js';
@@ -41,6 +50,8 @@ export interface RestContext {
   url: URL;
   body: unknown;
   caller: Caller;
+  /** the request's Accept header ('' when none) */
+  accept?: string;
 }
 
 export interface RestResult {
@@ -49,13 +60,8 @@ export interface RestResult {
   headers?: Record<string, string>;
 }
 
-type Handler = (ctx: RestContext) => RestResult;
-
-/** The repository-scoped part of the path, re-rooted at `/repositories/{id}` as GitHub links. */
-function repoLinkPath(ctx: RestContext): string {
-  const rest = ctx.url.pathname.split('/').slice(4).join('/');
-  return `/repositories/${ctx.state.repo.id}/${rest}`;
-}
+/** null: the fake does not serve this request (e.g. a custom media type). */
+export type Handler = (ctx: RestContext) => RestResult | null;
 
 function sameRepo(ctx: RestContext): boolean {
   const { owner, name } = ctx.state.repo;
@@ -133,6 +139,8 @@ function checkRunProblem(ctx: RestContext, body: JsonObject, creating: boolean):
 }
 
 const handlers: Record<string, Handler> = {
+  ...repositoryHandlers,
+
   'pulls/get': (ctx) =>
     withPull(ctx, (pr) => ({ status: 200, body: renderPullRequest(ctx.state, ctx.host, pr) })),
 
@@ -149,9 +157,7 @@ const handlers: Record<string, Handler> = {
 
   'pulls/list-reviews': (ctx) =>
     withPull(ctx, (pr) => {
-      const reviews = ctx.state.reviews
-        .filter((r) => r.pr === pr.number)
-        .sort((a, b) => a.id - b.id);
+      const reviews = ctx.state.reviewsSeenBy(pr.number, ctx.caller.login);
       const { page, headers } = paginate(ctx, reviews, repoLinkPath(ctx));
       return { status: 200, headers, body: page.map((r) => renderReview(ctx.state, ctx.host, r)) };
     }),

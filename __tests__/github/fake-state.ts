@@ -93,6 +93,24 @@ export class FakeGitHubState {
     return branch === undefined ? undefined : this.commits.get(branch);
   }
 
+  /** `sha` and its ancestors, newest first, following each commit's parent. */
+  history(sha: string): CommitRecord[] {
+    const out: CommitRecord[] = [];
+    const seen = new Set<string>();
+    for (let c = this.commits.get(sha); c && !seen.has(c.sha);) {
+      out.push(c);
+      seen.add(c.sha);
+      c = c.parent === undefined ? undefined : this.commits.get(c.parent);
+    }
+    return out;
+  }
+
+  /** The newest commit both histories share (`git merge-base a b`), or undefined. */
+  mergeBase(a: string, b: string): CommitRecord | undefined {
+    const inA = new Set(this.history(a).map((c) => c.sha));
+    return this.history(b).find((c) => inA.has(c.sha));
+  }
+
   // ---- pull requests ------------------------------------------------------------------------
 
   openPullRequest(pr: {
@@ -181,7 +199,8 @@ export class FakeGitHubState {
   addReview(review: {
     pr: number;
     user: string;
-    state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
+    /** PENDING: a draft review, seen only by its author */
+    state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'PENDING';
     /** default the pull request's current head */
     commit?: string;
     body?: string;
@@ -194,7 +213,7 @@ export class FakeGitHubState {
       state: review.state,
       commitId: review.commit ?? pr.headSha,
       body: review.body ?? '',
-      submittedAt: this.now(),
+      submittedAt: review.state === 'PENDING' ? null : this.now(),
     };
     this.reviews.push(record);
     return record;
@@ -204,6 +223,13 @@ export class FakeGitHubState {
     const review = this.reviews.find((r) => r.id === reviewId);
     if (!review) throw new Error(`no review ${reviewId}`);
     review.state = 'DISMISSED';
+  }
+
+  /** The reviews of pull request `pr` that `viewer` may see (a pending one only by its author). */
+  reviewsSeenBy(pr: number, viewer: string): ReviewRecord[] {
+    return this.reviews
+      .filter((r) => r.pr === pr && (r.state !== 'PENDING' || r.user.login === viewer))
+      .sort((a, b) => a.id - b.id);
   }
 
   // ---- comments -----------------------------------------------------------------------------

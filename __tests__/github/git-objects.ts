@@ -139,6 +139,41 @@ export function treeEntries(
   return recursive ? tree.entries : tree.entries.filter((e) => !e.path.includes('/'));
 }
 
+/** An entry's mode as the number GraphQL's `TreeEntry.mode` gives (`100644` → 33188). */
+export function modeNumber(mode: GitMode): number {
+  return Number.parseInt(mode, 8);
+}
+
+/** The entry at `path` (a file, a symlink or a directory) in a snapshot; undefined if absent. */
+export function entryAt(snapshot: Snapshot, path: string): TreeEntry | undefined {
+  return snapshot.listing.find((e) => e.path === path);
+}
+
+/** The entries directly inside directory `dir` (`''` is the root), in git's order. */
+export function childrenOf(snapshot: Snapshot, dir: string): TreeEntry[] {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  return snapshot.listing.filter(
+    (e) => e.path.startsWith(prefix) && !e.path.slice(prefix.length).includes('/'),
+  );
+}
+
+/**
+ * Where a symlink at `linkPath` with `target` points, as a path from the repository root; null
+ * when it leaves the repository (an absolute target, or `..` above the root).
+ */
+export function symlinkTarget(linkPath: string, target: string): string | null {
+  if (target.startsWith('/')) return null;
+  const parts = linkPath.split('/').slice(0, -1);
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
 /** Base64 as GitHub's blob API sends it: lines of 60 characters, each ending in `\n`. */
 export function githubBase64(content: Buffer): string {
   const b64 = content.toString('base64');
@@ -146,7 +181,8 @@ export function githubBase64(content: Buffer): string {
   return `${b64.match(/.{1,60}/g)!.join('\n')}\n`;
 }
 
-function isBinary(content: Buffer): boolean {
+/** Git's own test: a NUL in the first 8000 bytes makes a blob binary. */
+export function isBinary(content: Buffer): boolean {
   return content.subarray(0, 8000).includes(0);
 }
 

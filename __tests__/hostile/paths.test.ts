@@ -137,7 +137,7 @@ describe('`**` over everything, .git included', () => {
       'sub/.git/MODEL_CARD.md': cardWith('', 'acme/submodule'),
       'README.md': '# repo\n',
     });
-    const entries = (await createLocalTree(root).entries()).map((e) => e.path);
+    const entries = (await createLocalTree(root).list('')).map((e) => e.path);
     expect(entries.filter((p) => /(^|\/)(\.git|node_modules)\//.test(p))).toEqual([]);
     const state = await load(root);
     expect(state.models.map((m) => m.id)).toEqual(['acme/m']);
@@ -184,7 +184,7 @@ describe('symbolic links', () => {
       linkIn(root, 'models/m/evals/up', '../..');
       linkIn(root, 'models/m/evals/ping', 'pong');
       linkIn(root, 'models/m/evals/pong', 'ping');
-      const entries = await createLocalTree(root).entries();
+      const entries = await createLocalTree(root).list('');
       expect(entries.filter((e) => e.kind === 'symlink').map((e) => e.path)).toEqual([
         'models/m/evals/ping',
         'models/m/evals/pong',

@@ -36,3 +36,9 @@ export class InputError extends Error {
 export function isInputError(error: unknown): error is InputError {
   return error instanceof InputError;
 }
+
+/**
+ * The place files come from could not be reached (an API that kept failing): not a fault of any
+ * file, so it stops the run, which fails closed and says to retry, instead of blaming a file.
+ */
+export class SourceUnavailableError extends Error {}

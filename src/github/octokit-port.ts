@@ -219,6 +219,9 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
         return call(`GET ${path} at ${commitSha}`, () => Promise.reject(error));
       }
       if (Array.isArray(data)) return { kind: 'directory' as const };
+      // GitHub answers a link to a file with the file it points at: its own path gives it away.
+      if (data.type === 'symlink' || (data.type === 'file' && data.path !== path))
+        return { kind: 'symlink' as const, sha: data.sha, size: data.size, bytes: null };
       if (data.type === 'file') {
         const content = 'content' in data ? data.content : '';
         const whole = 'encoding' in data && data.encoding === 'base64';
@@ -230,8 +233,6 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
           bytes: whole ? decodeBase64(content ?? '') : null,
         };
       }
-      if (data.type === 'symlink')
-        return { kind: 'symlink' as const, sha: data.sha, size: data.size, bytes: null };
       return { kind: 'directory' as const }; // a submodule: not a file of this repository
     },
 

@@ -2,6 +2,7 @@
  * Everything the Action asks of GitHub, as one small interface: implemented once with octokit
  * (`octokit-port.ts`) and once in memory for unit tests (`memory-port.ts`).
  */
+import { SourceUnavailableError } from '../core/errors.js';
 import type { Review } from '../core/inputs.js';
 
 export interface Identity {
@@ -140,7 +141,7 @@ export interface GitHubPort {
 }
 
 /** An API failure with the status GitHub answered, for messages that say what to do. */
-export class GitHubError extends Error {
+export class GitHubError extends SourceUnavailableError {
   override readonly name = 'GitHubError';
   constructor(
     message: string,

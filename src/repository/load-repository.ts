@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 import type { EvidenceRecord } from '../core/evidence.js';
-import { InputError, isInputError } from '../core/errors.js';
+import { InputError, isInputError, SourceUnavailableError } from '../core/errors.js';
 import type { Attestation, ModelState, Problem, RepositoryState } from '../core/inputs.js';
 import { readFrontMatter } from '../formats/front-matter.js';
 import { validateDocument } from '../formats/validate.js';
@@ -53,6 +53,8 @@ interface RawCard {
 }
 
 export function problemFrom(error: unknown, file: string): Problem {
+  // An unreachable source is no file's fault: the run stops and fails closed as a whole.
+  if (error instanceof SourceUnavailableError) throw error;
   if (isInputError(error)) {
     return {
       code: error.code,
@@ -249,11 +251,14 @@ export async function loadRepository(
     if (loaded || !scoped || !isCard(path)) return loaded ?? null;
     let pending = previousCards.get(path);
     if (!pending) {
-      pending = tree
-        .stat(path)
-        .then((entry) =>
-          entry && entry.kind === 'file' ? readCard(tree, entry).catch(() => null) : null,
-        );
+      pending = tree.stat(path).then((entry) =>
+        entry && entry.kind === 'file'
+          ? readCard(tree, entry).catch((error: unknown) => {
+              if (error instanceof SourceUnavailableError) throw error;
+              return null;
+            })
+          : null,
+      );
       previousCards.set(path, pending);
     }
     return pending;
