@@ -205,6 +205,7 @@ async function prEvent(changed: number): Promise<void> {
     const dir = mkdtempSync(join(work, 'run-'));
     writeFileSync(join(dir, 'event.json'), JSON.stringify(event.payload));
     writeFileSync(join(dir, 'out'), '');
+    writeFileSync(join(dir, 'summary'), ''); // the runner creates it before the step
     const before = gh.requests.length;
     const env = {
       ...process.env,
@@ -232,6 +233,11 @@ async function prEvent(changed: number): Promise<void> {
           ),
         ),
     );
+    // A run that failed closed would be measured as cheap: only a finished verdict counts.
+    const outputs = readFileSync(join(dir, 'out'), 'utf8');
+    const decision = /^decision<<(.+)\n([^\n]*)\n\1$/m.exec(outputs)?.[2];
+    if (decision !== 'pass' && decision !== 'block')
+      throw new Error(`the ${event.name} run did not reach a verdict (${decision}):\n${outputs}`);
     const made = gh.requests.slice(before);
     const bytes = made.reduce((n, r) => n + (r.bytes ?? 0), 0);
     const reads = made.filter((r) => /\/git\/blobs\/|\/contents\//.test(r.path)).length;

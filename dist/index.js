@@ -37082,6 +37082,15 @@ function countSatisfied(model) {
         total: model.safeguards.length,
     };
 }
+/** What a pass says about the models it covered. */
+function passedModels(record) {
+    const n = record.models.length;
+    if (n === 0)
+        return record.scope?.kind === 'cards' ? 'this change touches no model' : 'no model cards found';
+    return n === 1
+        ? '1 model meets its required safeguards'
+        : `${n} models meet their required safeguards`;
+}
 
 /**
  * The pull-request comment: verdict first, a table of models, why, what each reviewer must tick,
@@ -37108,7 +37117,7 @@ function headline(record) {
         ? ` — ${escapeText(focus.id)} ${raised.includes(focus) ? 'now requires' : 'requires'} ${focus.levels.deployment === focus.levels.security ? focus.levels.deployment : `${focus.levels.deployment} deployment / ${focus.levels.security} security`}`
         : '';
     if (record.decision === 'pass')
-        return `## 🟢 rsp-gate: pass${record.models.length ? ` — ${record.models.length} model${record.models.length === 1 ? '' : 's'} meet their required safeguards` : ''}`;
+        return `## 🟢 rsp-gate: pass — ${passedModels(record)}`;
     if (record.mode === 'advisory')
         return `## 🟡 rsp-gate: would block (advisory mode)${about}`;
     return `## 🔴 rsp-gate: blocked${about}`;
@@ -37352,7 +37361,7 @@ function checkRunTitle(record) {
             : 'Blocked';
     if (blocked.length === 0) {
         return record.decision === 'pass'
-            ? `${verdict}: ${record.models.length} model${record.models.length === 1 ? '' : 's'} meet their required safeguards`
+            ? `${verdict}: ${passedModels(record)}`
             : `${verdict}: ${blockingReasons(record)[0]?.message ?? 'see details'}`.slice(0, 200);
     }
     const parts = blocked.map((m) => {
@@ -57086,6 +57095,37 @@ async function readCardEntry(tree, entry) {
     }
     return readCard(tree, entry);
 }
+/** The model a card describes: its `rsp.model`, else the first model its model-index names. */
+function modelIdOf(card) {
+    const named = card.modelIndex.map((r) => r.model).find((m) => m !== null);
+    return card.rsp?.model ?? named ?? card.path;
+}
+/** Every card of the tree, read for who it is and what it reads (the whole tree is listed). */
+async function summariseCards(tree, cardGlobs) {
+    const isCard = createMatcher(cardGlobs.filter((g) => !escapesRepository(g)));
+    const entries = (await tree.list('')).filter((e) => isCard(e.path));
+    const read = await settleAll(entries, CONCURRENCY, (entry) => readCardEntry(tree, entry));
+    const out = [];
+    read.forEach((result, i) => {
+        const path = entries[i].path;
+        if (!result.ok) {
+            if (result.error instanceof SourceUnavailableError)
+                throw result.error;
+            out.push({ path, model: null, evals: [], previous: null });
+        }
+        else if (result.value) {
+            const card = result.value;
+            const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+            out.push({
+                path,
+                model: modelIdOf(card),
+                evals: resolveEvals(card).globs,
+                previous: card.rsp?.previous !== undefined ? resolveInside(dir, card.rsp.previous) : null,
+            });
+        }
+    });
+    return out;
+}
 /** The card's evals globs made relative to the repository, and the ones that cannot be. */
 function resolveEvals(card) {
     const dir = posix.dirname(card.path) === '.' ? '' : posix.dirname(card.path);
@@ -57192,10 +57232,7 @@ async function loadRepository(tree, policy, options = {}) {
     const models = [];
     for (const card of cards) {
         const dir = posix.dirname(card.path) === '.' ? '' : posix.dirname(card.path);
-        const modelIndexNames = [
-            ...new Set(card.modelIndex.map((r) => r.model).filter((m) => m !== null)),
-        ];
-        const id = card.rsp?.model ?? modelIndexNames[0] ?? card.path;
+        const id = modelIdOf(card);
         const line = card.doc.locate(card.rsp ? '/rsp/model' : '/model-index').line;
         const state = {
             id,
@@ -57292,30 +57329,52 @@ async function loadRepository(tree, policy, options = {}) {
 }
 
 const SCOPE_REASONS = {
-    unknown: 'GitHub did not list every changed file (a change of 300 files or more), so every card was read',
-    policy: 'the pull request edits the policy, so every card was read',
-    attestations: 'the pull request changes attestations, which name models by id, so every card was read',
-    evidence: "the pull request changes files other than model cards, which any card's evals globs may claim, so every card was read",
-    identity: "a changed card adds, removes or renames a model or changes its effective compute, which other cards' `previous` may depend on, so every card was read",
+    unknown: 'GitHub did not list every changed file (a change of 300 files or more), so every model was judged',
+    policy: 'the pull request edits the policy, so every model was judged',
+    everyModel: 'an attestation this pull request changes applies to every model (`model: "*"`), so every model was judged',
 };
+const matcherOf = (globs) => createMatcher(globs.filter((g) => !escapesRepository(g)));
 /**
- * The scope for a change: `changed` holds every path that may differ between base and head
- * (null when GitHub could not say).
+ * The first plan for a change: `changed` holds every path that may differ between base and head
+ * (null when GitHub could not say). A change of model cards alone is read by those cards; any
+ * other file needs to know which cards claim it, so every card is indexed.
  */
-function scopeOf(changed, policy, policyPath, cardGlobs) {
+function planFor(changed, policyPath, cardGlobs) {
     if (changed === null)
         return { kind: 'repository', reason: SCOPE_REASONS.unknown };
     if (changed.has(policyPath))
         return { kind: 'repository', reason: SCOPE_REASONS.policy };
-    const inside = (globs) => createMatcher(globs.filter((g) => !escapesRepository(g)));
-    const isAttestation = inside(policy.discovery.attestations);
-    const isCard = inside(cardGlobs);
+    const isCard = matcherOf(cardGlobs);
     const paths = [...changed].sort();
-    if (paths.some(isAttestation))
-        return { kind: 'repository', reason: SCOPE_REASONS.attestations };
-    if (!paths.every(isCard))
-        return { kind: 'repository', reason: SCOPE_REASONS.evidence };
-    return { kind: 'cards', cards: paths };
+    return paths.every(isCard) ? { kind: 'cards', cards: paths } : { kind: 'index' };
+}
+/** The changed paths that are attestation files. */
+function changedAttestations(changed, policy) {
+    const isAttestation = matcherOf(policy.discovery.attestations);
+    return [...changed].filter(isAttestation).sort();
+}
+/**
+ * The cards a change touches, from every card at head and base and the models named by the
+ * changed attestations: a changed card, one that cannot be read, one whose evals claim a changed
+ * file, one whose `previous` is a changed card, one an attestation names. Null when an
+ * attestation names every model.
+ */
+function touchedCards(changed, cards, attested) {
+    if (attested === 'every model')
+        return null;
+    const paths = [...changed];
+    const named = new Set([...attested].map((m) => m.toLowerCase()));
+    const touched = new Set();
+    for (const card of cards) {
+        const claims = matcherOf(card.evals);
+        if (changed.has(card.path) ||
+            card.model === null ||
+            named.has(card.model.toLowerCase()) ||
+            (card.previous !== null && changed.has(card.previous)) ||
+            paths.some((p) => p !== card.path && claims(p)))
+            touched.add(card.path);
+    }
+    return [...touched].sort();
 }
 /**
  * True when the changed cards describe the same models on both sides: each is a card at both
@@ -57330,6 +57389,74 @@ function cardsKeepIdentity(cards, head, base) {
             return false;
         return h.every((m, i) => m.id === b[i].id && m.effectiveCompute === b[i].effectiveCompute);
     });
+}
+/**
+ * A state read for some models only keeps the attestations that can apply to them: the others
+ * name models that were not read, and would otherwise be reported as naming no model card.
+ */
+function forJudgedModels(state) {
+    const judged = new Set(state.models.map((m) => m.id.toLowerCase()));
+    return {
+        ...state,
+        attestations: state.attestations.filter((a) => a.model === '*' || judged.has(a.model.toLowerCase())),
+    };
+}
+
+/**
+ * Read both ends of a change for the models it touches (see change-scope.ts): first by the
+ * changed cards alone; when the change reaches further, through an index of every card; the
+ * whole repository only when the touched models cannot be known.
+ */
+/** The models the changed attestation files name at either end. */
+async function attestedModels(trees, paths, policy) {
+    const models = new Set();
+    for (const tree of trees) {
+        for (const path of paths) {
+            if ((await tree.stat(path)) === null)
+                continue;
+            try {
+                for (const a of await readAttestationFile(tree, path, policy))
+                    models.add(a.model);
+            }
+            catch (error) {
+                // An unreadable file is reported by the load and blocks; what it names cannot count.
+                if (error instanceof SourceUnavailableError)
+                    throw error;
+            }
+        }
+    }
+    return models.has('*') ? 'every model' : models;
+}
+async function readChange(head, base, changed, policy, policyPath, cardGlobs) {
+    const load = (tree, cards) => loadRepository(tree, policy, { cardGlobs, ...(cards ? { cards } : {}) });
+    const loadCards = async (cards) => {
+        const both = await Promise.all([load(head, cards), load(base, cards)]);
+        return both.map(forJudgedModels);
+    };
+    let plan = planFor(changed, policyPath, cardGlobs);
+    if (plan.kind === 'cards') {
+        const [h, b] = await loadCards(plan.cards);
+        // A card that changes who it is can change what an unread card's `previous` sees.
+        if (cardsKeepIdentity(plan.cards, h, b))
+            return { head: h, base: b, scope: plan };
+        plan = { kind: 'index' };
+    }
+    if (plan.kind === 'index' && changed !== null) {
+        const [headCards, baseCards, attested] = await Promise.all([
+            summariseCards(head, cardGlobs),
+            summariseCards(base, cardGlobs),
+            attestedModels([head, base], changedAttestations(changed, policy), policy),
+        ]);
+        const cards = touchedCards(changed, [...headCards, ...baseCards], attested);
+        if (cards !== null) {
+            const [h, b] = await loadCards(cards);
+            return { head: h, base: b, scope: { kind: 'cards', cards } };
+        }
+        plan = { kind: 'repository', reason: SCOPE_REASONS.everyModel };
+    }
+    const reason = plan.kind === 'repository' ? plan.reason : null;
+    const [h, b] = [await load(head), await load(base)];
+    return { head: h, base: b, scope: { kind: 'repository', reason } };
 }
 
 /**
@@ -57362,12 +57489,9 @@ async function checkTrees(options) {
     const judgedBy = options.base ?? options.head;
     const { policy, text: policyText } = await loadPolicyFrom(judgedBy, options.policyPath, options.policyRef, options.fallbackPreset);
     const cardGlobs = options.cardGlobs ?? policy.discovery.cards;
-    let scope = options.base && options.changed !== undefined
-        ? scopeOf(options.changed, policy, options.policyPath, cardGlobs)
-        : null;
     let policyChange = null;
-    // A card-only change leaves the policy file as it is on the base: nothing to compare.
-    if (options.base && scope?.kind !== 'cards') {
+    // A change GitHub lists without the policy file leaves it as the base has it.
+    if (options.base && (options.changed == null || options.changed.has(options.policyPath))) {
         const headText = await readPolicyText(options.head, options.policyPath);
         if (digest(headText) !== digest(policyText)) {
             let headProblem = null;
@@ -57390,20 +57514,14 @@ async function checkTrees(options) {
             policyChange = { changed: true, file: options.policyPath, headProblem };
         }
     }
-    const load = (tree, cards) => loadRepository(tree, policy, { cardGlobs, ...(cards ? { cards } : {}) });
-    let head = null;
+    let head;
     let base = null;
-    if (scope?.kind === 'cards' && options.base) {
-        [head, base] = await Promise.all([
-            load(options.head, scope.cards),
-            load(options.base, scope.cards),
-        ]);
-        if (!cardsKeepIdentity(scope.cards, head, base)) {
-            scope = { kind: 'repository', reason: SCOPE_REASONS.identity };
-            head = null;
-        }
+    let scope = null;
+    if (options.base && options.changed !== undefined) {
+        ({ head, base, scope } = await readChange(options.head, options.base, options.changed, policy, options.policyPath, cardGlobs));
     }
-    if (head === null) {
+    else {
+        const load = (tree) => loadRepository(tree, policy, { cardGlobs });
         head = await load(options.head);
         base = options.base ? await load(options.base) : null;
     }

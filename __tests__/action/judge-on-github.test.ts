@@ -166,7 +166,7 @@ describe('a pull request’s life on GitHub (in-memory port)', () => {
     expect(result.conclusion).toBe('success');
     expect(result.record.decision).toBe('pass');
     expect(port.state.checkRuns.find((r) => r.sha === 'head1')!.updates.at(-1)!.output.title).toBe(
-      'Pass: 3 models meet their required safeguards',
+      'Pass: 1 model meets its required safeguards',
     );
   });
 

@@ -77,6 +77,8 @@ describe('a pull request that changes one model card', () => {
     expect(result.record.scope).toEqual({ kind: 'cards', cards: [ATLAS] });
     expect(result.record.models.map((m) => m.id)).toEqual(['acme/atlas-2']);
     expect(result.conclusion).toBe('success');
+    // The other models' attestations were read but are not reported as naming no card.
+    expect(result.record.reasons.map((r) => r.code)).not.toContain('attestation-unknown-model');
     // Never the whole tree, never another model's card or evidence (attestations are all read:
     // any of them may name this model).
     expect(calls.filter((c) => c.startsWith('tree '))).toEqual([]);
@@ -101,28 +103,76 @@ describe('a pull request that changes one model card', () => {
     expect(result.record.reasons.map((r) => r.code)).not.toContain('previous-not-found');
   });
 
-  test('reads every card when the card changes what other cards read from it', async () => {
+  test('a card that changes who it is also brings in the cards whose `previous` it is', async () => {
     const { result, calls } = await judgeEdit(
       replaceIn(F6, /effective_compute: [0-9.e+]+/, 'effective_compute: 2.0e25'),
     );
-    expect(result.record.scope).toEqual({ kind: 'repository', reason: SCOPE_REASONS.identity });
+    // Every card is indexed (the tree is listed at both ends), but only two models are judged.
+    expect(result.record.scope).toEqual({ kind: 'cards', cards: [F6, F7] });
     expect(result.record.models.map((m) => m.id).sort()).toEqual([
-      'acme/atlas-2',
       'acme/frontier-6',
       'acme/frontier-7',
     ]);
     expect(calls.filter((c) => c.startsWith('tree '))).toHaveLength(2);
+    expect(calls.filter((c) => /models\/atlas-2\/evals/.test(c))).toEqual([]);
   });
+});
 
-  test('reads every card when an evidence file changes too', async () => {
-    const { result } = await judgeEdit((files) => {
-      replaceIn(ATLAS, 'A small', 'A tiny')(files);
+describe('a pull request that changes other files', () => {
+  test('new evidence is judged with the card that claims it, and no other', async () => {
+    const { result, calls } = await judgeEdit((files) => {
       files.set(
         'models/atlas-2/evals/extra.evidence.yml',
         Buffer.from('model: acme/atlas-2\nresults: []\n'),
       );
     });
-    expect(result.record.scope).toEqual({ kind: 'repository', reason: SCOPE_REASONS.evidence });
-    expect(result.record.models).toHaveLength(3);
+    expect(result.record.scope).toEqual({ kind: 'cards', cards: [ATLAS] });
+    expect(result.record.models.map((m) => m.id)).toEqual(['acme/atlas-2']);
+    expect(calls.filter((c) => /models\/frontier-.\/evals/.test(c))).toEqual([]);
+  });
+
+  test('an attestation is judged with the model it names', async () => {
+    const { result } = await judgeEdit((files) => {
+      files.set(
+        'safeguards/frontier-6-extra.yml',
+        Buffer.from(
+          'model: acme/frontier-6\nattestations:\n  - { safeguard: asl2-deploy-usage-policy-model-card, approved_by: [sam-safeguards], date: 2026-11-20 }\n',
+        ),
+      );
+    });
+    expect(result.record.scope).toEqual({ kind: 'cards', cards: [F6] });
+  });
+
+  test('an attestation for every model, or a policy edit, is judged on every model', async () => {
+    const everyone = await judgeEdit((files) => {
+      files.set(
+        'safeguards/everyone.yml',
+        Buffer.from(
+          'model: "*"\nattestations:\n  - { safeguard: asl2-deploy-usage-policy-model-card, approved_by: [sam-safeguards], date: 2026-11-20 }\n',
+        ),
+      );
+    });
+    expect(everyone.result.record.scope).toEqual({
+      kind: 'repository',
+      reason: SCOPE_REASONS.everyModel,
+    });
+    expect(everyone.result.record.models).toHaveLength(3);
+    const policy = await judgeEdit(
+      replaceIn('.github/rsp-policy.yml', 'mode: enforce', 'mode: advisory'),
+    );
+    expect(policy.result.record.scope).toEqual({
+      kind: 'repository',
+      reason: SCOPE_REASONS.policy,
+    });
+    expect(policy.result.record.models).toHaveLength(3);
+  });
+
+  test('a change outside every card touches no model', async () => {
+    const { result } = await judgeEdit((files) =>
+      files.set('docs/NOTES.md', Buffer.from('notes\n')),
+    );
+    expect(result.record.scope).toEqual({ kind: 'cards', cards: [] });
+    expect(result.record.models).toEqual([]);
+    expect(result.record.decision).toBe('pass');
   });
 });

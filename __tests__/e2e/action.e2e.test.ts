@@ -226,7 +226,7 @@ describe('a pull request’s whole life', () => {
     expect(approved.code).toBe(0);
     expect(approved.outputs.decision).toBe('pass');
     expect(latestCheck(NEXT)).toMatchObject({ status: 'completed', conclusion: 'success' });
-    expect(latestCheck(NEXT).output.title).toBe('Pass: 3 models meet their required safeguards');
+    expect(latestCheck(NEXT).output.title).toBe('Pass: 1 model meets its required safeguards');
     expect(botComments()).toHaveLength(1);
     expect(botComments()[0]!.body).toContain('## 🟢 rsp-gate: pass');
   });

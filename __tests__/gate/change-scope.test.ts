@@ -1,51 +1,123 @@
 import { describe, expect, test } from 'vitest';
 import type { ModelState, RepositoryState } from '../../src/core/inputs.js';
-import { cardsKeepIdentity, SCOPE_REASONS, scopeOf } from '../../src/gate/change-scope.js';
+import {
+  cardsKeepIdentity,
+  changedAttestations,
+  planFor,
+  SCOPE_REASONS,
+  touchedCards,
+} from '../../src/gate/change-scope.js';
 import { loadPreset } from '../../src/policy/load-policy.js';
+import type { CardSummary } from '../../src/repository/load-repository.js';
 
-const policy = loadPreset('anthropic-rsp-v2.2');
 const POLICY = '.github/rsp-policy.yml';
 const CARDS = ['**/MODEL_CARD.md', 'models/*/README.md'];
-const scope = (paths: string[] | null) =>
-  scopeOf(paths === null ? null : new Set(paths), policy, POLICY, CARDS);
+const plan = (paths: string[] | null) =>
+  planFor(paths === null ? null : new Set(paths), POLICY, CARDS);
 
-describe('which cards a change lets the gate judge alone', () => {
+describe('how a change is read', () => {
   test.each([
     [
-      'only cards changed',
+      'only cards changed: by those cards',
       ['models/b/MODEL_CARD.md', 'models/a/README.md'],
       { kind: 'cards', cards: ['models/a/README.md', 'models/b/MODEL_CARD.md'] },
     ],
-    ['nothing changed', [], { kind: 'cards', cards: [] }],
-    ['the list is unknown', null, { kind: 'repository', reason: SCOPE_REASONS.unknown }],
+    ['nothing changed: nothing to read', [], { kind: 'cards', cards: [] }],
     [
-      'the policy changed',
+      'the list is unknown: everything',
+      null,
+      { kind: 'repository', reason: SCOPE_REASONS.unknown },
+    ],
+    [
+      'the policy changed: everything',
       [POLICY, 'models/a/MODEL_CARD.md'],
       { kind: 'repository', reason: SCOPE_REASONS.policy },
     ],
     [
-      'an attestation changed',
-      ['safeguards/a.yml', 'models/a/MODEL_CARD.md'],
-      { kind: 'repository', reason: SCOPE_REASONS.attestations },
+      'an evidence file changed: through the card index',
+      ['models/a/evals/run.eval'],
+      { kind: 'index' },
     ],
-    [
-      'an evidence file changed',
-      ['models/a/MODEL_CARD.md', 'models/a/evals/run.eval'],
-      { kind: 'repository', reason: SCOPE_REASONS.evidence },
-    ],
-    [
-      'a README outside the card globs changed',
-      ['docs/README.md'],
-      { kind: 'repository', reason: SCOPE_REASONS.evidence },
-    ],
+    ['an attestation changed: through the card index', ['safeguards/a.yml'], { kind: 'index' }],
   ] as const)('%s', (_, paths, expected) => {
-    expect(scope(paths === null ? null : [...paths])).toEqual(expected);
+    expect(plan(paths === null ? null : [...paths])).toEqual(expected);
+  });
+
+  test('attestation files are told from other changes by the policy’s globs', () => {
+    const policy = loadPreset('anthropic-rsp-v2.2');
+    expect(
+      changedAttestations(
+        new Set(['safeguards/x/a.yml', 'models/a/MODEL_CARD.md', 'safe.yml']),
+        policy,
+      ),
+    ).toEqual(['safeguards/x/a.yml']);
   });
 });
 
-const model = (card: string, id: string, compute: number | null): ModelState => ({
+const card = (
+  path: string,
+  model: string | null,
+  evals: string[] = [],
+  previous: string | null = null,
+): CardSummary => ({
+  path,
+  model,
+  evals,
+  previous,
+});
+
+describe('the cards a change touches', () => {
+  const A = card('models/a/MODEL_CARD.md', 'acme/a', ['models/a/evals/**/*', 'shared/a-*.json']);
+  const B = card(
+    'models/b/MODEL_CARD.md',
+    'acme/b',
+    ['models/b/evals/**/*'],
+    'models/a/MODEL_CARD.md',
+  );
+  const C = card('models/c/MODEL_CARD.md', 'acme/c', ['models/c/evals/**/*']);
+  const all = [A, B, C];
+  const touched = (paths: string[], attested: Set<string> | 'every model' = new Set()) =>
+    touchedCards(new Set(paths), all, attested);
+
+  test.each([
+    ['an evidence file under a card', ['models/c/evals/run.eval'], ['models/c/MODEL_CARD.md']],
+    [
+      'a file claimed from outside the card’s directory',
+      ['shared/a-1.json'],
+      ['models/a/MODEL_CARD.md'],
+    ],
+    [
+      'a card, and the card whose `previous` it is',
+      ['models/a/MODEL_CARD.md'],
+      ['models/a/MODEL_CARD.md', 'models/b/MODEL_CARD.md'],
+    ],
+    ['a file no card claims', ['README.md'], []],
+  ])('%s', (_, paths, expected) => {
+    expect(touched(paths)).toEqual(expected);
+  });
+
+  test('an attestation touches the models it names, whatever their case', () => {
+    expect(touched(['safeguards/b.yml'], new Set(['ACME/B']))).toEqual(['models/b/MODEL_CARD.md']);
+  });
+
+  test('an attestation for every model leaves nothing to narrow', () => {
+    expect(touched(['safeguards/all.yml'], 'every model')).toBeNull();
+  });
+
+  test('a card that cannot be read is always judged: it could claim anything', () => {
+    expect(
+      touchedCards(
+        new Set(['README.md']),
+        [...all, card('models/d/MODEL_CARD.md', null)],
+        new Set(),
+      ),
+    ).toEqual(['models/d/MODEL_CARD.md']);
+  });
+});
+
+const model = (path: string, id: string, compute: number | null): ModelState => ({
   id,
-  card,
+  card: path,
   line: 1,
   effectiveCompute: compute,
   assessedAt: null,
@@ -61,13 +133,13 @@ const state = (...models: ModelState[]): RepositoryState => ({
 });
 
 describe('a changed card keeps its identity only if nothing another card reads from it changed', () => {
-  const card = 'models/a/MODEL_CARD.md';
+  const path = 'models/a/MODEL_CARD.md';
   test.each([
-    ['same id and compute', state(model(card, 'acme/a', 1e24)), true],
-    ['renamed model', state(model(card, 'acme/a2', 1e24)), false],
-    ['new effective compute', state(model(card, 'acme/a', 5e24)), false],
+    ['same id and compute', state(model(path, 'acme/a', 1e24)), true],
+    ['renamed model', state(model(path, 'acme/a2', 1e24)), false],
+    ['new effective compute', state(model(path, 'acme/a', 5e24)), false],
     ['no longer a card', state(), false],
   ] as const)('%s', (_, head, keeps) => {
-    expect(cardsKeepIdentity([card], head, state(model(card, 'acme/a', 1e24)))).toBe(keeps);
+    expect(cardsKeepIdentity([path], head, state(model(path, 'acme/a', 1e24)))).toBe(keeps);
   });
 });

@@ -82,7 +82,7 @@ describe('the comment', () => {
 
   test('says pass when nothing is outstanding', () => {
     expect(renderMarkdown(decide('acme/m', belowEverything())).split('\n')[1]).toBe(
-      '## 🟢 rsp-gate: pass — 1 model meet their required safeguards',
+      '## 🟢 rsp-gate: pass — 1 model meets its required safeguards',
     );
   });
 

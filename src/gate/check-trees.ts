@@ -12,7 +12,8 @@ import { loadPolicy, loadPreset } from '../policy/load-policy.js';
 import type { Policy } from '../policy/types.js';
 import { loadRepository, problemFrom } from '../repository/load-repository.js';
 import type { RepositoryTree } from '../repository/tree.js';
-import { cardsKeepIdentity, SCOPE_REASONS, scopeOf, type Scope } from './change-scope.js';
+import type { Scope } from './change-scope.js';
+import { readChange } from './read-change.js';
 
 export const DEFAULT_POLICY_PATH = '.github/rsp-policy.yml';
 
@@ -91,14 +92,10 @@ export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
   );
 
   const cardGlobs = options.cardGlobs ?? policy.discovery.cards;
-  let scope: Scope | null =
-    options.base && options.changed !== undefined
-      ? scopeOf(options.changed, policy, options.policyPath, cardGlobs)
-      : null;
 
   let policyChange: PolicyChange | null = null;
-  // A card-only change leaves the policy file as it is on the base: nothing to compare.
-  if (options.base && scope?.kind !== 'cards') {
+  // A change GitHub lists without the policy file leaves it as the base has it.
+  if (options.base && (options.changed == null || options.changed.has(options.policyPath))) {
     const headText = await readPolicyText(options.head, options.policyPath);
     if (digest(headText) !== digest(policyText)) {
       let headProblem = null;
@@ -120,21 +117,20 @@ export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
     }
   }
 
-  const load = (tree: RepositoryTree, cards?: string[]) =>
-    loadRepository(tree, policy, { cardGlobs, ...(cards ? { cards } : {}) });
-  let head: RepositoryState | null = null;
+  let head: RepositoryState;
   let base: RepositoryState | null = null;
-  if (scope?.kind === 'cards' && options.base) {
-    [head, base] = await Promise.all([
-      load(options.head, scope.cards),
-      load(options.base, scope.cards),
-    ]);
-    if (!cardsKeepIdentity(scope.cards, head, base)) {
-      scope = { kind: 'repository', reason: SCOPE_REASONS.identity };
-      head = null;
-    }
-  }
-  if (head === null) {
+  let scope: Scope | null = null;
+  if (options.base && options.changed !== undefined) {
+    ({ head, base, scope } = await readChange(
+      options.head,
+      options.base,
+      options.changed,
+      policy,
+      options.policyPath,
+      cardGlobs,
+    ));
+  } else {
+    const load = (tree: RepositoryTree) => loadRepository(tree, policy, { cardGlobs });
     head = await load(options.head);
     base = options.base ? await load(options.base) : null;
   }

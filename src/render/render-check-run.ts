@@ -6,7 +6,13 @@
 import type { DecisionRecord } from '../core/decision.js';
 import type { Annotation, CheckRunOutput } from '../github/port.js';
 import { renderMarkdown, type MarkdownOptions } from './render-markdown.js';
-import { blockingReasons, countSatisfied, isModelBlocked, location } from './summarise.js';
+import {
+  blockingReasons,
+  countSatisfied,
+  isModelBlocked,
+  location,
+  passedModels,
+} from './summarise.js';
 
 export const MAX_CHECK_TEXT = 65_535;
 export const MAX_ANNOTATIONS = 500;
@@ -27,7 +33,7 @@ export function checkRunTitle(record: DecisionRecord): string {
         : 'Blocked';
   if (blocked.length === 0) {
     return record.decision === 'pass'
-      ? `${verdict}: ${record.models.length} model${record.models.length === 1 ? '' : 's'} meet their required safeguards`
+      ? `${verdict}: ${passedModels(record)}`
       : `${verdict}: ${blockingReasons(record)[0]?.message ?? 'see details'}`.slice(0, 200);
   }
   const parts = blocked.map((m) => {

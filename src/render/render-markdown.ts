@@ -16,6 +16,7 @@ import {
   decidingThresholds,
   isModelBlocked,
   location,
+  passedModels,
   reviewFlags,
 } from './summarise.js';
 
@@ -51,8 +52,7 @@ function headline(record: DecisionRecord): string {
   const about = focus
     ? ` — ${escapeText(focus.id)} ${raised.includes(focus) ? 'now requires' : 'requires'} ${focus.levels.deployment === focus.levels.security ? focus.levels.deployment : `${focus.levels.deployment} deployment / ${focus.levels.security} security`}`
     : '';
-  if (record.decision === 'pass')
-    return `## 🟢 rsp-gate: pass${record.models.length ? ` — ${record.models.length} model${record.models.length === 1 ? '' : 's'} meet their required safeguards` : ''}`;
+  if (record.decision === 'pass') return `## 🟢 rsp-gate: pass — ${passedModels(record)}`;
   if (record.mode === 'advisory') return `## 🟡 rsp-gate: would block (advisory mode)${about}`;
   return `## 🔴 rsp-gate: blocked${about}`;
 }

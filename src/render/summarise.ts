@@ -40,3 +40,13 @@ export function countSatisfied(model: ModelDecision): { satisfied: number; total
     total: model.safeguards.length,
   };
 }
+
+/** What a pass says about the models it covered. */
+export function passedModels(record: DecisionRecord): string {
+  const n = record.models.length;
+  if (n === 0)
+    return record.scope?.kind === 'cards' ? 'this change touches no model' : 'no model cards found';
+  return n === 1
+    ? '1 model meets its required safeguards'
+    : `${n} models meet their required safeguards`;
+}

@@ -150,6 +150,51 @@ async function readCardEntry(tree: RepositoryTree, entry: TreeEntry): Promise<Ra
   return readCard(tree, entry);
 }
 
+/** The model a card describes: its `rsp.model`, else the first model its model-index names. */
+function modelIdOf(card: RawCard): string {
+  const named = card.modelIndex.map((r) => r.model).find((m): m is string => m !== null);
+  return card.rsp?.model ?? named ?? card.path;
+}
+
+/** What a change can touch in a card without reading its evidence. */
+export interface CardSummary {
+  path: string;
+  /** Null when the card cannot be read: it could claim anything, so it is always judged. */
+  model: string | null;
+  /** Its evals globs, relative to the repository. */
+  evals: string[];
+  /** The card its `rsp.previous` names, relative to the repository. */
+  previous: string | null;
+}
+
+/** Every card of the tree, read for who it is and what it reads (the whole tree is listed). */
+export async function summariseCards(
+  tree: RepositoryTree,
+  cardGlobs: string[],
+): Promise<CardSummary[]> {
+  const isCard = createMatcher(cardGlobs.filter((g) => !escapesRepository(g)));
+  const entries = (await tree.list('')).filter((e) => isCard(e.path));
+  const read = await settleAll(entries, CONCURRENCY, (entry) => readCardEntry(tree, entry));
+  const out: CardSummary[] = [];
+  read.forEach((result, i) => {
+    const path = entries[i]!.path;
+    if (!result.ok) {
+      if (result.error instanceof SourceUnavailableError) throw result.error;
+      out.push({ path, model: null, evals: [], previous: null });
+    } else if (result.value) {
+      const card = result.value;
+      const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+      out.push({
+        path,
+        model: modelIdOf(card),
+        evals: resolveEvals(card).globs,
+        previous: card.rsp?.previous !== undefined ? resolveInside(dir, card.rsp.previous) : null,
+      });
+    }
+  });
+  return out;
+}
+
 /** The card's evals globs made relative to the repository, and the ones that cannot be. */
 function resolveEvals(card: RawCard): { globs: string[]; errors: Problem[] } {
   const dir = posix.dirname(card.path) === '.' ? '' : posix.dirname(card.path);
@@ -267,10 +312,7 @@ export async function loadRepository(
   const models: ModelState[] = [];
   for (const card of cards) {
     const dir = posix.dirname(card.path) === '.' ? '' : posix.dirname(card.path);
-    const modelIndexNames = [
-      ...new Set(card.modelIndex.map((r) => r.model).filter((m): m is string => m !== null)),
-    ];
-    const id = card.rsp?.model ?? modelIndexNames[0] ?? card.path;
+    const id = modelIdOf(card);
     const line = card.doc.locate(card.rsp ? '/rsp/model' : '/model-index').line;
     const state: ModelState = {
       id,
