@@ -178,9 +178,15 @@ const files = (await createLocalTree(repo).list('')).length;
 // 4. Pull-request events against a local GitHub, on the same repository: one changed card, then many.
 const EXPECT_PR = 'at most 10 requests + one per file read; no whole-tree listing';
 const prRepo = repo;
-async function prEvent(changed: number): Promise<void> {
-  const head = join(work, `head-${changed}`);
+/** `changed` cards edited, or (`newEvidence`) one new evidence file for one model. */
+async function prEvent(changed: number, newEvidence = false): Promise<void> {
+  const head = join(work, `head-${changed}-${newEvidence}`);
   writeRepository(head, { cards, artifacts }, changed);
+  if (newEvidence)
+    writeFileSync(
+      join(head, 'models/m-0/evals/uplift-trial.evidence.yml'),
+      'model: acme/m-0\nresults:\n  - { benchmark: bio-uplift-trial, metric: ratio, value: 1.4, date: 2026-11-20, source: "bench" }\n',
+    );
   const gh = await startFakeGitHub({
     tokens: { ghs_bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } },
   });
@@ -240,12 +246,30 @@ async function prEvent(changed: number): Promise<void> {
       throw new Error(`the ${event.name} run did not reach a verdict (${decision}):\n${outputs}`);
     const made = gh.requests.slice(before);
     const bytes = made.reduce((n, r) => n + (r.bytes ?? 0), 0);
-    const reads = made.filter((r) => /\/git\/blobs\/|\/contents\//.test(r.path)).length;
+    // Files are read by path (contents), by id (blobs), or many small ones to a GraphQL query.
+    const single = made.filter((r) => /\/git\/blobs\/|\/contents\//.test(r.path)).length;
+    const textQueries = made.filter(
+      (r) =>
+        r.path === '/graphql' &&
+        /\bobject\(oid:/.test(String((r.body as { query?: string }).query)),
+    );
+    const batched = textQueries.flatMap((r) =>
+      Object.keys((r.body as { variables: Record<string, string> }).variables).filter((k) =>
+        /^o\d+$/.test(k),
+      ),
+    ).length;
     const wholeTree = made.filter((r) => r.path.includes('/git/trees/') && 'recursive' in r.query);
-    return { ms, requests: made.length, bytes, reads, wholeTree: wholeTree.length };
+    return {
+      ms,
+      requests: made.length,
+      bytes,
+      files: single + batched,
+      other: made.length - single - textQueries.length,
+      wholeTree: wholeTree.length,
+    };
   };
   const describe = (r: Awaited<ReturnType<typeof run>>) =>
-    `${r.requests} requests: ${r.reads} file reads + ${r.requests - r.reads} other`;
+    `${r.requests} requests for ${r.files} files read; ${r.other} other requests`;
   const detail = (r: Awaited<ReturnType<typeof run>>) =>
     `${fmt(r.bytes / 1048576, 1)} MB fetched, ${fmt(r.ms / 1000, 2)} s, ${r.wholeTree} whole-tree listings`;
   const repoDesc = { owner: 'acme', name: 'models' };
@@ -259,11 +283,13 @@ async function prEvent(changed: number): Promise<void> {
     }),
   });
   row(
-    `pull request changing ${changed} of ${cards} cards (${files} files)`,
+    newEvidence
+      ? `pull request adding 1 evidence file for 1 of ${cards} models (${files} files)`
+      : `pull request changing ${changed} of ${cards} cards (${files} files)`,
     describe(first),
     detail(first),
     '',
-    EXPECT_PR,
+    newEvidence ? 'every card read for the index; evidence of 1 model' : EXPECT_PR,
   );
   const comment = gh.state.comments(1).find((c) => c.author.login === 'github-actions[bot]');
   if (comment) {
@@ -279,7 +305,7 @@ async function prEvent(changed: number): Promise<void> {
       }),
     });
     row(
-      `the same head again (a comment edit), ${changed} changed`,
+      `the same head again (a comment edit)`,
       describe(again),
       detail(again),
       '',
@@ -291,6 +317,7 @@ async function prEvent(changed: number): Promise<void> {
   log(`pr ${changed}: ${first.requests} requests`);
 }
 for (const changed of prSizes) await prEvent(changed);
+await prEvent(0, true);
 
 const cpu = cpus();
 const report = `# Benchmarks

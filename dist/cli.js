@@ -19673,8 +19673,13 @@ async function settleAll(items, limit, work) {
  * evidence through its `evals` globs and its own model-index, and the attestation files.
  * Nothing here decides anything; every unreadable file becomes a located Problem.
  */
-/** Files read at once: enough to keep the disk or the API busy, few enough to stay polite. */
-const CONCURRENCY = 16;
+/**
+ * Files read at once: enough to keep the disk busy and to fill API queries of small files (the
+ * API tree sends up to 100 in one query), few enough to bound memory with large logs.
+ */
+const CONCURRENCY = 50;
+/** Cards are small: as many at once as one API query of small files holds. */
+const CARD_CONCURRENCY = 100;
 function problemFrom(error, file) {
     // An unreachable source is no file's fault: the run stops and fails closed as a whole.
     if (error instanceof SourceUnavailableError)
@@ -19763,7 +19768,7 @@ function modelIdOf(card) {
 async function summariseCards(tree, cardGlobs) {
     const isCard = createMatcher(cardGlobs.filter((g) => !escapesRepository(g)));
     const entries = (await tree.list('')).filter((e) => isCard(e.path));
-    const read = await settleAll(entries, CONCURRENCY, (entry) => readCardEntry(tree, entry));
+    const read = await settleAll(entries, CARD_CONCURRENCY, (entry) => readCardEntry(tree, entry));
     const out = [];
     read.forEach((result, i) => {
         const path = entries[i].path;
@@ -19844,7 +19849,7 @@ async function loadRepository(tree, policy, options = {}) {
         ? (await Promise.all(options.cards.map((path) => tree.stat(path)))).filter((e) => e !== null)
         : index.sorted.filter((e) => isCard(e.path));
     const cards = [];
-    const readCards = await settleAll(cardEntries, CONCURRENCY, (entry) => readCardEntry(tree, entry));
+    const readCards = await settleAll(cardEntries, CARD_CONCURRENCY, (entry) => readCardEntry(tree, entry));
     readCards.forEach((result, i) => {
         if (!result.ok)
             problems.push(problemFrom(result.error, cardEntries[i].path));
@@ -19861,15 +19866,32 @@ async function loadRepository(tree, policy, options = {}) {
     ];
     const listed = new Map(await Promise.all(bases.map(async (base) => [base, await under(base)])));
     const filesUnder = (base) => listed.get(base) ?? [];
-    const artifactCache = new Map();
-    const readOnce = (entry) => {
-        let pending = artifactCache.get(entry.path);
-        if (!pending) {
-            pending = readArtifact(tree, entry);
-            artifactCache.set(entry.path, pending);
-        }
-        return pending;
-    };
+    // Each card's evidence files; all of them are then read at once, each file once.
+    const matchedFiles = new Map(cards.map((card) => {
+        const { globs } = evalGlobs.get(card);
+        const isEvidence = createMatcher(globs);
+        // Only the files under each glob's base directory can match: cost follows the card.
+        const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+        return [card, candidates.filter((e) => e.path !== card.path && isEvidence(e.path))];
+    }));
+    const evidenceFiles = [
+        ...new Map([...matchedFiles.values()].flat().map((e) => [e.path, e])).values(),
+    ];
+    const attestationEntries = [
+        ...new Map(attestationGlobs
+            .flatMap(globBase)
+            .flatMap((base) => filesUnder(base).map((e) => [e.path, e]))).values(),
+    ]
+        .filter((e) => isAttestation(e.path))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    // Attestations and evidence are read together: small files share API queries.
+    const attestationReads = settleAll(attestationEntries, CONCURRENCY, (entry) => {
+        if (entry.kind === 'symlink')
+            throw new InputError('symlink', 'attestation file is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the attestation file itself');
+        return readAttestationFile(tree, entry.path, policy);
+    });
+    const readFiles = await settleAll(evidenceFiles, CONCURRENCY, (entry) => readArtifact(tree, entry));
+    const evidenceOf = new Map(evidenceFiles.map((e, i) => [e.path, readFiles[i]]));
     const previousCards = new Map();
     const findPrevious = async (path) => {
         const loaded = cards.find((c) => c.path === path);
@@ -19919,12 +19941,8 @@ async function loadRepository(tree, policy, options = {}) {
             });
         }
         const evals = card.rsp?.evals ?? [];
-        const { globs, errors } = evalGlobs.get(card);
-        state.artifactErrors.push(...errors);
-        const isEvidence = createMatcher(globs);
-        // Only the files under each glob's base directory can match: cost follows the card, not the repository.
-        const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-        const matched = candidates.filter((e) => e.path !== card.path && isEvidence(e.path));
+        state.artifactErrors.push(...evalGlobs.get(card).errors);
+        const matched = matchedFiles.get(card);
         if (evals.length > 0 && matched.length === 0) {
             state.warnings.push({
                 code: 'no-evidence-files',
@@ -19933,13 +19951,13 @@ async function loadRepository(tree, policy, options = {}) {
                 line: card.doc.locate('/rsp/evals').line,
             });
         }
-        const read = await settleAll(matched, CONCURRENCY, readOnce);
-        read.forEach((result, i) => {
+        for (const entry of matched) {
+            const result = evidenceOf.get(entry.path);
             if (result.ok)
                 state.evidence.push(...result.value);
             else
-                state.artifactErrors.push(problemFrom(result.error, matched[i].path));
-        });
+                state.artifactErrors.push(problemFrom(result.error, entry.path));
+        }
         if (card.rsp?.previous !== undefined) {
             const target = resolveInside(dir, card.rsp.previous);
             const previous = target !== null ? await findPrevious(target) : null;
@@ -19967,23 +19985,12 @@ async function loadRepository(tree, policy, options = {}) {
         models.push(state);
     }
     const attestations = [];
-    const attestationEntries = [
-        ...new Map(attestationGlobs
-            .flatMap(globBase)
-            .flatMap((base) => filesUnder(base).map((e) => [e.path, e]))).values(),
-    ]
-        .filter((e) => isAttestation(e.path))
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const entry of attestationEntries) {
-        try {
-            if (entry.kind === 'symlink')
-                throw new InputError('symlink', 'attestation file is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the attestation file itself');
-            attestations.push(...(await readAttestationFile(tree, entry.path, policy)));
-        }
-        catch (error) {
-            problems.push(problemFrom(error, entry.path));
-        }
-    }
+    (await attestationReads).forEach((result, i) => {
+        if (result.ok)
+            attestations.push(...result.value);
+        else
+            problems.push(problemFrom(result.error, attestationEntries[i].path));
+    });
     return { models, attestations, problems };
 }
 

@@ -36331,6 +36331,10 @@ const Octokit = Octokit$1.plugin(requestLog, legacyRestEndpointMethods, paginate
   }
 );
 
+/**
+ * The GraphQL documents the gate sends and how their answers become port values: the pull
+ * request's conversation in one query, and several directories of a commit in one query.
+ */
 const REVIEW_STATES = new Set([
     'APPROVED',
     'CHANGES_REQUESTED',
@@ -36446,6 +36450,22 @@ function readDirectory(tree) {
     };
     walk(tree.entries);
     return { files, deeper };
+}
+function textBlobsQuery(count) {
+    const variables = Array.from({ length: count }, (_, i) => `, $o${i}: GitObjectID!`).join('');
+    const fields = Array.from({ length: count }, (_, i) => `    b${i}: object(oid: $o${i}) { ... on Blob { text isBinary isTruncated } }`).join('\n');
+    return `query ($owner: String!, $name: String!${variables}) {\n  repository(owner: $owner, name: $name) {\n${fields}\n  }\n}`;
+}
+/** Git's id of a blob with these bytes. */
+function gitBlobId(bytes) {
+    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+/** The blob's bytes from its text, only when they hash to its id: nothing lost in decoding. */
+function readTextBlob(sha, blob) {
+    if (!blob || typeof blob.text !== 'string' || blob.isBinary || blob.isTruncated)
+        return null;
+    const bytes = new TextEncoder().encode(blob.text);
+    return gitBlobId(bytes) === sha ? bytes : null;
 }
 
 /**
@@ -36648,6 +36668,12 @@ function createOctokitPort(options) {
             return data.encoding === 'base64'
                 ? decodeBase64(data.content)
                 : new TextEncoder().encode(data.content);
+        },
+        async textBlobs(shas) {
+            const variables = { owner, name: repo };
+            shas.forEach((sha, i) => (variables[`o${i}`] = sha));
+            const data = await graphql(textBlobsQuery(shas.length), variables);
+            return new Map(shas.map((sha, i) => [sha, readTextBlob(sha, data.repository[`b${i}`])]));
         },
         async reviews(pullNumber) {
             const reviews = await call(`GET reviews of #${pullNumber}`, () => octokit.paginate(octokit.rest.pulls.listReviews, {
@@ -57014,8 +57040,13 @@ async function settleAll(items, limit, work) {
  * evidence through its `evals` globs and its own model-index, and the attestation files.
  * Nothing here decides anything; every unreadable file becomes a located Problem.
  */
-/** Files read at once: enough to keep the disk or the API busy, few enough to stay polite. */
-const CONCURRENCY = 16;
+/**
+ * Files read at once: enough to keep the disk busy and to fill API queries of small files (the
+ * API tree sends up to 100 in one query), few enough to bound memory with large logs.
+ */
+const CONCURRENCY = 50;
+/** Cards are small: as many at once as one API query of small files holds. */
+const CARD_CONCURRENCY = 100;
 function problemFrom(error, file) {
     // An unreachable source is no file's fault: the run stops and fails closed as a whole.
     if (error instanceof SourceUnavailableError)
@@ -57104,7 +57135,7 @@ function modelIdOf(card) {
 async function summariseCards(tree, cardGlobs) {
     const isCard = createMatcher(cardGlobs.filter((g) => !escapesRepository(g)));
     const entries = (await tree.list('')).filter((e) => isCard(e.path));
-    const read = await settleAll(entries, CONCURRENCY, (entry) => readCardEntry(tree, entry));
+    const read = await settleAll(entries, CARD_CONCURRENCY, (entry) => readCardEntry(tree, entry));
     const out = [];
     read.forEach((result, i) => {
         const path = entries[i].path;
@@ -57185,7 +57216,7 @@ async function loadRepository(tree, policy, options = {}) {
         ? (await Promise.all(options.cards.map((path) => tree.stat(path)))).filter((e) => e !== null)
         : index.sorted.filter((e) => isCard(e.path));
     const cards = [];
-    const readCards = await settleAll(cardEntries, CONCURRENCY, (entry) => readCardEntry(tree, entry));
+    const readCards = await settleAll(cardEntries, CARD_CONCURRENCY, (entry) => readCardEntry(tree, entry));
     readCards.forEach((result, i) => {
         if (!result.ok)
             problems.push(problemFrom(result.error, cardEntries[i].path));
@@ -57202,15 +57233,32 @@ async function loadRepository(tree, policy, options = {}) {
     ];
     const listed = new Map(await Promise.all(bases.map(async (base) => [base, await under(base)])));
     const filesUnder = (base) => listed.get(base) ?? [];
-    const artifactCache = new Map();
-    const readOnce = (entry) => {
-        let pending = artifactCache.get(entry.path);
-        if (!pending) {
-            pending = readArtifact(tree, entry);
-            artifactCache.set(entry.path, pending);
-        }
-        return pending;
-    };
+    // Each card's evidence files; all of them are then read at once, each file once.
+    const matchedFiles = new Map(cards.map((card) => {
+        const { globs } = evalGlobs.get(card);
+        const isEvidence = createMatcher(globs);
+        // Only the files under each glob's base directory can match: cost follows the card.
+        const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+        return [card, candidates.filter((e) => e.path !== card.path && isEvidence(e.path))];
+    }));
+    const evidenceFiles = [
+        ...new Map([...matchedFiles.values()].flat().map((e) => [e.path, e])).values(),
+    ];
+    const attestationEntries = [
+        ...new Map(attestationGlobs
+            .flatMap(globBase)
+            .flatMap((base) => filesUnder(base).map((e) => [e.path, e]))).values(),
+    ]
+        .filter((e) => isAttestation(e.path))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    // Attestations and evidence are read together: small files share API queries.
+    const attestationReads = settleAll(attestationEntries, CONCURRENCY, (entry) => {
+        if (entry.kind === 'symlink')
+            throw new InputError('symlink', 'attestation file is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the attestation file itself');
+        return readAttestationFile(tree, entry.path, policy);
+    });
+    const readFiles = await settleAll(evidenceFiles, CONCURRENCY, (entry) => readArtifact(tree, entry));
+    const evidenceOf = new Map(evidenceFiles.map((e, i) => [e.path, readFiles[i]]));
     const previousCards = new Map();
     const findPrevious = async (path) => {
         const loaded = cards.find((c) => c.path === path);
@@ -57260,12 +57308,8 @@ async function loadRepository(tree, policy, options = {}) {
             });
         }
         const evals = card.rsp?.evals ?? [];
-        const { globs, errors } = evalGlobs.get(card);
-        state.artifactErrors.push(...errors);
-        const isEvidence = createMatcher(globs);
-        // Only the files under each glob's base directory can match: cost follows the card, not the repository.
-        const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-        const matched = candidates.filter((e) => e.path !== card.path && isEvidence(e.path));
+        state.artifactErrors.push(...evalGlobs.get(card).errors);
+        const matched = matchedFiles.get(card);
         if (evals.length > 0 && matched.length === 0) {
             state.warnings.push({
                 code: 'no-evidence-files',
@@ -57274,13 +57318,13 @@ async function loadRepository(tree, policy, options = {}) {
                 line: card.doc.locate('/rsp/evals').line,
             });
         }
-        const read = await settleAll(matched, CONCURRENCY, readOnce);
-        read.forEach((result, i) => {
+        for (const entry of matched) {
+            const result = evidenceOf.get(entry.path);
             if (result.ok)
                 state.evidence.push(...result.value);
             else
-                state.artifactErrors.push(problemFrom(result.error, matched[i].path));
-        });
+                state.artifactErrors.push(problemFrom(result.error, entry.path));
+        }
         if (card.rsp?.previous !== undefined) {
             const target = resolveInside(dir, card.rsp.previous);
             const previous = target !== null ? await findPrevious(target) : null;
@@ -57308,23 +57352,12 @@ async function loadRepository(tree, policy, options = {}) {
         models.push(state);
     }
     const attestations = [];
-    const attestationEntries = [
-        ...new Map(attestationGlobs
-            .flatMap(globBase)
-            .flatMap((base) => filesUnder(base).map((e) => [e.path, e]))).values(),
-    ]
-        .filter((e) => isAttestation(e.path))
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const entry of attestationEntries) {
-        try {
-            if (entry.kind === 'symlink')
-                throw new InputError('symlink', 'attestation file is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the attestation file itself');
-            attestations.push(...(await readAttestationFile(tree, entry.path, policy)));
-        }
-        catch (error) {
-            problems.push(problemFrom(error, entry.path));
-        }
-    }
+    (await attestationReads).forEach((result, i) => {
+        if (result.ok)
+            attestations.push(...result.value);
+        else
+            problems.push(problemFrom(result.error, attestationEntries[i].path));
+    });
     return { models, attestations, problems };
 }
 
@@ -57551,38 +57584,75 @@ function fileSourceFromBytes(path, bytes, chunkSize = CHUNK_SIZE) {
 }
 
 /**
+ * Calls made in the same turn of the event loop, sent as one request: each caller asks for one
+ * key and gets its own answer, while the API sees one query for up to `max` keys.
+ */
+function createBatcher(run, max) {
+    const queued = [];
+    const flush = () => {
+        while (queued.length > 0) {
+            const batch = queued.splice(0, max);
+            run(batch.map((b) => b.key)).then((answers) => {
+                for (const b of batch) {
+                    if (answers.has(b.key))
+                        b.resolve(answers.get(b.key));
+                    else
+                        b.reject(new Error(`no answer for ${String(b.key)}`));
+                }
+            }, (error) => batch.forEach((b) => b.reject(error)));
+        }
+    };
+    return (key) => new Promise((resolve, reject) => {
+        if (queued.length === 0)
+            setImmediate(flush);
+        queued.push({ key, resolve, reject });
+    });
+}
+
+/**
  * A commit read through the API as a RepositoryTree: nothing is checked out or executed. The
  * whole tree is listed only when asked for (`list('')`); otherwise directories are listed on
  * demand, all those asked for in the same turn in one GraphQL query, and single files are read
  * by path.
  */
+/** Files this small are fetched as text, many to a query; larger ones one by one. */
+const TEXT_BLOB_BYTES = 64 * 1024;
+function createBlobReader(port) {
+    const cache = new Map();
+    const text = createBatcher((shas) => port.textBlobs(shas), 100);
+    return {
+        read(sha, size) {
+            let pending = cache.get(sha);
+            if (!pending) {
+                pending =
+                    size <= TEXT_BLOB_BYTES
+                        ? text(sha).then((bytes) => bytes ?? port.blob(sha))
+                        : port.blob(sha);
+                cache.set(sha, pending);
+            }
+            return pending;
+        },
+        remember(sha, bytes) {
+            if (!cache.has(sha))
+                cache.set(sha, Promise.resolve(bytes));
+        },
+    };
+}
 const byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-function createApiTree(port, sha, label, blobs = new Map()) {
+function createApiTree(port, sha, label, blobs = createBlobReader(port)) {
     let whole = null;
     const listings = new Map();
     const known = new Map();
     const stats = new Map();
     // Directories asked for in the same turn of the event loop go out as one query.
-    let queued = [];
-    const flush = () => {
-        const batch = queued;
-        queued = [];
-        const answer = port.directories(sha, batch.map((b) => b.dir));
-        for (const { dir, settle } of batch) {
-            settle(answer.then(async (listings) => {
-                const listing = listings.get(dir);
-                if (!listing)
-                    return [];
-                const deeper = await Promise.all(listing.deeper.map(listDirectory));
-                return [...listing.files, ...deeper.flat()];
-            }));
-        }
+    const directory = createBatcher((dirs) => port.directories(sha, dirs), 50);
+    const listDirectory = async (dir) => {
+        const listing = await directory(dir);
+        if (!listing)
+            return [];
+        const deeper = await Promise.all(listing.deeper.map(listDirectory));
+        return [...listing.files, ...deeper.flat()];
     };
-    const listDirectory = (dir) => new Promise((resolve, reject) => {
-        if (queued.length === 0)
-            setImmediate(flush);
-        queued.push({ dir, settle: (files) => files.then(resolve, reject) });
-    });
     const remember = (entries) => {
         for (const e of entries)
             known.set(e.path, e);
@@ -57614,8 +57684,8 @@ function createApiTree(port, sha, label, blobs = new Map()) {
             pending = port.readPath(sha, path).then((found) => {
                 if (!found || found.kind === 'directory')
                     return null;
-                if (found.bytes && !blobs.has(found.sha))
-                    blobs.set(found.sha, Promise.resolve(found.bytes));
+                if (found.bytes)
+                    blobs.remember(found.sha, found.bytes);
                 const entry = { path, kind: found.kind, sha: found.sha, size: found.size };
                 known.set(path, entry);
                 return entry;
@@ -57637,12 +57707,7 @@ function createApiTree(port, sha, label, blobs = new Map()) {
             const entry = await stat(path);
             if (!entry)
                 throw new Error(`${path} is not in ${label}`);
-            let bytes = blobs.get(entry.sha);
-            if (!bytes) {
-                bytes = port.blob(entry.sha);
-                blobs.set(entry.sha, bytes);
-            }
-            return fileSourceFromBytes(path, await bytes);
+            return fileSourceFromBytes(path, await blobs.read(entry.sha, entry.size));
         },
     };
 }
@@ -74656,7 +74721,7 @@ async function judgeOnGitHub(options) {
     // Only what the change touches is read when that is enough (see gate/change-scope.ts); the
     // base is read from the head wherever the two are the same.
     const changed = await changedPaths(port, baseSha, checkSha);
-    const blobs = new Map();
+    const blobs = createBlobReader(port);
     const head = createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, blobs);
     const base = createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, blobs);
     const result = await checkTrees({

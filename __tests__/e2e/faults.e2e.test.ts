@@ -138,7 +138,7 @@ describe('unrecoverable failures fail closed', () => {
   test('GitHub keeps failing: the check fails and says to re-run', async () => {
     gh.state.failNext({
       method: 'GET',
-      path: /\/git\/blobs\//,
+      path: /\/compare\//,
       status: 502,
       times: 20,
       body: { message: 'Bad Gateway' },
@@ -208,7 +208,7 @@ describe('unrecoverable failures fail closed', () => {
   test('fail-on-error false keeps the step green but the check still fails closed', async () => {
     gh.state.failNext({
       method: 'GET',
-      path: /\/git\/blobs\//,
+      path: /\/compare\//,
       status: 502,
       times: 20,
       body: { message: 'Bad Gateway' },

@@ -7,10 +7,42 @@
 import { fileSourceFromBytes } from '../readers/file-source.js';
 import { createPathIndex } from '../repository/globs.js';
 import type { RepositoryTree, TreeEntry } from '../repository/tree.js';
+import { createBatcher } from './batch.js';
 import type { GitHubPort, GitTreeEntry } from './port.js';
 
-/** Blob contents by git id; shared by the base and head trees, whose unchanged files share ids. */
-export type BlobCache = Map<string, Promise<Uint8Array>>;
+/** Files this small are fetched as text, many to a query; larger ones one by one. */
+const TEXT_BLOB_BYTES = 64 * 1024;
+
+/**
+ * Blob contents by git id, each fetched once: shared by the base and head trees, whose unchanged
+ * files share ids. Small blobs asked for together come in one query.
+ */
+export interface BlobReader {
+  read(sha: string, size: number): Promise<Uint8Array>;
+  /** Bytes that came with another answer (a file read by path). */
+  remember(sha: string, bytes: Uint8Array): void;
+}
+
+export function createBlobReader(port: GitHubPort): BlobReader {
+  const cache = new Map<string, Promise<Uint8Array>>();
+  const text = createBatcher((shas: string[]) => port.textBlobs(shas), 100);
+  return {
+    read(sha, size) {
+      let pending = cache.get(sha);
+      if (!pending) {
+        pending =
+          size <= TEXT_BLOB_BYTES
+            ? text(sha).then((bytes) => bytes ?? port.blob(sha))
+            : port.blob(sha);
+        cache.set(sha, pending);
+      }
+      return pending;
+    },
+    remember(sha, bytes) {
+      if (!cache.has(sha)) cache.set(sha, Promise.resolve(bytes));
+    },
+  };
+}
 
 const byPath = (a: { path: string }, b: { path: string }) =>
   a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
@@ -19,7 +51,7 @@ export function createApiTree(
   port: GitHubPort,
   sha: string,
   label: string,
-  blobs: BlobCache = new Map(),
+  blobs: BlobReader = createBlobReader(port),
 ): RepositoryTree {
   let whole: Promise<ReturnType<typeof createPathIndex<GitTreeEntry>>> | null = null;
   const listings = new Map<string, Promise<GitTreeEntry[]>>();
@@ -27,30 +59,13 @@ export function createApiTree(
   const stats = new Map<string, Promise<GitTreeEntry | null>>();
 
   // Directories asked for in the same turn of the event loop go out as one query.
-  let queued: { dir: string; settle: (files: Promise<GitTreeEntry[]>) => void }[] = [];
-  const flush = () => {
-    const batch = queued;
-    queued = [];
-    const answer = port.directories(
-      sha,
-      batch.map((b) => b.dir),
-    );
-    for (const { dir, settle } of batch) {
-      settle(
-        answer.then(async (listings) => {
-          const listing = listings.get(dir);
-          if (!listing) return [];
-          const deeper = await Promise.all(listing.deeper.map(listDirectory));
-          return [...listing.files, ...deeper.flat()];
-        }),
-      );
-    }
+  const directory = createBatcher((dirs: string[]) => port.directories(sha, dirs), 50);
+  const listDirectory = async (dir: string): Promise<GitTreeEntry[]> => {
+    const listing = await directory(dir);
+    if (!listing) return [];
+    const deeper = await Promise.all(listing.deeper.map(listDirectory));
+    return [...listing.files, ...deeper.flat()];
   };
-  const listDirectory = (dir: string): Promise<GitTreeEntry[]> =>
-    new Promise((resolve, reject) => {
-      if (queued.length === 0) setImmediate(flush);
-      queued.push({ dir, settle: (files) => files.then(resolve, reject) });
-    });
 
   const remember = (entries: GitTreeEntry[]) => {
     for (const e of entries) known.set(e.path, e);
@@ -81,8 +96,7 @@ export function createApiTree(
     if (!pending) {
       pending = port.readPath(sha, path).then((found) => {
         if (!found || found.kind === 'directory') return null;
-        if (found.bytes && !blobs.has(found.sha))
-          blobs.set(found.sha, Promise.resolve(found.bytes));
+        if (found.bytes) blobs.remember(found.sha, found.bytes);
         const entry = { path, kind: found.kind, sha: found.sha, size: found.size };
         known.set(path, entry);
         return entry;
@@ -104,12 +118,7 @@ export function createApiTree(
     async open(path) {
       const entry = await stat(path);
       if (!entry) throw new Error(`${path} is not in ${label}`);
-      let bytes = blobs.get(entry.sha);
-      if (!bytes) {
-        bytes = port.blob(entry.sha);
-        blobs.set(entry.sha, bytes);
-      }
-      return fileSourceFromBytes(path, await bytes);
+      return fileSourceFromBytes(path, await blobs.read(entry.sha, entry.size));
     },
   };
 }

@@ -2,6 +2,7 @@
  * The GraphQL documents the gate sends and how their answers become port values: the pull
  * request's conversation in one query, and several directories of a commit in one query.
  */
+import { createHash } from 'node:crypto';
 import type { Review } from '../core/inputs.js';
 import type {
   CommentRevision,
@@ -180,4 +181,28 @@ export function readDirectory(
   };
   walk(tree.entries);
   return { files, deeper };
+}
+
+export function textBlobsQuery(count: number): string {
+  const variables = Array.from({ length: count }, (_, i) => `, $o${i}: GitObjectID!`).join('');
+  const fields = Array.from(
+    { length: count },
+    (_, i) => `    b${i}: object(oid: $o${i}) { ... on Blob { text isBinary isTruncated } }`,
+  ).join('\n');
+  return `query ($owner: String!, $name: String!${variables}) {\n  repository(owner: $owner, name: $name) {\n${fields}\n  }\n}`;
+}
+
+/** Git's id of a blob with these bytes. */
+function gitBlobId(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/** The blob's bytes from its text, only when they hash to its id: nothing lost in decoding. */
+export function readTextBlob(
+  sha: string,
+  blob: { text?: string | null; isBinary?: boolean; isTruncated?: boolean } | null | undefined,
+): Uint8Array | null {
+  if (!blob || typeof blob.text !== 'string' || blob.isBinary || blob.isTruncated) return null;
+  const bytes = new TextEncoder().encode(blob.text);
+  return gitBlobId(bytes) === sha ? bytes : null;
 }

@@ -55,6 +55,12 @@ export function createMemoryPort(
     if (!found) throw new Error(`no commit ${sha}`);
     return found;
   };
+  const blobBytes = (id: string) => {
+    const cut = id.indexOf(':');
+    const bytes = state.commits.get(id.slice(0, cut))?.get(id.slice(cut + 1));
+    if (!bytes) throw new Error(`no blob ${id}`);
+    return bytes;
+  };
   const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined) =>
     a !== undefined && b !== undefined && Buffer.from(a).equals(Buffer.from(b));
 
@@ -139,10 +145,11 @@ export function createMemoryPort(
     },
     async blob(id) {
       record(`blob ${id}`);
-      const cut = id.indexOf(':');
-      const bytes = state.commits.get(id.slice(0, cut))?.get(id.slice(cut + 1));
-      if (!bytes) throw new Error(`no blob ${id}`);
-      return bytes;
+      return blobBytes(id);
+    },
+    async textBlobs(ids) {
+      record(`text blobs ${ids.join(',')}`);
+      return new Map(ids.map((id) => [id, blobBytes(id)]));
     },
     async reviews(number) {
       record(`reviews ${number}`);

@@ -12,6 +12,8 @@ import {
   directoriesQuery,
   readConversation,
   readDirectory,
+  readTextBlob,
+  textBlobsQuery,
   REVIEW_STATES,
   type ConversationData,
 } from './graphql-reads.js';
@@ -276,6 +278,15 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
       return data.encoding === 'base64'
         ? decodeBase64(data.content)
         : new TextEncoder().encode(data.content);
+    },
+
+    async textBlobs(shas) {
+      const variables: Record<string, string> = { owner, name: repo };
+      shas.forEach((sha, i) => (variables[`o${i}`] = sha));
+      const data = await graphql<{
+        repository: Record<string, Parameters<typeof readTextBlob>[1]>;
+      }>(textBlobsQuery(shas.length), variables);
+      return new Map(shas.map((sha, i) => [sha, readTextBlob(sha, data.repository[`b${i}`])]));
     },
 
     async reviews(pullNumber) {

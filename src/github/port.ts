@@ -126,6 +126,11 @@ export interface GitHubPort {
   /** The token's identity, the pull request's comments with their histories, and its reviews. */
   conversation(pullNumber: number): Promise<Conversation>;
   blob(sha: string): Promise<Uint8Array>;
+  /**
+   * Several blobs in one request, for small text files: each blob's bytes, or null when GitHub
+   * cannot give them exactly as text (binary, truncated, not valid UTF-8); fetch those by `blob`.
+   */
+  textBlobs(shas: string[]): Promise<Map<string, Uint8Array | null>>;
   reviews(pullNumber: number): Promise<Review[]>;
   comments(issueNumber: number): Promise<IssueComment[]>;
   createComment(issueNumber: number, body: string): Promise<IssueComment>;

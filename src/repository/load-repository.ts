@@ -25,8 +25,14 @@ import { readAttestationFile } from './read-attestations.js';
 import { settleAll } from './settle-all.js';
 import type { RepositoryTree, TreeEntry } from './tree.js';
 
-/** Files read at once: enough to keep the disk or the API busy, few enough to stay polite. */
-const CONCURRENCY = 16;
+/**
+ * Files read at once: enough to keep the disk busy and to fill API queries of small files (the
+ * API tree sends up to 100 in one query), few enough to bound memory with large logs.
+ */
+const CONCURRENCY = 50;
+
+/** Cards are small: as many at once as one API query of small files holds. */
+const CARD_CONCURRENCY = 100;
 
 export interface LoadOptions {
   /** Overrides the policy's `discovery.cards` (an Action input). */
@@ -174,7 +180,7 @@ export async function summariseCards(
 ): Promise<CardSummary[]> {
   const isCard = createMatcher(cardGlobs.filter((g) => !escapesRepository(g)));
   const entries = (await tree.list('')).filter((e) => isCard(e.path));
-  const read = await settleAll(entries, CONCURRENCY, (entry) => readCardEntry(tree, entry));
+  const read = await settleAll(entries, CARD_CONCURRENCY, (entry) => readCardEntry(tree, entry));
   const out: CardSummary[] = [];
   read.forEach((result, i) => {
     const path = entries[i]!.path;
@@ -260,7 +266,7 @@ export async function loadRepository(
     : index!.sorted.filter((e) => isCard(e.path));
 
   const cards: RawCard[] = [];
-  const readCards = await settleAll(cardEntries, CONCURRENCY, (entry) =>
+  const readCards = await settleAll(cardEntries, CARD_CONCURRENCY, (entry) =>
     readCardEntry(tree, entry),
   );
   readCards.forEach((result, i) => {
@@ -281,15 +287,46 @@ export async function loadRepository(
   );
   const filesUnder = (base: string) => listed.get(base) ?? [];
 
-  const artifactCache = new Map<string, Promise<EvidenceRecord[]>>();
-  const readOnce = (entry: TreeEntry) => {
-    let pending = artifactCache.get(entry.path);
-    if (!pending) {
-      pending = readArtifact(tree, entry);
-      artifactCache.set(entry.path, pending);
-    }
-    return pending;
-  };
+  // Each card's evidence files; all of them are then read at once, each file once.
+  const matchedFiles = new Map(
+    cards.map((card) => {
+      const { globs } = evalGlobs.get(card)!;
+      const isEvidence = createMatcher(globs);
+      // Only the files under each glob's base directory can match: cost follows the card.
+      const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort((a, b) =>
+        a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+      );
+      return [card, candidates.filter((e) => e.path !== card.path && isEvidence(e.path))];
+    }),
+  );
+  const evidenceFiles = [
+    ...new Map([...matchedFiles.values()].flat().map((e) => [e.path, e])).values(),
+  ];
+  const attestationEntries = [
+    ...new Map(
+      attestationGlobs
+        .flatMap(globBase)
+        .flatMap((base) => filesUnder(base).map((e) => [e.path, e])),
+    ).values(),
+  ]
+    .filter((e) => isAttestation(e.path))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Attestations and evidence are read together: small files share API queries.
+  const attestationReads = settleAll(attestationEntries, CONCURRENCY, (entry) => {
+    if (entry.kind === 'symlink')
+      throw new InputError(
+        'symlink',
+        'attestation file is a symbolic link; rsp-gate does not follow links',
+        { file: entry.path },
+        'commit the attestation file itself',
+      );
+    return readAttestationFile(tree, entry.path, policy);
+  });
+  const readFiles = await settleAll(evidenceFiles, CONCURRENCY, (entry) =>
+    readArtifact(tree, entry),
+  );
+  const evidenceOf = new Map(evidenceFiles.map((e, i) => [e.path, readFiles[i]!]));
+
   const previousCards = new Map<string, Promise<RawCard | null>>();
   const findPrevious = async (path: string): Promise<RawCard | null> => {
     const loaded = cards.find((c) => c.path === path);
@@ -340,14 +377,8 @@ export async function loadRepository(
       });
     }
     const evals = card.rsp?.evals ?? [];
-    const { globs, errors } = evalGlobs.get(card)!;
-    state.artifactErrors.push(...errors);
-    const isEvidence = createMatcher(globs);
-    // Only the files under each glob's base directory can match: cost follows the card, not the repository.
-    const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort((a, b) =>
-      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-    );
-    const matched = candidates.filter((e) => e.path !== card.path && isEvidence(e.path));
+    state.artifactErrors.push(...evalGlobs.get(card)!.errors);
+    const matched = matchedFiles.get(card)!;
     if (evals.length > 0 && matched.length === 0) {
       state.warnings.push({
         code: 'no-evidence-files',
@@ -356,11 +387,11 @@ export async function loadRepository(
         line: card.doc.locate('/rsp/evals').line,
       });
     }
-    const read = await settleAll(matched, CONCURRENCY, readOnce);
-    read.forEach((result, i) => {
+    for (const entry of matched) {
+      const result = evidenceOf.get(entry.path)!;
       if (result.ok) state.evidence.push(...result.value);
-      else state.artifactErrors.push(problemFrom(result.error, matched[i]!.path));
-    });
+      else state.artifactErrors.push(problemFrom(result.error, entry.path));
+    }
     if (card.rsp?.previous !== undefined) {
       const target = resolveInside(dir, card.rsp.previous);
       const previous = target !== null ? await findPrevious(target) : null;
@@ -388,28 +419,9 @@ export async function loadRepository(
   }
 
   const attestations: Attestation[] = [];
-  const attestationEntries = [
-    ...new Map(
-      attestationGlobs
-        .flatMap(globBase)
-        .flatMap((base) => filesUnder(base).map((e) => [e.path, e])),
-    ).values(),
-  ]
-    .filter((e) => isAttestation(e.path))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const entry of attestationEntries) {
-    try {
-      if (entry.kind === 'symlink')
-        throw new InputError(
-          'symlink',
-          'attestation file is a symbolic link; rsp-gate does not follow links',
-          { file: entry.path },
-          'commit the attestation file itself',
-        );
-      attestations.push(...(await readAttestationFile(tree, entry.path, policy)));
-    } catch (error) {
-      problems.push(problemFrom(error, entry.path));
-    }
-  }
+  (await attestationReads).forEach((result, i) => {
+    if (result.ok) attestations.push(...result.value);
+    else problems.push(problemFrom(result.error, attestationEntries[i]!.path));
+  });
   return { models, attestations, problems };
 }
