@@ -19872,7 +19872,8 @@ async function loadRepository(tree, policy, options = {}) {
         const isEvidence = createMatcher(globs);
         // Only the files under each glob's base directory can match: cost follows the card.
         const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-        return [card, candidates.filter((e) => e.path !== card.path && isEvidence(e.path))];
+        // A model card is never another card's evidence: a card is judged on its own.
+        return [card, candidates.filter((e) => !isCard(e.path) && isEvidence(e.path))];
     }));
     const evidenceFiles = [
         ...new Map([...matchedFiles.values()].flat().map((e) => [e.path, e])).values(),
@@ -20022,8 +20023,8 @@ function changedAttestations(changed, policy) {
 /**
  * The cards a change touches, from every card at head and base and the models named by the
  * changed attestations: a changed card, one that cannot be read, one whose evals claim a changed
- * file, one whose `previous` is a changed card, one an attestation names. Null when an
- * attestation names every model.
+ * file, one whose `previous` is a changed card, one an attestation names, and every card sharing
+ * a model id with one of those. Null when an attestation names every model.
  */
 function touchedCards(changed, cards, attested) {
     if (attested === 'every model')
@@ -20040,18 +20041,25 @@ function touchedCards(changed, cards, attested) {
             paths.some((p) => p !== card.path && claims(p)))
             touched.add(card.path);
     }
+    // Two cards that claim the same model id are judged together (a duplicate blocks), and a card
+    // that takes another's id is compared with it.
+    const ids = new Set(cards.filter((c) => touched.has(c.path) && c.model !== null).map((c) => c.model.toLowerCase()));
+    for (const card of cards)
+        if (card.model !== null && ids.has(card.model.toLowerCase()))
+            touched.add(card.path);
     return [...touched].sort();
 }
 /**
  * True when the changed cards describe the same models on both sides: each is a card at both
  * ends, with the same model id and effective compute, so no unread card's `previous` can see a
- * difference.
+ * difference. A changed path that is a card at neither end (a file the card globs also match)
+ * is false: which card claims it as evidence takes the index to know.
  */
 function cardsKeepIdentity(cards, head, base) {
     return cards.every((card) => {
         const h = head.models.filter((m) => m.card === card);
         const b = base.models.filter((m) => m.card === card);
-        if (h.length !== b.length)
+        if (h.length === 0 || h.length !== b.length)
             return false;
         return h.every((m, i) => m.id === b[i].id && m.effectiveCompute === b[i].effectiveCompute);
     });

@@ -36412,24 +36412,30 @@ function readConversation(data, number) {
         reviews: pr.reviews.pageInfo.hasNextPage ? null : reviews,
     };
 }
-/** Directory levels one query expands; anything deeper is listed by the next query. */
-const DIRECTORY_DEPTH = 4;
 function entriesSelection(depth) {
     const below = depth > 1 ? ` object { ... on Tree { ${entriesSelection(depth - 1)} } }` : '';
     return `entries { path mode type oid size${below} }`;
 }
-function directoriesQuery(count) {
-    const variables = Array.from({ length: count }, (_, i) => `, $e${i}: String!`).join('');
-    const fields = Array.from({ length: count }, (_, i) => `    d${i}: object(expression: $e${i}) { ... on Tree { ${entriesSelection(DIRECTORY_DEPTH)} } }`).join('\n');
+/** One aliased `object(expression:)` per directory, each expanded to its own depth. */
+function directoriesQuery(depths) {
+    const variables = depths.map((_, i) => `, $e${i}: String!`).join('');
+    const fields = depths
+        .map((depth, i) => `    d${i}: object(expression: $e${i}) { ... on Tree { ${entriesSelection(depth)} } }`)
+        .join('\n');
     return `query ($owner: String!, $name: String!${variables}) {\n  repository(owner: $owner, name: $name) {\n${fields}\n  }\n}`;
 }
 const SYMLINK_MODE = 0o120000;
+/** GitHub shows at most this many entries of a directory in places; a level this long is suspect. */
+const LISTING_CAP = 1000;
 function readDirectory(tree) {
     if (!tree || !Array.isArray(tree.entries))
         return null;
     const files = [];
     const deeper = [];
+    let capped = false;
     const walk = (entries) => {
+        if (entries.length >= LISTING_CAP)
+            capped = true;
         for (const e of entries) {
             if (e.type === 'blob') {
                 files.push({
@@ -36449,7 +36455,7 @@ function readDirectory(tree) {
         }
     };
     walk(tree.entries);
-    return { files, deeper };
+    return { files, deeper, capped };
 }
 function textBlobsQuery(count) {
     const variables = Array.from({ length: count }, (_, i) => `, $o${i}: GitObjectID!`).join('');
@@ -36640,13 +36646,11 @@ function createOctokitPort(options) {
             }
             return { kind: 'directory' }; // a submodule: not a file of this repository
         },
-        async directories(commitSha, dirs) {
+        async directories(requests) {
             const variables = { owner, name: repo };
-            dirs.forEach((dir, i) => (variables[`e${i}`] = `${commitSha}:${dir}`));
-            const data = await graphql(directoriesQuery(dirs.length), variables);
-            const out = new Map();
-            dirs.forEach((dir, i) => out.set(dir, readDirectory(data.repository[`d${i}`])));
-            return out;
+            requests.forEach((r, i) => (variables[`e${i}`] = `${r.commit}:${r.dir}`));
+            const data = await graphql(directoriesQuery(requests.map((r) => r.depth)), variables);
+            return requests.map((_, i) => readDirectory(data.repository[`d${i}`]));
         },
         async conversation(pullNumber) {
             const data = await graphql(CONVERSATION_QUERY, {
@@ -57239,7 +57243,8 @@ async function loadRepository(tree, policy, options = {}) {
         const isEvidence = createMatcher(globs);
         // Only the files under each glob's base directory can match: cost follows the card.
         const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-        return [card, candidates.filter((e) => e.path !== card.path && isEvidence(e.path))];
+        // A model card is never another card's evidence: a card is judged on its own.
+        return [card, candidates.filter((e) => !isCard(e.path) && isEvidence(e.path))];
     }));
     const evidenceFiles = [
         ...new Map([...matchedFiles.values()].flat().map((e) => [e.path, e])).values(),
@@ -57389,8 +57394,8 @@ function changedAttestations(changed, policy) {
 /**
  * The cards a change touches, from every card at head and base and the models named by the
  * changed attestations: a changed card, one that cannot be read, one whose evals claim a changed
- * file, one whose `previous` is a changed card, one an attestation names. Null when an
- * attestation names every model.
+ * file, one whose `previous` is a changed card, one an attestation names, and every card sharing
+ * a model id with one of those. Null when an attestation names every model.
  */
 function touchedCards(changed, cards, attested) {
     if (attested === 'every model')
@@ -57407,18 +57412,25 @@ function touchedCards(changed, cards, attested) {
             paths.some((p) => p !== card.path && claims(p)))
             touched.add(card.path);
     }
+    // Two cards that claim the same model id are judged together (a duplicate blocks), and a card
+    // that takes another's id is compared with it.
+    const ids = new Set(cards.filter((c) => touched.has(c.path) && c.model !== null).map((c) => c.model.toLowerCase()));
+    for (const card of cards)
+        if (card.model !== null && ids.has(card.model.toLowerCase()))
+            touched.add(card.path);
     return [...touched].sort();
 }
 /**
  * True when the changed cards describe the same models on both sides: each is a card at both
  * ends, with the same model id and effective compute, so no unread card's `previous` can see a
- * difference.
+ * difference. A changed path that is a card at neither end (a file the card globs also match)
+ * is false: which card claims it as evidence takes the index to know.
  */
 function cardsKeepIdentity(cards, head, base) {
     return cards.every((card) => {
         const h = head.models.filter((m) => m.card === card);
         const b = base.models.filter((m) => m.card === card);
-        if (h.length !== b.length)
+        if (h.length === 0 || h.length !== b.length)
             return false;
         return h.every((m, i) => m.id === b[i].id && m.effectiveCompute === b[i].effectiveCompute);
     });
@@ -57610,86 +57622,115 @@ function createBatcher(run, max) {
 }
 
 /**
- * A commit read through the API as a RepositoryTree: nothing is checked out or executed. The
- * whole tree is listed only when asked for (`list('')`); otherwise directories are listed on
- * demand, all those asked for in the same turn in one GraphQL query, and single files are read
- * by path.
+ * Commits read through the API as RepositoryTrees: nothing is checked out or executed. The whole
+ * tree is listed only when asked for (`list('')`); otherwise directories are listed on demand and
+ * a file is found through its directory. What is asked for in the same turn of the event loop
+ * goes out together: directories of both commits in one GraphQL query, small files a hundred to
+ * a query. A `GitReader` holds what base and head share: blobs by id, listings by commit.
  */
 /** Files this small are fetched as text, many to a query; larger ones one by one. */
 const TEXT_BLOB_BYTES = 64 * 1024;
-function createBlobReader(port) {
-    const cache = new Map();
+/** Directory levels a listing expands; a file's own directory needs one. */
+const DEEP = 4;
+const SHALLOW = 1;
+/** Up to this many files asked for together are read by path, one request each with its bytes. */
+const BY_PATH = 4;
+function createGitReader(port) {
+    const blobs = new Map();
     const text = createBatcher((shas) => port.textBlobs(shas), 100);
+    const directories = new Map();
+    const list = createBatcher(async (requests) => {
+        const answers = await port.directories(requests);
+        return new Map(requests.map((r, i) => [r, answers[i] ?? null]));
+    }, 50);
+    const directory = (commit, dir, depth) => {
+        const key = `${depth} ${commit}:${dir}`;
+        let pending = directories.get(key);
+        if (!pending) {
+            pending = list({ commit, dir, depth });
+            directories.set(key, pending);
+        }
+        return pending;
+    };
+    const byPath = async (p) => {
+        const read = await port.readPath(p.commit, p.path);
+        if (!read || read.kind === 'directory')
+            return null;
+        if (read.bytes && !blobs.has(read.sha))
+            blobs.set(read.sha, Promise.resolve(read.bytes));
+        return { path: p.path, kind: read.kind, sha: read.sha, size: read.size };
+    };
+    const throughDirectory = async (p) => {
+        const parent = posix.dirname(p.path) === '.' ? '' : posix.dirname(p.path);
+        const listing = await directory(p.commit, parent, SHALLOW);
+        // A listing GitHub may have cut short cannot say a file is absent: ask for the path itself.
+        if (listing?.capped)
+            return byPath(p);
+        return listing?.files.find((e) => e.path === p.path) ?? null;
+    };
+    const entries = createBatcher(async (paths) => {
+        const find = paths.length <= BY_PATH ? byPath : throughDirectory;
+        const found = await Promise.all(paths.map(find));
+        return new Map(paths.map((p, i) => [p, found[i] ?? null]));
+    }, 1000);
     return {
-        read(sha, size) {
-            let pending = cache.get(sha);
+        entry: (commit, path) => entries({ commit, path }),
+        blob(sha, size) {
+            let pending = blobs.get(sha);
             if (!pending) {
                 pending =
                     size <= TEXT_BLOB_BYTES
                         ? text(sha).then((bytes) => bytes ?? port.blob(sha))
                         : port.blob(sha);
-                cache.set(sha, pending);
+                blobs.set(sha, pending);
             }
             return pending;
         },
-        remember(sha, bytes) {
-            if (!cache.has(sha))
-                cache.set(sha, Promise.resolve(bytes));
-        },
+        directory,
     };
 }
 const byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-function createApiTree(port, sha, label, blobs = createBlobReader(port)) {
+function createApiTree(port, sha, label, reader = createGitReader(port)) {
     let whole = null;
+    const wholeTree = () => (whole ??= port.tree(sha).then((entries) => ({
+        byPath: new Map(entries.map((e) => [e.path, e])),
+        index: createPathIndex(entries),
+    })));
     const listings = new Map();
     const known = new Map();
     const stats = new Map();
-    // Directories asked for in the same turn of the event loop go out as one query.
-    const directory = createBatcher((dirs) => port.directories(sha, dirs), 50);
     const listDirectory = async (dir) => {
-        const listing = await directory(dir);
+        const listing = await reader.directory(sha, dir, DEEP);
         if (!listing)
             return [];
+        if (listing.capped)
+            return (await wholeTree()).index.under(dir);
         const deeper = await Promise.all(listing.deeper.map(listDirectory));
         return [...listing.files, ...deeper.flat()];
     };
-    const remember = (entries) => {
-        for (const e of entries)
-            known.set(e.path, e);
-        return entries;
-    };
-    const plain = ({ path, kind, size }) => ({ path, kind, size });
     const list = async (dir) => {
-        if (dir === '' && !whole)
-            whole = port.tree(sha).then((entries) => createPathIndex(remember(entries)));
-        if (whole)
-            return (await whole).under(dir);
+        if (dir === '' || whole)
+            return (await wholeTree()).index.under(dir);
         let pending = listings.get(dir);
         if (!pending) {
-            pending = listDirectory(dir).then((files) => remember(files).sort(byPath));
+            pending = listDirectory(dir).then((files) => {
+                for (const e of files)
+                    known.set(e.path, e);
+                return files.sort(byPath);
+            });
             listings.set(dir, pending);
         }
         return pending;
     };
     const stat = async (path) => {
-        if (whole) {
-            await whole;
-            return known.get(path) ?? null;
-        }
+        if (whole)
+            return (await whole).byPath.get(path) ?? null;
         const seen = known.get(path);
         if (seen)
             return seen;
         let pending = stats.get(path);
         if (!pending) {
-            pending = port.readPath(sha, path).then((found) => {
-                if (!found || found.kind === 'directory')
-                    return null;
-                if (found.bytes)
-                    blobs.remember(found.sha, found.bytes);
-                const entry = { path, kind: found.kind, sha: found.sha, size: found.size };
-                known.set(path, entry);
-                return entry;
-            });
+            pending = reader.entry(sha, path);
             stats.set(path, pending);
         }
         return pending;
@@ -57697,17 +57738,17 @@ function createApiTree(port, sha, label, blobs = createBlobReader(port)) {
     return {
         label,
         async list(dir) {
-            return (await list(dir)).map(plain);
+            return (await list(dir)).map(({ path, kind, size }) => ({ path, kind, size }));
         },
         async stat(path) {
             const entry = await stat(path);
-            return entry && plain(entry);
+            return entry && { path: entry.path, kind: entry.kind, size: entry.size };
         },
         async open(path) {
             const entry = await stat(path);
             if (!entry)
                 throw new Error(`${path} is not in ${label}`);
-            return fileSourceFromBytes(path, await blobs.read(entry.sha, entry.size));
+            return fileSourceFromBytes(path, await reader.blob(entry.sha, entry.size));
         },
     };
 }
@@ -74721,9 +74762,9 @@ async function judgeOnGitHub(options) {
     // Only what the change touches is read when that is enough (see gate/change-scope.ts); the
     // base is read from the head wherever the two are the same.
     const changed = await changedPaths(port, baseSha, checkSha);
-    const blobs = createBlobReader(port);
-    const head = createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, blobs);
-    const base = createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, blobs);
+    const reader = createGitReader(port);
+    const head = createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, reader);
+    const base = createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, reader);
     const result = await checkTrees({
         ...policyOptions,
         head,

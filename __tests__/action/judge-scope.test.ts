@@ -25,7 +25,10 @@ const F6 = 'models/frontier-6/MODEL_CARD.md';
 const F7 = 'models/frontier-7/MODEL_CARD.md';
 
 /** Judge a pull request whose head is the example's base with `edit` applied. */
-async function judgeEdit(edit: (files: Map<string, Uint8Array>) => void) {
+async function judgeEdit(
+  edit: (files: Map<string, Uint8Array>) => void,
+  cardGlobs: string[] | null = null,
+) {
   const port = createMemoryPort();
   const base = await baseFiles();
   const head = new Map(base);
@@ -51,7 +54,7 @@ async function judgeEdit(edit: (files: Map<string, Uint8Array>) => void) {
     policyPath: '.github/rsp-policy.yml',
     checkName: 'rsp-gate',
     mode: null,
-    cardGlobs: null,
+    cardGlobs,
     fallbackPreset: null,
     now: new Date('2026-11-27T12:00:00Z'),
     repositoryUrl: 'https://github.test/acme/models',
@@ -83,10 +86,17 @@ describe('a pull request that changes one model card', () => {
     // any of them may name this model).
     expect(calls.filter((c) => c.startsWith('tree '))).toEqual([]);
     expect(calls.filter((c) => /models\/frontier/.test(c))).toEqual([]);
-    expect(calls).toContain(`read ${ATLAS} at head1`);
-    expect(calls).toContain(`read ${ATLAS} at base0`);
-    // The evidence and attestation directories are listed once, at the head: the base has the same.
-    expect(calls.filter((c) => c.startsWith('directories '))).toHaveLength(1);
+    // The policy and the card at both ends by path; the evidence and attestation directories once,
+    // at the head (the base has the same); then every small file in one call.
+    expect(calls.filter((c) => c.startsWith('read '))).toEqual([
+      'read .github/rsp-policy.yml at head1',
+      `read ${ATLAS} at head1`,
+      `read ${ATLAS} at base0`,
+    ]);
+    expect(calls.filter((c) => c.startsWith('directories '))).toEqual([
+      'directories head1:models/atlas-2/evals,head1:models/atlas-2/evals/inspect,head1:models/atlas-2/evals/lm-eval,head1:safeguards',
+    ]);
+    expect(calls.filter((c) => c.startsWith('text blobs '))).toHaveLength(1);
     expect(port.state.comments[0]!.body).toContain(
       'Only the model card this pull request changes was judged (`models/atlas-2/MODEL_CARD.md`); every other model stands as the base branch has it.',
     );
@@ -174,5 +184,26 @@ describe('a pull request that changes other files', () => {
     expect(result.record.scope).toEqual({ kind: 'cards', cards: [] });
     expect(result.record.models).toEqual([]);
     expect(result.record.decision).toBe('pass');
+  });
+
+  test('with card globs that also match evidence, weakened evidence is still judged', async () => {
+    const evidence = 'models/frontier-7/evals/capability-assessment.evidence.yml';
+    const { result } = await judgeEdit(replaceIn(evidence, /value: 0\.[0-9]+/, 'value: 0.01'), [
+      'models/**',
+    ]);
+    expect(result.record.models.map((m) => m.id)).toContain('acme/frontier-7');
+    expect(result.record.decision).toBe('block');
+  });
+
+  test('a new card that takes an existing model’s id is judged with that model, and blocks', async () => {
+    const { result } = await judgeEdit((files) => {
+      files.set(
+        'models/dup/MODEL_CARD.md',
+        Buffer.from('---\nrsp:\n  model: ACME/frontier-7\n---\n# a second frontier-7\n'),
+      );
+    });
+    expect(result.record.scope).toMatchObject({ kind: 'cards' });
+    expect(result.record.reasons.map((r) => r.code)).toContain('duplicate-model');
+    expect(result.record.decision).toBe('block');
   });
 });

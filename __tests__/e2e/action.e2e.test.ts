@@ -583,3 +583,60 @@ describe('what a pull request costs', () => {
     );
   });
 });
+
+describe('links among changed cards', () => {
+  const reasons = (run: Awaited<ReturnType<typeof runAction>>) =>
+    (run.record as unknown as { reasons: { code: string; file: string | null }[] }).reasons;
+
+  async function openCardPullRequest(number: number, sha: string, edit: Record<string, unknown>) {
+    const files = await filesOf('acme-models-base');
+    gh.state.addCommit(sha, { ...files, ...edit } as Record<string, string>, BASE);
+    gh.state.openPullRequest({ number, author: 'dave-ml', head: sha, base: BASE, baseRef: 'main' });
+    return runAction(
+      gh,
+      event(
+        'pull_request_target',
+        buildPullRequestTargetEvent('opened', {
+          repo,
+          number,
+          headSha: sha,
+          baseSha: BASE,
+          author: 'dave-ml',
+        }),
+      ),
+    );
+  }
+
+  test('a card replaced by a link is refused when read by path', async () => {
+    const run = await openCardPullRequest(10, '8'.repeat(40), {
+      'models/atlas-2/MODEL_CARD.md': { symlink: '../frontier-6/MODEL_CARD.md' },
+    });
+    expect(run.code).toBe(1);
+    expect(reasons(run)).toContainEqual(
+      expect.objectContaining({ code: 'symlink', file: 'models/atlas-2/MODEL_CARD.md' }),
+    );
+  });
+
+  test('many changed cards are found through their directories, and a link among them is refused', async () => {
+    const files = await filesOf('acme-models-base');
+    const before = gh.requests.length;
+    const run = await openCardPullRequest(11, '9'.repeat(40), {
+      'models/atlas-2/MODEL_CARD.md': { symlink: '../frontier-6/MODEL_CARD.md' },
+      'models/frontier-6/MODEL_CARD.md': files['models/frontier-6/MODEL_CARD.md']!.replace(
+        '# frontier-6',
+        '# frontier-6 (edited)',
+      ),
+      'models/frontier-7/MODEL_CARD.md': files['models/frontier-7/MODEL_CARD.md']!.replace(
+        '# frontier-7',
+        '# frontier-7 (edited)',
+      ),
+    });
+    expect(run.code).toBe(1);
+    expect(reasons(run)).toContainEqual(
+      expect.objectContaining({ code: 'symlink', file: 'models/atlas-2/MODEL_CARD.md' }),
+    );
+    // Six card versions: found by listing their directories, not read one by one by path.
+    const made = gh.requests.slice(before);
+    expect(made.filter((r) => r.path.includes('/contents/models'))).toEqual([]);
+  });
+});

@@ -100,6 +100,13 @@ describe('the cards a change touches', () => {
     expect(touched(['safeguards/b.yml'], new Set(['ACME/B']))).toEqual(['models/b/MODEL_CARD.md']);
   });
 
+  test('cards that share a model id with a touched card are judged with it (a duplicate blocks)', () => {
+    const twin = card('models/a-copy/MODEL_CARD.md', 'ACME/A', ['models/a-copy/evals/**/*']);
+    expect(
+      touchedCards(new Set(['models/a-copy/MODEL_CARD.md']), [...all, twin], new Set()),
+    ).toEqual(['models/a-copy/MODEL_CARD.md', 'models/a/MODEL_CARD.md']);
+  });
+
   test('an attestation for every model leaves nothing to narrow', () => {
     expect(touched(['safeguards/all.yml'], 'every model')).toBeNull();
   });
@@ -139,7 +146,9 @@ describe('a changed card keeps its identity only if nothing another card reads f
     ['renamed model', state(model(path, 'acme/a2', 1e24)), false],
     ['new effective compute', state(model(path, 'acme/a', 5e24)), false],
     ['no longer a card', state(), false],
+    ['a file the card globs match that is a card at neither end', state(), 'neither'],
   ] as const)('%s', (_, head, keeps) => {
-    expect(cardsKeepIdentity([path], head, state(model(path, 'acme/a', 1e24)))).toBe(keeps);
+    const base = keeps === 'neither' ? state() : state(model(path, 'acme/a', 1e24));
+    expect(cardsKeepIdentity([path], head, base)).toBe(keeps === true);
   });
 });

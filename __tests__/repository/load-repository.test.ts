@@ -65,6 +65,21 @@ describe('loading a repository', () => {
     ]);
   });
 
+  test('never reads another model card as evidence, though an evals glob matches it', async () => {
+    const indexCard = (name: string, value: number) =>
+      `---\nmodel-index:\n  - name: acme/${name}\n    results:\n      - task: { type: text-generation }\n        dataset: { type: wmdp, name: WMDP }\n        metrics:\n          - { type: accuracy, value: ${value} }\nrsp:\n  model: acme/${name}\n  evals: ["../*/MODEL_CARD.md"]\n---\n# ${name}\n`;
+    const root = repo({
+      'models/a/MODEL_CARD.md': indexCard('a', 0.1),
+      'models/b/MODEL_CARD.md': indexCard('b', 0.9),
+    });
+    const state = await loadRepository(createLocalTree(root), policy);
+    // Each card's own model-index is its evidence; the other card's is not.
+    expect(state.models.map((m) => [m.id, m.evidence.map((r) => r.file)])).toEqual([
+      ['acme/a', ['models/a/MODEL_CARD.md']],
+      ['acme/b', ['models/b/MODEL_CARD.md']],
+    ]);
+  });
+
   test('reports an evidence file no reader recognises', async () => {
     const root = repo({
       'models/m/MODEL_CARD.md': card('  model: acme/m\n  evals: ["evals/*"]\n'),

@@ -6,7 +6,7 @@
 import type { DecisionRecord } from '../core/decision.js';
 import type { ReviewContext } from '../core/inputs.js';
 import { checkTrees } from '../gate/check-trees.js';
-import { createApiTree, createBlobReader } from '../github/api-tree.js';
+import { createApiTree, createGitReader } from '../github/api-tree.js';
 import { changedPaths } from '../github/changed-paths.js';
 import { attributeTicks } from '../github/checklist.js';
 import type { GitHubPort, Identity, IssueComment } from '../github/port.js';
@@ -208,9 +208,9 @@ export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult>
   // Only what the change touches is read when that is enough (see gate/change-scope.ts); the
   // base is read from the head wherever the two are the same.
   const changed = await changedPaths(port, baseSha, checkSha);
-  const blobs = createBlobReader(port);
-  const head = createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, blobs);
-  const base = createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, blobs);
+  const reader = createGitReader(port);
+  const head = createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, reader);
+  const base = createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, reader);
   const result = await checkTrees({
     ...policyOptions,
     head,

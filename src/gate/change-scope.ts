@@ -53,8 +53,8 @@ export function changedAttestations(changed: ReadonlySet<string>, policy: Policy
 /**
  * The cards a change touches, from every card at head and base and the models named by the
  * changed attestations: a changed card, one that cannot be read, one whose evals claim a changed
- * file, one whose `previous` is a changed card, one an attestation names. Null when an
- * attestation names every model.
+ * file, one whose `previous` is a changed card, one an attestation names, and every card sharing
+ * a model id with one of those. Null when an attestation names every model.
  */
 export function touchedCards(
   changed: ReadonlySet<string>,
@@ -76,13 +76,21 @@ export function touchedCards(
     )
       touched.add(card.path);
   }
+  // Two cards that claim the same model id are judged together (a duplicate blocks), and a card
+  // that takes another's id is compared with it.
+  const ids = new Set(
+    cards.filter((c) => touched.has(c.path) && c.model !== null).map((c) => c.model!.toLowerCase()),
+  );
+  for (const card of cards)
+    if (card.model !== null && ids.has(card.model.toLowerCase())) touched.add(card.path);
   return [...touched].sort();
 }
 
 /**
  * True when the changed cards describe the same models on both sides: each is a card at both
  * ends, with the same model id and effective compute, so no unread card's `previous` can see a
- * difference.
+ * difference. A changed path that is a card at neither end (a file the card globs also match)
+ * is false: which card claims it as evidence takes the index to know.
  */
 export function cardsKeepIdentity(
   cards: string[],
@@ -92,7 +100,7 @@ export function cardsKeepIdentity(
   return cards.every((card) => {
     const h = head.models.filter((m) => m.card === card);
     const b = base.models.filter((m) => m.card === card);
-    if (h.length !== b.length) return false;
+    if (h.length === 0 || h.length !== b.length) return false;
     return h.every((m, i) => m.id === b[i]!.id && m.effectiveCompute === b[i]!.effectiveCompute);
   });
 }

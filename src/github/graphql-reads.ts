@@ -128,21 +128,20 @@ export function readConversation(data: ConversationData, number: number): Conver
   };
 }
 
-/** Directory levels one query expands; anything deeper is listed by the next query. */
-export const DIRECTORY_DEPTH = 4;
-
 function entriesSelection(depth: number): string {
   const below = depth > 1 ? ` object { ... on Tree { ${entriesSelection(depth - 1)} } }` : '';
   return `entries { path mode type oid size${below} }`;
 }
 
-export function directoriesQuery(count: number): string {
-  const variables = Array.from({ length: count }, (_, i) => `, $e${i}: String!`).join('');
-  const fields = Array.from(
-    { length: count },
-    (_, i) =>
-      `    d${i}: object(expression: $e${i}) { ... on Tree { ${entriesSelection(DIRECTORY_DEPTH)} } }`,
-  ).join('\n');
+/** One aliased `object(expression:)` per directory, each expanded to its own depth. */
+export function directoriesQuery(depths: number[]): string {
+  const variables = depths.map((_, i) => `, $e${i}: String!`).join('');
+  const fields = depths
+    .map(
+      (depth, i) =>
+        `    d${i}: object(expression: $e${i}) { ... on Tree { ${entriesSelection(depth)} } }`,
+    )
+    .join('\n');
   return `query ($owner: String!, $name: String!${variables}) {\n  repository(owner: $owner, name: $name) {\n${fields}\n  }\n}`;
 }
 
@@ -157,13 +156,18 @@ interface RawEntry {
 
 const SYMLINK_MODE = 0o120000;
 
+/** GitHub shows at most this many entries of a directory in places; a level this long is suspect. */
+const LISTING_CAP = 1000;
+
 export function readDirectory(
   tree: { entries?: RawEntry[] } | null | undefined,
 ): DirectoryListing | null {
   if (!tree || !Array.isArray(tree.entries)) return null;
   const files: GitTreeEntry[] = [];
   const deeper: string[] = [];
+  let capped = false;
   const walk = (entries: RawEntry[]) => {
+    if (entries.length >= LISTING_CAP) capped = true;
     for (const e of entries) {
       if (e.type === 'blob') {
         files.push({
@@ -180,7 +184,7 @@ export function readDirectory(
     }
   };
   walk(tree.entries);
-  return { files, deeper };
+  return { files, deeper, capped };
 }
 
 export function textBlobsQuery(count: number): string {

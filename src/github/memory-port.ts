@@ -110,21 +110,36 @@ export function createMemoryPort(
         ? { kind: 'directory' }
         : null;
     },
-    async directories(sha, dirs) {
-      record(`directories ${dirs.join(',')} at ${sha}`);
-      const all = [...files(sha)];
-      return new Map(
-        dirs.map((dir) => {
-          const inside = all.filter(([p]) => dir === '' || p.startsWith(`${dir}/`));
-          const listing = inside.map(([path, bytes]) => ({
-            path,
-            kind: 'file' as const,
-            sha: blobId(sha, path),
-            size: bytes.length,
-          }));
-          return [dir, listing.length ? { files: listing, deeper: [] } : null];
-        }),
-      );
+    async directories(requests) {
+      record(`directories ${requests.map((r) => `${r.commit}:${r.dir}`).join(',')}`);
+      return requests.map(({ commit, dir, depth }) => {
+        // Files `depth` levels down at most; deeper directories are left to another call.
+        const base = dir === '' ? 0 : dir.split('/').length;
+        const inside = [...files(commit)].filter(([p]) => dir === '' || p.startsWith(`${dir}/`));
+        if (inside.length === 0) return null;
+        const level = (p: string) => p.split('/').length - base;
+        const deeper = new Set<string>();
+        for (const [p] of inside)
+          if (level(p) > depth)
+            deeper.add(
+              p
+                .split('/')
+                .slice(0, base + depth)
+                .join('/'),
+            );
+        return {
+          files: inside
+            .filter(([p]) => level(p) <= depth)
+            .map(([path, bytes]) => ({
+              path,
+              kind: 'file' as const,
+              sha: blobId(commit, path),
+              size: bytes.length,
+            })),
+          deeper: [...deeper],
+          capped: false,
+        };
+      });
     },
     async conversation(number) {
       record(`conversation ${number}`);

@@ -20,7 +20,6 @@ import {
 import {
   GitHubError,
   type CheckRunUpdate,
-  type DirectoryListing,
   type CommentRevision,
   type GitHubPort,
   type GitTreeEntry,
@@ -238,21 +237,16 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
       return { kind: 'directory' as const }; // a submodule: not a file of this repository
     },
 
-    async directories(commitSha, dirs) {
+    async directories(requests) {
       const variables: Record<string, string> = { owner, name: repo };
-      dirs.forEach((dir, i) => (variables[`e${i}`] = `${commitSha}:${dir}`));
-      const data = await graphql<{ repository: Record<string, { entries?: unknown[] } | null> }>(
-        directoriesQuery(dirs.length),
+      requests.forEach((r, i) => (variables[`e${i}`] = `${r.commit}:${r.dir}`));
+      const data = await graphql<{ repository: Record<string, unknown> }>(
+        directoriesQuery(requests.map((r) => r.depth)),
         variables,
       );
-      const out = new Map<string, DirectoryListing | null>();
-      dirs.forEach((dir, i) =>
-        out.set(
-          dir,
-          readDirectory(data.repository[`d${i}`] as Parameters<typeof readDirectory>[0]),
-        ),
+      return requests.map((_, i) =>
+        readDirectory(data.repository[`d${i}`] as Parameters<typeof readDirectory>[0]),
       );
-      return out;
     },
 
     async conversation(pullNumber) {

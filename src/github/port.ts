@@ -55,11 +55,16 @@ export type PathEntry =
   | { kind: 'file' | 'symlink'; sha: string; size: number; bytes: Uint8Array | null }
   | { kind: 'directory' };
 
-/** A directory's files, recursively, down to the depth one query reaches. */
+/** A directory's files, recursively, down to the depth asked for. */
 export interface DirectoryListing {
   files: GitTreeEntry[];
   /** Directories below that depth, to be listed by another call. */
   deeper: string[];
+  /**
+   * True when a level held 1,000 entries or more: GitHub may cut such a listing short without
+   * saying so, so it is not trusted (the REST tree, which says when it is truncated, is used).
+   */
+  capped: boolean;
 }
 
 /** Everything said on a pull request that the gate weighs, read together. */
@@ -121,8 +126,13 @@ export interface GitHubPort {
   compare(base: string, head: string): Promise<Comparison>;
   /** One path at a commit, or null when the commit has nothing there. */
   readPath(commitSha: string, path: string): Promise<PathEntry | null>;
-  /** Several directories of one commit in one request; null for a directory that is not there. */
-  directories(commitSha: string, dirs: string[]): Promise<Map<string, DirectoryListing | null>>;
+  /**
+   * Several directories, of any commits, in one request, each down to `depth` levels (files
+   * below are left to `deeper`); null for a directory that is not there.
+   */
+  directories(
+    requests: { commit: string; dir: string; depth: number }[],
+  ): Promise<(DirectoryListing | null)[]>;
   /** The token's identity, the pull request's comments with their histories, and its reviews. */
   conversation(pullNumber: number): Promise<Conversation>;
   blob(sha: string): Promise<Uint8Array>;

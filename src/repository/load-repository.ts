@@ -296,7 +296,8 @@ export async function loadRepository(
       const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort((a, b) =>
         a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
       );
-      return [card, candidates.filter((e) => e.path !== card.path && isEvidence(e.path))];
+      // A model card is never another card's evidence: a card is judged on its own.
+      return [card, candidates.filter((e) => !isCard(e.path) && isEvidence(e.path))];
     }),
   );
   const evidenceFiles = [
