@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { judgeOnGitHub } from '../../src/action/judge-on-github.js';
+import { validateValue } from '../../src/formats/validate.js';
 import { SCOPE_REASONS } from '../../src/gate/change-scope.js';
 import { createMemoryPort } from '../../src/github/memory-port.js';
 import { createLocalTree } from '../../src/repository/local-tree.js';
@@ -61,6 +62,8 @@ async function judgeEdit(
     runUrl: null,
     log: () => undefined,
   });
+  // Every record, whatever it read, is a valid decision record (with its `scope`).
+  expect(validateValue(result.record, 'decision')).toEqual([]);
   return { result, port, calls: port.state.calls };
 }
 
