@@ -36562,10 +36562,6 @@ function createOctokitPort(options) {
         return payload.data;
     }
     return {
-        async identity() {
-            const data = await graphql('query { viewer { login databaseId } }', {});
-            return { login: data.viewer.login, id: data.viewer.databaseId };
-        },
         async pullRequest(number) {
             const { data } = await call(`GET pull request #${number}`, () => octokit.rest.pulls.get({ owner, repo, pull_number: number }));
             return {
@@ -54268,9 +54264,18 @@ function createMatcher(patterns) {
     const matchers = patterns.filter((p) => p.length > 0).map((p) => picomatch(p, { dot: true }));
     return (path) => matchers.some((m) => m(path));
 }
+/** Order by path, as git and the path index do (code-unit order). */
+function byPath(a, b) {
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+/** The directory a repository path is in; `''` for the root. */
+function directoryOf(path) {
+    const dir = posix.dirname(path);
+    return dir === '.' ? '' : dir;
+}
 /** Paths sorted once, so the files under a directory are found by binary search, not a scan. */
 function createPathIndex(entries) {
-    const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const sorted = [...entries].sort(byPath);
     const lowerBound = (key) => {
         let lo = 0;
         let hi = sorted.length;
@@ -54305,7 +54310,7 @@ function createPathIndex(entries) {
 /** The directory a glob cannot reach outside of (picomatch's static base). */
 function globBase(glob) {
     const { base, isGlob } = picomatch.scan(glob);
-    return isGlob ? base : posix.dirname(glob) === '.' ? '' : posix.dirname(glob);
+    return isGlob ? base : directoryOf(glob);
 }
 
 /**
@@ -57039,11 +57044,13 @@ async function settleAll(items, limit, work) {
     return results;
 }
 
-/**
- * Read a repository into the engine's RepositoryState: cards by the discovery globs, each card's
- * evidence through its `evals` globs and its own model-index, and the attestation files.
- * Nothing here decides anything; every unreadable file becomes a located Problem.
- */
+/** A repository's files as the gate sees them: a local directory, or a commit read through the API. */
+/** Links are never followed: `what` (e.g. "model card") is refused, with how to fix it. */
+function refuseLink(entry, what, hint) {
+    if (entry.kind === 'symlink')
+        throw new InputError('symlink', `${what} is a symbolic link; rsp-gate does not follow links`, { file: entry.path }, hint);
+}
+
 /**
  * Files read at once: enough to keep the disk busy and to fill API queries of small files (the
  * API tree sends up to 100 in one query), few enough to bound memory with large logs.
@@ -57094,9 +57101,7 @@ async function readCard(tree, entry) {
     };
 }
 async function readArtifact(tree, entry) {
-    if (entry.kind === 'symlink') {
-        throw new InputError('symlink', 'evidence file is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the file itself');
-    }
+    refuseLink(entry, 'evidence file', 'commit the file itself');
     const source = await tree.open(entry.path);
     const head = await source.read(0, SNIFF_BYTES);
     const reader = findReader(entry.path, head);
@@ -57125,9 +57130,7 @@ function detach(record) {
     };
 }
 async function readCardEntry(tree, entry) {
-    if (entry.kind === 'symlink') {
-        throw new InputError('symlink', 'model card is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the card itself');
-    }
+    refuseLink(entry, 'model card', 'commit the card itself');
     return readCard(tree, entry);
 }
 /** The model a card describes: its `rsp.model`, else the first model its model-index names. */
@@ -57150,12 +57153,13 @@ async function summariseCards(tree, cardGlobs) {
         }
         else if (result.value) {
             const card = result.value;
-            const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
             out.push({
                 path,
                 model: modelIdOf(card),
                 evals: resolveEvals(card).globs,
-                previous: card.rsp?.previous !== undefined ? resolveInside(dir, card.rsp.previous) : null,
+                previous: card.rsp?.previous !== undefined
+                    ? resolveInside(directoryOf(path), card.rsp.previous)
+                    : null,
             });
         }
     });
@@ -57163,7 +57167,7 @@ async function summariseCards(tree, cardGlobs) {
 }
 /** The card's evals globs made relative to the repository, and the ones that cannot be. */
 function resolveEvals(card) {
-    const dir = posix.dirname(card.path) === '.' ? '' : posix.dirname(card.path);
+    const dir = directoryOf(card.path);
     const globs = [];
     const errors = [];
     (card.rsp?.evals ?? []).forEach((glob, i) => {
@@ -57242,7 +57246,7 @@ async function loadRepository(tree, policy, options = {}) {
         const { globs } = evalGlobs.get(card);
         const isEvidence = createMatcher(globs);
         // Only the files under each glob's base directory can match: cost follows the card.
-        const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+        const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort(byPath);
         // A model card is never another card's evidence: a card is judged on its own.
         return [card, candidates.filter((e) => !isCard(e.path) && isEvidence(e.path))];
     }));
@@ -57250,16 +57254,13 @@ async function loadRepository(tree, policy, options = {}) {
         ...new Map([...matchedFiles.values()].flat().map((e) => [e.path, e])).values(),
     ];
     const attestationEntries = [
-        ...new Map(attestationGlobs
-            .flatMap(globBase)
-            .flatMap((base) => filesUnder(base).map((e) => [e.path, e]))).values(),
+        ...new Map(attestationGlobs.map(globBase).flatMap((base) => filesUnder(base).map((e) => [e.path, e]))).values(),
     ]
         .filter((e) => isAttestation(e.path))
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        .sort(byPath);
     // Attestations and evidence are read together: small files share API queries.
-    const attestationReads = settleAll(attestationEntries, CONCURRENCY, (entry) => {
-        if (entry.kind === 'symlink')
-            throw new InputError('symlink', 'attestation file is a symbolic link; rsp-gate does not follow links', { file: entry.path }, 'commit the attestation file itself');
+    const attestationReads = settleAll(attestationEntries, CONCURRENCY, async (entry) => {
+        refuseLink(entry, 'attestation file', 'commit the attestation file itself');
         return readAttestationFile(tree, entry.path, policy);
     });
     const readFiles = await settleAll(evidenceFiles, CONCURRENCY, (entry) => readArtifact(tree, entry));
@@ -57284,7 +57285,7 @@ async function loadRepository(tree, policy, options = {}) {
     };
     const models = [];
     for (const card of cards) {
-        const dir = posix.dirname(card.path) === '.' ? '' : posix.dirname(card.path);
+        const dir = directoryOf(card.path);
         const id = modelIdOf(card);
         const line = card.doc.locate(card.rsp ? '/rsp/model' : '/model-index').line;
         const state = {
@@ -57512,9 +57513,7 @@ async function readPolicyText(tree, path) {
     const entry = await tree.stat(path);
     if (!entry)
         return null;
-    if (entry.kind === 'symlink') {
-        throw new InputError('symlink', 'the policy file is a symbolic link; rsp-gate does not follow links', { file: path }, 'commit the policy file itself');
-    }
+    refuseLink(entry, 'the policy file', 'commit the policy file itself');
     return readText(await tree.open(path));
 }
 async function loadPolicyFrom(tree, path, ref, fallbackPreset) {
@@ -57661,8 +57660,7 @@ function createGitReader(port) {
         return { path: p.path, kind: read.kind, sha: read.sha, size: read.size };
     };
     const throughDirectory = async (p) => {
-        const parent = posix.dirname(p.path) === '.' ? '' : posix.dirname(p.path);
-        const listing = await directory(p.commit, parent, SHALLOW);
+        const listing = await directory(p.commit, directoryOf(p.path), SHALLOW);
         // A listing GitHub may have cut short cannot say a file is absent: ask for the path itself.
         if (listing?.capped)
             return byPath(p);
@@ -57689,7 +57687,6 @@ function createGitReader(port) {
         directory,
     };
 }
-const byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 function createApiTree(port, sha, label, reader = createGitReader(port)) {
     let whole = null;
     const wholeTree = () => (whole ??= port.tree(sha).then((entries) => ({

@@ -11,7 +11,7 @@ import { readText } from '../readers/decode-text.js';
 import { loadPolicy, loadPreset } from '../policy/load-policy.js';
 import type { Policy } from '../policy/types.js';
 import { loadRepository, problemFrom } from '../repository/load-repository.js';
-import type { RepositoryTree } from '../repository/tree.js';
+import { refuseLink, type RepositoryTree } from '../repository/tree.js';
 import type { Scope } from './change-scope.js';
 import { readChange } from './read-change.js';
 
@@ -47,14 +47,7 @@ export interface CheckResult {
 async function readPolicyText(tree: RepositoryTree, path: string): Promise<string | null> {
   const entry = await tree.stat(path);
   if (!entry) return null;
-  if (entry.kind === 'symlink') {
-    throw new InputError(
-      'symlink',
-      'the policy file is a symbolic link; rsp-gate does not follow links',
-      { file: path },
-      'commit the policy file itself',
-    );
-  }
+  refuseLink(entry, 'the policy file', 'commit the policy file itself');
   return readText(await tree.open(path));
 }
 

@@ -5,9 +5,8 @@
  * goes out together: directories of both commits in one GraphQL query, small files a hundred to
  * a query. A `GitReader` holds what base and head share: blobs by id, listings by commit.
  */
-import { posix } from 'node:path';
 import { fileSourceFromBytes } from '../readers/file-source.js';
-import { createPathIndex } from '../repository/globs.js';
+import { byPath, createPathIndex, directoryOf } from '../repository/globs.js';
 import type { RepositoryTree } from '../repository/tree.js';
 import { createBatcher } from './batch.js';
 import type { DirectoryListing, GitHubPort, GitTreeEntry } from './port.js';
@@ -59,8 +58,7 @@ export function createGitReader(port: GitHubPort): GitReader {
     return { path: p.path, kind: read.kind, sha: read.sha, size: read.size };
   };
   const throughDirectory = async (p: Path): Promise<GitTreeEntry | null> => {
-    const parent = posix.dirname(p.path) === '.' ? '' : posix.dirname(p.path);
-    const listing = await directory(p.commit, parent, SHALLOW);
+    const listing = await directory(p.commit, directoryOf(p.path), SHALLOW);
     // A listing GitHub may have cut short cannot say a file is absent: ask for the path itself.
     if (listing?.capped) return byPath(p);
     return listing?.files.find((e) => e.path === p.path) ?? null;
@@ -86,9 +84,6 @@ export function createGitReader(port: GitHubPort): GitReader {
     directory,
   };
 }
-
-const byPath = (a: { path: string }, b: { path: string }) =>
-  a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 
 export function createApiTree(
   port: GitHubPort,

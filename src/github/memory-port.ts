@@ -66,10 +66,6 @@ export function createMemoryPort(
 
   return {
     state,
-    async identity() {
-      record('identity');
-      return state.identity;
-    },
     async pullRequest(number) {
       record(`pull ${number}`);
       const pr = state.pulls.get(number);

@@ -139,14 +139,6 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
   }
 
   return {
-    async identity() {
-      const data = await graphql<{ viewer: { login: string; databaseId: number | null } }>(
-        'query { viewer { login databaseId } }',
-        {},
-      );
-      return { login: data.viewer.login, id: data.viewer.databaseId };
-    },
-
     async pullRequest(number) {
       const { data } = await call(`GET pull request #${number}`, () =>
         octokit.rest.pulls.get({ owner, repo, pull_number: number }),

@@ -117,8 +117,6 @@ export interface CheckRunUpdate {
 }
 
 export interface GitHubPort {
-  /** The token's own identity: only its comments can be the sticky comment. */
-  identity(): Promise<Identity>;
   pullRequest(number: number): Promise<PullRequest>;
   /** Every file of the commit's tree (recursive). */
   tree(commitSha: string): Promise<GitTreeEntry[]>;

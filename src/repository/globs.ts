@@ -25,11 +25,22 @@ export function createMatcher(patterns: string[]): (path: string) => boolean {
   return (path) => matchers.some((m) => m(path));
 }
 
+/** Order by path, as git and the path index do (code-unit order). */
+export function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** The directory a repository path is in; `''` for the root. */
+export function directoryOf(path: string): string {
+  const dir = posix.dirname(path);
+  return dir === '.' ? '' : dir;
+}
+
 /** Paths sorted once, so the files under a directory are found by binary search, not a scan. */
 export function createPathIndex<T extends { path: string }>(
   entries: T[],
 ): { sorted: T[]; under(prefix: string): T[] } {
-  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...entries].sort(byPath);
   const lowerBound = (key: string) => {
     let lo = 0;
     let hi = sorted.length;
@@ -60,5 +71,5 @@ export function createPathIndex<T extends { path: string }>(
 /** The directory a glob cannot reach outside of (picomatch's static base). */
 export function globBase(glob: string): string {
   const { base, isGlob } = picomatch.scan(glob);
-  return isGlob ? base : posix.dirname(glob) === '.' ? '' : posix.dirname(glob);
+  return isGlob ? base : directoryOf(glob);
 }

@@ -3,7 +3,6 @@
  * evidence through its `evals` globs and its own model-index, and the attestation files.
  * Nothing here decides anything; every unreadable file becomes a located Problem.
  */
-import { posix } from 'node:path';
 import type { EvidenceRecord } from '../core/evidence.js';
 import { InputError, isInputError, SourceUnavailableError } from '../core/errors.js';
 import type { Attestation, ModelState, Problem, RepositoryState } from '../core/inputs.js';
@@ -15,15 +14,17 @@ import { recordsFromModelIndex } from '../readers/hf-model-index.js';
 import { findReader, SNIFF_BYTES } from '../readers/registry.js';
 import type { Policy } from '../policy/types.js';
 import {
+  byPath,
   createMatcher,
   createPathIndex,
+  directoryOf,
   escapesRepository,
   globBase,
   resolveInside,
 } from './globs.js';
 import { readAttestationFile } from './read-attestations.js';
 import { settleAll } from './settle-all.js';
-import type { RepositoryTree, TreeEntry } from './tree.js';
+import { refuseLink, type RepositoryTree, type TreeEntry } from './tree.js';
 
 /**
  * Files read at once: enough to keep the disk busy and to fill API queries of small files (the
@@ -101,14 +102,7 @@ async function readCard(tree: RepositoryTree, entry: TreeEntry): Promise<RawCard
 }
 
 async function readArtifact(tree: RepositoryTree, entry: TreeEntry): Promise<EvidenceRecord[]> {
-  if (entry.kind === 'symlink') {
-    throw new InputError(
-      'symlink',
-      'evidence file is a symbolic link; rsp-gate does not follow links',
-      { file: entry.path },
-      'commit the file itself',
-    );
-  }
+  refuseLink(entry, 'evidence file', 'commit the file itself');
   const source = await tree.open(entry.path);
   const head = await source.read(0, SNIFF_BYTES);
   const reader = findReader(entry.path, head);
@@ -145,14 +139,7 @@ function detach(record: EvidenceRecord): EvidenceRecord {
 }
 
 async function readCardEntry(tree: RepositoryTree, entry: TreeEntry): Promise<RawCard | null> {
-  if (entry.kind === 'symlink') {
-    throw new InputError(
-      'symlink',
-      'model card is a symbolic link; rsp-gate does not follow links',
-      { file: entry.path },
-      'commit the card itself',
-    );
-  }
+  refuseLink(entry, 'model card', 'commit the card itself');
   return readCard(tree, entry);
 }
 
@@ -189,12 +176,14 @@ export async function summariseCards(
       out.push({ path, model: null, evals: [], previous: null });
     } else if (result.value) {
       const card = result.value;
-      const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
       out.push({
         path,
         model: modelIdOf(card),
         evals: resolveEvals(card).globs,
-        previous: card.rsp?.previous !== undefined ? resolveInside(dir, card.rsp.previous) : null,
+        previous:
+          card.rsp?.previous !== undefined
+            ? resolveInside(directoryOf(path), card.rsp.previous)
+            : null,
       });
     }
   });
@@ -203,7 +192,7 @@ export async function summariseCards(
 
 /** The card's evals globs made relative to the repository, and the ones that cannot be. */
 function resolveEvals(card: RawCard): { globs: string[]; errors: Problem[] } {
-  const dir = posix.dirname(card.path) === '.' ? '' : posix.dirname(card.path);
+  const dir = directoryOf(card.path);
   const globs: string[] = [];
   const errors: Problem[] = [];
   (card.rsp?.evals ?? []).forEach((glob, i) => {
@@ -293,9 +282,7 @@ export async function loadRepository(
       const { globs } = evalGlobs.get(card)!;
       const isEvidence = createMatcher(globs);
       // Only the files under each glob's base directory can match: cost follows the card.
-      const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort((a, b) =>
-        a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-      );
+      const candidates = [...new Set(globs.flatMap((g) => filesUnder(globBase(g))))].sort(byPath);
       // A model card is never another card's evidence: a card is judged on its own.
       return [card, candidates.filter((e) => !isCard(e.path) && isEvidence(e.path))];
     }),
@@ -305,22 +292,14 @@ export async function loadRepository(
   ];
   const attestationEntries = [
     ...new Map(
-      attestationGlobs
-        .flatMap(globBase)
-        .flatMap((base) => filesUnder(base).map((e) => [e.path, e])),
+      attestationGlobs.map(globBase).flatMap((base) => filesUnder(base).map((e) => [e.path, e])),
     ).values(),
   ]
     .filter((e) => isAttestation(e.path))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    .sort(byPath);
   // Attestations and evidence are read together: small files share API queries.
-  const attestationReads = settleAll(attestationEntries, CONCURRENCY, (entry) => {
-    if (entry.kind === 'symlink')
-      throw new InputError(
-        'symlink',
-        'attestation file is a symbolic link; rsp-gate does not follow links',
-        { file: entry.path },
-        'commit the attestation file itself',
-      );
+  const attestationReads = settleAll(attestationEntries, CONCURRENCY, async (entry) => {
+    refuseLink(entry, 'attestation file', 'commit the attestation file itself');
     return readAttestationFile(tree, entry.path, policy);
   });
   const readFiles = await settleAll(evidenceFiles, CONCURRENCY, (entry) =>
@@ -349,7 +328,7 @@ export async function loadRepository(
 
   const models: ModelState[] = [];
   for (const card of cards) {
-    const dir = posix.dirname(card.path) === '.' ? '' : posix.dirname(card.path);
+    const dir = directoryOf(card.path);
     const id = modelIdOf(card);
     const line = card.doc.locate(card.rsp ? '/rsp/model' : '/model-index').line;
     const state: ModelState = {

@@ -1,4 +1,5 @@
 /** A repository's files as the gate sees them: a local directory, or a commit read through the API. */
+import { InputError } from '../core/errors.js';
 import type { FileSource } from '../core/evidence.js';
 
 export interface TreeEntry {
@@ -17,4 +18,15 @@ export interface RepositoryTree {
   stat(path: string): Promise<TreeEntry | null>;
   /** A source for a regular file that `list` or `stat` found. */
   open(path: string): Promise<FileSource>;
+}
+
+/** Links are never followed: `what` (e.g. "model card") is refused, with how to fix it. */
+export function refuseLink(entry: TreeEntry, what: string, hint: string): void {
+  if (entry.kind === 'symlink')
+    throw new InputError(
+      'symlink',
+      `${what} is a symbolic link; rsp-gate does not follow links`,
+      { file: entry.path },
+      hint,
+    );
 }
