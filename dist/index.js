@@ -37787,27 +37787,21 @@ function judgeThreshold(threshold, policy, modelId, records, attestations, teams
             continue;
         if (isExpired(d.attestation.date, d.attestation.expires, null, now))
             continue;
+        const { file, line, approvedBy } = d.attestation;
+        const decision = { file, line, approved_by: approvedBy };
         if (d.attestation.verdict === 'above') {
             return {
                 ...base,
                 status: 'crossed',
-                summary: `crossed by signed capability decision (${d.attestation.file}:${d.attestation.line})`,
-                decision: {
-                    file: d.attestation.file,
-                    line: d.attestation.line,
-                    approved_by: d.attestation.approvedBy,
-                },
+                summary: `crossed by signed capability decision (${file}:${line})`,
+                decision,
             };
         }
         return {
             ...base,
             status: 'cleared_by_decision',
-            summary: `not ruled out by evidence (${why}), cleared by a signed capability decision (${d.attestation.file}:${d.attestation.line})`,
-            decision: {
-                file: d.attestation.file,
-                line: d.attestation.line,
-                approved_by: d.attestation.approvedBy,
-            },
+            summary: `not ruled out by evidence (${why}), cleared by a signed capability decision (${file}:${line})`,
+            decision,
         };
     }
     return {
