@@ -92,6 +92,8 @@ export function record(
     model: 'acme/m',
     benchmark,
     metric,
+    filter: null,
+    scorer: null,
     value,
     scale: 'unknown',
     stderr: null,

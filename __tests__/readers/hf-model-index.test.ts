@@ -64,6 +64,8 @@ describe('hf-model-index reader on real cards', () => {
         pointer: '/model-index/0/results/0/metrics/0/value',
         line: 22,
         format: 'hf-model-index',
+        filter: null,
+        scorer: null,
         model: 'my-cool-model',
         benchmark: 'beans',
         metric: 'accuracy',

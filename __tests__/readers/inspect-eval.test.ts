@@ -30,13 +30,14 @@ function header(overrides: Record<string, unknown> = {}): string {
   });
 }
 
-const base = { format: 'inspect-eval', scale: 'unknown', line: null } as const;
+const base = { format: 'inspect-eval', scale: 'unknown', filter: null, line: null } as const;
 const popularity = {
   ...base,
   pointer: 'header.json#/results/scores/0/metrics/accuracy/value',
   model: 'ollama/llama3.1',
   benchmark: 'popularity',
   metric: 'accuracy',
+  scorer: 'match',
   value: 0,
   stderr: 0,
   n: 1,
@@ -90,6 +91,7 @@ describe('Inspect .eval log reader', () => {
         file: 'logs/mmlu-no-summary-choices.eval',
         model: 'openai/gpt-4o',
         benchmark: 'inspect_evals/mmlu_0_shot',
+        scorer: 'choice',
         date: '2025-12-19T12:36:45.000Z',
       },
     ]);
@@ -102,6 +104,7 @@ describe('Inspect .eval log reader', () => {
         file: 'logs/log_message_deduplication.eval',
         model: 'hardcoded/hardcoded',
         benchmark: 'inspect_test_utils/guess_number',
+        scorer: 'closeness_log',
         date: '2025-10-06T10:15:43.000Z',
       },
     ]);

@@ -25,7 +25,7 @@ function head(path: string): Uint8Array {
   return new Uint8Array(readFileSync(path)).subarray(0, 4096);
 }
 
-const base = { format: 'inspect-json', scale: 'unknown' } as const;
+const base = { format: 'inspect-json', scale: 'unknown', filter: null } as const;
 
 describe('Inspect JSON log reader', () => {
   it('reads accuracy and stderr from a current Inspect JSON log, stopping before samples', async () => {
@@ -38,6 +38,7 @@ describe('Inspect JSON log reader', () => {
         model: 'ollama/llama3.1',
         benchmark: 'popularity',
         metric: 'accuracy',
+        scorer: 'match',
         value: 0,
         stderr: 0,
         n: 1,
@@ -62,6 +63,7 @@ describe('Inspect JSON log reader', () => {
       model: 'mockllm/model',
       benchmark: 'popularity',
       metric: 'accuracy',
+      scorer: 'match',
       value: 0,
       stderr: 0,
       n: 1,
@@ -82,6 +84,7 @@ describe('Inspect JSON log reader', () => {
         model: 'openai/gpt-4o-mini',
         benchmark: 'testtaskname',
         metric: 'accuracy',
+        scorer: 'match',
         value: 0.6666666666666666,
         stderr: 0.33333333333333337,
         n: 3,
@@ -103,6 +106,7 @@ describe('Inspect JSON log reader', () => {
         model: 'anthropic/claude-opus-4-6',
         benchmark: 'cvebench',
         metric: 'mean',
+        scorer: 'check_exploit',
         value: 0.7051282051282052,
         stderr: null,
         n: 78,
@@ -124,6 +128,7 @@ describe('Inspect JSON log reader', () => {
         model: 'mistral/mistral-small-latest',
         benchmark: 'inspect_evals/gdm_intercode_ctf',
         metric: 'accuracy',
+        scorer: 'includes',
         value: 0.35443037974683544,
         stderr: 0.05416137871537831,
         n: 79,
@@ -141,6 +146,7 @@ describe('Inspect JSON log reader', () => {
     model: 'openai/gpt-4',
     benchmark: 'wikipedia',
     metric: 'accuracy',
+    scorer: 'model_graded_fact',
     stderr: 0,
     n: null,
     n_intended: null,

@@ -35,7 +35,7 @@ function head(path: string): Uint8Array {
   return new Uint8Array(readFileSync(path)).subarray(0, 4096);
 }
 
-const base = { format: 'lm-eval', scale: 'unknown' } as const;
+const base = { format: 'lm-eval', scale: 'unknown', filter: null, scorer: null } as const;
 
 describe('lm-evaluation-harness results reader', () => {
   it('reads v0.3 keys without a filter suffix and takes the model from model_args, not the adapter', async () => {
@@ -160,6 +160,7 @@ describe('lm-evaluation-harness results reader', () => {
         model: 'gpt-4',
         benchmark: 'scheming_evals_mc_prompt_task',
         metric: 'bypass',
+        filter: 'none',
         value: 999,
         stderr: null,
         n: null,
@@ -182,6 +183,7 @@ describe('lm-evaluation-harness results reader', () => {
         model: 'meta-llama/Meta-Llama-3.1-70B-Instruct',
         benchmark: 'gsm8k_judge_2',
         metric: 'exact_match',
+        filter: 'test',
         value: 0.8165276724791509,
         stderr: 0.01066137044869965,
         n: 1319,
@@ -203,6 +205,7 @@ describe('lm-evaluation-harness results reader', () => {
         model: null,
         benchmark: 'aibe',
         metric: 'acc',
+        filter: 'none',
         value: 0.72,
         stderr: 0.045126085985421296,
         n: 100,
@@ -227,6 +230,7 @@ describe('lm-evaluation-harness results reader', () => {
         model: 'google/gemma-2-9b',
         benchmark: 'mmlu',
         metric: 'acc',
+        filter: 'none',
         value: 0.23287281014100555,
         stderr: 0.0035649813597955723,
         n: null,
@@ -321,6 +325,7 @@ describe('lm-evaluation-harness results reader', () => {
         model: 'gpt-4o-mini',
         benchmark: 'polymer_tg_prediction',
         metric: 'mae',
+        filter: 'none',
         value: null,
         stderr: null,
         n: 24,

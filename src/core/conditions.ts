@@ -60,7 +60,10 @@ function matching(condition: EvidenceCondition, ctx: JudgeContext): BoundRecord[
   const benchmark = ctx.policy.benchmarks.get(condition.benchmark)!;
   const metrics = metricNames(benchmark, condition.metric);
   return ctx.records.filter(
-    (b) => b.benchmark.id === benchmark.id && metrics.has(b.record.metric.toLowerCase()),
+    (b) =>
+      b.benchmark.id === benchmark.id &&
+      b.record.metric !== null &&
+      metrics.has(b.record.metric.toLowerCase()),
   );
 }
 

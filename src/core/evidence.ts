@@ -1,7 +1,52 @@
 /** Normalised evidence: what every reader yields and what the engine judges. */
 
 export type EvidenceFormat =
-  'inspect-json' | 'inspect-eval' | 'lm-eval' | 'hf-model-index' | 'native';
+  | 'inspect-json'
+  | 'inspect-eval'
+  | 'lm-eval'
+  | 'lighteval'
+  | 'every-eval-ever'
+  | 'hf-model-index'
+  | 'hf-eval-results'
+  | 'native';
+
+/**
+ * Where a record comes from, in the policy's vocabulary (`evidence.rule_out_from`): one name per
+ * reader family. `inspect` covers `.json` and `.eval` logs; `model-card` is a card's `model-index`.
+ */
+export type EvidenceSource =
+  | 'inspect'
+  | 'lm-eval'
+  | 'lighteval'
+  | 'every-eval-ever'
+  | 'native'
+  | 'hf-eval-results'
+  | 'model-card';
+
+export const EVIDENCE_SOURCES: readonly EvidenceSource[] = [
+  'inspect',
+  'lm-eval',
+  'lighteval',
+  'every-eval-ever',
+  'native',
+  'hf-eval-results',
+  'model-card',
+];
+
+const SOURCE_OF_FORMAT: Record<EvidenceFormat, EvidenceSource> = {
+  'inspect-json': 'inspect',
+  'inspect-eval': 'inspect',
+  'lm-eval': 'lm-eval',
+  lighteval: 'lighteval',
+  'every-eval-ever': 'every-eval-ever',
+  'hf-model-index': 'model-card',
+  'hf-eval-results': 'hf-eval-results',
+  native: 'native',
+};
+
+export function sourceOf(format: EvidenceFormat): EvidenceSource {
+  return SOURCE_OF_FORMAT[format];
+}
 
 /**
  * How the run that produced a value ended.
@@ -24,8 +69,15 @@ export interface EvidenceRecord {
   model: string | null;
   /** Benchmark or task id as written in the file. */
   benchmark: string;
-  /** Metric name as written, without an lm-eval filter suffix. */
-  metric: string;
+  /**
+   * Metric name as written, without an lm-eval filter suffix. Null when the file names no metric
+   * (Hugging Face `.eval_results`: the value is the benchmark's primary score, on no stated scale).
+   */
+  metric: string | null;
+  /** lm-eval filter (`none`, `strict-match`, …) from a `metric,filter` key; null where the format has none. */
+  filter: string | null;
+  /** Inspect scorer (`results.scores[].name`); null where the format has none. */
+  scorer: string | null;
   /** Finite number, or null when missing, NaN, infinite or unparseable (with a warning). */
   value: number | null;
   /** What the file says about scale: `percent` for "25.59%", else usually `unknown`. */

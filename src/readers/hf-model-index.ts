@@ -254,6 +254,8 @@ export function recordsFromModelIndex(doc: LocatedDocument): ModelIndexResult {
           model,
           benchmark: bench.benchmark,
           metric: metricName,
+          filter: null,
+          scorer: null,
           value: parsed.value,
           scale: parsed.scale,
           stderr: null,

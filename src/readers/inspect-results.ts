@@ -74,6 +74,12 @@ interface MetricGroup {
   /** Pointer of the `metrics` object. */
   pointer: string;
   metrics: unknown;
+  /** The scorer's name (`scores[].name`, or the legacy `scorer.name`), when the log gives one. */
+  scorer: string | null;
+}
+
+function nameOf(value: unknown): string | null {
+  return isObject(value) && typeof value.name === 'string' && value.name !== '' ? value.name : null;
 }
 
 /** The three results shapes, told apart by keys (not by version). */
@@ -84,10 +90,14 @@ function metricGroups(results: JsonObject): MetricGroup[] {
       return list.map((score, i) => ({
         pointer: `/results/${shape}/${i}/metrics`,
         metrics: isObject(score) ? score.metrics : undefined,
+        scorer: nameOf(score),
       }));
     }
   }
-  if (isObject(results.metrics)) return [{ pointer: '/results/metrics', metrics: results.metrics }];
+  if (isObject(results.metrics))
+    return [
+      { pointer: '/results/metrics', metrics: results.metrics, scorer: nameOf(results.scorer) },
+    ];
   return [];
 }
 
@@ -212,6 +222,8 @@ export function inspectRecordsFromHeader(
         model,
         benchmark,
         metric: key,
+        filter: null,
+        scorer: group.scorer,
         value,
         scale: 'unknown',
         stderr,

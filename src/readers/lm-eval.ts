@@ -66,10 +66,18 @@ export function lmEvalDate(root: JsonObject, path: string, warnings: string[]): 
   return new Date(time).toISOString();
 }
 
-function metricKeys(entry: JsonObject): Array<{ key: string; metric: string; stderrKey: string }> {
+interface MetricKey {
+  key: string;
+  metric: string;
+  /** The part after the first comma of a v0.4 key; null for v0.3 keys. */
+  filter: string | null;
+  stderrKey: string;
+}
+
+function metricKeys(entry: JsonObject): MetricKey[] {
   const keys = Object.keys(entry);
   const v04 = keys.some((key) => key.includes(','));
-  const out: Array<{ key: string; metric: string; stderrKey: string }> = [];
+  const out: MetricKey[] = [];
   for (const key of keys) {
     if (NOT_METRICS.has(key)) continue;
     const comma = key.indexOf(',');
@@ -80,6 +88,7 @@ function metricKeys(entry: JsonObject): Array<{ key: string; metric: string; std
     out.push({
       key,
       metric,
+      filter: v04 ? key.slice(comma + 1) : null,
       stderrKey: v04 ? `${metric}_stderr${key.slice(comma)}` : `${metric}_stderr`,
     });
   }
@@ -131,7 +140,7 @@ export const lmEvalReader: EvidenceReader = {
         );
         status = 'partial';
       }
-      for (const { key, metric, stderrKey } of metricKeys(entry)) {
+      for (const { key, metric, filter, stderrKey } of metricKeys(entry)) {
         const warnings = [...taskWarnings];
         const value = finiteOrWarn(entry[key], key, warnings, 'file');
         const stderr = Object.hasOwn(entry, stderrKey)
@@ -146,6 +155,8 @@ export const lmEvalReader: EvidenceReader = {
           model,
           benchmark: task,
           metric,
+          filter,
+          scorer: null,
           value,
           scale: 'unknown',
           stderr,

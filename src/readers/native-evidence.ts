@@ -90,6 +90,8 @@ export const nativeEvidenceReader: EvidenceReader = {
         model: evidence.model,
         benchmark: result.benchmark,
         metric: result.metric,
+        filter: null,
+        scorer: null,
         value: result.value,
         scale: (result.scale ?? 'unknown') satisfies Scale,
         stderr: result.stderr ?? null,

@@ -132,7 +132,9 @@ function detach(record: EvidenceRecord): EvidenceRecord {
     pointer: own(record.pointer),
     model: record.model === null ? null : own(record.model),
     benchmark: own(record.benchmark),
-    metric: own(record.metric),
+    metric: record.metric === null ? null : own(record.metric),
+    filter: record.filter === null ? null : own(record.filter),
+    scorer: record.scorer === null ? null : own(record.scorer),
     date: record.date === null ? null : own(record.date),
     warnings: record.warnings.map(own),
   };
