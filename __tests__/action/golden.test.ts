@@ -1,15 +1,15 @@
 /**
  * The comment and the check run as a person reads them: golden files, and GitHub's own Markdown
- * engine (cmark-gfm, from Debian) to prove the tables and task items come out as such.
+ * engine (cmark-gfm, from npm) to prove the tables and task items come out as such.
  * Refresh the golden files after an intended change with `UPDATE_GOLDEN=1 npm test`.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { judgeOnGitHub } from '../../src/action/judge-on-github.js';
 import { createMemoryPort } from '../../src/github/memory-port.js';
 import { createLocalTree } from '../../src/repository/local-tree.js';
+import { renderAsGitHub } from '../helpers/github-markdown.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples');
 const GOLDEN = join(import.meta.dirname, '../golden');
@@ -71,32 +71,6 @@ function golden(name: string, actual: string): void {
   ).toBe(readFileSync(path, 'utf8'));
 }
 
-function cmarkGfm(markdown: string): string {
-  try {
-    return execFileSync(
-      'cmark-gfm',
-      [
-        '--unsafe',
-        '-e',
-        'table',
-        '-e',
-        'tasklist',
-        '-e',
-        'autolink',
-        '-e',
-        'strikethrough',
-        '-e',
-        'tagfilter',
-      ],
-      { input: markdown, encoding: 'utf8' },
-    );
-  } catch (error) {
-    throw new Error(
-      `cmark-gfm (GitHub's Markdown engine) is needed for this test: apt-get install cmark-gfm (.ci/run installs it). ${String(error)}`,
-    );
-  }
-}
-
 describe('what reviewers see for the example pull request', () => {
   test('the comment matches its golden file', async () => {
     golden('comment-blocked.md', (await examplePullRequest()).comment);
@@ -112,7 +86,7 @@ describe('what reviewers see for the example pull request', () => {
 
   test('GitHub’s Markdown engine renders the comment’s tables as tables and its checklist as task items', async () => {
     const { comment } = await examplePullRequest();
-    const html = cmarkGfm(comment);
+    const html = renderAsGitHub(comment);
     // The model table and the evidence table of frontier-7, the one model the change touches.
     expect(html.match(/<table>/g)).toHaveLength(2);
     expect(html).toContain('<th>model</th>\n<th>deployment</th>\n<th>security</th>');
@@ -126,7 +100,7 @@ describe('what reviewers see for the example pull request', () => {
 
   test('the check-run summary renders with the same structure', async () => {
     const { checkRun } = await examplePullRequest();
-    const html = cmarkGfm(checkRun.summary);
+    const html = renderAsGitHub(checkRun.summary);
     expect(html.match(/<table>/g)).toHaveLength(2);
     expect(html.match(/<li><input type="checkbox"/g)).toHaveLength(25);
   });

@@ -4,7 +4,6 @@
  * items the gate rendered, no mention of anyone but the people the policy names, the HTML
  * structure GitHub should show (checked with cmark-gfm, GitHub's renderer), and the size limit.
  */
-import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { DecisionRecord, ModelDecision } from '../../src/core/decision.js';
@@ -22,6 +21,7 @@ import {
 import { isModelBlocked } from '../../src/render/summarise.js';
 import { canonical } from '../../src/repository/read-attestations.js';
 import { NOW, TEST_POLICY, context, model, record, state } from '../helpers/build.js';
+import { renderAsGitHub } from '../helpers/github-markdown.js';
 import { check, RUNS, TEST_TIMEOUT_MS } from './settings.js';
 
 const BLOB_URL = 'https://github.test/blob/sha/';
@@ -458,23 +458,8 @@ function hasDetails(comment: string): boolean {
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* cmark-gfm, as GitHub renders comments                                                        */
+/* HTML entities in cmark-gfm's output                                                         */
 /* ------------------------------------------------------------------------------------------ */
-
-function cmark(markdown: string): string {
-  const result = spawnSync(
-    'cmark-gfm',
-    ['--unsafe', '-e', 'table', '-e', 'tasklist', '-e', 'autolink'],
-    {
-      input: markdown,
-      encoding: 'utf8',
-      maxBuffer: 16 * 1024 * 1024,
-    },
-  );
-  if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`cmark-gfm failed: ${result.stderr}`);
-  return result.stdout;
-}
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 function decodeEntities(text: string): string {
@@ -584,7 +569,8 @@ describe('the comment under hostile text in every free-text slot', () => {
         fc.property(everyday, SAMPLE, (s, digit) => {
           if (!sampled(digit)) return;
           const { comment } = build(s);
-          const html = cmark(comment);
+          // Without the tag filter, which would turn a leaked `<script>` into text and hide it.
+          const html = renderAsGitHub(comment, { tagfilter: false });
           // Text is escaped (`&lt;`) in cmark's output, so every `<` here opens a real tag.
           for (const m of html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/g)) {
             expect(TAGS.has(m[1]!.toLowerCase()), `<${m[1]}> in the HTML`).toBe(true);
@@ -619,7 +605,7 @@ describe('the comment under hostile text in every free-text slot', () => {
         fc.property(everyday, SAMPLE, (s, digit) => {
           if (!sampled(digit)) return;
           const { comment, files } = build(s);
-          const html = cmark(comment);
+          const html = renderAsGitHub(comment);
           for (const m of html.matchAll(/<a href="([^"]*)"/g)) {
             const target = decodeEntities(m[1]!);
             if (target === DETAILS_URL) continue;
@@ -652,7 +638,7 @@ describe('the comment under hostile text in every free-text slot', () => {
           if (!sampled(digit)) return;
           const b = build(s);
           const { comment, decision } = b;
-          const html = cmark(comment);
+          const html = renderAsGitHub(comment);
           const items = renderedItems(b);
           const tooLong = comment.includes('_The full report is too long for a comment');
           const tables = tooLong ? 0 : hasDetails(comment) ? 1 + decision.models.length : 1;
