@@ -8,6 +8,19 @@
  *   or skip a root key's value (checked, neither kept nor located) and go on.
  * - Caps nesting depth and string length; `__proto__` keys become plain own properties.
  * Columns count UTF-16 code units.
+ *
+ * Our own because no maintained streaming parser meets the first need, and none meets the others
+ * together. NaN: Python's `json.dump` writes bare `NaN` and `Infinity` into real Inspect and
+ * lm-eval logs; @streamparser/json, stream-json, jsonparse and clarinet all stop at the `N` as an
+ * invalid token (re-writing those words beforehand would take a tokenizer of our own anyway).
+ * Positions: of those, only clarinet keeps a line and column (@streamparser/json gives a byte
+ * offset per token, stream-json and jsonparse none). Limits: none caps nesting depth or string
+ * length, and jsonparse has had no release since 2017. jsonc-parser (positions, tolerance) and
+ * JSON5 (NaN) parse one whole string in memory, which a gigabyte log cannot be, and cannot stop
+ * at a root key before reading the rest.
+ * The UTF-8 split is ours too: `TextDecoder` with `fatal` rejects a whole chunk at its first
+ * invalid byte, so how much text before it is parsed (up to a stop key, say) would depend on
+ * where chunks end.
  */
 import { InputError } from '../core/errors.js';
 import type { Position } from './line-index.js';

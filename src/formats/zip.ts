@@ -3,8 +3,30 @@
  * of the file (ZIP64 included), and reads single members (stored, deflate, zstd) with size caps,
  * size-honesty checks and CRC-32 verification. Archives come from pull requests: nothing here
  * trusts a declared size, and nothing is extracted to disk.
+ *
+ * Node does the arithmetic: `zlib.crc32` (Node ≥ 20.15, hence `engines`) and
+ * `zlib.inflateRawSync` with `maxOutputLength`; zstd frames go to `fzstd`. The container parsing
+ * is our own because no maintained library meets these needs:
+ * - header-only reads: an Inspect `.eval` can be a gigabyte; we read its tail, the central
+ *   directory in one read, and the one member we want, through a `FileSource` that may be a
+ *   GitHub blob. fflate (`unzipSync`, `unzip`) needs the whole archive in memory, and its
+ *   streaming `Unzip` walks local headers from the front instead of the central directory;
+ *   adm-zip and JSZip also load the whole archive.
+ * - the hostile-input limits, checked before reading: a central directory larger than
+ *   `maxDirectoryBytes` is refused from the size the end record declares. yauzl (random access
+ *   through a `RandomAccessReader`) never reads that size and fetches the directory entry by
+ *   entry (two reads each); @zip.js/zip.js reads whatever length is declared and, by design,
+ *   repairs inconsistent offsets and lengths that we refuse. yauzl also ignores the local header
+ *   beyond its signature (we check that it names the member) and verifies no CRC-32.
+ * - zstd members (method 93, as Inspect writes them), bounded by the declared size before the
+ *   decoder allocates: yauzl and fflate read only stored and deflate; zip.js only through a
+ *   registered DecompressionStream, which is not told the declared size. (Node's own
+ *   `zlib.zstdDecompressSync` needs Node ≥ 22.15; we support Node 20.)
+ * - last-duplicate-wins over the central directory, with every entry checked: yauzl and zip.js
+ *   list duplicates (zip.js flags them), which a caller could map, but only on top of the gaps
+ *   above.
  */
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { decompress as zstdDecompress } from 'fzstd';
 import { InputError } from '../core/errors.js';
 import type { FileSource } from '../core/evidence.js';
@@ -40,22 +62,8 @@ export interface ZipArchive {
   readonly directoryOffset: number;
 }
 
-let crcTable: Uint32Array | undefined;
-
-/** CRC-32 (IEEE 802.3, as zip uses it); pass the previous result as `crc` to continue. */
-export function crc32(data: Uint8Array, crc = 0): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let c = ~crc >>> 0;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
-}
+/** CRC-32 (IEEE 802.3, as zip uses it), Node's own; pass the previous result to continue. */
+export { crc32 };
 
 function corrupt(file: string, message: string, member?: string): InputError {
   return new InputError(
