@@ -116,7 +116,7 @@ describe('other commands', () => {
     expect(out).toMatch(/^acme\/frontier-7 — models\/frontier-7\/MODEL_CARD\.md:5/);
     expect(out).toContain('CBRN-3 → crossed (requires deployment ASL-3, security ASL-3)');
     expect(out).toMatch(
-      /✓ rule_in {3}bio-uplift-trial ratio ≥ 5 \[published; policy preset:anthropic-rsp-v2\.2:\d+\] → 5\.3, margin \+0\.3 at models\/frontier-7\/evals\/uplift-trial-2026-11\.evidence\.yml:6 \(success\)/,
+      /✓ rule_in {3}bio-uplift-trial ratio ≥ 5 \[published; policy preset:anthropic-rsp-v2\.2:\d+\] → 5\.3, margin \+0\.3 at models\/frontier-7\/evals\/uplift-trial-2026-11\.evidence\.yml:6 \(native, success\)/,
     );
   });
 

@@ -249,7 +249,7 @@ describe('evidence binding and scale', () => {
     const reason = result.reasons.find((r) => r.code === 'evidence-scale')!;
     expect(reason).toMatchObject({ severity: 'block', line: 9 });
     expect(reason.message).toMatch(
-      /value 31 is outside the fraction scale \[0, 1\] declared for longform-virology/,
+      /^longform-virology score: value 31 of `score` is outside the fraction scale \[0, 1\] declared for longform-virology; if the file is in percent, declare `scale: percent`/,
     );
     expect(result.decision).toBe('block');
   });

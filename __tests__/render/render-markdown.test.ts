@@ -124,7 +124,7 @@ describe('why a threshold counts as crossed', () => {
     );
     const why = out.split('**Why:**')[1]!.split('\n\n')[0]!;
     expect(why).toContain(
-      '`longform-virology score` has no usable value (CBRN-3 not ruled out, counts as crossed)',
+      '`longform-virology score`: no evidence for longform-virology\\: cannot rule out (CBRN-3 not ruled out, counts as crossed)',
     );
     expect(why).not.toContain('**1.6** ≥ 5');
   });

@@ -5,16 +5,23 @@
  */
 import type { Reason } from './decision.js';
 import type { RepositoryState } from './inputs.js';
-import { bindEvidence, createBenchmarkIndex, type BoundRecord } from './normalise-evidence.js';
+import {
+  bindEvidence,
+  createBenchmarkIndex,
+  metricLabel,
+  type BoundRecord,
+} from './normalise-evidence.js';
 import type { Policy } from '../policy/types.js';
 
+/** Only records some condition reads: other metrics of a task are not evidence and never block. */
 function byFile(
   state: RepositoryState,
+  policy: Policy,
   index: ReturnType<typeof createBenchmarkIndex>,
 ): Map<string, BoundRecord[]> {
   const files = new Map<string, BoundRecord[]>();
   for (const model of state.models) {
-    for (const bound of bindEvidence(model.evidence, index)) {
+    for (const bound of bindEvidence(model.evidence, policy, index).bound) {
       const list = files.get(bound.record.file) ?? [];
       if (!list.some((b) => b.record.pointer === bound.record.pointer)) list.push(bound);
       files.set(bound.record.file, list);
@@ -24,7 +31,16 @@ function byFile(
 }
 
 function label(b: BoundRecord): string {
-  return `${b.benchmark.id} ${b.record.metric}`;
+  return `${b.benchmark.id} ${metricLabel(b.record)}`;
+}
+
+function sameMetric(a: BoundRecord, b: BoundRecord): boolean {
+  return (
+    a.benchmark.id === b.benchmark.id &&
+    a.record.metric === b.record.metric &&
+    a.record.filter === b.record.filter &&
+    a.record.scorer === b.record.scorer
+  );
 }
 
 export function compareStates(
@@ -33,8 +49,8 @@ export function compareStates(
   head: RepositoryState,
 ): Omit<Reason, 'severity'>[] {
   const index = createBenchmarkIndex(policy);
-  const before = byFile(base, index);
-  const after = byFile(head, index);
+  const before = byFile(base, policy, index);
+  const after = byFile(head, policy, index);
   const out: Omit<Reason, 'severity'>[] = [];
 
   for (const [file, records] of before) {
@@ -52,10 +68,7 @@ export function compareStates(
       const match =
         now.find(
           (b) => b.record.pointer === old.record.pointer && b.benchmark.id === old.benchmark.id,
-        ) ??
-        now.find(
-          (b) => b.benchmark.id === old.benchmark.id && b.record.metric === old.record.metric,
-        );
+        ) ?? now.find((b) => sameMetric(b, old));
       if (!match) {
         out.push({
           code: 'evidence-removed',

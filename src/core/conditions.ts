@@ -5,8 +5,21 @@
  * Rule-out: needs fresh, successful, logged evidence, and every such record must hold.
  */
 import type { ConditionResult, Rule } from './decision.js';
-import { metricNames, type BoundRecord } from './normalise-evidence.js';
-import type { Comparator, Condition, EvidenceCondition, Policy } from '../policy/types.js';
+import { sourceOf, type EvidenceRecord, type EvidenceSource } from './evidence.js';
+import {
+  conditionReadings,
+  metricLabel,
+  readsRecord,
+  type BoundRecord,
+  type Reading,
+} from './normalise-evidence.js';
+import type {
+  Benchmark,
+  Comparator,
+  Condition,
+  EvidenceCondition,
+  Policy,
+} from '../policy/types.js';
 
 const SYMBOL: Record<Comparator, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' };
 
@@ -30,22 +43,40 @@ export function symbol(op: Comparator): string {
 }
 
 export interface JudgeContext {
-  policy: Pick<Policy, 'benchmarks'>;
+  policy: Pick<Policy, 'benchmarks' | 'evidence'>;
   records: BoundRecord[];
+  /** Every record of each policy benchmark, whatever its metric (for "metric not found"). */
+  byBenchmark: Map<string, EvidenceRecord[]>;
   now: Date;
   maxAgeDays: number | null;
+}
+
+/** The sources whose records may rule out on a benchmark. */
+export function ruleOutSources(
+  policy: Pick<Policy, 'evidence'>,
+  benchmark: Benchmark,
+): readonly EvidenceSource[] {
+  return benchmark.ruleOutFrom ?? policy.evidence.ruleOutFrom;
 }
 
 /** Why a record cannot rule a threshold out, or null when it can. */
 export function unfitToRuleOut(
   bound: BoundRecord,
+  policy: Pick<Policy, 'evidence'>,
   now: Date,
   maxAgeDays: number | null,
 ): string | null {
   const { record } = bound;
   if (bound.value === null) return bound.error ?? 'no value';
-  if (record.status === 'reported') return 'self-reported in a model card, not a run';
-  if (record.status !== 'success') return `run status is ${record.status}`;
+  const source = sourceOf(record.format);
+  const accepted = ruleOutSources(policy, bound.benchmark);
+  if (!accepted.includes(source)) {
+    const list = accepted.length > 0 ? accepted.join(', ') : 'none';
+    return `source \`${source}\` not accepted for rule-out by this policy (rule_out_from: ${list})`;
+  }
+  // A reported number (a card) has no run to check; it rules out only from an accepted source.
+  if (record.status !== 'success' && record.status !== 'reported')
+    return `run status is ${record.status}`;
   if (maxAgeDays !== null) {
     if (record.date === null)
       return `undated, so it cannot be shown fresher than ${maxAgeDays} days`;
@@ -56,15 +87,16 @@ export function unfitToRuleOut(
   return null;
 }
 
-function matching(condition: EvidenceCondition, ctx: JudgeContext): BoundRecord[] {
-  const benchmark = ctx.policy.benchmarks.get(condition.benchmark)!;
-  const metrics = metricNames(benchmark, condition.metric);
-  return ctx.records.filter(
-    (b) =>
-      b.benchmark.id === benchmark.id &&
-      b.record.metric !== null &&
-      metrics.has(b.record.metric.toLowerCase()),
-  );
+function readings(condition: EvidenceCondition, ctx: JudgeContext): Reading[] {
+  return conditionReadings(ctx.policy.benchmarks.get(condition.benchmark)!, condition);
+}
+
+/** The metrics a benchmark's files do report, when none is the one the condition reads. */
+function foundInstead(condition: EvidenceCondition, ctx: JudgeContext): string[] | null {
+  const all = ctx.byBenchmark.get(condition.benchmark) ?? [];
+  const read = readings(condition, ctx);
+  if (all.length === 0 || all.some((r) => readsRecord(read, r))) return null;
+  return [...new Set(all.map(metricLabel))].sort();
 }
 
 function describeValue(value: number): string {
@@ -84,6 +116,7 @@ function leafResult(
     rule,
     benchmark,
     metric: condition.metric ?? '',
+    scorer: condition.scorer,
     op: condition.op,
     threshold: condition.value,
     provenance: condition.provenance,
@@ -94,19 +127,42 @@ function leafResult(
     line: bound?.record.line ?? null,
     pointer: bound?.record.pointer ?? null,
     status: bound?.record.status ?? null,
+    source: bound ? sourceOf(bound.record.format) : null,
+    found_metrics: null,
     note,
     policy_file: condition.where.file,
     policy_line: condition.where.line,
   };
 }
 
+/** `metric \`acc\` not found for lambada_openai (found: acc_norm, perplexity)` */
+function notFoundNote(
+  condition: EvidenceCondition,
+  metric: string,
+  found: string[],
+  ctx: JudgeContext,
+): string {
+  const names = [
+    ...new Set((ctx.byBenchmark.get(condition.benchmark) ?? []).map((r) => r.benchmark)),
+  ];
+  const scorer = condition.scorer ?? ctx.policy.benchmarks.get(condition.benchmark)!.scorer;
+  const read = scorer !== null ? `${metric}\` (scorer \`${scorer}\`)` : `${metric}\``;
+  return `metric \`${read} not found for ${names.join(', ')} (found: ${found.join(', ')})`;
+}
+
 function judgeLeaf(condition: EvidenceCondition, rule: Rule, ctx: JudgeContext): ConditionResult {
   const benchmark = ctx.policy.benchmarks.get(condition.benchmark)!;
   const metric = condition.metric ?? benchmark.metric;
   const test = `${condition.benchmark} ${metric} ${symbol(condition.op)} ${describeValue(condition.value)}`;
-  const records = matching(condition, ctx);
+  const read = readings(condition, ctx);
+  const records = ctx.records.filter(
+    (b) => b.benchmark.id === benchmark.id && readsRecord(read, b.record),
+  );
   const withValue = records.filter((b) => b.value !== null);
-  const finish = (r: ConditionResult) => ({ ...r, metric });
+  const finish = (r: ConditionResult): ConditionResult => ({ ...r, metric });
+  const found = records.length === 0 ? foundInstead(condition, ctx) : null;
+  const missing = (note: string) =>
+    found === null ? note : notFoundNote(condition, metric, found, ctx);
 
   if (rule !== 'rule_out') {
     const hit = withValue.find((b) => compare(b.value!, condition.op, condition.value));
@@ -120,17 +176,21 @@ function judgeLeaf(condition: EvidenceCondition, rule: Rule, ctx: JudgeContext):
         ? `${describeValue(shown.value!)} does not meet ${test}`
         : records.length > 0
           ? `no usable value for ${test} (${records[0]!.error ?? 'value missing'})`
-          : `no evidence for ${condition.benchmark}`;
-    return finish(leafResult(condition, rule, false, shown, note));
+          : missing(`no evidence for ${condition.benchmark}`);
+    return finish({ ...leafResult(condition, rule, false, shown, note), found_metrics: found });
   }
 
-  const fit = records.filter((b) => unfitToRuleOut(b, ctx.now, ctx.maxAgeDays) === null);
+  const unfit = (b: BoundRecord) => unfitToRuleOut(b, ctx.policy, ctx.now, ctx.maxAgeDays);
+  const fit = records.filter((b) => unfit(b) === null);
   if (fit.length === 0) {
-    const unfit = records[0];
-    const note = unfit
-      ? `cannot rule out with ${unfit.record.file}: ${unfitToRuleOut(unfit, ctx.now, ctx.maxAgeDays)}`
-      : `no evidence for ${condition.benchmark}: cannot rule out`;
-    return finish(leafResult(condition, rule, false, unfit ?? null, note));
+    const first = records[0];
+    const note = first
+      ? `cannot rule out with ${first.record.file}: ${unfit(first)}`
+      : missing(`no evidence for ${condition.benchmark}`) + ': cannot rule out';
+    return finish({
+      ...leafResult(condition, rule, false, first ?? null, note),
+      found_metrics: found,
+    });
   }
   const failing = fit.find((b) => !compare(b.value!, condition.op, condition.value));
   if (failing) {

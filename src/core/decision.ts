@@ -1,5 +1,5 @@
 /** The decision record (schemas/decision.schema.json): what the gate decided and why. */
-import type { RunStatus } from './evidence.js';
+import type { EvidenceSource, RunStatus } from './evidence.js';
 
 export type ThresholdStatus = 'crossed' | 'ruled_out' | 'not_ruled_out' | 'cleared_by_decision';
 
@@ -12,7 +12,10 @@ export type Rule = 'rule_in' | 'rule_out' | 'review_if';
 export interface ConditionResult {
   rule: Rule;
   benchmark: string;
+  /** The metric the condition reads, as the policy writes it (`acc`, `exact_match,strict-match`). */
   metric: string;
+  /** The Inspect scorer the condition reads, or null for any. */
+  scorer: string | null;
   op: 'gt' | 'gte' | 'lt' | 'lte' | 'eq';
   threshold: number;
   provenance: 'published' | 'illustrative' | null;
@@ -25,6 +28,13 @@ export interface ConditionResult {
   line: number | null;
   pointer: string | null;
   status: RunStatus | null;
+  /** Where the cited record comes from, in the policy's `rule_out_from` vocabulary. */
+  source: EvidenceSource | null;
+  /**
+   * When the benchmark has records but none with the metric this condition reads: the metrics
+   * the files do have (the condition can never hold on them). Null otherwise.
+   */
+  found_metrics: string[] | null;
   /** Why it holds or not, in words. */
   note: string;
   /** Where the condition is written in the policy. */

@@ -13,7 +13,7 @@ import {
   requiredSafeguards,
 } from './judge-safeguards.js';
 import { approversFit, approversOnHead, appliesTo, holdsRole, trustOf } from './people.js';
-import { bindEvidence, createBenchmarkIndex } from './normalise-evidence.js';
+import { bindEvidence, metricLabel } from './normalise-evidence.js';
 import { compareStates } from './compare-states.js';
 import { levelRank, type Policy } from '../policy/types.js';
 
@@ -68,6 +68,35 @@ function shortModel(name: string): string {
   return name.toLowerCase().split('/').pop()!;
 }
 
+/**
+ * A condition whose metric no file of its benchmark reports can never hold: say so once per
+ * benchmark and metric, so a rule-in that cannot fire is visible.
+ */
+function addMetricsNotFound(
+  thresholds: ModelDecision['thresholds'],
+  card: { file: string; line: number },
+  add: (reason: Omit<Reason, 'model'>) => void,
+): void {
+  const said = new Set<string>();
+  for (const t of thresholds) {
+    for (const leaf of [...t.evidence, ...t.review]) {
+      if (leaf.found_metrics === null) continue;
+      const key = `${leaf.benchmark}\u0000${leaf.metric}\u0000${leaf.scorer ?? ''}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      add({
+        code: 'metric-not-found',
+        severity: 'info',
+        message: `${t.id}: ${leaf.note.replace(/: cannot rule out$/, '')}; this condition cannot hold until a file reports that metric`,
+        // At the condition when the policy file holds it; a preset's lines are not in the repository.
+        ...(leaf.policy_file.startsWith('preset:')
+          ? card
+          : { file: leaf.policy_file, line: leaf.policy_line }),
+      });
+    }
+  }
+}
+
 /** Judge one model at one state. Reasons are collected only when `reasons` is given. */
 function evaluateModel(
   policy: Policy,
@@ -78,10 +107,9 @@ function evaluateModel(
   now: Date,
   reasons: Reason[] | null,
 ): ModelDecision {
-  const index = createBenchmarkIndex(policy);
-  const bound = bindEvidence(model.evidence, index);
+  const evidence = bindEvidence(model.evidence, policy);
   const thresholds = policy.thresholds.map((t) =>
-    judgeThreshold(t, policy, model.id, bound, attestations, context.teams, now),
+    judgeThreshold(t, policy, model.id, evidence, attestations, context.teams, now),
   );
   const levels = impliedLevels(policy, thresholds);
   const safeguards = requiredSafeguards(policy, levels, thresholds).map((s) =>
@@ -112,16 +140,17 @@ function evaluateModel(
   for (const problem of model.artifactErrors)
     reasons.push(problemReason(problem, 'block', model.id));
   for (const problem of model.warnings) reasons.push(problemReason(problem, 'info', model.id));
-  for (const b of bound) {
+  for (const b of evidence.bound) {
     if (b.error)
       add({
         code: 'evidence-scale',
         severity: 'block',
-        message: `${b.benchmark.id}: ${b.error}`,
+        message: `${b.benchmark.id} ${metricLabel(b.record)}: ${b.error}`,
         file: b.record.file,
         line: b.record.line,
       });
   }
+  addMetricsNotFound(thresholds, { file: model.card, line: model.line }, add);
   const mismatched = new Set<string>();
   for (const r of model.evidence) {
     if (r.model === null || mismatched.has(r.file)) continue;

@@ -3,7 +3,7 @@ import { judge, type JudgeContext } from './conditions.js';
 import type { ConditionResult, ThresholdResult } from './decision.js';
 import type { Attestation } from './inputs.js';
 import { approversFit, appliesTo, isExpired } from './people.js';
-import type { BoundRecord } from './normalise-evidence.js';
+import type { BoundEvidence } from './normalise-evidence.js';
 import type { Policy, Threshold } from '../policy/types.js';
 
 export interface TrustedAttestation {
@@ -26,12 +26,18 @@ export function judgeThreshold(
   threshold: Threshold,
   policy: Policy,
   modelId: string,
-  records: BoundRecord[],
+  bound: BoundEvidence,
   attestations: TrustedAttestation[],
   teams: Map<string, string[]> | null,
   now: Date,
 ): ThresholdResult {
-  const ctx: JudgeContext = { policy, records, now, maxAgeDays: threshold.maxEvidenceAgeDays };
+  const ctx: JudgeContext = {
+    policy,
+    records: bound.bound,
+    byBenchmark: bound.byBenchmark,
+    now,
+    maxAgeDays: threshold.maxEvidenceAgeDays,
+  };
   const ruleIn = threshold.ruleIn.map((c) => judge(c, 'rule_in', ctx));
   const ruleOut = threshold.ruleOut.map((c) => judge(c, 'rule_out', ctx));
   const review = threshold.reviewIf

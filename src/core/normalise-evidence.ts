@@ -1,13 +1,38 @@
 /**
- * Bind raw evidence records to the policy's benchmarks: resolve aliases, check the metric, and
- * put the value on the benchmark's declared scale. Scale is never guessed: a value outside the
- * declared scale is an error on that record.
+ * Bind raw evidence records to the policy's benchmarks: resolve aliases, keep only the records
+ * whose metric some condition reads, and put their values on the benchmark's declared scale.
+ *
+ * A task reports many metrics (`lambada_openai` has `perplexity` next to `acc`); only the ones a
+ * condition reads are evidence for that benchmark. The others are never scale-checked, compared
+ * or shown, and never block. Scale is never guessed: a value outside the declared scale is an
+ * error on that record.
  */
 import type { EvidenceRecord } from './evidence.js';
-import type { Benchmark, Policy } from '../policy/types.js';
+import type { Benchmark, Condition, EvidenceCondition, Policy } from '../policy/types.js';
 
 /** Metric spellings that mean the same thing across harnesses. */
 const METRIC_SYNONYMS: readonly (readonly string[])[] = [['accuracy', 'acc']];
+
+/** Metrics that are neither fractions nor percentages, for a scale error's hint. */
+const UNBOUNDED_METRICS =
+  /perplexity|bits_per_byte|bpb|loss|^mae$|^mse$|^rmse$|^ratio$|^count$|^total$|^tokens?$/i;
+
+/** What a condition (or a benchmark by default) reads: a metric, optionally one filter and scorer. */
+export interface Reading {
+  /** `acc` or `exact_match,strict-match`, as written in the policy. */
+  label: string;
+  /** Lower-case metric names, synonyms included. */
+  names: Set<string>;
+  /** One lm-eval filter, or null for every filter. */
+  filter: string | null;
+  /** One Inspect scorer, or null for every scorer. */
+  scorer: string | null;
+  /**
+   * True when this reads the benchmark's own metric, so that a record naming no metric (Hub
+   * `.eval_results`: the benchmark's primary score) speaks to it.
+   */
+  primary: boolean;
+}
 
 export interface BoundRecord {
   record: EvidenceRecord;
@@ -20,6 +45,13 @@ export interface BoundRecord {
   notes: string[];
 }
 
+export interface BoundEvidence {
+  /** Records whose metric some condition of the policy reads, on their benchmark's scale. */
+  bound: BoundRecord[];
+  /** Every record whose task resolves to a policy benchmark, by benchmark id, whatever its metric. */
+  byBenchmark: Map<string, EvidenceRecord[]>;
+}
+
 export function createBenchmarkIndex(policy: Pick<Policy, 'benchmarks'>): Map<string, Benchmark> {
   const index = new Map<string, Benchmark>();
   for (const benchmark of policy.benchmarks.values()) {
@@ -29,16 +61,87 @@ export function createBenchmarkIndex(policy: Pick<Policy, 'benchmarks'>): Map<st
   return index;
 }
 
-export function metricNames(benchmark: Benchmark, metric: string | null): Set<string> {
-  const names = new Set<string>();
-  const add = (name: string) => {
-    names.add(name.toLowerCase());
-    for (const group of METRIC_SYNONYMS)
-      if (group.includes(name.toLowerCase())) group.forEach((n) => names.add(n));
-  };
-  if (metric !== null) add(metric);
-  else [benchmark.metric, ...benchmark.metricAliases].forEach(add);
-  return names;
+/** `exact_match,strict-match` → metric `exact_match`, filter `strict-match` (lm-eval splits at the first comma). */
+export function splitMetric(text: string): { metric: string; filter: string | null } {
+  const comma = text.indexOf(',');
+  return comma < 0
+    ? { metric: text, filter: null }
+    : { metric: text.slice(0, comma), filter: text.slice(comma + 1) };
+}
+
+function withSynonyms(name: string): string[] {
+  const lower = name.toLowerCase();
+  const group = METRIC_SYNONYMS.find((g) => g.includes(lower));
+  return group ? [...group] : [lower];
+}
+
+/** The readings of a benchmark's own metric and its aliases (each may name a filter). */
+function defaultReadings(benchmark: Benchmark, scorer: string | null): Reading[] {
+  return [benchmark.metric, ...benchmark.metricAliases].map((text) => {
+    const { metric, filter } = splitMetric(text);
+    return { label: text, names: new Set(withSynonyms(metric)), filter, scorer, primary: true };
+  });
+}
+
+/** What one condition reads: its own metric, else the benchmark's metric and metric aliases. */
+export function conditionReadings(benchmark: Benchmark, condition: EvidenceCondition): Reading[] {
+  const scorer = condition.scorer ?? benchmark.scorer;
+  if (condition.metric === null) return defaultReadings(benchmark, scorer);
+  const { metric, filter } = splitMetric(condition.metric);
+  const names = new Set(withSynonyms(metric));
+  const primary = defaultReadings(benchmark, null).some(
+    (d) => d.filter === filter && [...names].some((n) => d.names.has(n)),
+  );
+  return [{ label: condition.metric, names, filter, scorer, primary }];
+}
+
+export function readsRecord(readings: readonly Reading[], record: EvidenceRecord): boolean {
+  return readings.some((r) => {
+    if (r.scorer !== null && r.scorer !== record.scorer) return false;
+    if (record.metric === null) return r.primary;
+    if (!r.names.has(record.metric.toLowerCase())) return false;
+    return r.filter === null || r.filter === record.filter;
+  });
+}
+
+/** How a record's metric is shown: `acc`, `exact_match,strict-match`, `accuracy` (scorer `match`). */
+export function metricLabel(record: EvidenceRecord): string {
+  const metric =
+    record.metric === null
+      ? '(no metric named)'
+      : record.filter !== null && record.filter !== 'none'
+        ? `${record.metric},${record.filter}`
+        : record.metric;
+  return record.scorer !== null ? `${metric} (scorer ${record.scorer})` : metric;
+}
+
+function evidenceConditions(conditions: Condition[], out: EvidenceCondition[]): void {
+  for (const c of conditions) {
+    if (c.type === 'evidence') out.push(c);
+    else evidenceConditions(c.items, out);
+  }
+}
+
+const readingsCache = new WeakMap<object, Map<string, Reading[]>>();
+
+/** Per benchmark id, everything some condition of the policy reads from it. */
+function policyReadings(policy: Pick<Policy, 'benchmarks' | 'thresholds'>): Map<string, Reading[]> {
+  const cached = readingsCache.get(policy);
+  if (cached) return cached;
+  const conditions: EvidenceCondition[] = [];
+  for (const t of policy.thresholds)
+    evidenceConditions([...t.ruleIn, ...t.ruleOut, ...t.reviewIf], conditions);
+  const readings = new Map<string, Reading[]>();
+  for (const c of conditions) {
+    const benchmark = policy.benchmarks.get(c.benchmark);
+    if (!benchmark) continue;
+    readings.set(benchmark.id, [
+      ...(readings.get(benchmark.id) ?? []),
+      ...conditionReadings(benchmark, c),
+    ]);
+  }
+  readingsCache.set(policy, readings);
+  return readings;
 }
 
 /** Scale conversion without binary noise: 0.57 × 100 is 57, not 56.99999999999999. */
@@ -51,6 +154,38 @@ const RANGE: Partial<Record<Benchmark['scale'], [number, number]>> = {
   percent: [0, 100],
 };
 
+/** A hint that fits the metric and the value: a perplexity is not a percentage. */
+function scaleHint(benchmark: Benchmark, record: EvidenceRecord, value: number): string {
+  const metric = record.metric ?? '';
+  if (UNBOUNDED_METRICS.test(metric))
+    return `; \`${metric}\` is not a fraction or a percent: read it through a benchmark declared with \`scale: unbounded\``;
+  if (value < 0) return '; a negative value is neither a fraction nor a percent';
+  if (record.metric === null)
+    return `; the file names no scale: declare \`reported_scale: percent\` for ${benchmark.id} if its values are percentages`;
+  if (benchmark.scale === 'fraction' && record.scale !== 'percent' && value <= 100)
+    return '; if the file is in percent, declare `scale: percent` for this benchmark or write the value as a fraction';
+  if (benchmark.scale === 'percent')
+    return `; a percent goes up to 100: if \`${metric}\` is a count or a score without bound, declare \`scale: unbounded\``;
+  return '';
+}
+
+/** The scale a record's value is written on: what the file says, or the policy's declaration. */
+function writtenScale(
+  benchmark: Benchmark,
+  record: EvidenceRecord,
+): { scale: EvidenceRecord['scale'] } | { error: string } {
+  // A value that names neither metric nor scale (Hub `.eval_results`): the policy must say which.
+  if (record.metric === null && record.scale === 'unknown' && benchmark.scale !== 'unbounded') {
+    if (benchmark.reportedScale !== null) return { scale: benchmark.reportedScale };
+    const value = record.value!;
+    if (value >= 0 && value <= 1)
+      return {
+        error: `value ${value} names no scale and could be a fraction or a percent; declare \`reported_scale: fraction\` or \`reported_scale: percent\` for ${benchmark.id}`,
+      };
+  }
+  return { scale: record.scale };
+}
+
 function onScale(
   benchmark: Benchmark,
   record: EvidenceRecord,
@@ -61,7 +196,9 @@ function onScale(
   if (!Number.isFinite(raw))
     return { value: null, error: `value ${raw} is not a finite number`, notes: [] };
   const declared = benchmark.scale;
-  const written = record.scale;
+  const scale = writtenScale(benchmark, record);
+  if ('error' in scale) return { value: null, error: scale.error, notes: [] };
+  const written = scale.scale;
   let value = raw;
   const notes: string[] = [];
   if (declared === 'fraction' && written === 'percent') {
@@ -75,29 +212,36 @@ function onScale(
   const range = RANGE[declared];
   if (range && (value < range[0] || value > range[1])) {
     const shown = written === 'percent' ? `${raw}%` : String(raw);
-    const hint =
-      declared === 'fraction' && written !== 'percent'
-        ? '; if the file is in percent, declare `scale: percent` for this benchmark or write the value as a fraction'
-        : '';
+    const of = record.metric === null ? '' : ` of \`${metricLabel(record)}\``;
     return {
       value: null,
-      error: `value ${shown} is outside the ${declared} scale [${range[0]}, ${range[1]}] declared for ${benchmark.id}${hint}`,
+      error: `value ${shown}${of} is outside the ${declared} scale [${range[0]}, ${range[1]}] declared for ${benchmark.id}${scaleHint(benchmark, record, raw)}`,
       notes,
     };
   }
   return { value, error: null, notes };
 }
 
-/** The records that speak to a policy benchmark, on its scale. Others are not evidence here. */
+/**
+ * The records that speak to the policy's conditions, on their benchmark's scale, and every
+ * record of each policy benchmark (so a condition can say which metrics a file does have).
+ */
 export function bindEvidence(
   records: EvidenceRecord[],
-  index: Map<string, Benchmark>,
-): BoundRecord[] {
+  policy: Pick<Policy, 'benchmarks' | 'thresholds'>,
+  index: Map<string, Benchmark> = createBenchmarkIndex(policy),
+): BoundEvidence {
+  const readings = policyReadings(policy);
   const bound: BoundRecord[] = [];
+  const byBenchmark = new Map<string, EvidenceRecord[]>();
   for (const record of records) {
     const benchmark = index.get(record.benchmark.toLowerCase());
     if (!benchmark) continue;
+    const list = byBenchmark.get(benchmark.id);
+    if (list) list.push(record);
+    else byBenchmark.set(benchmark.id, [record]);
+    if (!readsRecord(readings.get(benchmark.id) ?? [], record)) continue;
     bound.push({ record, benchmark, ...onScale(benchmark, record) });
   }
-  return bound;
+  return { bound, byBenchmark };
 }

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../core/errors.js';
+import type { EvidenceSource } from '../core/evidence.js';
 import { validateDocument } from '../formats/validate.js';
 import { escapePointerToken, parseYaml, type LocatedDocument } from '../formats/yaml.js';
 import { escapesRepository } from '../repository/globs.js';
@@ -13,6 +14,7 @@ import {
   COMPARATORS,
   DEFAULT_ATTESTATION_GLOBS,
   DEFAULT_CARD_GLOBS,
+  DEFAULT_RULE_OUT_FROM,
   type Benchmark,
   type Comparator,
   type Condition,
@@ -30,6 +32,7 @@ import {
 interface RawCondition {
   benchmark?: string;
   metric?: string;
+  scorer?: string;
   all?: RawCondition[];
   any?: RawCondition[];
   provenance?: 'published' | 'illustrative';
@@ -52,6 +55,7 @@ interface RawPolicy {
   policy_owners?: string[];
   approvals?: { capability_decision?: string[]; override?: string[] };
   discovery?: { cards?: string[]; attestations?: string[] };
+  evidence?: { rule_out_from?: EvidenceSource[] };
   benchmarks?: Record<
     string,
     {
@@ -59,7 +63,10 @@ interface RawPolicy {
       aliases?: string[];
       metric: string;
       metric_aliases?: string[];
+      scorer?: string;
       scale: 'fraction' | 'percent' | 'unbounded';
+      reported_scale?: 'fraction' | 'percent';
+      rule_out_from?: EvidenceSource[];
       higher_is_better?: boolean;
     }
   >;
@@ -206,6 +213,7 @@ function convertCondition(doc: LocatedDocument, raw: RawCondition, pointer: stri
     type: 'evidence',
     benchmark: raw.benchmark!,
     metric: raw.metric ?? null,
+    scorer: raw.scorer ?? null,
     op,
     value: raw[op]!,
     provenance: raw.provenance ?? null,
@@ -318,7 +326,10 @@ function convertBenchmarks(layer: Layer): Map<string, Benchmark> {
       aliases: b.aliases ?? [],
       metric: b.metric,
       metricAliases: b.metric_aliases ?? [],
+      scorer: b.scorer ?? null,
       scale: b.scale,
+      reportedScale: b.reported_scale ?? null,
+      ruleOutFrom: b.rule_out_from ? [...b.rule_out_from] : null,
       higherIsBetter: b.higher_is_better ?? true,
       where: where(doc, p),
     };
@@ -503,6 +514,7 @@ function buildPolicy(layers: Layer[], source: string, digest: string): Policy {
   let signoffs: Signoff[] = [];
   const scalars: Partial<RawPolicy> = {};
   const discovery: { cards?: string[]; attestations?: string[] } = {};
+  const evidence: { rule_out_from?: EvidenceSource[] } = {};
   const approvals: { capability_decision?: string[]; override?: string[] } = {};
   for (const layer of layers) {
     const { raw } = layer;
@@ -517,6 +529,7 @@ function buildPolicy(layers: Layer[], source: string, digest: string): Policy {
       if (raw[key] !== undefined) (scalars as Record<string, unknown>)[key] = raw[key];
     }
     Object.assign(discovery, raw.discovery ?? {});
+    Object.assign(evidence, raw.evidence ?? {});
     Object.assign(approvals, raw.approvals ?? {});
     roles = convertRoles(layer, roles);
     benchmarks = new Map([...benchmarks, ...convertBenchmarks(layer)]);
@@ -556,6 +569,7 @@ function buildPolicy(layers: Layer[], source: string, digest: string): Policy {
       cards: discovery.cards ?? DEFAULT_CARD_GLOBS,
       attestations: discovery.attestations ?? DEFAULT_ATTESTATION_GLOBS,
     },
+    evidence: { ruleOutFrom: [...(evidence.rule_out_from ?? DEFAULT_RULE_OUT_FROM)] },
     benchmarks,
     thresholds,
     triggers: triggers.map((t) => {

@@ -1,4 +1,5 @@
 /** The policy after loading: presets merged, references checked, every item located. */
+import type { EvidenceSource } from '../core/evidence.js';
 
 export type Kind = 'deployment' | 'security';
 export const KINDS: readonly Kind[] = ['deployment', 'security'];
@@ -17,8 +18,10 @@ export interface Where {
 export interface EvidenceCondition {
   type: 'evidence';
   benchmark: string;
-  /** Metric to read; the benchmark's default when absent. */
+  /** Metric to read, as written (`acc`, or `exact_match,strict-match` for one lm-eval filter); the benchmark's default when absent. */
   metric: string | null;
+  /** Inspect scorer to read (`results.scores[].name`); the benchmark's, else any scorer, when absent. */
+  scorer: string | null;
   op: Comparator;
   value: number;
   provenance: Provenance | null;
@@ -38,9 +41,16 @@ export interface Benchmark {
   id: string;
   description: string | null;
   aliases: string[];
+  /** The metric conditions read by default, as written (may carry `,filter`). */
   metric: string;
   metricAliases: string[];
+  /** Inspect scorer conditions read by default; null reads every scorer. */
+  scorer: string | null;
   scale: 'fraction' | 'percent' | 'unbounded';
+  /** The scale of values that name neither metric nor scale (Hub `.eval_results`); null when undeclared. */
+  reportedScale: 'fraction' | 'percent' | null;
+  /** Sources whose records may rule out on this benchmark; null follows `evidence.rule_out_from`. */
+  ruleOutFrom: EvidenceSource[] | null;
   higherIsBetter: boolean;
   where: Where;
 }
@@ -122,12 +132,26 @@ export interface Policy {
   policyOwners: string[];
   approvals: { capabilityDecision: string[]; override: string[] };
   discovery: { cards: string[]; attestations: string[] };
+  /** Which sources' records may rule a threshold out (any source may always rule in). */
+  evidence: { ruleOutFrom: EvidenceSource[] };
   benchmarks: Map<string, Benchmark>;
   thresholds: Threshold[];
   triggers: Trigger[];
   safeguards: Safeguard[];
   signoffs: Signoff[];
 }
+
+/**
+ * Numbers reported without a run to check (a model card's `model-index`, the Hub's
+ * `.eval_results`) do not rule out unless a policy says so.
+ */
+export const DEFAULT_RULE_OUT_FROM: readonly EvidenceSource[] = [
+  'inspect',
+  'lm-eval',
+  'lighteval',
+  'every-eval-ever',
+  'native',
+];
 
 export const DEFAULT_CARD_GLOBS = ['**/MODEL_CARD.md', 'models/*/README.md'];
 export const DEFAULT_ATTESTATION_GLOBS = ['safeguards/**/*.yml'];

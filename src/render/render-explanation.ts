@@ -27,7 +27,7 @@ export function renderExplanation(
       const value = e.value === null ? 'no value' : String(e.value);
       const margin = e.margin === null ? '' : `, margin ${e.margin >= 0 ? '+' : ''}${e.margin}`;
       out.push(
-        `    ${e.holds ? '✓' : '·'} ${e.rule.padEnd(9)} ${e.benchmark} ${e.metric} ${symbol(e.op)} ${e.threshold} [${e.provenance ?? 'unlabelled'}; policy ${e.policy_file}:${e.policy_line}] → ${value}${margin}${e.file ? ` at ${location(e.file, e.line)}${e.status ? ` (${e.status})` : ''}` : ''}`,
+        `    ${e.holds ? '✓' : '·'} ${e.rule.padEnd(9)} ${e.benchmark} ${e.metric}${e.scorer ? ` (scorer ${e.scorer})` : ''} ${symbol(e.op)} ${e.threshold} [${e.provenance ?? 'unlabelled'}; policy ${e.policy_file}:${e.policy_line}] → ${value}${margin}${e.file ? ` at ${location(e.file, e.line)} (${[e.source, e.status].filter(Boolean).join(', ')})` : ''}`,
       );
       out.push(`        ${e.note}`);
     }

@@ -98,9 +98,13 @@ function why(record: DecisionRecord, options: MarkdownOptions): string[] {
         t.status === 'crossed'
           ? `rule-in for ${t.id}${provenance}`
           : `${t.id} not ruled out, counts as crossed`;
-      const what = leaf
-        ? `${code(`${leaf.benchmark} ${leaf.metric}`)} ${leaf.value === null ? 'has no usable value' : `**${leaf.value}** ${symbol(leaf.op)} ${leaf.threshold}`}`
-        : escapeText(t.summary);
+      // Not ruled out: say why the rule-out failed (a value over the line, no evidence, a metric
+      // the files lack, a source the policy does not accept), not only the number.
+      const what = !leaf
+        ? escapeText(t.summary)
+        : t.status === 'not_ruled_out'
+          ? `${code(`${leaf.benchmark} ${leaf.metric}`)}: ${escapeText(leaf.note)}`
+          : `${code(`${leaf.benchmark} ${leaf.metric}`)} ${leaf.value === null ? 'has no usable value' : `**${leaf.value}** ${symbol(leaf.op)} ${leaf.threshold}`}`;
       lines.push(`- ${code(m.id)}: ${what} (${escapeText(rule)})${cite}`);
     }
   }
@@ -240,7 +244,7 @@ function details(record: DecisionRecord, options: MarkdownOptions): string[] {
     for (const t of m.thresholds) {
       for (const e of t.evidence) {
         lines.push(
-          `| ${code(t.id, true)} | ${t.status.replace(/_/g, ' ')} | ${e.rule.replace('_', '-')} | ${code(`${e.benchmark} ${e.metric}`, true)} | ${e.value ?? '—'} | ${symbol(e.op)} ${e.threshold} (${e.provenance ?? 'unlabelled'}) | ${e.margin ?? '—'} | ${e.file ? code(location(e.file, e.line), true) : escapeText(e.note).replace(/\|/g, '\\|')} |`,
+          `| ${code(t.id, true)} | ${t.status.replace(/_/g, ' ')} | ${e.rule.replace('_', '-')} | ${code(`${e.benchmark} ${e.metric}`, true)} | ${e.value ?? '—'} | ${symbol(e.op)} ${e.threshold} (${e.provenance ?? 'unlabelled'}) | ${e.margin ?? '—'} | ${e.file ? `${code(location(e.file, e.line), true)}${e.source ? ` (${e.source})` : ''}` : escapeText(e.note).replace(/\|/g, '\\|')} |`,
         );
       }
       if (t.evidence.length === 0)
