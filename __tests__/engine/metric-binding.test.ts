@@ -121,6 +121,15 @@ describe('a task with several metrics is judged on the metric the policy reads',
     expect(result.decision).toBe('pass');
   });
 
+  test('`acc,none` reads a v0.3 `acc`, which has no filter (xglm-564M)', async () => {
+    const policy = policyWith(
+      `  lambada: { aliases: [lambada_openai], metric: "acc,none", scale: fraction }`,
+      `    rule_out: [ { benchmark: lambada, lt: 0.5 } ]`,
+    );
+    const leaf = judge(policy, await readLmEval(XGLM)).models[0]!.thresholds[0]!.evidence[0]!;
+    expect(leaf).toMatchObject({ holds: true, value: 0.35940228992819717, metric: 'acc,none' });
+  });
+
   test('a scale error names the metric and gives a hint that fits it when a policy reads a perplexity as a fraction', async () => {
     const policy = policyWith(
       LAMBADA,

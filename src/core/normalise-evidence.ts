@@ -100,7 +100,8 @@ export function readsRecord(readings: readonly Reading[], record: EvidenceRecord
     if (r.scorer !== null && r.scorer !== record.scorer) return false;
     if (record.metric === null) return r.primary;
     if (!r.names.has(record.metric.toLowerCase())) return false;
-    return r.filter === null || r.filter === record.filter;
+    // A v0.3 key has no filter, which is what lm-eval's `none` filter means.
+    return r.filter === null || r.filter === (record.filter ?? 'none');
   });
 }
 
