@@ -1,0 +1,258 @@
+/**
+ * The reasons one model's judgment gives: what its evidence could not be read as, how each
+ * threshold came out and why, and every required item that is unmet. Pure; each step is a
+ * function a reader can find by name.
+ */
+import type { ModelDecision, Reason } from './decision.js';
+import { decidingCondition } from './decision.js';
+import type { ModelState, Problem, ReviewContext } from './inputs.js';
+import { rejectedDecisions, type TrustedAttestation } from './judge-thresholds.js';
+import { metricLabel, type BoundEvidence } from './normalise-evidence.js';
+import { approversFit, appliesTo } from './people.js';
+import type { Policy } from '../policy/types.js';
+
+/** A reason without its model; the caller adds it. */
+export type ModelReason = Omit<Reason, 'model'>;
+
+export function problemReason(
+  problem: Problem,
+  severity: Reason['severity'],
+  model?: string,
+): Reason {
+  const hint = problem.hint ? ` — ${problem.hint}` : '';
+  return {
+    code: problem.code,
+    severity,
+    message: `${problem.message}${hint}`,
+    file: problem.file,
+    line: problem.line,
+    ...(model ? { model } : {}),
+  };
+}
+
+function shortModel(name: string): string {
+  return name.toLowerCase().split('/').pop()!;
+}
+
+/** Artifacts that could not be read, card warnings, and values the benchmark's scale cannot hold. */
+function evidenceReasons(model: ModelState, evidence: BoundEvidence): ModelReason[] {
+  const out: ModelReason[] = [
+    ...model.artifactErrors.map((p) => problemReason(p, 'block')),
+    ...model.warnings.map((p) => problemReason(p, 'info')),
+  ];
+  for (const b of evidence.bound) {
+    if (b.error)
+      out.push({
+        code: 'evidence-scale',
+        severity: 'block',
+        message: `${b.benchmark.id} ${metricLabel(b.record)}: ${b.error}`,
+        file: b.record.file,
+        line: b.record.line,
+      });
+  }
+  return out;
+}
+
+/**
+ * A condition whose metric no file of its benchmark reports can never hold: say so once per
+ * benchmark and metric, so a rule-in that cannot fire is visible.
+ */
+function metricsNotFound(
+  thresholds: ModelDecision['thresholds'],
+  model: ModelState,
+): ModelReason[] {
+  const out: ModelReason[] = [];
+  const said = new Set<string>();
+  for (const t of thresholds) {
+    for (const leaf of [...t.evidence, ...t.review]) {
+      if (leaf.found_metrics === null) continue;
+      const key = `${leaf.benchmark}\u0000${leaf.metric}\u0000${leaf.scorer ?? ''}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      out.push({
+        code: 'metric-not-found',
+        severity: 'info',
+        message: `${t.id}: ${leaf.note.replace(/: cannot rule out$/, '')}; this condition cannot hold until a file reports that metric`,
+        // At the condition when the policy file holds it; a preset's lines are not in the repository.
+        ...(leaf.policy_file.startsWith('preset:')
+          ? { file: model.card, line: model.line }
+          : { file: leaf.policy_file, line: leaf.policy_line }),
+      });
+    }
+  }
+  return out;
+}
+
+/** One note per file that names another model than the card's. */
+function modelMismatches(model: ModelState): ModelReason[] {
+  const out: ModelReason[] = [];
+  const mismatched = new Set<string>();
+  for (const r of model.evidence) {
+    if (r.model === null || mismatched.has(r.file)) continue;
+    const a = shortModel(r.model);
+    const b = shortModel(model.id);
+    if (!a.includes(b) && !b.includes(a)) {
+      mismatched.add(r.file);
+      out.push({
+        code: 'model-mismatch',
+        severity: 'info',
+        message: `${r.file} names model \`${r.model}\`, not ${model.id}; counted as evidence for ${model.id} because the card's evals globs match it`,
+        file: r.file,
+        line: r.line,
+      });
+    }
+  }
+  return out;
+}
+
+const THRESHOLD_CODE: Record<ModelDecision['thresholds'][number]['status'], string> = {
+  crossed: 'threshold-crossed',
+  not_ruled_out: 'threshold-not-ruled-out',
+  cleared_by_decision: 'threshold-cleared',
+  ruled_out: 'threshold-ruled-out',
+};
+
+/** How each threshold came out, its review flags, and the capability decisions that did not count. */
+function thresholdReasons(
+  policy: Policy,
+  model: ModelState,
+  decision: ModelDecision,
+  attestations: TrustedAttestation[],
+  context: ReviewContext,
+  now: Date,
+): ModelReason[] {
+  const out: ModelReason[] = [];
+  for (const t of decision.thresholds) {
+    const deciding = decidingCondition(t);
+    out.push({
+      code: THRESHOLD_CODE[t.status],
+      severity: 'info',
+      message: `${t.id}: ${t.summary}`,
+      file: t.decision?.file ?? deciding?.file ?? model.card,
+      line: t.decision?.line ?? deciding?.line ?? model.line,
+    });
+    for (const flag of t.review) {
+      out.push({
+        code: 'review-flag',
+        severity: 'review',
+        message: `${t.id}: ${flag.note} (${flag.provenance ?? 'unlabelled'} review threshold: a flag for a human, does not change the level)`,
+        file: flag.file,
+        line: flag.line,
+      });
+    }
+    const threshold = policy.thresholds.find((p) => p.id === t.id)!;
+    for (const r of rejectedDecisions(
+      threshold,
+      policy,
+      model.id,
+      attestations,
+      context.teams,
+      now,
+    )) {
+      out.push({
+        code: 'decision-not-counted',
+        severity: 'info',
+        message: `capability decision on ${t.id} not counted: ${r.why}`,
+        file: r.attestation.file,
+        line: r.attestation.line,
+      });
+    }
+  }
+  return out;
+}
+
+/** A level the policy does not define yet blocks unless a trusted override is signed. */
+function undefinedLevelReasons(
+  policy: Policy,
+  model: ModelState,
+  decision: ModelDecision,
+  attestations: TrustedAttestation[],
+  context: ReviewContext,
+): ModelReason[] {
+  const out: ModelReason[] = [];
+  for (const kind of ['deployment', 'security'] as const) {
+    const level = decision.levels[kind];
+    if (!policy.undefinedLevels.includes(level)) continue;
+    const override = attestations.find(
+      ({ attestation: a, trusted }) =>
+        trusted &&
+        a.kind === 'override' &&
+        a.target === level &&
+        appliesTo(a, model.id) &&
+        approversFit(policy, a.approvedBy, policy.approvals.override, context.teams, true).ok,
+    );
+    out.push(
+      override
+        ? {
+            code: 'undefined-level-overridden',
+            severity: 'info',
+            message: `${kind} level ${level} is not yet defined by the policy; proceeding under the signed override (${override.attestation.reason ?? 'no reason given'})`,
+            file: override.attestation.file,
+            line: override.attestation.line,
+          }
+        : {
+            code: 'undefined-level',
+            severity: 'block',
+            message: `${model.id} reaches ${kind} ${level}, whose safeguards the policy does not define yet; it blocks unless an override is signed by ${policy.approvals.override.join(' and ')}`,
+            file: model.card,
+            line: model.line,
+          },
+    );
+  }
+  return out;
+}
+
+/** Every required safeguard, sign-off and trigger report that is not met blocks. */
+function unmetReasons(policy: Policy, model: ModelState, decision: ModelDecision): ModelReason[] {
+  const at = { file: model.card, line: model.line };
+  const out: ModelReason[] = [];
+  for (const s of decision.safeguards) {
+    if (s.status === 'satisfied') continue;
+    out.push({
+      code: `safeguard-${s.status}`,
+      severity: 'block',
+      message: `${s.level} ${s.kind} safeguard \`${s.id}\` (${s.title}) is ${s.status}: ${s.note}`,
+      ...at,
+    });
+  }
+  for (const s of decision.signoffs) {
+    if (s.status !== 'missing') continue;
+    out.push({
+      code: 'signoff-missing',
+      severity: 'block',
+      message: `${s.level} needs sign-off by ${s.role}: an approving review on the head commit, or a signed \`signoff: ${s.level}\` attestation`,
+      ...at,
+    });
+  }
+  for (const t of decision.triggers) {
+    if (t.status !== 'missing') continue;
+    const signers = policy.triggers.find((p) => p.id === t.id)!.signers.join(' and ');
+    out.push({
+      code: 'trigger-unmet',
+      severity: 'block',
+      message: `trigger ${t.id} fired (${t.why}): a \`report: ${t.requires_attestation}\` attestation signed by ${signers} is required`,
+      ...at,
+    });
+  }
+  return out;
+}
+
+/** Every reason one model's judgment gives, in the order the comment and annotations show them. */
+export function modelReasons(
+  policy: Policy,
+  model: ModelState,
+  evidence: BoundEvidence,
+  decision: ModelDecision,
+  attestations: TrustedAttestation[],
+  context: ReviewContext,
+  now: Date,
+): Reason[] {
+  return [
+    ...evidenceReasons(model, evidence),
+    ...metricsNotFound(decision.thresholds, model),
+    ...modelMismatches(model),
+    ...thresholdReasons(policy, model, decision, attestations, context, now),
+    ...undefinedLevelReasons(policy, model, decision, attestations, context),
+    ...unmetReasons(policy, model, decision),
+  ].map((reason) => ({ ...reason, model: model.id }));
+}
