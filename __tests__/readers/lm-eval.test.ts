@@ -6,6 +6,8 @@ import { fileSourceFromBytes, fileSourceFromPath } from '../../src/readers/file-
 import { lmEvalReader } from '../../src/readers/lm-eval.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/lm-eval/', import.meta.url));
+/** Real files from the corpus subset (provenance in __tests__/fixtures/corpus/manifest.csv). */
+const CORPUS = fileURLToPath(new URL('../fixtures/corpus/files/lm-eval/', import.meta.url));
 const INSPECT = fileURLToPath(new URL('../fixtures/inspect/', import.meta.url));
 const encoder = new TextEncoder();
 
@@ -423,6 +425,22 @@ describe('lm-evaluation-harness results reader', () => {
     expect((await readText(file('dtype=auto,pretrained=org/a')))[0]!.model).toBe('org/a');
     expect((await readText(file('path=/models/b')))[0]!.model).toBe('/models/b');
     expect((await readText(file('dtype=auto')))[0]!.model).toBeNull();
+  });
+
+  it('reads a v0.3 per-sample list where a number belongs as no value, with a warning', async () => {
+    // A results file whose `acc` and `id` hold one entry per question instead of an aggregate.
+    const name =
+      '37/375462e17bfaf570edc793b2623b0707efdf9044/trivia_qaterm_frequency-pythia-v1.1-2.8b-deduped-143000-04shot.json';
+    const records = await lmEvalReader.read(await fileSourceFromPath(`${CORPUS}${name}`, 'r.json'));
+    expect(
+      records.map((r) => [r.benchmark, r.metric, r.filter, r.value, r.stderr, r.status]),
+    ).toEqual([
+      ['long_tail_trivia_qa', 'acc', null, null, null, 'success'],
+      ['long_tail_trivia_qa', 'id', null, null, null, 'success'],
+    ]);
+    expect(records[0]!.warnings).toEqual([
+      'acc is [0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,1,0,1,1,0,1,0,0,0,1,0,… in the file, not a number; treated as no value',
+    ]);
   });
 
   it('claims lm-eval results files but not Inspect logs or lighteval files', () => {

@@ -84,7 +84,10 @@ function metricKeys(entry: JsonObject): MetricKey[] {
     if (v04 && comma < 0) continue;
     const metric = v04 ? key.slice(0, comma) : key;
     if (metric.endsWith('_stderr')) continue;
-    if (!v04 && typeof entry[key] !== 'number' && typeof entry[key] !== 'string') continue;
+    // A v0.3 key holding a mapping is a nested table (a subtask's results in the harness's
+    // leaderboard test configurations), not a metric. Anything else is a metric: a per-sample
+    // list where a number belongs is read as no value, with a warning, never dropped unseen.
+    if (!v04 && isObject(entry[key])) continue;
     out.push({
       key,
       metric,
