@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EvidenceRecord, FileSource } from '../../src/core/evidence.js';
 import { fileSourceFromBytes, fileSourceFromPath } from '../../src/readers/file-source.js';
 import { lmEvalReader } from '../../src/readers/lm-eval.js';
+import { findReader } from '../../src/readers/registry.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/lm-eval/', import.meta.url));
 /** Real files from the corpus subset (provenance in __tests__/fixtures/corpus/manifest.csv). */
@@ -440,6 +441,57 @@ describe('lm-evaluation-harness results reader', () => {
     ]);
     expect(records[0]!.warnings).toEqual([
       'acc is [0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,1,0,1,1,0,1,0,0,0,1,0,… in the file, not a number; treated as no value',
+    ]);
+  });
+
+  it('reads a file that puts its run parameters first, `results` 85 KB in, as a partial run', async () => {
+    // The harness's leaderboard test configuration: `params` and `tasks` first, groups nested as
+    // tables of subtasks (not metrics), and the samples that ran under `n_samples`.
+    const name = '90/903b3f5263a6ae00c64776c6f2d5dc4843ae4448/phi3-samples_10-no_chat-gpu.json';
+    expect(findReader('r.json', head(`${CORPUS}${name}`))).toBe(lmEvalReader);
+    const records = await lmEvalReader.read(await fileSourceFromPath(`${CORPUS}${name}`, 'r.json'));
+    expect(rows(records)).toEqual([
+      ['leaderboard_mmlu_pro', 'acc', 0.6, 0.16329931618554522, 10, 12032, 'partial', 1465],
+      [
+        'leaderboard_ifeval',
+        'inst_level_loose_acc',
+        0.3888888888888889,
+        null,
+        10,
+        541,
+        'partial',
+        1589,
+      ],
+      [
+        'leaderboard_ifeval',
+        'inst_level_strict_acc',
+        0.3888888888888889,
+        null,
+        10,
+        541,
+        'partial',
+        1591,
+      ],
+      [
+        'leaderboard_ifeval',
+        'prompt_level_loose_acc',
+        0.2,
+        0.13333333333333333,
+        10,
+        541,
+        'partial',
+        1593,
+      ],
+      [
+        'leaderboard_ifeval',
+        'prompt_level_strict_acc',
+        0.2,
+        0.13333333333333333,
+        10,
+        541,
+        'partial',
+        1595,
+      ],
     ]);
   });
 

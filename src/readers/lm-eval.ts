@@ -103,9 +103,14 @@ export const lmEvalReader: EvidenceReader = {
   accepts(path: string, head: Uint8Array): boolean {
     if (!/\.json$/i.test(path) || looksLikeInspectJson(head)) return false;
     const text = HEAD_DECODER.decode(head).replace(/^\uFEFF/, '');
-    // lighteval files also carry `results` but are not lm-eval output.
+    // `results` comes first in the harness's output; files that write the run's parameters
+    // first (its leaderboard test configurations) name `model_args` there, and their
+    // `results` may start tens of kilobytes in. lighteval files also carry `results` (and
+    // `model_args`) but are not lm-eval output.
     return (
-      /^\s*\{/.test(text) && /"results"\s*:\s*\{/.test(text) && !/"config_general"\s*:/.test(text)
+      /^\s*\{/.test(text) &&
+      /"(?:results"\s*:\s*\{|model_args"\s*:)/.test(text) &&
+      !/"config_general"\s*:/.test(text)
     );
   },
   async read(source: FileSource): Promise<EvidenceRecord[]> {
@@ -123,7 +128,8 @@ export const lmEvalReader: EvidenceReader = {
     }
     const config = isObject(root.config) ? root.config : {};
     const limit = config.limit;
-    const nSamples = isObject(root['n-samples']) ? root['n-samples'] : {};
+    // `n-samples` in the harness's output; its leaderboard test configurations spell it `n_samples`.
+    const nSamples = [root['n-samples'], root.n_samples].find(isObject) ?? {};
     const model = lmEvalModel(root);
     const common: string[] = [];
     const date = lmEvalDate(root, file, common);
