@@ -161,48 +161,90 @@ function mostUseful(all: ErrorObject[]): ErrorObject {
   );
 }
 
-/** Non-finite numbers (`.nan`, `.inf`) pass `type: number` in ajv; we never accept them. */
-function findNonFinite(value: unknown, pointer = ''): string | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? null : pointer;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findNonFinite(value[i], `${pointer}/${i}`);
-      if (found !== null) return found;
-    }
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      const found = findNonFinite(
-        child,
-        `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-      );
-      if (found !== null) return found;
-    }
-  }
-  return null;
+/** A non-finite number (`.nan`, `.inf`) where the document tolerates one, and where it is. */
+export interface NonFiniteNumber {
+  pointer: string;
+  /** The key path as people write it, e.g. `model-index[0].results[2].metrics[4].value`. */
+  key: string;
+  /** As YAML writes it: `.nan`, `.inf` or `-.inf`. */
+  written: string;
+  line: number;
+  column: number;
 }
 
-/** Throw an InputError for the first schema violation in `doc`, located at its line. */
-export function validateDocument(doc: LocatedDocument, name: SchemaName, what: string): void {
+/** Non-finite numbers (`.nan`, `.inf`) pass `type: number` in ajv: find them all, in order. */
+function findNonFinite(value: unknown, pointer = '', found: string[] = []): string[] {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) found.push(pointer);
+  } else if (Array.isArray(value)) {
+    value.forEach((child, i) => findNonFinite(child, `${pointer}/${i}`, found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      findNonFinite(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, found);
+    }
+  }
+  return found;
+}
+
+function valueAt(value: unknown, pointer: string): unknown {
+  let at = value;
+  for (const token of pointer.split('/').slice(1)) {
+    at = (at as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return at;
+}
+
+export interface ValidateOptions {
+  /**
+   * Model cards: only a non-finite number inside this block (a JSON pointer, `/rsp`) is refused;
+   * the others belong to other tools (`model-index`, training metadata) and are returned,
+   * located, for the caller to warn about. Without it every non-finite number is refused.
+   */
+  refuseNonFiniteOnlyUnder?: string;
+}
+
+/**
+ * Throw an InputError for the first schema violation in `doc`, located at its line. Non-finite
+ * numbers are refused, except as `options` says; the ones tolerated outside
+ * `refuseNonFiniteOnlyUnder` are returned.
+ */
+export function validateDocument(
+  doc: LocatedDocument,
+  name: SchemaName,
+  what: string,
+  { refuseNonFiniteOnlyUnder }: ValidateOptions = {},
+): NonFiniteNumber[] {
   const nonFinite = findNonFinite(doc.value);
-  if (nonFinite !== null) {
+  const refused = (pointer: string): boolean =>
+    refuseNonFiniteOnlyUnder === undefined ||
+    pointer === refuseNonFiniteOnlyUnder ||
+    pointer.startsWith(`${refuseNonFiniteOnlyUnder}/`);
+  const first = nonFinite.find(refused);
+  if (first !== undefined) {
     throw new InputError(
       'schema',
-      `${what}: ${keyName(nonFinite)} is not a finite number`,
-      { file: doc.file, ...doc.locate(nonFinite), key: keyName(nonFinite) },
+      `${what}: ${keyName(first)} is not a finite number`,
+      { file: doc.file, ...doc.locate(first), key: keyName(first) },
       'write a finite number (.nan and .inf are not allowed here)',
     );
   }
   const validate = validatorFor(name);
-  if (validate(doc.value)) return;
-  const best = mostUseful(validate.errors ?? []);
-  const { pointer, message, atKey } = describe(best);
-  const position = atKey ? doc.locateKey(pointer) : doc.locate(pointer);
-  throw new InputError(
-    'schema',
-    `${what}: ${keyName(pointer)}: ${message}`,
-    { file: doc.file, ...position, key: keyName(pointer) },
-    `see ${schemaId(name)}`,
-  );
+  if (!validate(doc.value)) {
+    const best = mostUseful(validate.errors ?? []);
+    const { pointer, message, atKey } = describe(best);
+    const position = atKey ? doc.locateKey(pointer) : doc.locate(pointer);
+    throw new InputError(
+      'schema',
+      `${what}: ${keyName(pointer)}: ${message}`,
+      { file: doc.file, ...position, key: keyName(pointer) },
+      `see ${schemaId(name)}`,
+    );
+  }
+  return nonFinite.map((pointer) => {
+    const value = valueAt(doc.value, pointer) as number;
+    const written = Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+    return { pointer, key: keyName(pointer), written, ...doc.locate(pointer) };
+  });
 }
 
 /** Validate a plain value (no source positions), e.g. the decision record. */

@@ -7,7 +7,7 @@ import type { EvidenceRecord } from '../core/evidence.js';
 import { InputError, isInputError, SourceUnavailableError } from '../core/errors.js';
 import type { Attestation, ModelState, Problem, RepositoryState } from '../core/inputs.js';
 import { readFrontMatter } from '../formats/front-matter.js';
-import { validateDocument } from '../formats/validate.js';
+import { type NonFiniteNumber, validateDocument } from '../formats/validate.js';
 import type { LocatedDocument } from '../formats/yaml.js';
 import { readText } from '../readers/decode-text.js';
 import { recordsFromModelIndex } from '../readers/hf-model-index.js';
@@ -57,6 +57,8 @@ interface RawCard {
   } | null;
   modelIndex: EvidenceRecord[];
   modelIndexWarnings: string[];
+  /** `.nan` and `.inf` outside the `rsp` block, read as no value (inside it they are refused). */
+  nonFinite: NonFiniteNumber[];
 }
 
 export function problemFrom(error: unknown, file: string): Problem {
@@ -89,7 +91,11 @@ async function readCard(tree: RepositoryTree, entry: TreeEntry): Promise<RawCard
   if (doc === null) return null;
   const front = doc.value as Record<string, unknown>;
   if (!('rsp' in front) && !('model-index' in front)) return null;
-  validateDocument(doc, 'card', 'model card');
+  // The front matter is shared with the Hub and other tools, where `.nan` is a YAML number
+  // (Hub evaluations write `loss: .nan`): only our own `rsp` block must be finite.
+  const nonFinite = validateDocument(doc, 'card', 'model card', {
+    refuseNonFiniteOnlyUnder: '/rsp',
+  });
   const { records, warnings } =
     'model-index' in front ? recordsFromModelIndex(doc) : { records: [], warnings: [] };
   return {
@@ -98,6 +104,7 @@ async function readCard(tree: RepositoryTree, entry: TreeEntry): Promise<RawCard
     rsp: (front.rsp as RawCard['rsp']) ?? null,
     modelIndex: records,
     modelIndexWarnings: warnings,
+    nonFinite,
   };
 }
 
@@ -349,6 +356,15 @@ export async function loadRepository(
         line,
       })),
     };
+    for (const { key, written, line: at, column } of card.nonFinite) {
+      state.warnings.push({
+        code: 'card-non-finite',
+        message: `${key} is ${written}, not a finite number; read as no value`,
+        file: card.path,
+        line: at,
+        column,
+      });
+    }
     if (!card.rsp) {
       state.warnings.push({
         code: 'card-without-rsp',
