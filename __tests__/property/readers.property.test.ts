@@ -23,7 +23,15 @@ const encode = (text: string): Uint8Array => encoder.encode(text);
 /* ------------------------------------------------------------------------------------------ */
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
-const FIXTURE_DIRS = ['inspect', 'lm-eval', 'hf-model-card', 'native'] as const;
+const FIXTURE_DIRS = [
+  'inspect',
+  'lm-eval',
+  'hf-model-card',
+  'native',
+  'hf-eval-results',
+  'every-eval-ever',
+  'lighteval',
+] as const;
 
 interface Seed {
   /** Repository-relative path the fixture is read under. */
@@ -57,7 +65,8 @@ const SEEDS: Seed[] = FIXTURE_DIRS.flatMap((dir) =>
     .map((file) =>
       printable(
         {
-          path: `evals/${dir}/${file}`,
+          // Hub results files are theirs only under a `.eval_results/` directory.
+          path: `evals/${dir}/${dir === 'hf-eval-results' ? '.eval_results/' : ''}${file}`,
           bytes: new Uint8Array(readFileSync(join(FIXTURES, dir, file))),
         },
         (seed) => `seed(${seed.path})`,
@@ -71,6 +80,9 @@ function seedFormat(seed: Seed): string {
   if (seed.path.startsWith('evals/inspect/')) return 'inspect-json';
   if (seed.path.startsWith('evals/lm-eval/')) return 'lm-eval';
   if (seed.path.startsWith('evals/native/')) return 'native';
+  if (seed.path.startsWith('evals/hf-eval-results/')) return 'hf-eval-results';
+  if (seed.path.startsWith('evals/every-eval-ever/')) return 'every-eval-ever';
+  if (seed.path.startsWith('evals/lighteval/')) return 'lighteval';
   return 'hf-model-index';
 }
 
@@ -80,6 +92,9 @@ const EXTENSION: Record<string, RegExp> = {
   'lm-eval': /\.json$/i,
   native: /\.evidence\.ya?ml$/i,
   'hf-model-index': /\.md$/i,
+  'hf-eval-results': /\.ya?ml$/i,
+  'every-eval-ever': /\.json$/i,
+  lighteval: /\.json$/i,
 };
 const NEW_EXTENSION: Record<string, string> = {
   'inspect-eval': '.eval',
@@ -87,6 +102,9 @@ const NEW_EXTENSION: Record<string, string> = {
   'lm-eval': '.json',
   native: '.evidence.yml',
   'hf-model-index': '.md',
+  'hf-eval-results': '.yaml',
+  'every-eval-ever': '.json',
+  lighteval: '.json',
 };
 
 /** A path the reader would be handed for this seed: the seed's own, renamed when needed. */
@@ -439,8 +457,8 @@ function recordProblem(r: EvidenceRecord, path: string, format: string | null): 
     return `line ${String(r.line)} is not positive`;
   if (!Array.isArray(r.warnings) || !r.warnings.every((w) => typeof w === 'string'))
     return 'warnings is not an array of strings';
-  if (typeof r.benchmark !== 'string' || typeof r.metric !== 'string')
-    return 'benchmark or metric is not a string';
+  if (typeof r.benchmark !== 'string' || (r.metric !== null && typeof r.metric !== 'string'))
+    return 'benchmark is not a string, or metric is neither null nor a string';
   if (typeof r.pointer !== 'string') return 'pointer is not a string';
   if (r.model !== null && typeof r.model !== 'string') return 'model is neither null nor a string';
   if (!isFiniteOrNull(r.stderr)) return `stderr ${String(r.stderr)} is neither null nor finite`;
@@ -531,11 +549,12 @@ function expandedSize(value: unknown, limit: number): number {
 const HANG_NODES = 2_000_000;
 
 /**
- * The native reader validates its whole document with recursive walks. When the YAML stands for
- * a finite tree so large that walking it would stall the run, say so instead of reading it.
+ * The native and Hub results readers validate their whole document with recursive walks. When the
+ * YAML stands for a finite tree so large that walking it would stall the run, say so instead of
+ * reading it.
  */
 function wouldStall(bytes: Uint8Array, format: string): string | null {
-  if (format !== 'native') return null;
+  if (format !== 'native' && format !== 'hf-eval-results') return null;
   let value: unknown;
   try {
     value = parseYaml(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'probe').value;

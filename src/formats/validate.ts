@@ -11,8 +11,19 @@ import cardSchema from '../../schemas/card.schema.json' with { type: 'json' };
 import evidenceSchema from '../../schemas/evidence.schema.json' with { type: 'json' };
 import attestationsSchema from '../../schemas/attestations.schema.json' with { type: 'json' };
 import decisionSchema from '../../schemas/decision.schema.json' with { type: 'json' };
+import hfEvalResultsSchema from '../../schemas/hf-eval-results.schema.json' with { type: 'json' };
+import everyEvalEverSchema from '../../schemas/every-eval-ever.schema.json' with { type: 'json' };
+import lightevalSchema from '../../schemas/lighteval.schema.json' with { type: 'json' };
 
-export type SchemaName = 'policy' | 'card' | 'evidence' | 'attestations' | 'decision';
+export type SchemaName =
+  | 'policy'
+  | 'card'
+  | 'evidence'
+  | 'attestations'
+  | 'decision'
+  | 'hf-eval-results'
+  | 'every-eval-ever'
+  | 'lighteval';
 
 const schemas: Record<SchemaName, object> = {
   policy: policySchema,
@@ -20,6 +31,9 @@ const schemas: Record<SchemaName, object> = {
   evidence: evidenceSchema,
   attestations: attestationsSchema,
   decision: decisionSchema,
+  'hf-eval-results': hfEvalResultsSchema,
+  'every-eval-ever': everyEvalEverSchema,
+  lighteval: lightevalSchema,
 };
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped in `default`.

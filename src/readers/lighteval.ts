@@ -1,0 +1,146 @@
+/**
+ * lighteval results files (`results_<timestamp>.json`, also the Open LLM Leaderboard v1 files
+ * lighteval wrote); formats.md §7.1. `results` is keyed `suite|task|fewshot`
+ * (`lighteval|gpqa:diamond|0`, `harness|arc:challenge|25`) or, since lighteval 0.13,
+ * `task|fewshot` (`gpqa:diamond|0`); each entry holds `<metric>` and `<metric>_stderr`.
+ *
+ * One record per task and metric:
+ * - benchmark = the key without its trailing `|fewshot` (`lighteval|gpqa:diamond`), so one policy
+ *   alias covers every few-shot setting; metric = the key inside the entry.
+ * - `all` is the mean of every task in the file, not a task: it is not read. `<suite>:_average|k`
+ *   rows (lighteval's mean over a suite's subtasks, like an lm-eval group) are read as their own
+ *   benchmark (`mmlu:_average`), with a note saying what they are.
+ * - date: the time in the file name (config_general's start_time is a monotonic clock, not a date).
+ * - status: partial when `config_general.max_samples` limited the run, or a task scored fewer
+ *   documents than it has.
+ */
+import { InputError } from '../core/errors.js';
+import type { EvidenceReader, EvidenceRecord, FileSource, RunStatus } from '../core/evidence.js';
+import { parseJsonStream, pointerToken } from '../formats/tolerant-json.js';
+import { finiteOrWarn } from './inspect-results.js';
+import { looksLikeInspectJson } from './inspect-json.js';
+import { lmEvalDate } from './lm-eval.js';
+import { quote } from './quote.js';
+import { validateHarnessJson } from './validate-harness-json.js';
+
+type JsonObject = Record<string, unknown>;
+
+const HEAD_DECODER = new TextDecoder('utf-8');
+const STDERR_SUFFIX = '_stderr';
+/** The aggregate of every task in the file. */
+const ALL = 'all';
+const FEWSHOT = /\|\d+$/;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonEmpty(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+function count(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+}
+
+/** lighteval writes `config_general` first; lm-eval and Inspect never write it. */
+export function looksLikeLighteval(head: Uint8Array): boolean {
+  const text = HEAD_DECODER.decode(head).replace(/^\uFEFF/, '');
+  return /^\s*\{/.test(text) && /"config_general"\s*:\s*\{/.test(text);
+}
+
+/** `lighteval|gpqa:diamond|0` → `lighteval|gpqa:diamond`; a key without a few-shot count is kept whole. */
+export function lightevalBenchmark(key: string): string {
+  return key.replace(FEWSHOT, '');
+}
+
+function modelOf(config: JsonObject): string | null {
+  const modelConfig = isObject(config.model_config) ? config.model_config : {};
+  return nonEmpty(config.model_name) ?? nonEmpty(modelConfig.model_name);
+}
+
+export const lightevalReader: EvidenceReader = {
+  format: 'lighteval',
+  accepts(path: string, head: Uint8Array): boolean {
+    return /\.json$/i.test(path) && !looksLikeInspectJson(head) && looksLikeLighteval(head);
+  },
+  async read(source: FileSource): Promise<EvidenceRecord[]> {
+    const file = source.path;
+    const parsed = await parseJsonStream(source.chunks(), file);
+    const root = parsed.value;
+    if (!isObject(root)) {
+      throw new InputError(
+        'lighteval-shape',
+        'the file is not a JSON object',
+        { file, ...parsed.locate('') },
+        'point the policy at the results_*.json file written by lighteval',
+      );
+    }
+    validateHarnessJson(parsed, file, 'lighteval', 'lighteval results');
+    const config = root.config_general as JsonObject;
+    const results = root.results as Record<string, JsonObject>;
+    const tasks = isObject(root.config_tasks) ? root.config_tasks : {};
+    const model = modelOf(config);
+    const common: string[] = [];
+    const date = lmEvalDate({}, file, common);
+    const maxSamples = config.max_samples;
+    const limited = typeof maxSamples === 'number' && maxSamples > 0;
+
+    const records: EvidenceRecord[] = [];
+    for (const [key, entry] of Object.entries(results)) {
+      if (key === ALL) continue;
+      const benchmark = lightevalBenchmark(key);
+      const task = isObject(tasks[key]) ? (tasks[key] as JsonObject) : {};
+      const n = count(task.effective_num_docs);
+      const nIntended = count(task.original_num_docs);
+      const taskWarnings = [...common];
+      if (benchmark.includes(':_average')) {
+        taskWarnings.push(
+          `${quote(key)} is lighteval's average over the ${benchmark.slice(0, benchmark.indexOf(':_average'))} tasks of this file, not a task of its own`,
+        );
+      }
+      let status: RunStatus = 'success';
+      if (n !== null && nIntended !== null && n < nIntended) {
+        taskWarnings.push(`${n} of ${nIntended} documents were scored; treated as partial`);
+        status = 'partial';
+      } else if (limited) {
+        taskWarnings.push(
+          `config_general.max_samples is ${maxSamples} (a limited run); treated as partial`,
+        );
+        status = 'partial';
+      }
+      for (const [metric, raw] of Object.entries(entry)) {
+        if (metric.endsWith(STDERR_SUFFIX)) continue;
+        if (raw !== null && typeof raw === 'object') continue; // not a score
+        if (typeof raw === 'boolean') continue;
+        const warnings = [...taskWarnings];
+        const value = finiteOrWarn(raw, metric, warnings, 'file');
+        const stderrKey = `${metric}${STDERR_SUFFIX}`;
+        const stderr = Object.hasOwn(entry, stderrKey)
+          ? finiteOrWarn(entry[stderrKey], stderrKey, warnings, 'file')
+          : null;
+        const pointer = `/results/${pointerToken(key)}/${pointerToken(metric)}`;
+        records.push({
+          file,
+          pointer,
+          line: parsed.locate(pointer).line,
+          format: 'lighteval',
+          model,
+          benchmark,
+          metric,
+          filter: null,
+          scorer: null,
+          value,
+          scale: 'unknown',
+          stderr,
+          n,
+          n_intended: nIntended,
+          date,
+          status,
+          warnings,
+        });
+      }
+    }
+    return records;
+  },
+};
