@@ -36,7 +36,7 @@ describe('the corpus subset', () => {
     );
     expect(outcomes.reduce((n, o) => n + o.earnedBlocks, 0)).toBe(refusals.length);
     expect(summaryLine(summary)).toMatch(
-      /^corpus: \d+ files · lm-eval \d+ files\/\d+ records agreed\/.* · crashes: 0 · blocking reasons earned: \d+ · files disagreeing: 0 · [\d.]+ s$/,
+      /^corpus: \d+ files · lm-eval \d+ files\/\d+ of \d+ records agreed\/.* · crashes: 0 · blocking reasons earned: \d+ · files disagreeing: 0 · [\d.]+ s$/,
     );
   });
 

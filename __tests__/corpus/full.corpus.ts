@@ -18,4 +18,5 @@ test('every corpus file is read and judged as the independent reading says', asy
   if (failures !== '') console.log(failures);
   console.log(summaryLine(summary));
   expect(failures).toBe('');
+  expect(summary.elapsedMs).toBeLessThan(10 * 60 * 1000);
 });

@@ -69,7 +69,8 @@ export interface FileOutcome {
   refused: string | null;
   /** An exception that is not an InputError: a bug. */
   crash: string | null;
-  /** Expected records the reader read alike. */
+  /** Records expected.jsonl lists for the file, and those the reader read alike. */
+  expected: number;
   agreed: number;
   /** Thresholds the engine judged (one per task × metric × filter × scorer). */
   judged: number;
@@ -515,17 +516,18 @@ async function judge(
 /* ------------------------------------------------------------------ one file */
 
 export async function checkFile(corpus: Corpus, row: ManifestRow): Promise<FileOutcome> {
+  const line = corpus.expected.get(row.id);
   const outcome: FileOutcome = {
     row,
     refused: null,
     crash: null,
+    expected: line?.records?.length ?? 0,
     agreed: 0,
     judged: 0,
     ruledOut: 0,
     earnedBlocks: 0,
     failures: [],
   };
-  const line = corpus.expected.get(row.id);
   if (!line || line.file !== row.file || line.format !== row.format) {
     outcome.failures.push('expected.jsonl has no line for this file');
     return outcome;
@@ -614,6 +616,7 @@ export async function runCorpus(
         row: { ...row, id },
         refused: null,
         crash: null,
+        expected: 0,
         agreed: 0,
         judged: 0,
         ruledOut: 0,
@@ -640,7 +643,7 @@ export function summaryLine(summary: CorpusSummary): string {
     list.reduce((n, o) => n + f(o), 0);
   const parts = CORPUS_FORMATS.map((format) => {
     const list = outcomes.filter((o) => o.row.format === format);
-    return `${format} ${list.length} files/${sum(list, (o) => o.agreed)} records agreed/${list.filter((o) => o.refused).length} refused/${sum(list, (o) => o.judged)} thresholds judged (${sum(list, (o) => o.ruledOut)} ruled out)`;
+    return `${format} ${list.length} files/${sum(list, (o) => o.agreed)} of ${sum(list, (o) => o.expected)} records agreed/${list.filter((o) => o.refused).length} refused/${sum(list, (o) => o.judged)} thresholds judged (${sum(list, (o) => o.ruledOut)} ruled out)`;
   });
   const failing = outcomes.filter((o) => o.failures.length > 0).length;
   return [
