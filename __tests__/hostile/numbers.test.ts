@@ -83,7 +83,7 @@ describe('values outside the declared scale', () => {
         file: FILE,
         line: 4,
         message: expect.stringMatching(
-          /^longform-virology: value 63\.3 is outside the fraction scale \[0, 1\]/,
+          /^longform-virology score: value 63\.3 of `score` is outside the fraction scale \[0, 1\]/,
         ),
       }),
     );
@@ -157,7 +157,7 @@ describe('percent strings from a model card', () => {
     const record = decide([...(await native([BIO, RESEARCH])), ...card]);
     const cbrn = threshold(record, 'CBRN-3');
     expect(cbrn.status).toBe('not_ruled_out');
-    expect(cbrn.summary).toMatch(/self-reported in a model card, not a run/);
+    expect(cbrn.summary).toMatch(/source `model-card` not accepted for rule-out by this policy/);
     expect(record.decision).toBe('block');
   });
 
