@@ -123,7 +123,7 @@ function lmEvalFeatures(row: ManifestRow, line: ExpectedLine, text: string): str
     if (r.filter !== null && r.filter !== 'none') f.add(`lm-eval:filter:${r.filter}`);
     if (typeof r.raw === 'string') f.add(`lm-eval:value:${r.raw}`);
     if (r.raw === null) f.add('lm-eval:value:not-a-number');
-    if (r.value !== null && (r.value < 0 || r.value > 1)) f.add('lm-eval:value:outside-[0,1]');
+    if (r.value !== null && (r.value < 0 || r.value > 1)) f.add('lm-eval:value:outside-0-1');
     if (r.stderr === null && r.value !== null) f.add('lm-eval:stderr:none');
     f.add(`lm-eval:metric:${r.metric}`);
   }
@@ -253,14 +253,14 @@ function main(): void {
     const bytes = new Uint8Array(readFileSync(join(CORPUS, row.file)));
     const line = expected.get(row.id)!;
     const text = new TextDecoder().decode(bytes);
-    features.set(
-      row.id,
+    const found =
       row.format === 'lm-eval'
         ? lmEvalFeatures(row, line, text)
         : row.format === 'hf-card'
           ? cardFeatures(line, text)
-          : inspectFeatures(row, line, bytes),
-    );
+          : inspectFeatures(row, line, bytes);
+    // Names from the files (metrics, task types) may hold spaces or commas: not in a CSV cell.
+    features.set(row.id, [...new Set(found.map((name) => name.replace(/[\s,]+/g, '_')))]);
   }
 
   const byFeature = new Map<string, ManifestRow[]>();
