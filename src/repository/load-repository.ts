@@ -116,7 +116,7 @@ async function readArtifact(tree: RepositoryTree, entry: TreeEntry): Promise<Evi
   if (!reader) {
     throw new InputError(
       'unknown-format',
-      'no reader recognises this file (Inspect .eval/.json, lm-eval results JSON, *.evidence.yml, or a model card)',
+      'no reader recognises this file (Inspect .eval/.json, lm-eval, lighteval or Every Eval Ever JSON, .eval_results/*.yaml, *.evidence.yml, or a model card)',
       { file: entry.path, line: 1 },
       "narrow the card's `evals` globs to evaluation artifacts",
     );
