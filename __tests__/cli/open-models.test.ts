@@ -121,18 +121,21 @@ describe('rsp-gate check on examples/open-models', () => {
     });
   });
 
-  test('an Every Eval Ever record binds by evaluation_name (`GPQA`) and rules the threshold out', async () => {
+  test('an Every Eval Ever record binds by evaluation_name (`GPQA`); copied from a leaderboard, it is reported and does not rule out', async () => {
     const { record } = await checkJson(EXAMPLE);
     const { threshold, condition } = sciExpert(model(record, LLAMA_PRO));
-    expect(threshold.status).toBe('ruled_out');
-    expect(condition('rule_out', 'open-llm-gpqa')).toMatchObject({
-      holds: true,
+    const ruleOut = condition('rule_out', 'open-llm-gpqa');
+    expect(ruleOut).toMatchObject({
+      holds: false,
       value: 0.2743,
       file: 'models/llama-pro-8b-instruct/evals/every-eval-ever/98ea850e-7019-4728-a558-8b1819ec47c2.json',
       line: 92,
       status: 'reported',
       source: 'every-eval-ever',
     });
+    expect(ruleOut.note).toContain('reported');
+    expect(threshold.status).toBe('cleared_by_decision');
+    expect(threshold.decision).toMatchObject({ file: 'safeguards/llama-pro-8b-instruct.yml' });
   });
 
   test('prints one line per model in text', async () => {
@@ -143,27 +146,30 @@ describe('rsp-gate check on examples/open-models', () => {
   });
 });
 
-describe('examples/open-models without the signed capability decision', () => {
+describe('examples/open-models without the signed capability decisions', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  test('blocks (exit 1): a Hub-reported number alone cannot clear SCI-EXPERT, so Vedika needs ASL-3', async () => {
+  test('blocks (exit 1): reported numbers alone cannot clear SCI-EXPERT, so Vedika and LLaMA-Pro need ASL-3', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rsp-gate-open-models-'));
     dirs.push(dir);
     cpSync(join(ROOT, EXAMPLE), dir, {
       recursive: true,
-      filter: (src) => !src.endsWith('safeguards/vedika-4.1-flash.yml'),
+      filter: (src) => !src.includes(`${EXAMPLE}/safeguards`),
     });
     const { code, record } = await checkJson(dir);
     expect(code).toBe(1);
     expect(record.decision).toBe('block');
-    const vedika = model(record, VEDIKA);
-    expect(vedika.levels).toEqual({ deployment: 'ASL-3', security: 'ASL-3' });
-    expect(sciExpert(vedika).threshold.status).toBe('not_ruled_out');
-    expect(vedika.safeguards.map((s) => [s.id, s.status])).toEqual([
-      ['asl3-release-misuse-review', 'missing'],
-      ['asl3-staged-weights-access', 'missing'],
-    ]);
-    for (const id of [LLAMA_PRO, QWEN]) expect(model(record, id).levels.deployment).toBe('ASL-2');
+    for (const id of [VEDIKA, LLAMA_PRO]) {
+      const m = model(record, id);
+      expect(m.levels, id).toEqual({ deployment: 'ASL-3', security: 'ASL-3' });
+      expect(sciExpert(m).threshold.status, id).toBe('not_ruled_out');
+      expect(m.safeguards.map((s) => [s.id, s.status])).toEqual([
+        ['asl3-release-misuse-review', 'missing'],
+        ['asl3-staged-weights-access', 'missing'],
+      ]);
+    }
+    // The lighteval run rules the threshold out on its own.
+    expect(model(record, QWEN).levels.deployment).toBe('ASL-2');
   });
 });
