@@ -240,7 +240,100 @@ describe('lm-eval filters and Inspect scorers are addressable in a condition', (
   });
 });
 
+describe('a filter or a scorer narrows only among the records that have one', () => {
+  const WMDP = `  wmdp: { aliases: [wmdp_bio], metric: accuracy, scorer: choice, scale: fraction }`;
+  const conditions = `    rule_in: [ { benchmark: wmdp, gte: 0.8 } ]
+    rule_out: [ { benchmark: wmdp, lt: 0.5 } ]`;
+
+  test('naming an Inspect scorer does not hide an lm-eval result that rules in', () => {
+    const result = judge(policyWith(WMDP, conditions), [
+      record('wmdp_bio', 'accuracy', 0.3, { format: 'inspect-eval', scorer: 'choice' }),
+      record('wmdp_bio', 'acc', 0.92, { format: 'lm-eval', filter: 'none' }),
+    ]);
+    expect(result.models[0]!.thresholds[0]!.status).toBe('crossed');
+    expect(result.decision).toBe('block');
+  });
+
+  test('filters and scorers match whatever their case', () => {
+    const policy = policyWith(
+      `  gsm8k: { aliases: [gsm8k], metric: "exact_match,strict-match", scale: fraction }
+${WMDP}`,
+      `    rule_in: [ { benchmark: gsm8k, gte: 0.8 }, { benchmark: wmdp, gte: 0.8 } ]`,
+    );
+    const gsm = judge(policy, [
+      record('gsm8k', 'EXACT_MATCH', 0.9, { format: 'lm-eval', filter: 'Strict-Match' }),
+    ]);
+    expect(gsm.models[0]!.thresholds[0]!.status).toBe('crossed');
+    const wmdp = judge(policy, [
+      record('wmdp_bio', 'accuracy', 0.9, { format: 'inspect-json', scorer: 'Choice' }),
+    ]);
+    expect(wmdp.models[0]!.thresholds[0]!.status).toBe('crossed');
+  });
+
+  test('a native file or card that writes `metric,filter` as its metric means that metric and filter', () => {
+    const policy = policyWith(
+      `  gsm8k: { aliases: [gsm8k], metric: "exact_match,strict-match", scale: fraction }`,
+      `    rule_in: [ { benchmark: gsm8k, gte: 0.8 } ]
+    rule_out: [ { benchmark: gsm8k, lt: 0.5 } ]`,
+    );
+    const result = judge(policy, [
+      record('gsm8k', 'exact_match', 0.3, { format: 'lm-eval', filter: 'strict-match' }),
+      record('gsm8k', 'exact_match,strict-match', 0.91),
+    ]);
+    expect(result.models[0]!.thresholds[0]!.status).toBe('crossed');
+    expect(result.models[0]!.thresholds[0]!.evidence[0]!.value).toBe(0.91);
+  });
+});
+
 describe('a change to a metric no condition reads is not weakened evidence', () => {
+  test('records that swap places in a file are compared by metric, not by position', () => {
+    const policy = policyWith(
+      `  x: { metric: acc, scale: fraction }`,
+      `    rule_in: [ { benchmark: x, gte: 0.8 } ]
+    review_if: [ { benchmark: x, metric: f1, gte: 0.9 } ]`,
+    );
+    const at = (pointer: string) => ({ pointer, file: 'models/m/evals/x.evidence.yml' });
+    const base = [
+      record('x', 'acc', 0.97, at('/results/0/value')),
+      record('x', 'f1', 0.2, at('/results/1/value')),
+    ];
+    const head = [
+      record('x', 'f1', 0.98, at('/results/0/value')),
+      record('x', 'acc', 0.81, at('/results/1/value')),
+    ];
+    const weakened = evaluate({
+      policy,
+      head: state([model(head)], signedAsl2),
+      base: state([model(base)], signedAsl2),
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    }).reasons.filter((r) => r.code === 'evidence-weakened');
+    expect(weakened.map((r) => r.message)).toEqual([
+      expect.stringContaining('x acc changed from 0.97 to 0.81'),
+    ]);
+    expect(weakened[0]!.severity).toBe('block');
+  });
+
+  test('a file that stops reporting the metric the policy reads is named as still there', () => {
+    const policy = policyWith(LAMBADA, `    rule_in: [ { benchmark: lambada, gte: 0.5 } ]`);
+    const base = [record('lambada_openai', 'acc', 0.6)];
+    const head = [record('lambada_openai', 'acc_renamed', 0.6)];
+    const reasons = evaluate({
+      policy,
+      head: state([model(head)], signedAsl2),
+      base: state([model(base)], signedAsl2),
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    }).reasons;
+    const removed = reasons.find((r) => r.code === 'evidence-removed')!;
+    expect(removed.message).toContain(
+      'is still in this change but no longer reports anything the policy reads',
+    );
+    expect(removed.severity).toBe('block');
+  });
+
   test('a lower perplexity in an existing file is not flagged; a lower acc is', async () => {
     const policy = policyWith(LAMBADA, `    rule_in: [ { benchmark: lambada, gte: 0.5 } ]`);
     const base = await readLmEval(GEMMA);

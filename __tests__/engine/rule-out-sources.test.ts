@@ -121,6 +121,20 @@ describe('evidence.rule_out_from', () => {
     expect(judge(p, [run, card(0.6)]).models[0]!.thresholds[0]!.status).toBe('not_ruled_out');
   });
 
+  test('a number an accepted source marks as reported (Every Eval Ever documentation) never rules out', () => {
+    const copied = record('gpqa', 'accuracy', 0.3, {
+      format: 'every-eval-ever',
+      status: 'reported',
+    });
+    const leaf = judge(policy(), [copied]).models[0]!.thresholds[0]!.evidence[1]!;
+    expect(leaf.holds).toBe(false);
+    expect(leaf.note).toContain(
+      'a number reported without a run to check (every-eval-ever marks it as reported), so it cannot rule out',
+    );
+    const run = record('gpqa', 'accuracy', 0.3, { format: 'every-eval-ever' });
+    expect(judge(policy(), [run]).models[0]!.thresholds[0]!.status).toBe('ruled_out');
+  });
+
   test('an unknown source name is a located policy error', () => {
     try {
       policy('evidence:\n  rule_out_from: [inspect, model_card]');
@@ -169,6 +183,17 @@ describe('values that name neither metric nor scale (Hub .eval_results)', () => 
     const p = policy('', '{ metric: accuracy, scale: fraction, reported_scale: percent }');
     const leaf = judge(p, [hub(63.3)]).models[0]!.thresholds[0]!.evidence[0]!;
     expect(leaf.value).toBe(0.633);
+  });
+
+  test('a value under 1 read as a percent by `reported_scale` says so beside the value', () => {
+    const p = policy('', '{ metric: accuracy, scale: fraction, reported_scale: percent }');
+    const result = judge(p, [hub(0.85)]);
+    expect(result.models[0]!.thresholds[0]!.evidence[0]!.value).toBe(0.0085);
+    const note = result.reasons.find((r) => r.code === 'evidence-read-as')!;
+    expect(note.message).toBe(
+      'gpqa (no metric named): the file names no scale: 0.85 read as 0.85% by the `reported_scale: percent` declared for gpqa; if the file meant a fraction (85%), this misreads it; 0.85% read as 0.0085 on the fraction scale',
+    );
+    expect(note.file).toBe('models/m/.eval_results/gpqa.yaml');
   });
 
   test('63.3 without reported_scale cannot be a fraction: the error says to declare the percent', () => {

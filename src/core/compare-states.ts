@@ -51,14 +51,18 @@ export function compareStates(
   const index = createBenchmarkIndex(policy);
   const before = byFile(base, policy, index);
   const after = byFile(head, policy, index);
+  const stillRead = new Set(head.models.flatMap((m) => m.evidence.map((r) => r.file)));
   const out: Omit<Reason, 'severity'>[] = [];
 
   for (const [file, records] of before) {
     const now = after.get(file);
     if (!now) {
+      const where = stillRead.has(file)
+        ? 'is still in this change but no longer reports anything the policy reads'
+        : 'is gone from this change';
       out.push({
         code: 'evidence-removed',
-        message: `${file} was evidence for ${[...new Set(records.map(label))].join(', ')} and is gone from this change`,
+        message: `${file} was evidence for ${[...new Set(records.map(label))].join(', ')} and ${where}`,
         file,
         line: null,
       });
@@ -66,9 +70,8 @@ export function compareStates(
     }
     for (const old of records) {
       const match =
-        now.find(
-          (b) => b.record.pointer === old.record.pointer && b.benchmark.id === old.benchmark.id,
-        ) ?? now.find((b) => sameMetric(b, old));
+        now.find((b) => b.record.pointer === old.record.pointer && sameMetric(b, old)) ??
+        now.find((b) => sameMetric(b, old));
       if (!match) {
         out.push({
           code: 'evidence-removed',

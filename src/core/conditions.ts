@@ -51,6 +51,9 @@ export interface JudgeContext {
   maxAgeDays: number | null;
 }
 
+/** Sources whose every record is a reported number; listing one in rule_out_from accepts them. */
+const REPORTED_SOURCES: ReadonlySet<EvidenceSource> = new Set(['model-card', 'hf-eval-results']);
+
 /** The sources whose records may rule out on a benchmark. */
 export function ruleOutSources(
   policy: Pick<Policy, 'evidence'>,
@@ -74,7 +77,11 @@ export function unfitToRuleOut(
     const list = accepted.length > 0 ? accepted.join(', ') : 'none';
     return `source \`${source}\` not accepted for rule-out by this policy (rule_out_from: ${list})`;
   }
-  // A reported number (a card) has no run to check; it rules out only from an accepted source.
+  // A reported number has no run to check. It rules out only from a source that is nothing but
+  // reported numbers (a card, the Hub's .eval_results) and that the policy lists by name; one
+  // inside a source of runs (an Every Eval Ever record copied from documentation) never does.
+  if (record.status === 'reported' && !REPORTED_SOURCES.has(source))
+    return `a number reported without a run to check (${source} marks it as reported), so it cannot rule out`;
   if (record.status !== 'success' && record.status !== 'reported')
     return `run status is ${record.status}`;
   if (maxAgeDays !== null) {

@@ -41,11 +41,23 @@ function evidenceReasons(model: ModelState, evidence: BoundEvidence): ModelReaso
     ...model.warnings.map((p) => problemReason(p, 'info')),
   ];
   for (const b of evidence.bound) {
+    const what = `${b.benchmark.id} ${metricLabel(b.record)}`;
     if (b.error)
       out.push({
         code: 'evidence-scale',
         severity: 'block',
-        message: `${b.benchmark.id} ${metricLabel(b.record)}: ${b.error}`,
+        message: `${what}: ${b.error}`,
+        file: b.record.file,
+        line: b.record.line,
+      });
+    // How a value the policy reads was coerced (a percent sign, a string, an assumed time zone,
+    // a declared reported_scale): a reviewer sees it beside the value.
+    const said = [...b.record.warnings, ...b.notes];
+    if (said.length > 0)
+      out.push({
+        code: 'evidence-read-as',
+        severity: 'info',
+        message: `${what}: ${said.join('; ')}`,
         file: b.record.file,
         line: b.record.line,
       });

@@ -90,29 +90,48 @@ export function conditionReadings(benchmark: Benchmark, condition: EvidenceCondi
   const { metric, filter } = splitMetric(condition.metric);
   const names = new Set(withSynonyms(metric));
   const primary = defaultReadings(benchmark, null).some(
-    (d) => d.filter === filter && [...names].some((n) => d.names.has(n)),
+    (d) =>
+      (d.filter ?? '').toLowerCase() === (filter ?? '').toLowerCase() &&
+      [...names].some((n) => d.names.has(n)),
   );
   return [{ label: condition.metric, names, filter, scorer, primary }];
 }
 
+/**
+ * The metric and filter a record reports. Only lm-eval keys carry a filter of their own; a native
+ * file or a card that writes `exact_match,strict-match` as its metric means the same thing.
+ */
+function metricOf(record: EvidenceRecord): { metric: string | null; filter: string | null } {
+  if (record.metric === null || record.filter !== null) return record;
+  return splitMetric(record.metric);
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Whether a record speaks to any of these readings. A filter or a scorer narrows only among the
+ * records that have one (lm-eval filters, Inspect scorers): a record from a format without them
+ * still speaks to the metric, so naming a scorer never hides an lm-eval or native result.
+ */
 export function readsRecord(readings: readonly Reading[], record: EvidenceRecord): boolean {
+  const { metric, filter } = metricOf(record);
   return readings.some((r) => {
-    if (r.scorer !== null && r.scorer !== record.scorer) return false;
-    if (record.metric === null) return r.primary;
-    if (!r.names.has(record.metric.toLowerCase())) return false;
-    // A v0.3 key has no filter, which is what lm-eval's `none` filter means.
-    return r.filter === null || r.filter === (record.filter ?? 'none');
+    if (r.scorer !== null && record.scorer !== null && !same(r.scorer, record.scorer)) return false;
+    if (metric === null) return r.primary;
+    if (!r.names.has(metric.toLowerCase())) return false;
+    return r.filter === null || filter === null || same(r.filter, filter);
   });
 }
 
 /** How a record's metric is shown: `acc`, `exact_match,strict-match`, `accuracy` (scorer `match`). */
 export function metricLabel(record: EvidenceRecord): string {
+  const { metric: name, filter } = metricOf(record);
   const metric =
-    record.metric === null
+    name === null
       ? '(no metric named)'
-      : record.filter !== null && record.filter !== 'none'
-        ? `${record.metric},${record.filter}`
-        : record.metric;
+      : filter !== null && filter.toLowerCase() !== 'none'
+        ? `${name},${filter}`
+        : name;
   return record.scorer !== null ? `${metric} (scorer ${record.scorer})` : metric;
 }
 
@@ -174,10 +193,10 @@ function scaleHint(benchmark: Benchmark, record: EvidenceRecord, value: number):
 function writtenScale(
   benchmark: Benchmark,
   record: EvidenceRecord,
-): { scale: EvidenceRecord['scale'] } | { error: string } {
+): { scale: EvidenceRecord['scale']; declared?: boolean } | { error: string } {
   // A value that names neither metric nor scale (Hub `.eval_results`): the policy must say which.
   if (record.metric === null && record.scale === 'unknown' && benchmark.scale !== 'unbounded') {
-    if (benchmark.reportedScale !== null) return { scale: benchmark.reportedScale };
+    if (benchmark.reportedScale !== null) return { scale: benchmark.reportedScale, declared: true };
     const value = record.value!;
     if (value >= 0 && value <= 1)
       return {
@@ -202,6 +221,12 @@ function onScale(
   const written = scale.scale;
   let value = raw;
   const notes: string[] = [];
+  if (scale.declared)
+    notes.push(
+      written === 'percent' && raw >= 0 && raw <= 1
+        ? `the file names no scale: ${raw} read as ${raw}% by the \`reported_scale: percent\` declared for ${benchmark.id}; if the file meant a fraction (${tidy(raw * 100)}%), this misreads it`
+        : `the file names no scale: ${raw} read on the \`reported_scale: ${written}\` declared for ${benchmark.id}`,
+    );
   if (declared === 'fraction' && written === 'percent') {
     value = tidy(raw / 100);
     notes.push(`${raw}% read as ${value} on the fraction scale`);
