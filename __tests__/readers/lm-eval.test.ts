@@ -495,6 +495,16 @@ describe('lm-evaluation-harness results reader', () => {
     ]);
   });
 
+  it('reads a bare numeric key beside filtered ones as a metric without a filter, never dropping it', async () => {
+    const records = await readText(
+      '{"results": {"t": {"alias": "t", "acc,none": 0.3, "acc_stderr,none": "N/A", "acc": 0.95}}}',
+    );
+    expect(records.map((r) => [r.metric, r.filter, r.value])).toEqual([
+      ['acc', 'none', 0.3],
+      ['acc', null, 0.95],
+    ]);
+  });
+
   it('claims lm-eval results files but not Inspect logs or lighteval files', () => {
     for (const name of [
       'pr2251__gsm8k_judge_Llama-3.1-70B_results_2024-08-26T11-40-14.123429.json',

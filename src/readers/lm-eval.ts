@@ -81,8 +81,11 @@ function metricKeys(entry: JsonObject): MetricKey[] {
   for (const key of keys) {
     if (NOT_METRICS.has(key)) continue;
     const comma = key.indexOf(',');
-    if (v04 && comma < 0) continue;
-    const metric = v04 ? key.slice(0, comma) : key;
+    // In a v0.4 entry every metric carries its filter; a bare key that holds a number is still
+    // read (as a metric without a filter), never dropped unseen beside the filtered ones.
+    if (v04 && comma < 0 && typeof entry[key] !== 'number') continue;
+    const split = v04 && comma >= 0;
+    const metric = split ? key.slice(0, comma) : key;
     if (metric.endsWith('_stderr')) continue;
     // A v0.3 key holding a mapping is a nested table (a subtask's results in the harness's
     // leaderboard test configurations), not a metric. Anything else is a metric: a per-sample
@@ -91,8 +94,8 @@ function metricKeys(entry: JsonObject): MetricKey[] {
     out.push({
       key,
       metric,
-      filter: v04 ? key.slice(comma + 1) : null,
-      stderrKey: v04 ? `${metric}_stderr${key.slice(comma)}` : `${metric}_stderr`,
+      filter: split ? key.slice(comma + 1) : null,
+      stderrKey: split ? `${metric}_stderr${key.slice(comma)}` : `${metric}_stderr`,
     });
   }
   return out;
