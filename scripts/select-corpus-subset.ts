@@ -3,14 +3,25 @@
  *
  *   npx tsx scripts/select-corpus-subset.ts [--corpus DIR] [--out DIR]
  *
- * Every corpus file is described by shape features (lm-eval key style, filters, groups,
- * `--limit`, "N/A" stderrs, odd values; Inspect format, status, compression; card value kinds,
- * missing datasets, line endings, …). Features are visited rarest first, and each is given up to
- * its quota of files, smallest first (files over 64 KiB only when nothing smaller has the
- * feature); a file already chosen counts for every feature it has. Only files whose licence
- * permits redistribution are candidates. The result is reproducible: the same corpus gives the
- * same subset. Bytes are copied exactly (checked against the git blob id), with their
- * manifest.csv rows and expected.jsonl lines, and selection.csv says why each file is in.
+ * Only files whose licence permits redistribution are candidates, chosen in three passes:
+ *
+ * 1. Shape coverage. Every corpus file is described by shape features (lm-eval key style,
+ *    filters, groups, `--limit`, "N/A" stderrs, odd values; Inspect format, status, compression;
+ *    card value kinds, missing datasets, line endings, …). Features are visited rarest first, and
+ *    each is given up to its quota of files, smallest first: its first file may be of any size
+ *    (over 64 KiB only when nothing smaller has the feature), further ones only up to 8 KiB. A
+ *    file already chosen counts for every feature it has.
+ * 2. Every Inspect log up to 16 KiB (the corpus holds few, and they differ in ways the features do
+ *    not name: tasks, scorers, sample shapes).
+ * 3. Breadth. lm-eval results and cards up to 8 KiB are visited smallest first (lm-eval runs
+ *    outside the harness's own tests/ directory before its test data), and a file is added when
+ *    it brings a detail no chosen file of its format has (lm-eval: a task, a metric with its
+ *    filter, an `lm_eval_version`; cards: a metric type, a dataset type, a task type with a value
+ *    kind), until its format has its share of the subset.
+ *
+ * Sizes count a file's bytes and its expected.jsonl line. The result is reproducible: the same
+ * corpus gives the same subset. Bytes are copied exactly (checked against the git blob id), with
+ * their manifest.csv rows and expected.jsonl lines, and selection.csv says why each file is in.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -50,7 +61,13 @@ const QUOTA_OF_NAMED = 2;
 const QUOTA_OF_INSPECT = 3;
 /** Larger files (bytes and expected.jsonl line) only when nothing smaller has the feature. */
 const PREFERRED_MAX_BYTES = 64 * 1024;
-/** The whole directory: files, manifest, expected lines, selection and README. */
+/** A feature's second and later files, and the breadth pass's files, are at most this large. */
+const SMALL_BYTES = 8 * 1024;
+/** Inspect logs this small are all kept. */
+const SMALL_INSPECT_BYTES = 16 * 1024;
+/** How many lm-eval results and cards the breadth pass fills the subset up to. */
+const SHARE: Readonly<Record<'lm-eval' | 'hf-card', number>> = { 'lm-eval': 150, 'hf-card': 150 };
+/** The whole directory: files, manifest, expected lines, selection, README and .gitattributes. */
 const BUDGET_BYTES = 5 * 1000 * 1000;
 
 /**
@@ -114,6 +131,7 @@ function lmEvalFeatures(row: ManifestRow, line: ExpectedLine, text: string): str
       f.add('lm-eval:placeholder-row');
     if (keys.some((k) => !k.includes(',') && isObject(entry[k]))) f.add('lm-eval:nested-results');
     if (keys.some((k) => /_stderr/.test(k) && entry[k] === 'N/A')) f.add('lm-eval:stderr:"N/A"');
+    if (keys.some((k) => Array.isArray(entry[k]))) f.add('lm-eval:value:list');
     if (typeof entry.alias === 'string' && entry.alias !== task) f.add('lm-eval:alias');
     if (!/^[a-z0-9_]+$/i.test(task)) f.add('lm-eval:task-name:punctuation');
   }
@@ -231,6 +249,33 @@ function cardFeatures(line: ExpectedLine, text: string): string[] {
   return [...f];
 }
 
+/**
+ * What the breadth pass looks for: the tasks, metrics and versions of an lm-eval file; the metric
+ * types, dataset types and task types with value kinds of a card.
+ */
+function detailsOf(line: ExpectedLine): string[] {
+  const d = new Set<string>();
+  if (line.format === 'lm-eval') {
+    if (line.version !== null && line.version !== undefined)
+      d.add(`lm-eval:lm_eval_version:${String(line.version)}`);
+    for (const r of (line.records ?? []) as LmEvalExpected[]) {
+      d.add(`lm-eval:task:${r.task}`);
+      d.add(`lm-eval:metric-and-filter:${r.metric}/${String(r.filter)}`);
+    }
+  } else if (line.format === 'hf-card') {
+    for (const r of (line.records ?? []) as CardExpected[]) {
+      d.add(`hf-card:metric-type:${String(r.metric)}`);
+      d.add(`hf-card:dataset-type:${String(r.dataset_type)}`);
+      const kind = `${r.value_kind}${r.percent ? '-percent' : ''}`;
+      d.add(`hf-card:task-type-and-value:${String(r.task_type)}/${kind}`);
+    }
+  }
+  return [...d];
+}
+
+/** Names from the files (metrics, task types) may hold spaces or commas: not in a CSV cell. */
+const cell = (name: string) => name.replace(/[\s,]+/g, '_');
+
 function quotaOf(feature: string): number {
   if (feature.startsWith('inspect-')) return QUOTA_OF_INSPECT;
   return /:(metric|task-type):/.test(feature) ? QUOTA_OF_NAMED : QUOTA;
@@ -259,8 +304,7 @@ function main(): void {
         : row.format === 'hf-card'
           ? cardFeatures(line, text)
           : inspectFeatures(row, line, bytes);
-    // Names from the files (metrics, task types) may hold spaces or commas: not in a CSV cell.
-    features.set(row.id, [...new Set(found.map((name) => name.replace(/[\s,]+/g, '_')))]);
+    features.set(row.id, [...new Set(found.map(cell))]);
   }
 
   const byFeature = new Map<string, ManifestRow[]>();
@@ -275,6 +319,7 @@ function main(): void {
     (a, b) => byFeature.get(a)!.length - byFeature.get(b)!.length || (a < b ? -1 : 1),
   );
 
+  // 1. Shape coverage.
   const chosen = new Map<string, string[]>(); // id → features it was chosen for
   for (const feature of order) {
     const quota = quotaOf(feature);
@@ -283,8 +328,37 @@ function main(): void {
     const fits = list.filter((row) => cost(row) <= PREFERRED_MAX_BYTES);
     for (const row of fits.length > 0 ? fits : list.slice(0, 1)) {
       if (have >= quota) break;
-      if (chosen.has(row.id)) continue;
+      if (chosen.has(row.id) || (have > 0 && cost(row) > SMALL_BYTES)) continue;
       chosen.set(row.id, [feature]);
+      have++;
+    }
+  }
+
+  // 2. Every small Inspect log.
+  for (const row of [...candidates].sort(smallestFirst))
+    if (
+      row.format.startsWith('inspect-') &&
+      cost(row) <= SMALL_INSPECT_BYTES &&
+      !chosen.has(row.id)
+    )
+      chosen.set(row.id, [`${row.format}:log-up-to-${SMALL_INSPECT_BYTES / 1024}KiB`]);
+
+  // 3. Breadth: small files that bring a task, metric, version or dataset type not yet in.
+  for (const format of ['lm-eval', 'hf-card'] as const) {
+    const ofFormat = candidates.filter((row) => row.format === format);
+    const details = (row: ManifestRow) => detailsOf(expected.get(row.id)!).map(cell);
+    const seen = new Set(ofFormat.filter((row) => chosen.has(row.id)).flatMap(details));
+    let have = ofFormat.filter((row) => chosen.has(row.id)).length;
+    const inTests = (row: ManifestRow) => (row.path.startsWith('tests/') ? 1 : 0);
+    const visit = ofFormat
+      .filter((row) => cost(row) <= SMALL_BYTES && !chosen.has(row.id))
+      .sort((a, b) => inTests(a) - inTests(b) || smallestFirst(a, b));
+    for (const row of visit) {
+      if (have >= SHARE[format]) break;
+      const fresh = details(row).filter((detail) => !seen.has(detail));
+      if (fresh.length === 0) continue;
+      fresh.forEach((detail) => seen.add(detail));
+      chosen.set(row.id, [fresh[0]!]);
       have++;
     }
   }
@@ -328,13 +402,15 @@ function main(): void {
   );
   const total = [
     ...selected.map((r) => r.bytes),
-    ...['manifest.csv', 'expected.jsonl', 'selection.csv', 'README.md'].map((name) => {
-      try {
-        return statSync(join(OUT, name)).size;
-      } catch {
-        return 0;
-      }
-    }),
+    ...['manifest.csv', 'expected.jsonl', 'selection.csv', 'README.md', '.gitattributes'].map(
+      (name) => {
+        try {
+          return statSync(join(OUT, name)).size;
+        } catch {
+          return 0;
+        }
+      },
+    ),
   ].reduce((n, size) => n + size, 0);
   if (total > BUDGET_BYTES)
     throw new Error(
