@@ -217,6 +217,17 @@ describe('capability decisions', () => {
   });
 });
 
+describe('why a threshold is not ruled out', () => {
+  test('cites the failing condition that has a file over one with no evidence at all', () => {
+    const scaleup = record('scaleup', 'multiplier', 5);
+    const t = statusOf([uplift(1), virology(0.2), scaleup], 'AI-RND-4');
+    expect(t.status).toBe('not_ruled_out');
+    expect(t.summary).toBe(
+      `cannot be ruled out, so counts as crossed: 5 does not meet scaleup multiplier < 2, ${scaleup.file}:${scaleup.line}`,
+    );
+  });
+});
+
 describe('evidence binding and scale', () => {
   test.each([
     [

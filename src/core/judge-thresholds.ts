@@ -12,8 +12,13 @@ export interface TrustedAttestation {
   why: string | null;
 }
 
+/** The leaf that explains the outcome: one that cites a file when there is one, as decidingCondition does. */
 function firstRelevant(leaves: ConditionResult[], holds: boolean): ConditionResult | undefined {
-  return leaves.find((l) => l.holds === holds) ?? leaves[0];
+  return (
+    leaves.find((l) => l.holds === holds && l.file !== null) ??
+    leaves.find((l) => l.holds === holds) ??
+    leaves[0]
+  );
 }
 
 function cite(leaf: ConditionResult | undefined): string {

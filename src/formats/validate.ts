@@ -186,7 +186,10 @@ export interface NonFiniteNumber {
   column: number;
 }
 
-/** Non-finite numbers (`.nan`, `.inf`) pass `type: number` in ajv: find them all, in order. */
+/**
+ * Non-finite numbers (`.nan`, `.inf`), found before ajv sees them (ajv would say only "must be
+ * number", and only where the schema types a number): all of them, in order.
+ */
 function findNonFinite(value: unknown, pointer = '', found: string[] = []): string[] {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) found.push(pointer);
