@@ -37920,8 +37920,11 @@ function appliesTo(attestation, modelId) {
 }
 
 /** Threshold status for one model: crossed, ruled out, not ruled out, or cleared by a decision. */
+/** The leaf that explains the outcome: one that cites a file when there is one, as decidingCondition does. */
 function firstRelevant(leaves, holds) {
-    return leaves.find((l) => l.holds === holds) ?? leaves[0];
+    return (leaves.find((l) => l.holds === holds && l.file !== null) ??
+        leaves.find((l) => l.holds === holds) ??
+        leaves[0]);
 }
 function cite(leaf) {
     if (!leaf)
@@ -49603,7 +49606,10 @@ function mostUseful(all) {
     const depth = (e) => describe(e).pointer.split('/').length;
     return pool.reduce((acc, e) => depth(e) > depth(acc) || (depth(e) === depth(acc) && rank(e) < rank(acc)) ? e : acc);
 }
-/** Non-finite numbers (`.nan`, `.inf`) pass `type: number` in ajv: find them all, in order. */
+/**
+ * Non-finite numbers (`.nan`, `.inf`), found before ajv sees them (ajv would say only "must be
+ * number", and only where the schema types a number): all of them, in order.
+ */
 function findNonFinite(value, pointer = '', found = []) {
     if (typeof value === 'number') {
         if (!Number.isFinite(value))
