@@ -123,7 +123,7 @@ describe('a pull request’s life on GitHub (in-memory port)', () => {
       rejected: [
         {
           user: 'sam-safeguards',
-          why: "the pull request's author may not confirm an independent safeguard",
+          why: 'wrote this change (opened the pull request), so may not confirm an independent safeguard',
         },
       ],
     });

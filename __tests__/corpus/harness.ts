@@ -439,6 +439,7 @@ export function generatePolicy(
 
 const CONTEXT: ReviewContext = {
   author: null,
+  writers: { people: [], unknown: [] },
   headSha: null,
   reviews: [],
   confirmations: [],

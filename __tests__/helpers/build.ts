@@ -192,6 +192,7 @@ export function approve(
 export function context(extra: Partial<ReviewContext> = {}): ReviewContext {
   return {
     author: 'dave',
+    writers: { people: [], unknown: [] },
     headSha: 'head1',
     reviews: [],
     confirmations: [],

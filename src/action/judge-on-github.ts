@@ -4,7 +4,7 @@
  * the sticky comment and the check run on the head commit. No @actions/* here: `run.ts` is the edge.
  */
 import type { DecisionRecord } from '../core/decision.js';
-import type { ReviewContext } from '../core/inputs.js';
+import { NO_WRITERS, type ReviewContext } from '../core/inputs.js';
 import { checkTrees } from '../gate/check-trees.js';
 import { createApiTree, createGitReader } from '../github/api-tree.js';
 import { changedPaths } from '../github/changed-paths.js';
@@ -152,6 +152,7 @@ export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult>
       policyRef: target.sha.slice(0, 7),
       context: async (policy) => ({
         author: null,
+        writers: NO_WRITERS,
         headSha: target.sha,
         reviews: [],
         confirmations: [],
@@ -219,6 +220,7 @@ export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult>
     policyRef: `${pr.baseRef} (${baseSha.slice(0, 7)})`,
     context: async (policy): Promise<ReviewContext> => ({
       author: pr.author,
+      writers: NO_WRITERS,
       headSha: pr.headSha,
       reviews,
       confirmations,

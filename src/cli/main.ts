@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isInputError } from '../core/errors.js';
-import type { ReviewContext } from '../core/inputs.js';
+import { NO_WRITERS, type ReviewContext } from '../core/inputs.js';
 import {
   checkTrees,
   DEFAULT_POLICY_PATH,
@@ -52,6 +52,7 @@ exit codes: 0 pass, 1 block, 2 invalid input`;
 
 const NO_REVIEWS: ReviewContext = {
   author: null,
+  writers: NO_WRITERS,
   headSha: null,
   reviews: [],
   confirmations: [],

@@ -5,7 +5,7 @@
  */
 import type { Levels, ModelDecision, Reason } from './decision.js';
 import { ACTIVE } from './decision.js';
-import type { ModelState, RepositoryState, ReviewContext } from './inputs.js';
+import { NO_WRITERS, type ModelState, type RepositoryState, type ReviewContext } from './inputs.js';
 import { judgeModel } from './judge-model.js';
 import type { TrustedAttestation } from './judge-thresholds.js';
 import { compareStates } from './compare-states.js';
@@ -119,6 +119,7 @@ export function compareWithBase(
   // The base is a state: no reviews, no ticks; only what it already holds is trusted.
   const baseContext: ReviewContext = {
     author: null,
+    writers: NO_WRITERS,
     headSha: null,
     reviews: [],
     confirmations: [],

@@ -1,5 +1,6 @@
 /** The decision record (schemas/decision.schema.json): what the gate decided and why. */
 import type { EvidenceSource, RunStatus } from './evidence.js';
+import type { Independence } from './independence.js';
 
 export type ThresholdStatus = 'crossed' | 'ruled_out' | 'not_ruled_out' | 'cleared_by_decision';
 
@@ -131,6 +132,12 @@ export interface DecisionRecord {
    * as the base branch has them), or the whole repository and why. Absent when judging a state.
    */
   scope?: { kind: 'cards'; cards: string[] } | { kind: 'repository'; reason: string | null };
+  /**
+   * Who wrote the change (opened it, authored or co-authored a non-merge commit) and so may not
+   * confirm an independent safeguard, and why the writers cannot all be known, if they cannot.
+   * Absent when judging a state or a change with no pull request.
+   */
+  independence?: Independence;
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { DecisionRecord, Reason } from './decision.js';
 import type { Attestation, Problem, RepositoryState, ReviewContext } from './inputs.js';
 import { compareWithBase, type OwnersDecide } from './compare-with-base.js';
+import { independenceOf } from './independence.js';
 import { judgeModel } from './judge-model.js';
 import type { TrustedAttestation } from './judge-thresholds.js';
 import { modelReasons, problemReason } from './model-reasons.js';
@@ -204,5 +205,10 @@ export function evaluate(input: EvaluateInput): DecisionRecord {
     head: input.headSha ?? context.headSha ?? null,
     models,
     reasons,
+    ...(context.author !== null ||
+    context.writers.people.length > 0 ||
+    context.writers.unknown.length > 0
+      ? { independence: independenceOf(context) }
+      : {}),
   };
 }

@@ -65,10 +65,58 @@ export interface Confirmation {
   at: string;
 }
 
+/** A commit's author or co-author as git records them, and the account GitHub links to the email. */
+export interface GitPerson {
+  /** The GitHub login whose account lists this email, or null when no account does. */
+  login: string | null;
+  name: string;
+  email: string;
+}
+
+/** One commit of a change, as far as it tells who wrote the change. */
+export interface CommitAuthorship {
+  sha: string;
+  /** How many parents: more than one is a merge (an *Update branch*), which writes nothing. */
+  parents: number;
+  /** The git author (never the committer: a rebase or an *Update branch* does not make one). */
+  author: GitPerson;
+  /** The people its `Co-authored-by:` trailers name, as GitHub resolves them. */
+  coAuthors: GitPerson[];
+}
+
+/** Someone who wrote the change, by GitHub login, and the commits (full SHAs) that say so. */
+export interface ChangeWriter {
+  login: string;
+  /** Non-merge commits of the change whose git author GitHub links to this login. */
+  authored: string[];
+  /** Non-merge commits that name this login's account in a `Co-authored-by:` trailer. */
+  coAuthored: string[];
+}
+
+/**
+ * Who wrote the change besides the person who opened it (`ReviewContext.author`): the authors and
+ * co-authors of its non-merge commits. A merge commit (an *Update branch*) and a committer who is
+ * not the author (a rebase) write nothing of the change.
+ */
+export interface ChangeWriters {
+  people: ChangeWriter[];
+  /**
+   * Why the gate cannot know every writer: a commit author or co-author with no GitHub account
+   * linked to their email, a commit list GitHub cut short. While any is listed nobody may confirm
+   * an independent item, since nobody can be shown not to have written the change.
+   */
+  unknown: string[];
+}
+
+/** No commits read: judging a state, or a change on the command line. */
+export const NO_WRITERS: ChangeWriters = { people: [], unknown: [] };
+
 /** Everything about the change and the people involved. */
 export interface ReviewContext {
-  /** The pull request's author, or null when judging a state, not a change. */
+  /** Who opened the pull request, or null when judging a state, not a change. */
   author: string | null;
+  /** Who wrote its commits; none may confirm an independent item, nor may the opener. */
+  writers: ChangeWriters;
   headSha: string | null;
   reviews: Review[];
   confirmations: Confirmation[];

@@ -7,9 +7,10 @@ import {
   type ThresholdResult,
   type TriggerResult,
 } from './decision.js';
+import { independenceBar, independenceOf, nobodyMayConfirm } from './independence.js';
 import type { Confirmation, ReviewContext } from './inputs.js';
 import type { TrustedAttestation } from './judge-thresholds.js';
-import { approversFit, appliesTo, holdsRole, isExpired, sameLogin } from './people.js';
+import { approversFit, appliesTo, holdsRole, isExpired } from './people.js';
 import { compare, symbol } from './conditions.js';
 import {
   levelRank,
@@ -54,7 +55,10 @@ export function judgeSafeguard(
     rejected: [],
     note: `needs confirmation by ${safeguard.signers.join(' or ')}`,
   };
-  const isAuthor = (user: string) => context.author !== null && sameLogin(user, context.author);
+  // Nobody who wrote the change confirms an independent item (core/independence.ts).
+  const independence = safeguard.independent ? independenceOf(context) : null;
+  const barred = (user: string) =>
+    independence === null ? null : independenceBar(independence, user);
   let expiredNote: string | null = null;
   const untrusted: string[] = [];
 
@@ -70,15 +74,10 @@ export function judgeSafeguard(
       result.rejected.push({ user: a.approvedBy.join(', '), why: `attestation ${at}: ${fit.why}` });
       continue;
     }
-    if (safeguard.independent) {
-      const self = a.approvedBy.filter(isAuthor);
-      if (self.length > 0) {
-        result.rejected.push({
-          user: self[0]!,
-          why: `attestation ${at}: the pull request's author may not confirm an independent safeguard`,
-        });
-        continue;
-      }
+    const writer = a.approvedBy.find((user) => barred(user) !== null);
+    if (writer !== undefined) {
+      result.rejected.push({ user: writer, why: `attestation ${at}: ${barred(writer)}` });
+      continue;
     }
     const expired = isExpired(a.date, a.expires, safeguard.expiresAfterDays, now);
     if (expired) {
@@ -101,11 +100,9 @@ export function judgeSafeguard(
       result.rejected.push({ user: c.user, why });
       continue;
     }
-    if (safeguard.independent && isAuthor(c.user)) {
-      result.rejected.push({
-        user: c.user,
-        why: "the pull request's author may not confirm an independent safeguard",
-      });
+    const bar = barred(c.user);
+    if (bar !== null) {
+      result.rejected.push({ user: c.user, why: bar });
       continue;
     }
     result.confirmed_by.push({ user: c.user, via: 'checklist', file: null, line: null });
@@ -126,6 +123,8 @@ export function judgeSafeguard(
     result.note = expiredNote;
   } else if (untrusted.length > 0) {
     result.note = `attestation ${untrusted.join('; ')}`;
+  } else if (independence !== null && nobodyMayConfirm(independence) !== null) {
+    result.note = `${result.note}; ${nobodyMayConfirm(independence)}`;
   }
   return result;
 }
