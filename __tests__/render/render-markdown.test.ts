@@ -7,6 +7,8 @@ import {
   renderMarkdown,
 } from '../../src/render/render-markdown.js';
 import { renderText } from '../../src/render/render-text.js';
+import { writersOf } from '../../src/core/independence.js';
+import type { GitPerson } from '../../src/core/inputs.js';
 import {
   NOW,
   belowEverything,
@@ -30,6 +32,14 @@ function decide(
     now: NOW,
   });
 }
+
+const person = (login: string): GitPerson => ({ login, name: login, email: `${login}@acme.test` });
+const tick = (user: string) => ({
+  model: 'acme/m',
+  safeguard: 'asl3-deploy-threat-model',
+  user,
+  at: '2026-11-27T09:00:00Z',
+});
 
 describe('text from files cannot inject Markdown, HTML, markers or mentions', () => {
   test.each([
@@ -73,11 +83,74 @@ describe('the comment', () => {
       '**Why:**\n- `acme/m`: `bio-uplift-trial ratio` **5.3** ≥ 5 (rule-in for CBRN-3, published) — `models/m/evals/results.evidence.yml:',
     );
     expect(out).toMatch(
-      /- \[ \] Misuse threat model `asl3-deploy-threat-model` — needs: `rso` \(not the author\) <!-- rsp-gate:item acme%2Fm asl3%2Ddeploy%2Dthreat%2Dmodel -->/,
+      /- \[ \] Misuse threat model `asl3-deploy-threat-model` — needs: `rso` \(independent: not @\u2060dave\) <!-- rsp-gate:item acme%2Fm asl3%2Ddeploy%2Dthreat%2Dmodel -->/,
     );
     expect(out).toMatch(
       /- \[x\] Usage policy enforced `asl2-deploy-usage-policy` — attested by @alice/,
     );
+  });
+
+  test('names who wrote the change above the checklist and on each independent item, without mentioning them', () => {
+    const writers = writersOf([
+      { sha: 'a'.repeat(40), parents: 1, author: person('sam'), coAuthors: [person('erin')] },
+    ]);
+    const decided = evaluate({
+      policy: testPolicy(),
+      head: state([
+        model([record('bio-uplift-trial', 'ratio', 5.3), ...belowEverything().slice(1)]),
+      ]),
+      base: null,
+      context: context({
+        writers,
+        confirmations: [tick('erin')],
+        teams: new Map([['acme/rsp-office', ['erin']]]),
+      }),
+      policyChange: null,
+      now: NOW,
+    });
+    const out = renderMarkdown(decided);
+    expect(out).toContain(
+      `**Independent items** can be confirmed only by someone who did not write this change. Not by: ${[
+        ['dave', 'opened the pull request'],
+        ['sam', 'authored commit aaaaaaa'],
+        ['erin', 'co-authored commit aaaaaaa'],
+      ]
+        .map(([who, why]) => `${escapeText(`@${who}`)} (${escapeText(why!)})`)
+        .join(', ')}.`,
+    );
+    expect(out).toContain('needs: `rso` (independent: not @\u2060dave, @\u2060sam, @\u2060erin)');
+    expect(out).toContain(
+      `⚠ erin: ${escapeText('wrote this change (co-authored commit aaaaaaa), so may not confirm an independent safeguard')} — not counted`,
+    );
+    expect(out).not.toMatch(/@(dave|sam|erin)\b/);
+  });
+
+  test('says why nobody can confirm an independent item when a writer has no GitHub account, and what to do', () => {
+    const writers = writersOf([
+      {
+        sha: 'b'.repeat(40),
+        parents: 1,
+        author: { login: null, name: 'Sam', email: 'sam@laptop.local' },
+        coAuthors: [],
+      },
+    ]);
+    const decided = evaluate({
+      policy: testPolicy(),
+      head: state([
+        model([record('bio-uplift-trial', 'ratio', 5.3), ...belowEverything().slice(1)]),
+      ]),
+      base: null,
+      context: context({ writers }),
+      policyChange: null,
+      now: NOW,
+    });
+    const out = renderMarkdown(decided);
+    expect(out).toContain('⛔ **Nobody can confirm an independent item yet:**');
+    expect(out).toContain(
+      `- ${escapeText('Sam <sam@laptop.local> (author of commit bbbbbbb) has no GitHub account that lists that email')}`,
+    );
+    expect(out).toContain('add the email to their GitHub account');
+    expect(out).toContain('needs: `rso` (independent: nobody can confirm it yet, see above)');
   });
 
   test('says pass when nothing is outstanding', () => {

@@ -111,11 +111,31 @@ function why(record: DecisionRecord, options: MarkdownOptions): string[] {
   return lines.length ? ['', '**Why:**', ...lines] : [];
 }
 
-function safeguardItem(model: ModelDecision, s: SafeguardResult): string[] {
+/** A login named without mentioning it: being told one may not confirm needs no notification. */
+function quietLogin(login: string): string {
+  return escapeText(`@${login}`);
+}
+
+/** At most this many writers are named on one item; the paragraph above the checklist has all. */
+const WRITERS_PER_ITEM = 3;
+
+/** Who an independent item excludes, in a few words: the paragraph above the checklist says why. */
+function independentClause(record: DecisionRecord): string {
+  const independence = record.independence;
+  if (!independence) return ' (independent)';
+  if (independence.unknown.length > 0)
+    return ' (independent: nobody can confirm it yet, see above)';
+  const names = independence.excluded.map((e) => quietLogin(e.user));
+  if (names.length === 0) return ' (independent)';
+  const more = names.length - WRITERS_PER_ITEM;
+  return ` (independent: not ${names.slice(0, WRITERS_PER_ITEM).join(', ')}${more > 0 ? ` or ${more} more` : ''})`;
+}
+
+function safeguardItem(record: DecisionRecord, model: ModelDecision, s: SafeguardResult): string[] {
   const done = s.status === 'satisfied';
   const who = done
     ? ` — ${s.confirmed_by[0]!.via === 'attestation' ? `attested by ${s.confirmed_by.map((c) => mention(c.user)).join(', ')} in ${code(location(s.confirmed_by[0]!.file, s.confirmed_by[0]!.line))}` : `confirmed by ${mention(s.confirmed_by[0]!.user)}`}`
-    : ` — needs: ${s.signers.map((r) => code(r)).join(' or ')}${s.independent ? ' (not the author)' : ''}${s.status === 'expired' ? ' · ⏰ expired' : ''}`;
+    : ` — needs: ${s.signers.map((r) => code(r)).join(' or ')}${s.independent ? independentClause(record) : ''}${s.status === 'expired' ? ' · ⏰ expired' : ''}`;
   const lines = [
     `- [${done ? 'x' : ' '}] ${escapeText(s.title)} ${code(s.id)}${who} <!-- rsp-gate:item ${commentSafe(model.id)} ${commentSafe(s.id)} -->`,
   ];
@@ -142,7 +162,7 @@ function checklist(
       `### ${code(m.id)}: safeguards for ${m.levels.deployment} deployment / ${m.levels.security} security (${satisfied} of ${total} confirmed)`,
     );
     const shown = [...open, ...done].slice(0, limitPerModel);
-    for (const s of shown) lines.push(...safeguardItem(m, s));
+    for (const s of shown) lines.push(...safeguardItem(record, m, s));
     if (shown.length < total) lines.push(`- … ${total - shown.length} more in the check run`);
     const signoffs = m.signoffs;
     if (signoffs.length) {
@@ -162,6 +182,48 @@ function checklist(
     }
   }
   return lines;
+}
+
+/** At most this many writers are named above the checklist; the record has them all. */
+const WRITERS_NAMED = 20;
+
+/**
+ * Who wrote the change and so may not confirm an independent item, and why; or why nobody may,
+ * and what to do. Shown when a blocked model has an independent item open or rejected.
+ */
+function independenceNote(record: DecisionRecord): string[] {
+  const independence = record.independence;
+  if (!independence) return [];
+  const concerned = record.models.some(
+    (m) =>
+      isModelBlocked(record, m) &&
+      m.safeguards.some((s) => s.independent && (s.status !== 'satisfied' || s.rejected.length)),
+  );
+  if (!concerned) return [];
+  if (independence.unknown.length > 0) {
+    return [
+      '',
+      `⛔ **Nobody can confirm an independent item yet:** the gate cannot tell who wrote this change, so it cannot tell that whoever confirms one did not.`,
+      ...independence.unknown.slice(0, WRITERS_NAMED).map((u) => `- ${escapeText(u)}`),
+      ...(independence.unknown.length > WRITERS_NAMED
+        ? [`- … ${independence.unknown.length - WRITERS_NAMED} more in the record`]
+        : []),
+      '',
+      `Every commit author and ${code('Co-authored-by:')} co-author must be a GitHub user: add the email to their GitHub account (GitHub then links the commits already made) or rewrite the commit with an email their account lists, then comment ${code('/rsp-gate recheck')}.`,
+    ];
+  }
+  const excluded = independence.excluded;
+  if (excluded.length === 0) return [];
+  const named = excluded
+    .slice(0, WRITERS_NAMED)
+    .map((e) => `${quietLogin(e.user)} (${escapeText(e.why)})`)
+    .join(', ');
+  const more =
+    excluded.length > WRITERS_NAMED ? `, and ${excluded.length - WRITERS_NAMED} more` : '';
+  return [
+    '',
+    `**Independent items** can be confirmed only by someone who did not write this change. Not by: ${named}${more}.`,
+  ];
 }
 
 /** One line per thing someone must do, naming who may do it. */
@@ -305,6 +367,7 @@ export function renderMarkdown(record: DecisionRecord, options: MarkdownOptions 
       ...table(record),
       ...why(record, options),
       ...toUnblock(record, options),
+      ...independenceNote(record),
       ...checklist(record, options, perModel),
       ...unblock(record, options),
       ...(withDetails ? details(record, options) : []),
