@@ -144,6 +144,19 @@ describe('a task with several metrics is judged on the metric the policy reads',
     );
   });
 
+  test('a value its file declares unbounded (a score on [0, 5]) is an error on a fraction benchmark, not a fraction', () => {
+    const policy = policyWith(LAMBADA, `    rule_out: [ { benchmark: lambada, lt: 0.95 } ]`);
+    const result = judge(policy, [
+      record('lambada_openai', 'acc', 0.9, { format: 'every-eval-ever', scale: 'unbounded' }),
+    ]);
+    expect(result.models[0]!.thresholds[0]!.status).toBe('not_ruled_out');
+    const error = result.reasons.find((r) => r.code === 'evidence-scale')!;
+    expect(error.severity).toBe('block');
+    expect(error.message).toContain(
+      'value 0.9 is declared unbounded (or on bounds other than [0, 1] and [0, 100]) by its file, not on the fraction scale declared for lambada',
+    );
+  });
+
   test('a fraction benchmark fed a percent-looking accuracy keeps the percent hint', () => {
     const policy = policyWith(LAMBADA, `    rule_in: [ { benchmark: lambada, gte: 0.5 } ]`);
     const result = judge(policy, [record('lambada_openai', 'acc', 46)]);

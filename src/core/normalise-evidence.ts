@@ -219,6 +219,14 @@ function onScale(
   const scale = writtenScale(benchmark, record);
   if ('error' in scale) return { value: null, error: scale.error, notes: [] };
   const written = scale.scale;
+  // A file that says its value has no [0, 1] or [0, 100] bound (an Every Eval Ever score on
+  // [0, 5], a native result marked unbounded) is not on a fraction or percent benchmark's scale.
+  if (written === 'unbounded' && declared !== 'unbounded')
+    return {
+      value: null,
+      error: `value ${raw} is declared unbounded (or on bounds other than [0, 1] and [0, 100]) by its file, not on the ${declared} scale declared for ${benchmark.id}; read it through a benchmark declared with \`scale: unbounded\``,
+      notes: [],
+    };
   let value = raw;
   const notes: string[] = [];
   if (scale.declared)
