@@ -1,8 +1,29 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** Tests that run the Action or the CLI as a bundle: they get a bundle of the current sources. */
+const BUNDLED = ['__tests__/e2e/**/*.test.ts', '__tests__/cli/cli.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['__tests__/**/*.test.ts'],
     testTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['__tests__/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...BUNDLED],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'bundled',
+          include: BUNDLED,
+          // Bundles src/ once per run, and only when a bundled test is among those run.
+          globalSetup: ['__tests__/helpers/bundle-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
 import { validateValue } from '../../src/formats/validate.js';
 import type { DecisionRecord } from '../../src/core/decision.js';
+import { bundled } from '../helpers/bundle.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const HEAD = 'examples/acme-models';
@@ -154,11 +155,11 @@ describe('other commands', () => {
 });
 
 describe('the bundled CLI', () => {
-  test('dist/cli.js runs the demo as a user would', async () => {
+  test('cli.js, bundled from the sources, runs the demo as a user would', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [
-        'dist/cli.js',
+        bundled('cli.js'),
         'check',
         '--root',
         HEAD,

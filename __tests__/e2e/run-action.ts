@@ -1,14 +1,15 @@
 /**
- * Run the bundled Action (`dist/index.js`) as GitHub does: a child process with INPUT_*, the
- * event file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, and the API URLs pointing at the fake.
+ * Run the bundled Action as GitHub does: a child process with INPUT_*, the event file,
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, and the API URLs pointing at the fake. The bundle is
+ * built from the current sources for this test run (helpers/bundle-setup.ts), not the committed
+ * dist/index.js, which `npm run check-dist` compares with the sources.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeGitHub } from '../github/fake-github.js';
-
-const ROOT = join(import.meta.dirname, '../..');
+import { bundled } from '../helpers/bundle.js';
 
 export interface ActionRun {
   code: number;
@@ -85,7 +86,7 @@ export async function runAction(
   };
   for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.toUpperCase()}`] = value;
   Object.assign(env, extraEnv);
-  const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { env, cwd: dir });
+  const child = spawn(process.execPath, [bundled('index.js')], { env, cwd: dir });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
