@@ -242,6 +242,63 @@ describe('a pull request’s life on GitHub (in-memory port)', () => {
   });
 });
 
+describe('who wrote the change', () => {
+  const byAlice = {
+    sha: 'c1'.repeat(20),
+    parents: 1,
+    author: { login: 'alice-rso', name: 'Alice', email: 'alice@acme.test' },
+    message: 'Add the uplift trial',
+  };
+
+  test('the author of a commit may not tick an independent item of a pull request a colleague opened', async () => {
+    const { port, judge } = await setup();
+    port.state.comparisons.set('base0...head1', [byAlice]);
+    await judge();
+    const comment = port.state.comments[0]!;
+    userEditsComment(
+      port,
+      comment.id,
+      'alice-rso',
+      tickAll(comment.body, (l) => l.includes('asl3-deploy-threat-model')),
+    );
+    const model = (await judge()).record.models.find((m) => m.id === 'acme/frontier-7')!;
+    expect(model.safeguards.find((s) => s.id === 'asl3-deploy-threat-model')).toMatchObject({
+      status: 'rejected',
+      rejected: [
+        {
+          user: 'alice-rso',
+          why: 'wrote this change (authored commit c1c1c1c), so may not confirm an independent safeguard',
+        },
+      ],
+    });
+  });
+
+  test('a merge queue’s commit is judged with the pull request’s own writers, not the queue’s', async () => {
+    const { port, judge } = await setup();
+    port.state.commits.set('queue1', port.state.commits.get('head1')!);
+    port.state.comparisons.set('base0...head1', [byAlice]);
+    // The queue's commit also holds another pull request, by erin: not a writer of this one.
+    port.state.comparisons.set('base0...queue1', [
+      byAlice,
+      { ...byAlice, sha: 'e1'.repeat(20), author: { ...byAlice.author, login: 'erin' } },
+    ]);
+    const result = await judge({
+      target: {
+        kind: 'pull_request',
+        number: 7,
+        reason: 'merge_group.checks_requested',
+        checkSha: 'queue1',
+        baseSha: 'base0',
+      },
+    });
+    expect(result.record.independence!.excluded).toEqual([
+      { user: 'dave-ml', why: 'opened the pull request' },
+      { user: 'alice-rso', why: 'authored commit c1c1c1c' },
+    ]);
+    expect(port.state.calls).toContain('compare base0...head1');
+  });
+});
+
 describe('team-based roles', () => {
   async function withTeamPolicy(members: string[] | null) {
     const { port, judge } = await setup();

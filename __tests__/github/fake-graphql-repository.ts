@@ -1,6 +1,7 @@
 /**
  * The fake's GraphQL `repository(owner:, name:)`: git objects by revision expression or oid
- * (`Commit`, `Tree` with its `entries`, `Blob`) and pull requests with their comments and reviews.
+ * (`Commit` with its `authors`, `Tree` with its `entries`, `Blob`) and pull requests with their
+ * comments and reviews.
  */
 import { entryAt, isBinary, modeNumber, treeEntries, type TreeEntry } from './git-objects.js';
 import {
@@ -20,6 +21,7 @@ import {
 import type {
   CommitRecord,
   FakeGitHubState,
+  GitSignature,
   PullRequestRecord,
   ReviewRecord,
 } from './fake-state.js';
@@ -49,6 +51,38 @@ function commitObject(scope: Scope, commit: CommitRecord): JsonObject {
     commitUrl: `${scope.host.htmlUrl}${path}`,
     tree: () => treeObject(scope, commit.treeSha, ''),
     repository: () => repositoryObject(scope),
+    message: commit.message,
+    author: gitActor(scope, commit.author),
+    committer: gitActor(scope, commit.committer),
+    // The git author first, then each `Co-authored-by:` trailer (GitHub's schema description).
+    authors: (args: Args) =>
+      connection(
+        [commit.author, ...coAuthorTrailers(commit.message, commit.author.date)],
+        args,
+        'authors',
+        (who) => gitActor(scope, who),
+      ),
+  };
+}
+
+/** The people a message's `Co-authored-by: Name <email>` lines name, any case of the key. */
+function coAuthorTrailers(message: string, date: string): GitSignature[] {
+  return [...message.matchAll(/^co-authored-by:[ \t]*(.*?)[ \t]*<([^<>\n]+)>[ \t]*$/gim)].map(
+    (m) => ({ name: m[1]!, email: m[2]!, date }),
+  );
+}
+
+/** A git signature, with the GitHub user its email belongs to (a User only: never a Bot). */
+function gitActor(scope: Scope, who: GitSignature): JsonObject {
+  const user = scope.state.userForEmail(who.email);
+  return {
+    __typename: 'GitActor',
+    name: who.name,
+    email: who.email,
+    date: who.date,
+    avatarUrl: () =>
+      `https://avatars.githubusercontent.com/u/e?email=${encodeURIComponent(who.email)}`,
+    user: user === undefined || user.type !== 'User' ? null : actor(scope.host, user),
   };
 }
 

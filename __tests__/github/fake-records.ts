@@ -32,11 +32,40 @@ export interface FakeGitHubOptions {
   htmlUrl?: string;
 }
 
+/** A commit's author or committer as git records them. */
+export interface GitSignature {
+  name: string;
+  email: string;
+  date: string;
+}
+
 export interface CommitRecord {
   sha: string;
   treeSha: string;
-  parent?: string;
+  /** First parent first; two or more make a merge commit. */
+  parents: string[];
   snapshot: Snapshot;
+  author: GitSignature;
+  committer: GitSignature;
+  /** The whole message, `Co-authored-by:` trailers included. */
+  message: string;
+}
+
+/**
+ * Who made a commit: a login (a GitHub user, committing with an email their account lists) or a
+ * bare name and email, which GitHub links to an account only if one lists it (`linkEmail`).
+ */
+export type CommitPerson = string | { name: string; email: string };
+
+export interface CommitMeta {
+  /** Default `octocat`, a GitHub user. */
+  author?: CommitPerson;
+  /** Default the author. */
+  committer?: CommitPerson;
+  /** Default `Commit <short sha>`. */
+  message?: string;
+  /** Appended to the message as `Co-authored-by: Name <email>` trailers. */
+  coAuthors?: CommitPerson[];
 }
 
 export interface PullRequestRecord {

@@ -89,12 +89,11 @@ export function renderDiffEntry(
   };
 }
 
-/** The fake's commits carry no metadata: every one has this author and committer. */
-export const COMMIT_AUTHOR = {
-  name: 'RSP Gate Tests',
-  email: 'rsp-gate-tests@users.noreply.github.com',
-  date: '2025-01-01T00:00:00Z',
-};
+/** The account GitHub links to a commit email, as a REST user; null when none lists it. */
+function linkedUser(state: FakeGitHubState, host: Host, email: string): JsonObject | null {
+  const who = state.userForEmail(email);
+  return who === undefined ? null : userObject(host, who);
+}
 
 /** A commit as the REST `commit` schema has it (no `files` or `stats`, as in a comparison). */
 export function renderCommit(state: FakeGitHubState, host: Host, commit: CommitRecord): JsonObject {
@@ -108,9 +107,9 @@ export function renderCommit(state: FakeGitHubState, host: Host, commit: CommitR
     comments_url: `${api}/commits/${commit.sha}/comments`,
     commit: {
       url: `${api}/git/commits/${commit.sha}`,
-      author: COMMIT_AUTHOR,
-      committer: COMMIT_AUTHOR,
-      message: `Commit ${commit.sha.slice(0, 7)}`,
+      author: commit.author,
+      committer: commit.committer,
+      message: commit.message,
       comment_count: 0,
       tree: { sha: commit.treeSha, url: `${api}/git/trees/${commit.treeSha}` },
       verification: {
@@ -121,19 +120,14 @@ export function renderCommit(state: FakeGitHubState, host: Host, commit: CommitR
         verified_at: null,
       },
     },
-    // The author's email belongs to no account: GitHub links no user.
-    author: null,
-    committer: null,
-    parents:
-      commit.parent === undefined
-        ? []
-        : [
-            {
-              sha: commit.parent,
-              url: `${api}/commits/${commit.parent}`,
-              html_url: `${html}/commit/${commit.parent}`,
-            },
-          ],
+    // The accounts that list the author's and committer's emails; null where none does.
+    author: linkedUser(state, host, commit.author.email),
+    committer: linkedUser(state, host, commit.committer.email),
+    parents: commit.parents.map((sha) => ({
+      sha,
+      url: `${api}/commits/${sha}`,
+      html_url: `${html}/commit/${sha}`,
+    })),
   };
 }
 

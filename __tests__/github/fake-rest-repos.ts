@@ -55,17 +55,9 @@ function compare(ctx: RestContext): RestResult | null {
       ctx.operationId,
     );
   }
-  const since = (tip: CommitRecord): CommitRecord[] => {
-    const history = ctx.state.history(tip.sha);
-    return history
-      .slice(
-        0,
-        history.findIndex((c) => c.sha === mergeBase.sha),
-      )
-      .reverse();
-  };
-  const ahead = since(head);
-  const behind = since(base);
+  // `git log BASE..HEAD`, oldest first, as GitHub's description says the comparison lists them.
+  const ahead = ctx.state.log(base.sha, head.sha);
+  const behind = ctx.state.log(head.sha, base.sha);
   const status =
     ahead.length === 0 && behind.length === 0
       ? 'identical'

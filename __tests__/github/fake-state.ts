@@ -18,9 +18,12 @@ import type {
   AppInfo,
   CheckRunRecord,
   CommentRecord,
+  CommitMeta,
+  CommitPerson,
   CommitRecord,
   FakeGitHubOptions,
   FaultSpec,
+  GitSignature,
   PullRequestRecord,
   ReviewRecord,
   TeamRecord,
@@ -28,6 +31,12 @@ import type {
 } from './fake-records.js';
 
 export type * from './fake-records.js';
+
+/** Who commits when a test does not say: a GitHub user. */
+const DEFAULT_AUTHOR = 'octocat';
+
+/** An address GitHub gives an account, which names it: `[id+]login@users.noreply.github.com`. */
+const NO_REPLY = /^(?:\d+\+)?(.+)@users\.noreply\.github\.com$/i;
 
 export class FakeGitHubState {
   readonly repo: RepoDescription;
@@ -42,6 +51,8 @@ export class FakeGitHubState {
   readonly teams = new Map<string, TeamRecord>();
   /** logins whose accounts were deleted: GitHub shows them as `ghost` / a null actor */
   readonly deletedUsers = new Set<string>();
+  /** Emails an account lists (lower case → login): GitHub links commits made with them to it. */
+  readonly emails = new Map<string, string>();
   readonly faults: (FaultSpec & { remaining: number })[] = [];
   readonly resets: { path: RegExp; remaining: number }[] = [];
   readonly hangs: { path: RegExp; remaining: number }[] = [];
@@ -73,12 +84,61 @@ export class FakeGitHubState {
 
   // ---- git ----------------------------------------------------------------------------------
 
-  /** A commit whose tree holds exactly `files` (strings, bytes or `{ symlink: target }`). */
-  addCommit(sha: string, files: Record<string, FileSpec>, parent?: string): CommitRecord {
+  /**
+   * A commit whose tree holds exactly `files` (strings, bytes or `{ symlink: target }`), with its
+   * parent (or parents: a merge), author, committer and message (`meta`).
+   */
+  addCommit(
+    sha: string,
+    files: Record<string, FileSpec>,
+    parent?: string | string[],
+    meta: CommitMeta = {},
+  ): CommitRecord {
     const snapshot = writeSnapshot(files, this.objects);
-    const record: CommitRecord = { sha, treeSha: snapshot.treeSha, parent, snapshot };
+    const author = this.signature(meta.author ?? DEFAULT_AUTHOR);
+    const committer = meta.committer === undefined ? author : this.signature(meta.committer);
+    const trailers = (meta.coAuthors ?? []).map((p) => {
+      const who = this.signature(p);
+      return `Co-authored-by: ${who.name} <${who.email}>`;
+    });
+    const message = [meta.message ?? `Commit ${sha.slice(0, 7)}`]
+      .concat(trailers.length > 0 ? ['', ...trailers] : [])
+      .join('\n');
+    const parents = parent === undefined ? [] : typeof parent === 'string' ? [parent] : parent;
+    const record: CommitRecord = {
+      sha,
+      treeSha: snapshot.treeSha,
+      parents,
+      snapshot,
+      author,
+      committer,
+      message,
+    };
     this.commits.set(sha, record);
     return record;
+  }
+
+  /** Git's signature for a person; a login commits with an email its account lists. */
+  private signature(who: CommitPerson): GitSignature {
+    const date = this.now();
+    if (typeof who !== 'string') return { ...who, date };
+    const id = this.identity(who);
+    const email =
+      id.type === 'Bot' ? `${id.id}+${who}@users.noreply.github.com` : `${who}@example.com`;
+    this.linkEmail(email, who);
+    return { name: who, email, date };
+  }
+
+  /** The account lists `email` (GitHub links every commit made with it, past ones too). */
+  linkEmail(email: string, login: string): void {
+    this.emails.set(email.toLowerCase(), login);
+  }
+
+  /** The account GitHub links to a commit email, or undefined (none lists it, or it is deleted). */
+  userForEmail(email: string): Identity | undefined {
+    const login = this.emails.get(email.toLowerCase()) ?? NO_REPLY.exec(email)?.[1];
+    if (login === undefined || this.deletedUsers.has(login)) return undefined;
+    return this.identity(login);
   }
 
   setBranch(name: string, sha: string): void {
@@ -93,22 +153,49 @@ export class FakeGitHubState {
     return branch === undefined ? undefined : this.commits.get(branch);
   }
 
-  /** `sha` and its ancestors, newest first, following each commit's parent. */
-  history(sha: string): CommitRecord[] {
+  /** `sha` and every commit it descends from, through all parents. */
+  ancestors(sha: string): Set<string> {
+    const seen = new Set<string>();
+    const stack = [sha];
+    while (stack.length > 0) {
+      const c = this.commits.get(stack.pop()!);
+      if (!c || seen.has(c.sha)) continue;
+      seen.add(c.sha);
+      stack.push(...c.parents);
+    }
+    return seen;
+  }
+
+  /**
+   * `git log exclude..tip`: the commits `tip` descends from (itself included) that `exclude`
+   * does not, oldest first (every parent before its children).
+   */
+  log(exclude: string, tip: string): CommitRecord[] {
+    const skip = this.ancestors(exclude);
     const out: CommitRecord[] = [];
     const seen = new Set<string>();
-    for (let c = this.commits.get(sha); c && !seen.has(c.sha);) {
+    const visit = (sha: string): void => {
+      const c = this.commits.get(sha);
+      if (!c || seen.has(sha) || skip.has(sha)) return;
+      seen.add(sha);
+      for (const p of c.parents) visit(p);
       out.push(c);
-      seen.add(c.sha);
-      c = c.parent === undefined ? undefined : this.commits.get(c.parent);
-    }
+    };
+    visit(tip);
     return out;
   }
 
-  /** The newest commit both histories share (`git merge-base a b`), or undefined. */
+  /**
+   * The best common ancestor (`git merge-base a b`): one both descend from that no other common
+   * ancestor descends from; undefined for unrelated histories.
+   */
   mergeBase(a: string, b: string): CommitRecord | undefined {
-    const inA = new Set(this.history(a).map((c) => c.sha));
-    return this.history(b).find((c) => inA.has(c.sha));
+    const inA = this.ancestors(a);
+    const common = [...this.ancestors(b)].filter((sha) => inA.has(sha));
+    const best = common.find((sha) =>
+      common.every((other) => other === sha || !this.ancestors(other).has(sha)),
+    );
+    return best === undefined ? undefined : this.commits.get(best);
   }
 
   // ---- pull requests ------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { NO_WRITERS, type ReviewContext } from '../core/inputs.js';
 import { checkTrees } from '../gate/check-trees.js';
 import { createApiTree, createGitReader } from '../github/api-tree.js';
 import { changedPaths } from '../github/changed-paths.js';
+import { readChangeWriters } from '../github/change-writers.js';
 import { attributeTicks } from '../github/checklist.js';
 import type { GitHubPort, Identity, IssueComment } from '../github/port.js';
 import type { Policy } from '../policy/types.js';
@@ -208,7 +209,15 @@ export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult>
 
   // Only what the change touches is read when that is enough (see gate/change-scope.ts); the
   // base is read from the head wherever the two are the same.
-  const changed = await changedPaths(port, baseSha, checkSha);
+  const forward = await port.compare(baseSha, checkSha);
+  const changed = await changedPaths(port, baseSha, checkSha, forward);
+  // Who wrote the change: the pull request's own commits, also when a merge queue's commit (which
+  // holds other pull requests too) is what is judged.
+  const own =
+    baseSha === pr.baseSha && checkSha === pr.headSha
+      ? forward
+      : await port.compare(pr.baseSha, pr.headSha);
+  const writers = await readChangeWriters(port, pr.baseSha, pr.headSha, own);
   const reader = createGitReader(port);
   const head = createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, reader);
   const base = createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, reader);
@@ -220,7 +229,7 @@ export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult>
     policyRef: `${pr.baseRef} (${baseSha.slice(0, 7)})`,
     context: async (policy): Promise<ReviewContext> => ({
       author: pr.author,
-      writers: NO_WRITERS,
+      writers,
       headSha: pr.headSha,
       reviews,
       confirmations,

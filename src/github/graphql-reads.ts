@@ -1,10 +1,12 @@
 /**
  * The GraphQL documents the gate sends and how their answers become port values: the pull
- * request's conversation in one query, and several directories of a commit in one query.
+ * request's conversation in one query, several directories of a commit in one query, small
+ * blobs a hundred to a query, and the co-authors of commits a hundred to a query.
  */
 import { createHash } from 'node:crypto';
-import type { Review } from '../core/inputs.js';
+import type { GitPerson, Review } from '../core/inputs.js';
 import type {
+  CoAuthors,
   CommentRevision,
   DirectoryListing,
   GitTreeEntry,
@@ -209,4 +211,59 @@ export function readTextBlob(
   if (!blob || typeof blob.text !== 'string' || blob.isBinary || blob.isTruncated) return null;
   const bytes = new TextEncoder().encode(blob.text);
   return gitBlobId(bytes) === sha ? bytes : null;
+}
+
+/** One aliased `object(oid:)` per commit, with the authors GitHub reads from it (100 at most). */
+export function commitAuthorsQuery(count: number): string {
+  const variables = Array.from({ length: count }, (_, i) => `, $c${i}: GitObjectID!`).join('');
+  const fields = Array.from(
+    { length: count },
+    (_, i) =>
+      `    c${i}: object(oid: $c${i}) { ... on Commit { authors(first: 100) { pageInfo { hasNextPage } nodes { name email user { login } } } } }`,
+  ).join('\n');
+  return `query ($owner: String!, $name: String!${variables}) {\n  repository(owner: $owner, name: $name) {\n${fields}\n  }\n}`;
+}
+
+interface RawActor {
+  name: string | null;
+  email: string | null;
+  user: { login: string } | null;
+}
+
+/**
+ * The account a GitHub no-reply address belongs to (`123+login@users.noreply.github.com`, or
+ * `login@users.noreply.github.com` for older accounts): GitHub gives each address to one account
+ * only, so it names that account even where GitHub links no user (GraphQL's `GitActor.user` is a
+ * User, never a Bot such as `github-actions[bot]`).
+ */
+export function noReplyLogin(email: string): string | null {
+  const m =
+    /^(?:\d+\+)?([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?)@users\.noreply\.github\.com$/i.exec(
+      email,
+    );
+  return m ? m[1]! : null;
+}
+
+export function gitPerson(
+  login: string | null,
+  name: string | null,
+  email: string | null,
+): GitPerson {
+  const address = email ?? '';
+  return { login: login ?? noReplyLogin(address), name: name ?? '', email: address };
+}
+
+/** A commit's co-authors: its `authors` after the first (the git author), or null when absent. */
+export function readCoAuthors(
+  commit:
+    | { authors?: { pageInfo: { hasNextPage: boolean }; nodes: (RawActor | null)[] } }
+    | null
+    | undefined,
+): CoAuthors | null {
+  if (!commit?.authors) return null;
+  const people = commit.authors.nodes
+    .slice(1)
+    .filter((n): n is RawActor => n !== null)
+    .map((n) => gitPerson(n.user?.login ?? null, n.name, n.email));
+  return { people, complete: !commit.authors.pageInfo.hasNextPage };
 }

@@ -3,10 +3,11 @@
  * request, comments with edit history, reviews and check runs. Behaves like the API where the
  * gate depends on it (comment authorship, edit history, annotations accumulating).
  */
-import type { Review } from '../core/inputs.js';
+import type { GitPerson, Review } from '../core/inputs.js';
 import type {
   Annotation,
   CheckRunUpdate,
+  ComparedCommit,
   CommentRevision,
   GitHubPort,
   Identity,
@@ -30,6 +31,10 @@ export interface MemoryState {
   reviews: Map<number, Review[]>;
   teams: Map<string, string[] | null>;
   checkRuns: MemoryCheckRun[];
+  /** The commits of `base...head` (keyed so), oldest first; a comparison not set here has none. */
+  comparisons: Map<string, ComparedCommit[]>;
+  /** The co-authors GitHub resolves for a commit, by SHA; a commit not set here has none. */
+  coAuthors: Map<string, GitPerson[]>;
   calls: string[];
 }
 
@@ -44,6 +49,8 @@ export function createMemoryPort(
     reviews: new Map(),
     teams: new Map(),
     checkRuns: [],
+    comparisons: new Map(),
+    coAuthors: new Map(),
     calls: [],
   };
   let nextId = 1000;
@@ -96,7 +103,22 @@ export function createMemoryPort(
           previousPath: null,
         })),
         complete: true,
+        // As GitHub: an unpaged comparison lists the newest 250 commits.
+        commits: (state.comparisons.get(`${base}...${head}`) ?? []).slice(-250),
+        totalCommits: (state.comparisons.get(`${base}...${head}`) ?? []).length,
       };
+    },
+    async comparisonCommits(base, head, limit) {
+      const all = state.comparisons.get(`${base}...${head}`) ?? [];
+      for (let page = 0; page * 100 < Math.min(all.length, limit) || page === 0; page++)
+        record(`compare ${base}...${head} page ${page + 1}`);
+      return { commits: all.slice(0, limit), total: all.length };
+    },
+    async coAuthors(shas) {
+      record(`co-authors ${shas.join(',')}`);
+      return new Map(
+        shas.map((sha) => [sha, { people: state.coAuthors.get(sha) ?? [], complete: true }]),
+      );
     },
     async readPath(sha, path) {
       record(`read ${path} at ${sha}`);

@@ -8,8 +8,11 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { Review } from '../core/inputs.js';
 import {
+  commitAuthorsQuery,
   CONVERSATION_QUERY,
   directoriesQuery,
+  gitPerson,
+  readCoAuthors,
   readConversation,
   readDirectory,
   readTextBlob,
@@ -20,6 +23,8 @@ import {
 import {
   GitHubError,
   type CheckRunUpdate,
+  type CoAuthors,
+  type ComparedCommit,
   type CommentRevision,
   type GitHubPort,
   type GitTreeEntry,
@@ -61,6 +66,28 @@ function toComment(c: RestComment): IssueComment {
     htmlUrl: c.html_url,
   };
 }
+
+/** A commit of a REST comparison. */
+interface RestCommit {
+  sha: string;
+  parents: unknown[];
+  /** The account GitHub links to the author's email: null (or `{}`) when none. */
+  author: { login?: string } | null;
+  commit: { message: string; author: { name?: string; email?: string } | null };
+}
+
+function toComparedCommit(c: RestCommit): ComparedCommit {
+  const login = typeof c.author?.login === 'string' ? c.author.login : null;
+  return {
+    sha: c.sha,
+    parents: c.parents.length,
+    author: gitPerson(login, c.commit.author?.name ?? null, c.commit.author?.email ?? null),
+    message: c.commit.message,
+  };
+}
+
+/** Commits per page of a paged comparison: GitHub's most. */
+const COMMITS_PER_PAGE = 100;
 
 function decodeBase64(content: string): Uint8Array {
   return new Uint8Array(Buffer.from(content.replace(/\s+/g, ''), 'base64'));
@@ -200,7 +227,45 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
         })),
         // GitHub lists at most 300 files of a comparison, and none for some very large ones.
         complete: data.files !== undefined && files.length < 300,
+        commits: data.commits.map((c) => toComparedCommit(c as RestCommit)),
+        totalCommits: data.total_commits,
       };
+    },
+
+    async comparisonCommits(base, head, limit) {
+      // Unpaged, a comparison lists 250 commits at most; paged, every one (GitHub's description
+      // of GET /repos/{owner}/{repo}/compare/{basehead}). Only the first page lists files.
+      const commits: ComparedCommit[] = [];
+      let total = 0;
+      for (let page = 1; commits.length < limit; page++) {
+        const { data } = await call(`GET commits of ${base}...${head}, page ${page}`, () =>
+          octokit.rest.repos.compareCommitsWithBasehead({
+            owner,
+            repo,
+            basehead: `${base}...${head}`,
+            per_page: COMMITS_PER_PAGE,
+            page,
+          }),
+        );
+        total = data.total_commits;
+        commits.push(...data.commits.map((c) => toComparedCommit(c as RestCommit)));
+        if (data.commits.length < COMMITS_PER_PAGE || commits.length >= total) break;
+      }
+      return { commits: commits.slice(0, limit), total };
+    },
+
+    async coAuthors(shas) {
+      const out = new Map<string, CoAuthors | null>();
+      for (let start = 0; start < shas.length; start += 100) {
+        const batch = shas.slice(start, start + 100);
+        const variables: Record<string, string> = { owner, name: repo };
+        batch.forEach((sha, i) => (variables[`c${i}`] = sha));
+        const data = await graphql<{
+          repository: Record<string, Parameters<typeof readCoAuthors>[0]>;
+        }>(commitAuthorsQuery(batch.length), variables);
+        batch.forEach((sha, i) => out.set(sha, readCoAuthors(data.repository[`c${i}`])));
+      }
+      return out;
     },
 
     async readPath(commitSha, path) {

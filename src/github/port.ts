@@ -3,7 +3,7 @@
  * (`octokit-port.ts`) and once in memory for unit tests (`memory-port.ts`).
  */
 import { SourceUnavailableError } from '../core/errors.js';
-import type { Review } from '../core/inputs.js';
+import type { GitPerson, Review } from '../core/inputs.js';
 
 export interface Identity {
   login: string;
@@ -42,11 +42,36 @@ export interface ChangedFile {
   previousPath: string | null;
 }
 
+/** A commit of a comparison, as far as it tells who wrote it. */
+export interface ComparedCommit {
+  sha: string;
+  /** How many parents: more than one is a merge. */
+  parents: number;
+  /** The git author, with the account GitHub links to the email (the committer is not read). */
+  author: GitPerson;
+  /** The whole message, whose `Co-authored-by:` trailers name co-authors. */
+  message: string;
+}
+
 export interface Comparison {
   /** The commit both sides descend from; the files are those changed from it to the head. */
   mergeBase: string;
   files: ChangedFile[];
   /** False when GitHub cut the list short (300 files or more). */
+  complete: boolean;
+  /**
+   * The commits from the merge base to the head, oldest first, as far as one answer lists them:
+   * GitHub lists at most 250 without paging (`comparisonCommits` reads them all).
+   */
+  commits: ComparedCommit[];
+  /** How many commits the comparison holds. */
+  totalCommits: number;
+}
+
+/** A commit's co-authors as GitHub resolves its `Co-authored-by:` trailers. */
+export interface CoAuthors {
+  people: GitPerson[];
+  /** False when GitHub has more than one page of authors for the commit (over 100). */
   complete: boolean;
 }
 
@@ -122,6 +147,20 @@ export interface GitHubPort {
   tree(commitSha: string): Promise<GitTreeEntry[]>;
   /** The files changed from the merge base of `base` and `head` to `head` (GitHub's `base...head`). */
   compare(base: string, head: string): Promise<Comparison>;
+  /**
+   * The commits of `base...head`, oldest first, a hundred to a page, at most `limit` of them, and
+   * how many there are: the paged comparison, which has no cap on commits.
+   */
+  comparisonCommits(
+    base: string,
+    head: string,
+    limit: number,
+  ): Promise<{ commits: ComparedCommit[]; total: number }>;
+  /**
+   * The co-authors of each commit (GraphQL `Commit.authors` after the first, which is the git
+   * author), a hundred commits to a request; null for a commit GitHub does not return.
+   */
+  coAuthors(shas: string[]): Promise<Map<string, CoAuthors | null>>;
   /** One path at a commit, or null when the commit has nothing there. */
   readPath(commitSha: string, path: string): Promise<PathEntry | null>;
   /**
