@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { EvidenceRecord, FileSource } from '../../src/core/evidence.js';
 import { InputError } from '../../src/core/errors.js';
 import { decodeUtf8, MAX_TEXT_BYTES } from '../../src/readers/decode-text.js';
-import { nativeEvidenceReader, normaliseDate } from '../../src/readers/native-evidence.js';
+import {
+  isZonelessDateTime,
+  nativeEvidenceReader,
+  normaliseDate,
+} from '../../src/readers/native-evidence.js';
 
 const FIXTURES = new URL('../fixtures/native/', import.meta.url);
 
@@ -218,6 +222,37 @@ describe('normaliseDate', () => {
     expect(normaliseDate('2026-10-01T08:00:00+0530')).toBe('2026-10-01T02:30:00.000Z');
     expect(normaliseDate('0099-01-01')).toBe('0099-01-01T00:00:00.000Z');
     expect(normaliseDate('1 October 2026')).toBeNull();
+  });
+
+  it('refuses impossible dates and times instead of rolling them into another day', () => {
+    for (const impossible of [
+      '2026-13-45',
+      '2026-00-10',
+      '2026-02-29',
+      '2026-04-31',
+      '2026-10-00',
+      '2026-10-01T24:00:00Z',
+      '2026-10-01T12:60:00Z',
+      '2026-10-01T12:00:61Z',
+      '2026-10-01T12:00:00+24:00',
+      '2026-10-01T12:00:00+05:60',
+    ]) {
+      expect(normaliseDate(impossible), impossible).toBeNull();
+    }
+    expect(normaliseDate('2028-02-29')).toBe('2028-02-29T00:00:00.000Z');
+    expect(normaliseDate('2000-02-29')).toBe('2000-02-29T00:00:00.000Z');
+    expect(normaliseDate('1900-02-29')).toBeNull();
+    expect(normaliseDate('2026-04-30T23:59:59-23:59')).toBe('2026-05-01T23:58:59.000Z');
+    // A leap second is legal RFC 3339; it lands on the first instant of the next day.
+    expect(normaliseDate('2016-12-31T23:59:60Z')).toBe('2017-01-01T00:00:00.000Z');
+  });
+
+  it('refuses a date-time without a time zone, and says which those are', () => {
+    expect(normaliseDate('2026-05-23T10:00:00')).toBeNull();
+    expect(isZonelessDateTime('2026-05-23T10:00:00')).toBe(true);
+    expect(isZonelessDateTime('2026-05-23 10:00:00.5')).toBe(true);
+    expect(isZonelessDateTime('2026-05-23T10:00:00Z')).toBe(false);
+    expect(isZonelessDateTime('2026-05-23')).toBe(false);
   });
 });
 

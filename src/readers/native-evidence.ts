@@ -37,20 +37,39 @@ interface NativeEvidence {
 
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|([+-])(\d{2})(?::?(\d{2}))?))?$/;
+/** A date-time without a time zone (`2026-05-23T10:00:00`): legal in some files, never here. */
+const ZONELESS_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?$/;
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** True for a date-time that names no time zone, which normaliseDate refuses. */
+export function isZonelessDateTime(text: string): boolean {
+  return ZONELESS_DATE_TIME.test(text);
+}
 
 /**
  * An RFC 3339 date or date-time (as the schema's `date` / `date-time` formats accept) as ISO
- * UTC: `2026-10-01` → `2026-10-01T00:00:00.000Z`; offsets are applied. Null when unreadable.
+ * UTC: `2026-10-01` → `2026-10-01T00:00:00.000Z`; offsets are applied. Null when unreadable or
+ * impossible (month 13, 30 February, hour 24, an offset of 24 hours): `Date` would roll those
+ * over into another day. Second 60 (a leap second) is allowed, as RFC 3339 allows it.
  */
 export function normaliseDate(text: string): string | null {
   const m = DATE_TIME.exec(text);
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', , sign, tzh = '0', tzm = '0'] = m;
+  const [year, month, day] = [Number(y), Number(mo), Number(d)];
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return null;
+  if (Number(tzh) > 23 || Number(tzm) > 59) return null;
   const ms = Number(`${frac}000`.slice(0, 3));
   const offsetMinutes =
     sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(tzh) * 60 + Number(tzm));
-  const local = new Date(Date.UTC(2000, 0, 1, Number(h), Number(mi), Number(s), ms));
-  local.setUTCFullYear(Number(y), Number(mo) - 1, Number(d)); // Date.UTC maps years 0-99 to 19xx
+  const local = new Date(0);
+  local.setUTCFullYear(year, month - 1, day); // not Date.UTC, which maps years 0-99 to 19xx
+  local.setUTCHours(Number(h), Number(mi), Number(s), ms); // a leap second rolls into the next day
   const utc = local.getTime() - offsetMinutes * 60_000;
   return Number.isFinite(utc) ? new Date(utc).toISOString() : null;
 }
