@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EvidenceRecord } from '../../src/core/evidence.js';
-import { everyEvalEverReader } from '../../src/readers/every-eval-ever.js';
+import type { EvidenceRecord, FileSource } from '../../src/core/evidence.js';
+import { everyEvalEverReader, MAX_HARNESS_JSON_BYTES } from '../../src/readers/every-eval-ever.js';
 import { findReader, SNIFF_BYTES } from '../../src/readers/registry.js';
 import {
   expectLocated,
@@ -22,7 +22,9 @@ const readText = (text: string): Promise<EvidenceRecord[]> =>
   everyEvalEverReader.read(memorySource(FILE, text));
 
 const common = { format: 'every-eval-ever', filter: null, scorer: null, n_intended: null } as const;
-const NO_METRIC = 'metric_config names no metric (metric_id, metric_name)';
+/** The warning on a result that names no metric and is its evaluation's only result. */
+const onlyScore = (evaluation: string) =>
+  `metric_config names no metric (metric_id, metric_name, or a metric name as evaluation_description); taken as the only score of "${evaluation}", its primary score`;
 const UNDATED =
   'the record has no evaluation_timestamp (retrieved_timestamp is when the record was made, not when the evaluation ran); date treated as unknown';
 
@@ -82,7 +84,7 @@ describe('Every Eval Ever records: real files', () => {
     ]);
   });
 
-  it('reads a record converted from an Inspect log as a successful run, dated by its evaluation', async () => {
+  it('reads a record converted from an Inspect log of 5 of 2,376 samples as partial, its metric from evaluation_description', async () => {
     expect(await readFixture('eee__inspect_ai2_arc_claude-sonnet-4-0.json')).toEqual([
       {
         ...common,
@@ -91,14 +93,17 @@ describe('Every Eval Ever records: real files', () => {
         line: 43,
         model: 'anthropic/claude-sonnet-4-0',
         benchmark: 'choice',
-        metric: null,
+        metric: 'accuracy',
         value: 1,
         scale: 'fraction',
         stderr: null,
         n: null,
+        n_intended: 2376,
         date: '2025-10-20T22:40:45.000Z',
-        status: 'success',
-        warnings: [NO_METRIC],
+        status: 'partial',
+        warnings: [
+          'source_data.sample_ids lists 5 of the 2376 samples of source_data.samples_number; treated as partial',
+        ],
       },
     ]);
   });
@@ -116,7 +121,7 @@ describe('Every Eval Ever records: real files', () => {
     for (const r of records) {
       expect(r.model).toBe('TencentARC/LLaMA-Pro-8B-Instruct');
       expect(r.date).toBeNull();
-      expect(r.warnings).toEqual([NO_METRIC, UNDATED]);
+      expect(r.warnings).toEqual([onlyScore(r.benchmark), UNDATED]);
     }
   });
 
@@ -168,6 +173,138 @@ describe('Every Eval Ever records: real files', () => {
   it('gives the same records whatever the chunk size', async () => {
     const name = 'eee__community_mmlu-pro_yi-1.5-34b-chat.json';
     expect(await readFixture(name, 7)).toEqual(await readFixture(name));
+  });
+});
+
+const LM_ARC = 'converted__lm-eval_arc_easy_pythia-14m-deduped.json';
+const LM_LAMBADA = 'converted__lm-eval_lambada_openai_pythia-14m-deduped.json';
+const LM_GSM8K = 'converted__lm-eval_gsm8k_cot_llama_Meta-Llama-3-8B-Instruct.json';
+const INSPECT_LIMITED = 'converted__inspect_popularity_llama3.1.json';
+const INSPECT_CANCELLED = 'converted__inspect_testtaskname_gpt-4o-mini.json';
+
+describe('Every Eval Ever records: what its own lm-eval and Inspect converters write', () => {
+  it('routes the converted records to this reader', () => {
+    for (const name of [LM_ARC, LM_LAMBADA, LM_GSM8K, INSPECT_LIMITED, INSPECT_CANCELLED]) {
+      expect(findReader(pathOf(name), fixture(name).subarray(0, SNIFF_BYTES))?.format, name).toBe(
+        'every-eval-ever',
+      );
+    }
+  });
+
+  it('tells acc from acc_norm by evaluation_description when both share the evaluation name', async () => {
+    const records = await readFixture(LM_ARC);
+    expect(records.map((r) => [r.benchmark, r.metric, r.filter, r.value, r.scale, r.line])).toEqual(
+      [
+        ['arc_easy', 'acc', null, 0.3, 'fraction', 43],
+        ['arc_easy', 'acc_norm', null, 0.1, 'fraction', 63],
+      ],
+    );
+    for (const r of records) {
+      // The converter keeps lm-eval's effective sample count (10) but not its original (2,376).
+      expect(r).toMatchObject({ n: 10, n_intended: null, status: 'success', date: null });
+      expect(r.warnings).toEqual([UNDATED]);
+    }
+  });
+
+  it('names a perplexity beside an accuracy, so it is never read as the primary score', async () => {
+    const records = await readFixture(LM_LAMBADA);
+    expect(records.map((r) => [r.benchmark, r.metric, r.value, r.scale])).toEqual([
+      ['lambada_openai', 'acc', 0.1, 'fraction'],
+      ['lambada_openai', 'perplexity', 605.5452047779999, 'unbounded'],
+    ]);
+    expect(records[1]!.warnings).toContain(
+      "metric_config says lower is better; the policy's higher_is_better decides how the value is compared",
+    );
+  });
+
+  it('reads `exact_match (filter: strict-match)` as metric and filter, and names the benchmark after the task', async () => {
+    const records = await readFixture(LM_GSM8K);
+    expect(
+      records.map((r) => [r.benchmark, r.metric, r.filter, r.value, r.stderr, r.n, r.date]),
+    ).toEqual([
+      [
+        'gsm8k_cot_llama',
+        'exact_match',
+        'strict-match',
+        0.7725549658832449,
+        0.01154636331254809,
+        1319,
+        '2024-08-25T21:55:00.000Z',
+      ],
+      [
+        'gsm8k_cot_llama',
+        'exact_match',
+        'flexible-extract',
+        0.7778620166793025,
+        0.011449986902435323,
+        1319,
+        '2024-08-25T21:55:00.000Z',
+      ],
+    ]);
+    expect(records.map((r) => r.warnings)).toEqual([[], []]);
+  });
+
+  it('reads an Inspect run limited to 1 of 100 samples as partial (samples_number in additional_details)', async () => {
+    const [r] = await readFixture(INSPECT_LIMITED);
+    expect(r).toMatchObject({
+      benchmark: 'accuracy on popularity for scorer match',
+      metric: 'accuracy',
+      value: 0,
+      scale: 'fraction',
+      n: 1,
+      n_intended: 100,
+      status: 'partial',
+      date: '2024-10-15T16:53:13.000Z',
+      model: 'ollama/llama3.1',
+    });
+    expect(r!.warnings).toEqual([
+      'score_details.uncertainty.num_samples is 1, fewer than the 100 samples of source_data.additional_details.samples_number; treated as partial',
+    ]);
+  });
+
+  it('reads a cancelled Inspect run of 3 listed sample ids of 100 as partial', async () => {
+    const [r] = await readFixture(INSPECT_CANCELLED);
+    expect(r).toMatchObject({ metric: 'accuracy', n: 0, n_intended: 100, status: 'partial' });
+    expect(r!.warnings).toEqual([
+      'score_details.uncertainty.num_samples is 0, fewer than the 100 samples of source_data.additional_details.samples_number; treated as partial',
+      'source_data.additional_details.sample_ids lists 3 of the 100 samples of source_data.additional_details.samples_number; treated as partial',
+    ]);
+  });
+
+  it('refuses a record whose results of one evaluation name no metric and cannot be told apart', async () => {
+    // The lm-eval conversion above with its metric names written as prose, as a hand-made or
+    // older record might: either result could be taken for arc_easy's primary score.
+    const text = new TextDecoder()
+      .decode(fixture(LM_ARC))
+      .replace(
+        '"evaluation_description": "acc"',
+        '"evaluation_description": "Accuracy on ARC-Easy"',
+      )
+      .replace(
+        '"evaluation_description": "acc_norm"',
+        '"evaluation_description": "Length-normalised accuracy on ARC-Easy"',
+      );
+    expectLocated(await rejection(readText(text)), {
+      code: 'eee-metric-ambiguous',
+      file: FILE,
+      line: lineOf(text, '"metric_config"'),
+      key: '/evaluation_results/0/metric_config',
+      message:
+        '"arc_easy" has 2 results (evaluation_results[0], [1]) and evaluation_results[0], [1] name no metric (no metric_id, metric_name, or metric name as evaluation_description): which result is the evaluation\'s primary score cannot be told',
+    });
+    // One named result beside an unnamed one is no better: the unnamed one could be anything.
+    const one = new TextDecoder()
+      .decode(fixture(LM_ARC))
+      .replace(
+        '"evaluation_description": "acc_norm"',
+        '"evaluation_description": "Normalised accuracy"',
+      );
+    expectLocated(await rejection(readText(one)), {
+      code: 'eee-metric-ambiguous',
+      file: FILE,
+      key: '/evaluation_results/1/metric_config',
+      message: /and evaluation_results\[1\] names no metric/,
+    });
   });
 });
 
@@ -245,21 +382,22 @@ describe('Every Eval Ever records: what the record says', () => {
     expect(r!.metric).toBe('Accuracy');
   });
 
-  it('says when several results of one evaluation name no metric and cannot be told apart', async () => {
-    const text = record({}, {}, { metric_id: undefined });
-    const doc = JSON.parse(text) as { evaluation_results: unknown[] };
-    doc.evaluation_results.push({
-      ...(doc.evaluation_results[0] as object),
-      score_details: { score: 0.5 },
-    });
-    const records = await readText(JSON.stringify(doc, null, 2));
-    expect(records.map((r) => [r.metric, r.value])).toEqual([
-      [null, 0.41],
-      [null, 0.5],
-    ]);
-    expect(records[1]!.warnings).toEqual([
-      'metric_config names no metric (metric_id, metric_name), and "wmdp_bio" has several results in this record: they cannot be told apart',
-    ]);
+  it('takes a one-word evaluation_description as the metric, and reads prose as no metric', async () => {
+    const metric = async (description: string) =>
+      (
+        await readText(
+          record({}, {}, { metric_id: undefined, evaluation_description: description }),
+        )
+      )[0]!.metric;
+    expect(await metric('accuracy')).toBe('accuracy');
+    expect(await metric('  pass@1 ')).toBe('pass@1');
+    expect(await metric('Accuracy on WMDP-Bio')).toBeNull();
+    expect(await metric('')).toBeNull();
+  });
+
+  it('prefers metric_id and metric_name to evaluation_description', async () => {
+    const [r] = await readText(record({}, {}, { evaluation_description: 'acc' }));
+    expect(r!.metric).toBe('accuracy');
   });
 
   it('notes lower_is_better and leaves the comparison to the policy', async () => {
@@ -330,6 +468,132 @@ describe('Every Eval Ever records: what the record says', () => {
       ),
     );
     expect(r!.status).toBe('reported');
+  });
+});
+
+describe('Every Eval Ever records: units, sample counts and dates', () => {
+  it('reads metric_unit: proportion is a fraction and percent a percentage, with or without bounds', async () => {
+    const read = async (config: Record<string, unknown>, score = 0.41) =>
+      (await readText(record({ score_details: { score } }, {}, config)))[0]!;
+    expect((await read({ metric_unit: 'proportion' })).scale).toBe('fraction');
+    expect((await read({ metric_unit: 'percent', min_score: 0, max_score: 100 }, 41)).scale).toBe(
+      'percent',
+    );
+    const unitOnly = await read(
+      { metric_unit: 'percentage', min_score: undefined, max_score: undefined },
+      41,
+    );
+    expect(unitOnly.scale).toBe('percent');
+    expect(unitOnly.warnings).toEqual([]);
+    const noUnit = await read({ min_score: undefined, max_score: undefined });
+    expect(noUnit.scale).toBe('unknown');
+    // A unit that says nothing about the scale leaves it to the bounds.
+    expect((await read({ metric_unit: 'points' })).scale).toBe('fraction');
+  });
+
+  it('refuses a unit its bounds contradict: a proportion on [0, 100], a percent on [0, 1]', async () => {
+    const proportion = record(
+      { score_details: { score: 41 } },
+      {},
+      { metric_unit: 'proportion', max_score: 100 },
+    );
+    expectLocated(await rejection(readText(proportion)), {
+      code: 'eee-unit-bounds',
+      file: FILE,
+      line: lineOf(proportion, '"metric_unit"'),
+      key: '/evaluation_results/0/metric_config/metric_unit',
+      message:
+        'metric_config.metric_unit "proportion" contradicts the declared bounds [0, 100]: a proportion lies in [0, 1]',
+    });
+    const percent = record({}, {}, { metric_unit: 'percent' });
+    expectLocated(await rejection(readText(percent)), {
+      code: 'eee-unit-bounds',
+      file: FILE,
+      line: lineOf(percent, '"metric_unit"'),
+      message:
+        'metric_config.metric_unit "percent" contradicts the declared bounds [0, 1]: a percentage does not top out at 1',
+    });
+  });
+
+  it('reads a run that scored fewer samples than samples_number as partial, and as many as success', async () => {
+    const run = async (numSamples: number, sourceData: Record<string, unknown>) =>
+      (
+        await readText(
+          record({
+            source_data: { dataset_name: 'wmdp', source_type: 'hf_dataset', ...sourceData },
+            score_details: { score: 0.41, uncertainty: { num_samples: numSamples } },
+          }),
+        )
+      )[0]!;
+    const partial = await run(500, { samples_number: 1273 });
+    expect(partial).toMatchObject({ n: 500, n_intended: 1273, status: 'partial' });
+    expect(partial.warnings).toEqual([
+      'score_details.uncertainty.num_samples is 500, fewer than the 1273 samples of source_data.samples_number; treated as partial',
+    ]);
+    const whole = await run(1273, { samples_number: 1273 });
+    expect(whole).toMatchObject({ n: 1273, n_intended: 1273, status: 'success', warnings: [] });
+    // Epochs: an Inspect run counts every sample of every epoch.
+    expect((await run(2546, { samples_number: 1273 })).status).toBe('success');
+    const listed = await run(1273, { samples_number: 1273, sample_ids: ['1', '2'] });
+    expect(listed.status).toBe('partial');
+  });
+
+  it('keeps a documentation record reported even when its sample counts fall short', async () => {
+    const [r] = await readText(
+      record(
+        {
+          source_data: { dataset_name: 'wmdp', source_type: 'hf_dataset', samples_number: 1273 },
+          score_details: { score: 0.41, uncertainty: { num_samples: 10 } },
+        },
+        { source_metadata: { source_type: 'documentation' } },
+      ),
+    );
+    expect(r!.status).toBe('reported');
+    expect(r!.warnings).toHaveLength(1);
+  });
+
+  it('reads a NaN or Infinity num_samples as an unknown count, with a warning', async () => {
+    for (const token of ['NaN', 'Infinity']) {
+      const [r] = await readText(
+        record({ score_details: { score: 0.41, uncertainty: { num_samples: `<${token}>` } } }),
+      );
+      expect(r!.n).toBeNull();
+      expect(r!.warnings).toEqual([
+        `score_details.uncertainty.num_samples is ${token} in the record; sample count treated as unknown`,
+      ]);
+    }
+  });
+
+  it('refuses a samples_number that is not a count, at its line', async () => {
+    const text = record({
+      source_data: {
+        dataset_name: 'x',
+        source_type: 'other',
+        additional_details: { samples_number: 'about 100' },
+      },
+    });
+    expectLocated(await rejection(readText(text)), {
+      code: 'schema',
+      file: FILE,
+      line: lineOf(text, '"samples_number"'),
+    });
+  });
+
+  it('leaves a result undated when its epoch is outside 1970–2100 or its ISO date impossible', async () => {
+    const [far] = await readText(record({}, { evaluation_timestamp: '999999999999' }));
+    expect(far!.date).toBeNull();
+    expect(far!.warnings).toEqual([
+      'evaluation_timestamp ("999999999999") is epoch seconds outside 1970–2100; date treated as unknown',
+    ]);
+    const [impossible] = await readText(record({}, { evaluation_timestamp: '2026-13-45' }));
+    expect(impossible!.date).toBeNull();
+    expect(impossible!.warnings).toEqual([
+      'evaluation_timestamp ("2026-13-45") is not a date; date treated as unknown',
+    ]);
+    const [last] = await readText(record({}, { evaluation_timestamp: 4133980799 }));
+    expect(last!.date).toBe('2100-12-31T23:59:59.000Z');
+    const [next] = await readText(record({}, { evaluation_timestamp: '4133980800' }));
+    expect(next!.date).toBeNull();
   });
 });
 
@@ -441,6 +705,34 @@ describe('Every Eval Ever records: malformed and hostile input is refused, at it
     const [r] = await readText(text);
     expect(r!.value).toBe(0.41);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a record with no results: it is evidence of nothing', async () => {
+    const text = JSON.stringify({ ...JSON.parse(record()), evaluation_results: [] }, null, 2);
+    expectLocated(await rejection(readText(text)), {
+      code: 'eee-empty',
+      file: FILE,
+      line: lineOf(text, '"evaluation_results"'),
+      message: 'evaluation_results is empty: the record holds no score',
+    });
+  });
+
+  it('refuses a file over 64 MiB before reading a byte of it', async () => {
+    const source: FileSource = {
+      path: FILE,
+      size: MAX_HARNESS_JSON_BYTES + 1,
+      read: () => Promise.reject(new Error('read')),
+      chunks: () => {
+        throw new Error('the file was read');
+      },
+    };
+    expectLocated(await rejection(everyEvalEverReader.read(source)), {
+      code: 'file-too-large',
+      file: FILE,
+      line: 1,
+      message: `the file is ${MAX_HARNESS_JSON_BYTES + 1} bytes; Every Eval Ever record files are read up to 67108864 bytes (64 MiB)`,
+    });
+    expect(MAX_HARNESS_JSON_BYTES).toBe(64 * 1024 * 1024);
   });
 
   it('refuses a file that is not a JSON object', async () => {
