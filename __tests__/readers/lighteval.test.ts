@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EvidenceRecord } from '../../src/core/evidence.js';
+import type { EvidenceRecord, FileSource } from '../../src/core/evidence.js';
+import { MAX_HARNESS_JSON_BYTES } from '../../src/readers/every-eval-ever.js';
 import { lightevalBenchmark, lightevalReader } from '../../src/readers/lighteval.js';
 import { lmEvalReader } from '../../src/readers/lm-eval.js';
 import { findReader, SNIFF_BYTES } from '../../src/readers/registry.js';
@@ -219,6 +220,110 @@ describe('lighteval results: shapes and hostile input', () => {
         ],
       ],
     ]);
+  });
+
+  it('reads a list, an object or a boolean where a score belongs as no value, with a warning', async () => {
+    const text = LEADERBOARD.replace('"acc": 0.4991467576791809', '"acc": [0.49, 0.51]').replace(
+      '"acc_norm": 0.5460750853242321',
+      '"acc_norm": {"mean": 0.546}',
+    );
+    const records = await readText(text);
+    expect(records.map((r) => [r.metric, r.value, r.stderr, r.line, r.warnings.slice(1)])).toEqual([
+      [
+        'acc',
+        null,
+        0.014611369529813262,
+        10,
+        ['acc is [0.49,0.51] in the file, not a number; treated as no value'],
+      ],
+      [
+        'acc_norm',
+        null,
+        0.014549221105171872,
+        12,
+        ['acc_norm is {"mean":0.546} in the file, not a number; treated as no value'],
+      ],
+    ]);
+    const [flag] = await readText(LEADERBOARD.replace('"acc": 0.4991467576791809', '"acc": true'));
+    expect(flag).toMatchObject({ metric: 'acc', value: null });
+    expect(flag!.warnings).toContain('acc is true in the file, not a number; treated as no value');
+  });
+
+  it('reads a _stderr with no metric beside it as that metric without a value, with a warning', async () => {
+    const text = LEADERBOARD.replace('"acc": 0.4991467576791809,\n', '');
+    const records = await readText(text);
+    expect(records.map((r) => [r.metric, r.value, r.stderr, r.pointer])).toEqual([
+      ['acc', null, 0.014611369529813262, '/results/harness|arc:challenge|25/acc_stderr'],
+      [
+        'acc_norm',
+        0.5460750853242321,
+        0.014549221105171872,
+        '/results/harness|arc:challenge|25/acc_norm',
+      ],
+    ]);
+    expect(records[0]!.warnings.slice(1)).toEqual([
+      '"acc_stderr" has no "acc" beside it in the file; read as "acc" without a value',
+    ]);
+    expect(records[0]!.line).toBe(lineOf(text, '"acc_stderr"'));
+    expect(records[1]!.warnings.slice(1)).toEqual([]);
+  });
+
+  it('says when two few-shot settings of one task become the same benchmark and metric', async () => {
+    // The Qwen3 run with a 5-shot GPQA Diamond result beside its 0-shot one.
+    const text = new TextDecoder()
+      .decode(fixture(QWEN))
+      .replace(
+        '"aime25|0": {',
+        '"gpqa:diamond|5": {\n      "gpqa_pass@k:k=1": 0.71,\n      "gpqa_pass@k:k=1_stderr": 0.03\n    },\n    "aime25|0": {',
+      );
+    const records = await readText(text, pathOf(QWEN));
+    const gpqa = records.filter((r) => r.benchmark === 'gpqa:diamond');
+    expect(gpqa.map((r) => [r.metric, r.value, r.pointer])).toEqual([
+      ['gpqa_pass@k:k=1', 0.7525252525252525, '/results/gpqa:diamond|0/gpqa_pass@k:k=1'],
+      ['gpqa_pass@k:k=1', 0.71, '/results/gpqa:diamond|5/gpqa_pass@k:k=1'],
+    ]);
+    for (const r of gpqa) {
+      expect(r.warnings).toContain(
+        '"gpqa:diamond|0" and "gpqa:diamond|5" are all read as benchmark "gpqa:diamond", metric "gpqa_pass@k:k=1": a policy cannot tell their few-shot settings apart',
+      );
+    }
+    for (const r of records.filter((r) => r.benchmark !== 'gpqa:diamond')) {
+      expect(r.warnings).toEqual([stamp('2026-05-11T07-33-49.106520')]);
+    }
+  });
+
+  it('refuses results that hold no task: empty, or only the `all` aggregate', async () => {
+    const empty = LEADERBOARD.replace(/"results": \{[\s\S]*\n {2}\}\n/, '"results": {}\n');
+    expectLocated(await rejection(readText(empty)), {
+      code: 'lighteval-empty',
+      file: FILE,
+      line: lineOf(empty, '"results"'),
+      message: 'results is empty: the file holds no score',
+    });
+    const onlyAll = LEADERBOARD.replace(/"harness\|arc:challenge\|25": \{[^}]*\},\n\s*/, '');
+    expectLocated(await rejection(readText(onlyAll)), {
+      code: 'lighteval-empty',
+      file: FILE,
+      line: lineOf(onlyAll, '"results"'),
+      message: 'results holds only the `all` aggregate, no task: the file holds no score to read',
+    });
+  });
+
+  it('refuses a file over 64 MiB before reading a byte of it', async () => {
+    const source: FileSource = {
+      path: FILE,
+      size: MAX_HARNESS_JSON_BYTES + 1,
+      read: () => Promise.reject(new Error('read')),
+      chunks: () => {
+        throw new Error('the file was read');
+      },
+    };
+    expectLocated(await rejection(lightevalReader.read(source)), {
+      code: 'file-too-large',
+      file: FILE,
+      line: 1,
+      message: `the file is 67108865 bytes; lighteval results files are read up to 67108864 bytes (64 MiB)`,
+    });
   });
 
   it('refuses a file without results, at the top', async () => {

@@ -4,9 +4,16 @@
  * (`lighteval|gpqa:diamond|0`, `harness|arc:challenge|25`) or, since lighteval 0.13,
  * `task|fewshot` (`gpqa:diamond|0`); each entry holds `<metric>` and `<metric>_stderr`.
  *
+ * Files over 64 MiB are refused before they are parsed (a results file is kilobytes; lighteval
+ * writes per-sample details to files of their own), and so is a file whose `results` hold no task.
+ *
  * One record per task and metric:
  * - benchmark = the key without its trailing `|fewshot` (`lighteval|gpqa:diamond`), so one policy
- *   alias covers every few-shot setting; metric = the key inside the entry.
+ *   alias covers every few-shot setting; metric = the key inside the entry. Two keys of one file
+ *   that differ only in their few-shot count (`t|0`, `t|5`) then give the same benchmark and
+ *   metric: each such record says so.
+ * - a metric whose value is not a number (a list, an object, a boolean, a string) is a record
+ *   without a value, with a warning, as is a `<metric>_stderr` with no `<metric>` beside it.
  * - `all` is the mean of every task in the file, not a task: it is not read. `<suite>:_average|k`
  *   rows (lighteval's mean over a suite's subtasks, like an lm-eval group) are read as their own
  *   benchmark (`mmlu:_average`), with a note saying what they are.
@@ -19,6 +26,7 @@ import type { EvidenceReader, EvidenceRecord, FileSource, RunStatus } from '../c
 import { parseJsonStream, pointerToken } from '../formats/tolerant-json.js';
 import { finiteOrWarn } from './inspect-results.js';
 import { looksLikeInspectJson } from './inspect-json.js';
+import { refuseOversizedHarnessJson } from './every-eval-ever.js';
 import { lmEvalDate } from './lm-eval.js';
 import { quote } from './quote.js';
 import { validateHarnessJson } from './validate-harness-json.js';
@@ -66,6 +74,11 @@ export const lightevalReader: EvidenceReader = {
   },
   async read(source: FileSource): Promise<EvidenceRecord[]> {
     const file = source.path;
+    refuseOversizedHarnessJson(
+      source,
+      'lighteval results',
+      'a results file is a few kilobytes: point the policy at results_*.json, not at the details files',
+    );
     const parsed = await parseJsonStream(source.chunks(), file);
     const root = parsed.value;
     if (!isObject(root)) {
@@ -79,6 +92,16 @@ export const lightevalReader: EvidenceReader = {
     validateHarnessJson(parsed, file, 'lighteval', 'lighteval results');
     const config = root.config_general as JsonObject;
     const results = root.results as Record<string, JsonObject>;
+    if (Object.keys(results).every((key) => key === ALL)) {
+      throw new InputError(
+        'lighteval-empty',
+        Object.hasOwn(results, ALL)
+          ? 'results holds only the `all` aggregate, no task: the file holds no score to read'
+          : 'results is empty: the file holds no score',
+        { file, ...parsed.locate('/results'), key: '/results' },
+        'point the policy at the results file of a run that scored its tasks',
+      );
+    }
     const tasks = isObject(root.config_tasks) ? root.config_tasks : {};
     const model = modelOf(config);
     const common: string[] = [];
@@ -87,16 +110,18 @@ export const lightevalReader: EvidenceReader = {
     const limited = typeof maxSamples === 'number' && maxSamples > 0;
 
     const records: EvidenceRecord[] = [];
-    for (const [key, entry] of Object.entries(results)) {
-      if (key === ALL) continue;
-      const benchmark = lightevalBenchmark(key);
-      const task = isObject(tasks[key]) ? (tasks[key] as JsonObject) : {};
-      const n = count(task.effective_num_docs);
-      const nIntended = count(task.original_num_docs);
+    /** Records by benchmark and metric, to find keys that differ only in their few-shot count. */
+    const collapsed = new Map<string, { task: string; record: EvidenceRecord }[]>();
+    for (const [task, entry] of Object.entries(results)) {
+      if (task === ALL) continue;
+      const benchmark = lightevalBenchmark(task);
+      const taskConfig = isObject(tasks[task]) ? (tasks[task] as JsonObject) : {};
+      const n = count(taskConfig.effective_num_docs);
+      const nIntended = count(taskConfig.original_num_docs);
       const taskWarnings = [...common];
       if (benchmark.includes(':_average')) {
         taskWarnings.push(
-          `${quote(key)} is lighteval's average over the ${benchmark.slice(0, benchmark.indexOf(':_average'))} tasks of this file, not a task of its own`,
+          `${quote(task)} is lighteval's average over the ${benchmark.slice(0, benchmark.indexOf(':_average'))} tasks of this file, not a task of its own`,
         );
       }
       let status: RunStatus = 'success';
@@ -109,18 +134,27 @@ export const lightevalReader: EvidenceReader = {
         );
         status = 'partial';
       }
-      for (const [metric, raw] of Object.entries(entry)) {
-        if (metric.endsWith(STDERR_SUFFIX)) continue;
-        if (raw !== null && typeof raw === 'object') continue; // not a score
-        if (typeof raw === 'boolean') continue;
+      for (const key of Object.keys(entry)) {
+        const base = key.endsWith(STDERR_SUFFIX) ? key.slice(0, -STDERR_SUFFIX.length) : null;
+        if (base !== null && base !== '' && Object.hasOwn(entry, base)) continue; // read with base
+        const orphan = base !== null && base !== '';
+        const metric = orphan ? base : key;
         const warnings = [...taskWarnings];
-        const value = finiteOrWarn(raw, metric, warnings, 'file');
-        const stderrKey = `${metric}${STDERR_SUFFIX}`;
-        const stderr = Object.hasOwn(entry, stderrKey)
-          ? finiteOrWarn(entry[stderrKey], stderrKey, warnings, 'file')
-          : null;
-        const pointer = `/results/${pointerToken(key)}/${pointerToken(metric)}`;
-        records.push({
+        let value: number | null = null;
+        let stderr: number | null = null;
+        if (orphan) {
+          warnings.push(
+            `${quote(key)} has no ${quote(metric)} beside it in the file; read as ${quote(metric)} without a value`,
+          );
+          stderr = finiteOrWarn(entry[key], key, warnings, 'file');
+        } else {
+          value = finiteOrWarn(entry[key], metric, warnings, 'file');
+          const stderrKey = `${metric}${STDERR_SUFFIX}`;
+          if (Object.hasOwn(entry, stderrKey))
+            stderr = finiteOrWarn(entry[stderrKey], stderrKey, warnings, 'file');
+        }
+        const pointer = `/results/${pointerToken(task)}/${pointerToken(key)}`;
+        const record: EvidenceRecord = {
           file,
           pointer,
           line: parsed.locate(pointer).line,
@@ -138,7 +172,20 @@ export const lightevalReader: EvidenceReader = {
           date,
           status,
           warnings,
-        });
+        };
+        records.push(record);
+        const same = `${benchmark}\u0000${metric}`;
+        collapsed.set(same, [...(collapsed.get(same) ?? []), { task, record }]);
+      }
+    }
+    for (const group of collapsed.values()) {
+      const tasks = [...new Set(group.map((g) => g.task))];
+      if (tasks.length < 2) continue;
+      const { benchmark, metric } = group[0]!.record;
+      for (const { record } of group) {
+        record.warnings.push(
+          `${tasks.map((t) => quote(t)).join(' and ')} are all read as benchmark ${quote(benchmark)}, metric ${quote(metric)}: a policy cannot tell their few-shot settings apart`,
+        );
       }
     }
     return records;
