@@ -212,6 +212,18 @@ describe('Hub .eval_results files: the API wrapping and informational fields', (
     expect(record!.date).toBe('2025-01-15T08:30:00.000Z');
   });
 
+  it('reads a date-time without a time zone as UTC, with a warning', async () => {
+    // Vedika's GPQA result with its date written as Python's datetime.isoformat() writes one.
+    const text = new TextDecoder()
+      .decode(fixture('vedika-4.1-flash__gpqa.yaml'))
+      .replace("date: '2026-05-23'", "date: '2026-05-23T10:00:00'");
+    const [record] = await readText(text);
+    expect(record!.date).toBe('2026-05-23T10:00:00.000Z');
+    expect(record!.warnings).toEqual(['date (2026-05-23T10:00:00) has no time zone; assumed UTC']);
+    const [spaced] = await readText(text.replace('T10:00:00', ' 10:00:00.250'));
+    expect(spaced!.date).toBe('2026-05-23T10:00:00.250Z');
+  });
+
   it('reads an unknown attribution key in source with a warning', async () => {
     const [record] = await readText(
       '- dataset: { id: cais/hle, task_id: hle }\n  value: 20.9\n  source: { url: "https://x.example", licence: mit }\n',
@@ -303,6 +315,13 @@ describe('Hub .eval_results files: malformed and hostile input is refused whole,
   it('refuses a date it cannot read', async () => {
     const error = await rejection(readText(entry('  date: May 2026\n')));
     expectLocated(error, { code: 'schema', file, line: 5, key: '[0].date' });
+  });
+
+  it('refuses an impossible date, with or without a time', async () => {
+    for (const date of ['2026-13-45', '2026-02-30', '2026-13-45T10:00:00', '2026-05-23T24:00:00']) {
+      const error = await rejection(readText(entry(`  date: '${date}'\n`)));
+      expectLocated(error, { code: 'schema', file, line: 5, key: '[0].date' });
+    }
   });
 
   it('refuses a source without its url', async () => {

@@ -8,13 +8,17 @@
  * 0–100 as its author chose. Records carry `metric: null` and `scale: 'unknown'`; the policy's
  * `reported_scale` on the benchmark says which. Nothing here names the model either (the file
  * lives in the model's repository), and nothing shows a run happened: status `reported`.
+ *
+ * `date` is ISO 8601, a date or a date-time. A date-time without a time zone
+ * (`2026-05-23T10:00:00`, what Python's `datetime.isoformat()` writes) is legal on the Hub: it
+ * is read as UTC, with a warning. An impossible date (`2026-13-45`) refuses the file.
  */
 import type { EvidenceReader, EvidenceRecord, FileSource } from '../core/evidence.js';
 import { InputError } from '../core/errors.js';
 import { validateDocument } from '../formats/validate.js';
 import { parseYaml } from '../formats/yaml.js';
 import { readText } from './decode-text.js';
-import { normaliseDate } from './native-evidence.js';
+import { isZonelessDateTime, normaliseDate } from './native-evidence.js';
 import { quote } from './quote.js';
 
 /** The shape hf-eval-results.schema.json guarantees once validation has passed. */
@@ -79,14 +83,16 @@ export const hfEvalResultsReader: EvidenceReader = {
       if (entry.notes !== undefined) warnings.push(`notes: ${quote(entry.notes, 120)}`);
       let date: string | null = null;
       if (entry.date !== undefined) {
-        date = normaliseDate(entry.date);
+        const zoneless = isZonelessDateTime(entry.date);
+        if (zoneless) warnings.push(`date (${entry.date}) has no time zone; assumed UTC`);
+        date = normaliseDate(zoneless ? `${entry.date}Z` : entry.date);
         if (date === null) {
-          // The schema accepted it, so this is a gap between ajv-formats and our parser.
+          // The schema checks the shape of a zone-less date-time, not that its date exists.
           throw new InputError(
             'schema',
             `Hub evaluation results: [${i}].date: cannot read date ${quote(entry.date)}`,
             { file, ...doc.locate(`${at}/date`), key: `[${i}].date` },
-            'write a date as YYYY-MM-DD or a date-time with a time zone, e.g. 2026-10-01T12:00:00Z',
+            'write a real date as YYYY-MM-DD or a date-time, e.g. 2026-10-01T12:00:00Z',
           );
         }
       }
