@@ -79,7 +79,7 @@ function botComment() {
 }
 
 /** `login` ticks the items in the gate's comment in the browser; the edit starts a run. */
-async function ticks(pr: { headSha: string }, login: string, ids: string[]) {
+async function ticks(pr: Awaited<ReturnType<typeof open>>['pr'], login: string, ids: string[]) {
   const comment = botComment();
   const body = comment.body
     .split('\n')
@@ -95,10 +95,7 @@ async function ticks(pr: { headSha: string }, login: string, ids: string[]) {
     event(
       'issue_comment',
       buildIssueCommentEvent('edited', {
-        repo,
-        number: 7,
-        headSha: pr.headSha,
-        author: 'dave-ml',
+        ...pr,
         sender: login,
         comment: { id: comment.id, body, user: 'github-actions[bot]', previousBody: comment.body },
       }),
