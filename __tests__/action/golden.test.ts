@@ -62,9 +62,14 @@ async function examplePullRequest() {
   };
 }
 
+/** `actual` must equal the golden file; UPDATE_GOLDEN=1 writes it first (and is the only way to add one). */
 function golden(name: string, actual: string): void {
   const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) writeFileSync(path, actual);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, actual);
+  expect(
+    existsSync(path),
+    `${name}: no golden file; run UPDATE_GOLDEN=1 npm test to write it, then review and commit it`,
+  ).toBe(true);
   expect(
     actual,
     `${name} differs from the golden file; if the change is intended, run UPDATE_GOLDEN=1 npm test`,

@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
 import { validateValue } from '../../src/formats/validate.js';
@@ -154,29 +153,46 @@ describe('other commands', () => {
   });
 });
 
+/** Run the bundled CLI as a user would; resolves with its exit code, whatever it is. */
+function runBundled(...args: string[]) {
+  return new Promise<{ code: number | string | null | undefined; stdout: string; stderr: string }>(
+    (resolve) =>
+      execFile(
+        process.execPath,
+        [bundled('cli.js'), ...args],
+        { cwd: ROOT },
+        (error, stdout, stderr) => resolve({ code: error ? error.code : 0, stdout, stderr }),
+      ),
+  );
+}
+
 describe('the bundled CLI', () => {
   test('cli.js, bundled from the sources, runs the demo as a user would', async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        bundled('cli.js'),
-        'check',
-        '--root',
-        HEAD,
-        '--base',
-        BASE,
-        '--now',
-        '2026-11-27',
-        '--format',
-        'json',
-      ],
-      { cwd: ROOT },
-    ).catch((e: { stdout: string; code: number }) => {
-      expect(e.code).toBe(1);
-      return e;
-    });
-    const record = JSON.parse(stdout) as DecisionRecord;
+    // The two steps of `npm run demo`: the base judged as a state passes (exit 0) ...
+    const base = await runBundled('check', '--root', BASE, '--now', '2026-11-27');
+    expect(base.stderr).toBe('');
+    expect(base.stdout).toMatch(/^rsp-gate: PASS — 3 models/);
+    expect(base.code, 'exit code of the base judged as a state').toBe(0);
+    // ... and the pull request judged against it is blocked (exit 1).
+    const change = await runBundled('check', '--root', HEAD, '--base', BASE, '--now', '2026-11-27');
+    expect(change.stdout).toMatch(/^rsp-gate: BLOCKED — 3 models/);
+    expect(change.code, 'exit code of the change judged against the base').toBe(1);
+
+    const json = await runBundled(
+      'check',
+      '--root',
+      HEAD,
+      '--base',
+      BASE,
+      '--now',
+      '2026-11-27',
+      '--format',
+      'json',
+    );
+    expect(json.code, 'exit code of the change, as JSON').toBe(1);
+    const record = JSON.parse(json.stdout) as DecisionRecord;
     expect(validateValue(record, 'decision')).toEqual([]);
+    expect(record.decision).toBe('block');
     expect(record.models.map((m) => [m.id, m.levels.deployment, m.levels.security])).toEqual([
       ['acme/atlas-2', 'ASL-2', 'ASL-2'],
       ['acme/frontier-6', 'ASL-2', 'ASL-2'],

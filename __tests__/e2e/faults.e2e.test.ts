@@ -80,10 +80,18 @@ describe('transient failures are retried', () => {
     expect(run.outputs.decision).toBe('block');
   });
 
-  test('a request that never answers times out and is retried', async () => {
-    gh.state.hangNext(/\/git\/blobs\//);
+  test('a request that never answers times out and is retried', { timeout: 20_000 }, async () => {
+    // The Action reads the head and base trees through /git/trees/: the first such request hangs.
+    gh.state.hangNext(/\/git\/trees\//);
     const run = await runAction(gh, opened(), {}, 'ghs_bot', { RSP_GATE_HTTP_TIMEOUT_MS: '1500' });
-    expect(run.outputs.decision).toBe('block');
+    expect(run.outputs.decision).toBe('block'); // the real verdict, reached after the retry
+    const trees = gh.requests.filter((r) => r.path.includes('/git/trees/'));
+    const [hung, ...rest] = trees;
+    expect(hung?.status, 'the first tree request was never answered').toBe(0);
+    // The same request again, answered: the client gave up on the hung one and retried it.
+    expect(rest.find((r) => r.path === hung!.path)?.status).toBe(200);
+    expect(rest.every((r) => r.status === 200)).toBe(true);
+    expect(checks().at(-1)!.output.title).toMatch(/^Blocked: acme\/frontier-7/);
   });
 });
 

@@ -177,8 +177,29 @@ describe('safeguard status', () => {
   });
 
   test('an org-wide attestation (model "*") applies to every model', () => {
-    const result = run(asl2Attestations(), {}, belowEverything());
-    expect(result.models[0]!.safeguards.every((s) => s.status === 'satisfied')).toBe(true);
+    const result = evaluate({
+      policy: testPolicy(),
+      head: state(
+        [
+          model(belowEverything()),
+          model(belowEverything(), { id: 'acme/n', card: 'models/n/MODEL_CARD.md' }),
+        ],
+        asl2Attestations(),
+      ),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
+    expect(result.models.map((m) => m.id)).toEqual(['acme/m', 'acme/n']);
+    for (const m of result.models)
+      expect(
+        m.safeguards.map((s) => [s.id, s.status, s.note]),
+        m.id,
+      ).toEqual([
+        ['asl2-deploy-usage-policy', 'satisfied', 'attested in safeguards/m.yml:4'],
+        ['asl2-sec-supply-chain', 'satisfied', 'attested in safeguards/m.yml:4'],
+      ]);
   });
 });
 

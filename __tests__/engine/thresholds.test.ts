@@ -95,6 +95,11 @@ describe('threshold status', () => {
     ],
     [
       'a NaN value (no value) does not rule out',
+      [uplift(2.1), record('longform-virology', 'score', null)],
+      'not_ruled_out',
+    ],
+    [
+      'a NaN value (no value) beside a run with a value leaves the rule-out to that run',
       [uplift(2.1), virology(0.3), record('longform-virology', 'score', null)],
       'ruled_out',
     ],
