@@ -119,14 +119,17 @@ function quietLogin(login: string): string {
 /** At most this many writers are named on one item; the paragraph above the checklist has all. */
 const WRITERS_PER_ITEM = 3;
 
-/** Who an independent item excludes, in a few words: the paragraph above the checklist says why. */
+/**
+ * Who an independent item excludes, in a few words: the paragraph above the checklist says why.
+ * With no pull request (the command line), nobody is known, and the rule is stated generally.
+ */
 function independentClause(record: DecisionRecord): string {
   const independence = record.independence;
-  if (!independence) return ' (independent)';
+  if (!independence) return ' (not the author)';
   if (independence.unknown.length > 0)
     return ' (independent: nobody can confirm it yet, see above)';
   const names = independence.excluded.map((e) => quietLogin(e.user));
-  if (names.length === 0) return ' (independent)';
+  if (names.length === 0) return ' (not the author)';
   const more = names.length - WRITERS_PER_ITEM;
   return ` (independent: not ${names.slice(0, WRITERS_PER_ITEM).join(', ')}${more > 0 ? ` or ${more} more` : ''})`;
 }
