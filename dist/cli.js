@@ -43,6 +43,9 @@ function isInputError(error) {
 class SourceUnavailableError extends Error {
 }
 
+/** No commits read: judging a state, or a change on the command line. */
+const NO_WRITERS = { people: [], unknown: [] };
+
 /** Statuses that count as crossed: they raise the level. */
 const ACTIVE = new Set(['crossed', 'not_ruled_out']);
 /**
@@ -232,6 +235,14 @@ function onScale(benchmark, record) {
     if ('error' in scale)
         return { value: null, error: scale.error, notes: [] };
     const written = scale.scale;
+    // A file that says its value has no [0, 1] or [0, 100] bound (an Every Eval Ever score on
+    // [0, 5], a native result marked unbounded) is not on a fraction or percent benchmark's scale.
+    if (written === 'unbounded' && declared !== 'unbounded')
+        return {
+            value: null,
+            error: `value ${raw} is declared unbounded (or on bounds other than [0, 1] and [0, 100]) by its file, not on the ${declared} scale declared for ${benchmark.id}; read it through a benchmark declared with \`scale: unbounded\``,
+            notes: [],
+        };
     let value = raw;
     const notes = [];
     if (scale.declared)
@@ -635,6 +646,67 @@ function rejectedDecisions(threshold, policy, modelId, attestations, teams, now)
     return out;
 }
 
+/** At most this many commits or reasons are named in one sentence; the rest are counted. */
+const NAMED = 3;
+function listed(items, separator = ', ') {
+    const named = items.slice(0, NAMED).join(separator);
+    return items.length > NAMED ? `${named} and ${items.length - NAMED} more` : named;
+}
+function commitList(verb, shas) {
+    const short = [...shas].map((sha) => sha.slice(0, 7));
+    return `${verb} commit${short.length === 1 ? '' : 's'} ${listed(short)}`;
+}
+/** A login as GitHub spells it in REST (`app[bot]`) and in GraphQL (`app`) compares equal. */
+function account(login) {
+    return login.toLowerCase().replace(/\[bot\]$/, '');
+}
+function independenceOf(context) {
+    const people = new Map();
+    const person = (login) => {
+        const key = account(login);
+        let found = people.get(key);
+        if (!found) {
+            found = { user: login, opened: false, authored: new Set(), coAuthored: new Set() };
+            people.set(key, found);
+        }
+        return found;
+    };
+    if (context.author !== null)
+        person(context.author).opened = true;
+    for (const writer of context.writers.people) {
+        const p = person(writer.login);
+        for (const sha of writer.authored)
+            p.authored.add(sha);
+        for (const sha of writer.coAuthored)
+            p.coAuthored.add(sha);
+    }
+    const excluded = [...people.values()].map((p) => ({
+        user: p.user,
+        why: [
+            ...(p.opened ? ['opened the pull request'] : []),
+            ...(p.authored.size > 0 ? [commitList('authored', p.authored)] : []),
+            ...(p.coAuthored.size > 0 ? [commitList('co-authored', p.coAuthored)] : []),
+        ].join('; '),
+    }));
+    return { excluded, unknown: [...context.writers.unknown] };
+}
+/** Why nobody at all may confirm an independent item in this change, or null. */
+function nobodyMayConfirm(independence) {
+    return independence.unknown.length > 0
+        ? `nobody may confirm an independent safeguard while the gate cannot tell who wrote this change: ${listed(independence.unknown, '; ')}`
+        : null;
+}
+/** Why `user` may not confirm an independent item in this change, or null when they may. */
+function independenceBar(independence, user) {
+    const nobody = nobodyMayConfirm(independence);
+    if (nobody !== null)
+        return nobody;
+    const writer = independence.excluded.find((e) => account(e.user) === account(user));
+    return writer
+        ? `wrote this change (${writer.why}), so may not confirm an independent safeguard`
+        : null;
+}
+
 const COMPARATORS = ['gt', 'gte', 'lt', 'lte', 'eq'];
 /**
  * Numbers reported without a run to check (a model card's `model-index`, the Hub's
@@ -678,7 +750,9 @@ function judgeSafeguard(safeguard, policy, modelId, attestations, confirmations,
         rejected: [],
         note: `needs confirmation by ${safeguard.signers.join(' or ')}`,
     };
-    const isAuthor = (user) => context.author !== null && sameLogin(user, context.author);
+    // Nobody who wrote the change confirms an independent item (core/independence.ts).
+    const independence = safeguard.independent ? independenceOf(context) : null;
+    const barred = (user) => independence === null ? null : independenceBar(independence, user);
     let expiredNote = null;
     const untrusted = [];
     for (const { attestation: a, trusted, why } of attestations) {
@@ -694,15 +768,10 @@ function judgeSafeguard(safeguard, policy, modelId, attestations, confirmations,
             result.rejected.push({ user: a.approvedBy.join(', '), why: `attestation ${at}: ${fit.why}` });
             continue;
         }
-        if (safeguard.independent) {
-            const self = a.approvedBy.filter(isAuthor);
-            if (self.length > 0) {
-                result.rejected.push({
-                    user: self[0],
-                    why: `attestation ${at}: the pull request's author may not confirm an independent safeguard`,
-                });
-                continue;
-            }
+        const writer = a.approvedBy.find((user) => barred(user) !== null);
+        if (writer !== undefined) {
+            result.rejected.push({ user: writer, why: `attestation ${at}: ${barred(writer)}` });
+            continue;
         }
         const expired = isExpired(a.date, a.expires, safeguard.expiresAfterDays, now);
         if (expired) {
@@ -724,11 +793,9 @@ function judgeSafeguard(safeguard, policy, modelId, attestations, confirmations,
             result.rejected.push({ user: c.user, why });
             continue;
         }
-        if (safeguard.independent && isAuthor(c.user)) {
-            result.rejected.push({
-                user: c.user,
-                why: "the pull request's author may not confirm an independent safeguard",
-            });
+        const bar = barred(c.user);
+        if (bar !== null) {
+            result.rejected.push({ user: c.user, why: bar });
             continue;
         }
         result.confirmed_by.push({ user: c.user, via: 'checklist', file: null, line: null });
@@ -751,6 +818,9 @@ function judgeSafeguard(safeguard, policy, modelId, attestations, confirmations,
     }
     else if (untrusted.length > 0) {
         result.note = `attestation ${untrusted.join('; ')}`;
+    }
+    else if (independence !== null && nobodyMayConfirm(independence) !== null) {
+        result.note = `${result.note}; ${nobodyMayConfirm(independence)}`;
     }
     return result;
 }
@@ -1063,6 +1133,7 @@ function compareWithBase(policy, head, base, models, baseAttestations, teams, no
     // The base is a state: no reviews, no ticks; only what it already holds is trusted.
     const baseContext = {
         author: null,
+        writers: NO_WRITERS,
         confirmations: [],
         teams,
     };
@@ -1449,6 +1520,11 @@ function evaluate(input) {
         head: input.headSha ?? context.headSha ?? null,
         models,
         reasons,
+        ...(context.author !== null ||
+            context.writers.people.length > 0 ||
+            context.writers.unknown.length > 0
+            ? { independence: independenceOf(context) }
+            : {}),
     };
 }
 
@@ -11073,6 +11149,42 @@ const properties$2 = {
 			$ref: "#/definitions/reason"
 		}
 	},
+	independence: {
+		description: "Who wrote the change (opened the pull request, authored or co-authored a non-merge commit) and so may not confirm an independent safeguard, with why; and why the writers cannot all be known, if they cannot (then nobody may confirm one). Absent when a state, or a change with no pull request, is judged.",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"excluded",
+			"unknown"
+		],
+		properties: {
+			excluded: {
+				type: "array",
+				items: {
+					type: "object",
+					additionalProperties: false,
+					required: [
+						"user",
+						"why"
+					],
+					properties: {
+						user: {
+							type: "string"
+						},
+						why: {
+							type: "string"
+						}
+					}
+				}
+			},
+			unknown: {
+				type: "array",
+				items: {
+					type: "string"
+				}
+			}
+		}
+	},
 	scope: {
 		description: "What a pull request's judgment read: only the model cards it changes (every other model is as the base branch has it), or the whole repository and why. Absent when a state (a branch, a directory) is judged.",
 		oneOf: [
@@ -11766,9 +11878,13 @@ const definitions$1 = {
 					},
 					{
 						format: "date-time"
+					},
+					{
+						pattern: "^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?$",
+						description: "A date-time without a time zone: read as UTC, with a warning."
 					}
 				],
-				description: "When the evaluation ran: YYYY-MM-DD or an RFC 3339 date-time with a time zone."
+				description: "When the evaluation ran (ISO 8601): YYYY-MM-DD, or a date-time, with a time zone or without one (then taken as UTC)."
 			},
 			source: {
 				type: "object",
@@ -11813,7 +11929,7 @@ var hfEvalResultsSchema = {
 const $schema$1 = "http://json-schema.org/draft-07/schema#";
 const $id$1 = "https://rsp-gate.dev/schemas/v1/every-eval-ever.schema.json";
 const title$1 = "Every Eval Ever aggregate record, as rsp-gate reads it";
-const description$1 = "The keys rsp-gate reads from an Every Eval Ever record (evaleval/every_eval_ever, every_eval_ever/schemas/eval.schema.json, schema_version 0.2.x and 0.3.x). Other keys are allowed and not read; the upstream schema governs them. One evidence record per evaluation result: benchmark = evaluation_name, metric = metric_config.metric_id (else metric_name), value = score_details.score, on the scale min_score/max_score declare.";
+const description$1 = "The keys rsp-gate reads from an Every Eval Ever record (evaleval/every_eval_ever, every_eval_ever/schemas/eval.schema.json, schema_version 0.2.x and 0.3.x). Other keys are allowed and not read; the upstream schema governs them. One evidence record per evaluation result: benchmark = evaluation_name, metric = metric_config.metric_id (else metric_name, else evaluation_description when it is a bare metric name), value = score_details.score, on the scale metric_unit and min_score/max_score declare. A record without results is refused.";
 const type$1 = "object";
 const required$1 = [
 	"schema_version",
@@ -11870,6 +11986,7 @@ const properties$1 = {
 	},
 	evaluation_results: {
 		type: "array",
+		description: "At least one result: a record that holds none is refused.",
 		items: {
 			type: "object",
 			required: [
@@ -11889,12 +12006,49 @@ const properties$1 = {
 						"number"
 					]
 				},
+				source_data: {
+					type: "object",
+					description: "Where the samples came from. samples_number (for a dataset not on the Hub, additional_details.samples_number) is how many the run was meant to score; a run that scored, or whose sample_ids list, fewer is partial.",
+					properties: {
+						samples_number: {
+							type: "integer",
+							minimum: 0
+						},
+						sample_ids: {
+							type: "array",
+							items: {
+								type: [
+									"string",
+									"integer"
+								]
+							}
+						},
+						additional_details: {
+							type: "object",
+							properties: {
+								samples_number: {
+									type: "string",
+									pattern: "^\\s*\\d+\\s*$",
+									description: "A string of digits, as EEE's Inspect converter writes it."
+								},
+								sample_ids: {
+									type: "string",
+									description: "Comma-separated sample ids."
+								}
+							}
+						}
+					}
+				},
 				metric_config: {
 					type: "object",
 					required: [
 						"lower_is_better"
 					],
 					properties: {
+						evaluation_description: {
+							type: "string",
+							description: "Prose, or the metric's name as EEE's Inspect and lm-eval converters write it (`accuracy`, `acc_norm`, `exact_match (filter: strict-match)`): read as the metric when it is a bare name and neither metric_id nor metric_name is given."
+						},
 						metric_id: {
 							type: "string",
 							minLength: 1,
@@ -11904,6 +12058,10 @@ const properties$1 = {
 							type: "string",
 							minLength: 1,
 							maxLength: 200
+						},
+						metric_unit: {
+							type: "string",
+							description: "proportion: a fraction, bounds within [0, 1]; percent or percentage: a percentage, max_score above 1. Bounds that contradict the unit refuse the file; other units leave the scale to the bounds."
 						},
 						lower_is_better: {
 							type: "boolean"
@@ -11965,7 +12123,8 @@ const properties$1 = {
 										"integer",
 										"null"
 									],
-									minimum: 0
+									minimum: 0,
+									description: "Samples the score was computed on; NaN and Infinity are read as unknown, with a warning."
 								}
 							}
 						}
@@ -12006,7 +12165,7 @@ var everyEvalEverSchema = {
 const $schema = "http://json-schema.org/draft-07/schema#";
 const $id = "https://rsp-gate.dev/schemas/v1/lighteval.schema.json";
 const title = "lighteval results file (results_<timestamp>.json), as rsp-gate reads it";
-const description = "The keys rsp-gate reads from a lighteval (or Open LLM Leaderboard v1) results file. `results` is keyed `suite|task|fewshot` (`lighteval|gpqa:diamond|0`, `harness|arc:challenge|25`) or `task|fewshot` (lighteval 0.13); each entry holds `<metric>` and `<metric>_stderr`. One evidence record per task and metric; the `all` entry (an aggregate of every task) is not read. Other keys are allowed and not read.";
+const description = "The keys rsp-gate reads from a lighteval (or Open LLM Leaderboard v1) results file. `results` is keyed `suite|task|fewshot` (`lighteval|gpqa:diamond|0`, `harness|arc:challenge|25`) or `task|fewshot` (lighteval 0.13); each entry holds `<metric>` and `<metric>_stderr`. One evidence record per task and metric; the `all` entry (an aggregate of every task) is not read, and a file with no other task is refused. Other keys are allowed and not read.";
 const type = "object";
 const required = [
 	"config_general",
@@ -12044,7 +12203,7 @@ const properties = {
 		type: "object",
 		additionalProperties: {
 			type: "object",
-			description: "`<metric>`: a number (NaN and Infinity are read as no value, with a warning); `<metric>_stderr`: its standard error."
+			description: "`<metric>`: a number (NaN, Infinity and anything not a number are read as no value, with a warning); `<metric>_stderr`: its standard error (one with no `<metric>` beside it is read as that metric without a value, with a warning)."
 		}
 	},
 	config_tasks: {
@@ -19198,19 +19357,40 @@ function inspectRecordsFromHeader(header, ctx) {
 }
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|([+-])(\d{2})(?::?(\d{2}))?))?$/;
+/** A date-time without a time zone (`2026-05-23T10:00:00`): legal in some files, never here. */
+const ZONELESS_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?$/;
+function daysIn(year, month) {
+    if (month === 2)
+        return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+    return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+/** True for a date-time that names no time zone, which normaliseDate refuses. */
+function isZonelessDateTime(text) {
+    return ZONELESS_DATE_TIME.test(text);
+}
 /**
  * An RFC 3339 date or date-time (as the schema's `date` / `date-time` formats accept) as ISO
- * UTC: `2026-10-01` → `2026-10-01T00:00:00.000Z`; offsets are applied. Null when unreadable.
+ * UTC: `2026-10-01` → `2026-10-01T00:00:00.000Z`; offsets are applied. Null when unreadable or
+ * impossible (month 13, 30 February, hour 24, an offset of 24 hours): `Date` would roll those
+ * over into another day. Second 60 (a leap second) is allowed, as RFC 3339 allows it.
  */
 function normaliseDate(text) {
     const m = DATE_TIME.exec(text);
     if (!m)
         return null;
     const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', , sign, tzh = '0', tzm = '0'] = m;
+    const [year, month, day] = [Number(y), Number(mo), Number(d)];
+    if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month))
+        return null;
+    if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 60)
+        return null;
+    if (Number(tzh) > 23 || Number(tzm) > 59)
+        return null;
     const ms = Number(`${frac}000`.slice(0, 3));
     const offsetMinutes = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(tzh) * 60 + Number(tzm));
-    const local = new Date(Date.UTC(2000, 0, 1, Number(h), Number(mi), Number(s), ms));
-    local.setUTCFullYear(Number(y), Number(mo) - 1, Number(d)); // Date.UTC maps years 0-99 to 19xx
+    const local = new Date(0);
+    local.setUTCFullYear(year, month - 1, day); // not Date.UTC, which maps years 0-99 to 19xx
+    local.setUTCHours(Number(h), Number(mi), Number(s), ms); // a leap second rolls into the next day
     const utc = local.getTime() - offsetMinutes * 60_000;
     return Number.isFinite(utc) ? new Date(utc).toISOString() : null;
 }
@@ -19291,25 +19471,62 @@ function validateHarnessJson(parsed, file, name, what) {
  * every harness EEE's converters cover (Inspect, lm-eval, HELM, lighteval, leaderboard scrapes):
  * it reads the schema's own fields and never branches on `eval_library`.
  *
+ * Files over 64 MiB are refused before they are parsed: real records are a few kilobytes (the
+ * largest of the 5,318 in EEE's `data/` folder at its commit d9be34d60cb3 is 110 KB), and a parsed file is held whole in memory.
+ * A record that holds no result is refused too: it is not evidence of anything.
+ *
  * One record per `evaluation_results[]` entry:
  * - benchmark = `evaluation_name`, as written. `source_data.dataset_name` is not used: several
  *   evaluations of one record often share a dataset (a leaderboard's overall score and its
- *   subject scores), so it cannot tell them apart. Policies alias the evaluation name.
- * - metric = `metric_config.metric_id`, else `metric_name` (0.2.2+), else none (older records
- *   name their metric only in prose, `evaluation_description`).
- * - scale from the declared bounds: [0, 1] fraction, [0, 100] percent, none declared unknown,
- *   anything else unbounded; a score outside its own bounds refuses the file.
+ *   subject scores), so it cannot tell them apart. Policies alias the evaluation name. EEE's
+ *   lm-eval converter names a filtered result `<task>/<filter>`: that suffix is dropped when the
+ *   result names its filter, so the benchmark is the task, as the lm-eval reader names it.
+ * - metric = `metric_config.metric_id`, else `metric_name` (0.2.2+), else
+ *   `evaluation_description` when it is a bare metric name: EEE's Inspect and lm-eval converters
+ *   write the metric only there (`accuracy`, `acc_norm`, and `exact_match (filter:
+ *   strict-match)` for an lm-eval filter, read as metric and filter). Else the result names no
+ *   metric, and it is read as its evaluation's primary score only when it is that evaluation's
+ *   only result in the record (a leaderboard scrape's "Accuracy on GPQA"). Several results of one
+ *   evaluation that cannot be told apart refuse the file: any of them could be taken for the
+ *   primary score, so a perplexity could answer a policy that reads accuracy.
+ * - scale from `metric_unit` (`proportion` fraction, `percent`/`percentage` percent) and the
+ *   declared bounds: [0, 1] fraction, [0, 100] percent, none declared (and no unit) unknown,
+ *   anything else unbounded. A unit its bounds contradict, and a score outside its own bounds,
+ *   refuse the file.
+ * - n = `score_details.uncertainty.num_samples`; n_intended = `source_data.samples_number`
+ *   (`source_data.additional_details.samples_number` where the Inspect converter writes it for a
+ *   dataset that is not on the Hub). A run that scored fewer samples than that, or whose
+ *   `sample_ids` list fewer, is partial.
  * - date = the result's `evaluation_timestamp`, else the record's. `retrieved_timestamp` is when
  *   the record was made — for a leaderboard scrape, long after the run — so it is never taken for
- *   the evaluation's date: a record without an evaluation timestamp is undated.
+ *   the evaluation's date: a record without an evaluation timestamp is undated. An epoch outside
+ *   1970–2100 is not a date.
  * - status: `reported` when `source_metadata.source_type` is `documentation` (numbers copied from
- *   a leaderboard, paper or card), else `success`.
+ *   a leaderboard, paper or card), else `success` (or `partial`, above). `source_type` is trusted
+ *   as written: a leaderboard copy labelled `evaluation_run` cannot be told from a run.
  */
 const HEAD_DECODER$3 = new TextDecoder('utf-8');
 const SUPPORTED_VERSION = /^0\.[23]\.\d+$/;
 const EPOCH_SECONDS = /^\d{1,12}(\.\d+)?$/;
+/** Epoch seconds of 1970-01-01 and 2101-01-01: an evaluation timestamp lies between. */
+const EPOCH_MIN = 0;
+const EPOCH_MAX = Date.UTC(2101, 0, 1) / 1000;
 /** Version 0.1 records carried every sample inline; nothing in them is read. */
 const INLINE_SAMPLES = 'detailed_evaluation_results_per_samples';
+/** How EEE's lm-eval converter describes a filtered metric: `exact_match (filter: strict-match)`. */
+const LM_EVAL_FILTERED = /^(\S+) \(filter: (\S+)\)$/;
+/** A description that is one word is the metric's name (`accuracy`, `acc_norm`), not prose. */
+const METRIC_WORD = /^\S{1,200}$/;
+const FRACTION_UNITS = new Set(['proportion']);
+const PERCENT_UNITS = new Set(['percent', 'percentage']);
+/** Largest harness JSON file (Every Eval Ever record, lighteval results) read: 64 MiB. */
+const MAX_HARNESS_JSON_BYTES = 64 * 1024 * 1024;
+/** Refuse a file over MAX_HARNESS_JSON_BYTES before a byte of it is parsed. */
+function refuseOversizedHarnessJson(source, what, hint) {
+    if (source.size <= MAX_HARNESS_JSON_BYTES)
+        return;
+    throw new InputError('file-too-large', `the file is ${source.size} bytes; ${what} files are read up to ${MAX_HARNESS_JSON_BYTES} bytes (64 MiB)`, { file: source.path, line: 1 }, hint);
+}
 function isObject$2(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -19320,13 +19537,21 @@ function looksLikeEveryEvalEver(head) {
         /"schema_version"\s*:\s*"/.test(text) &&
         /"(evaluation_id|evaluation_results|retrieved_timestamp|source_metadata)"\s*:/.test(text));
 }
-/** An evaluation timestamp (epoch seconds, or ISO 8601) as ISO UTC; null with a warning when unreadable. */
+/**
+ * An evaluation timestamp (epoch seconds between 1970 and 2100, or an ISO 8601 date-time with a
+ * time zone) as ISO UTC; null with a warning when it is not one.
+ */
 function evaluationDate(raw, label, warnings) {
     const text = String(raw).trim();
     if (typeof raw === 'number' || EPOCH_SECONDS.test(text)) {
-        const date = new Date(Number(text) * 1000);
-        if (Number.isFinite(date.getTime()))
-            return date.toISOString();
+        const seconds = Number(text);
+        if (Number.isFinite(seconds) && seconds >= EPOCH_MIN && seconds < EPOCH_MAX) {
+            return new Date(seconds * 1000).toISOString();
+        }
+        if (Number.isFinite(seconds)) {
+            warnings.push(`${label} (${quote(raw)}) is epoch seconds outside 1970–2100; date treated as unknown`);
+            return null;
+        }
     }
     else {
         const date = normaliseDate(text);
@@ -19347,18 +19572,35 @@ function bound(raw) {
     return raw;
 }
 function formatBound(value) {
+    if (value === null)
+        return 'none';
     return Number.isFinite(value) ? String(value) : value > 0 ? 'Infinity' : '-Infinity';
+}
+/** metric_id, else metric_name, else an evaluation_description that is a bare metric name. */
+function eeeMetricOf(config) {
+    if (config.metric_id !== undefined)
+        return { metric: config.metric_id, filter: null };
+    if (config.metric_name !== undefined)
+        return { metric: config.metric_name, filter: null };
+    const description = config.evaluation_description?.trim() ?? '';
+    const filtered = LM_EVAL_FILTERED.exec(description);
+    if (filtered)
+        return { metric: filtered[1], filter: filtered[2] };
+    if (METRIC_WORD.test(description))
+        return { metric: description, filter: null };
+    return { metric: null, filter: null };
 }
 function scaleOf(config, base, ctx, warnings) {
     const min = bound(config.min_score);
     const max = bound(config.max_score);
+    const at = (key) => ({
+        file: ctx.file,
+        ...ctx.parsed.locate(`${base}/metric_config/${key}`),
+        key: `${base}/metric_config/${key}`,
+    });
     if (Number.isNaN(min) || Number.isNaN(max)) {
         const key = Number.isNaN(min) ? 'min_score' : 'max_score';
-        throw new InputError('eee-bounds', `metric_config.${key} is NaN`, {
-            file: ctx.file,
-            ...ctx.parsed.locate(`${base}/metric_config/${key}`),
-            key: `${base}/metric_config/${key}`,
-        }, 'write the bound as a number, "Infinity"/"-Infinity" for an open end, or leave it out');
+        throw new InputError('eee-bounds', `metric_config.${key} is NaN`, at(key), 'write the bound as a number, "Infinity"/"-Infinity" for an open end, or leave it out');
     }
     if (min !== null && max !== null && min > max) {
         throw new InputError('eee-bounds', `metric_config declares min_score ${formatBound(min)} above max_score ${formatBound(max)}`, {
@@ -19367,23 +19609,87 @@ function scaleOf(config, base, ctx, warnings) {
             key: `${base}/metric_config`,
         }, 'the record contradicts itself; regenerate it with the Every Eval Ever converter');
     }
+    const unit = config.metric_unit?.trim().toLowerCase();
+    const unitScale = unit === undefined
+        ? null
+        : FRACTION_UNITS.has(unit)
+            ? 'fraction'
+            : PERCENT_UNITS.has(unit)
+                ? 'percent'
+                : null;
+    const contradicts = unitScale === 'fraction'
+        ? (min !== null && min < 0) || (max !== null && max > 1)
+        : unitScale === 'percent' && max !== null && max <= 1;
+    if (contradicts) {
+        throw new InputError('eee-unit-bounds', `metric_config.metric_unit ${quote(config.metric_unit)} contradicts the declared bounds [${formatBound(min)}, ${formatBound(max)}]: ${unitScale === 'fraction'
+            ? 'a proportion lies in [0, 1]'
+            : 'a percentage does not top out at 1'}`, at('metric_unit'), 'the record contradicts itself (a percentage on a 0–1 metric?); regenerate it with the Every Eval Ever converter');
+    }
     if (min === null && max === null) {
+        if (unitScale !== null)
+            return { scale: unitScale, min: -Infinity, max: Infinity };
         warnings.push('metric_config declares no min_score/max_score; scale unknown');
         return { scale: 'unknown', min: -Infinity, max: Infinity };
     }
     const scale = min === 0 && max === 1 ? 'fraction' : min === 0 && max === 100 ? 'percent' : 'unbounded';
     return { scale, min: min ?? -Infinity, max: max ?? Infinity };
 }
-function recordOf(result, i, ctx) {
+/** A count the record gives as a number or (in additional_details) a string of digits. */
+function countOf(raw) {
+    if (typeof raw === 'number')
+        return Number.isInteger(raw) && raw >= 0 ? raw : null;
+    if (typeof raw === 'string' && /^\d+$/.test(raw.trim()))
+        return Number(raw.trim());
+    return null;
+}
+/** How many samples the run covered and was meant to cover, and whether it fell short. */
+function sampleCounts(result, warnings) {
+    const raw = result.score_details.uncertainty?.num_samples ?? null;
+    let n = null;
+    if (raw !== null) {
+        n = countOf(raw);
+        if (n === null) {
+            warnings.push(`score_details.uncertainty.num_samples is ${String(raw)} in the record; sample count treated as unknown`);
+        }
+    }
+    const source = result.source_data ?? {};
+    const details = source.additional_details ?? {};
+    const [intendedKey, nIntended] = source.samples_number !== undefined
+        ? ['source_data.samples_number', countOf(source.samples_number)]
+        : ['source_data.additional_details.samples_number', countOf(details.samples_number)];
+    if (nIntended === null)
+        return { n, nIntended, partial: false };
+    let partial = false;
+    if (n !== null && n < nIntended) {
+        warnings.push(`score_details.uncertainty.num_samples is ${n}, fewer than the ${nIntended} samples of ${intendedKey}; treated as partial`);
+        partial = true;
+    }
+    const [idsKey, ids] = Array.isArray(source.sample_ids)
+        ? ['source_data.sample_ids', source.sample_ids.length]
+        : typeof details.sample_ids === 'string'
+            ? [
+                'source_data.additional_details.sample_ids',
+                details.sample_ids.split(',').filter((id) => id.trim() !== '').length,
+            ]
+            : [null, null];
+    if (ids !== null && ids < nIntended) {
+        warnings.push(`${idsKey} lists ${ids} of the ${nIntended} samples of ${intendedKey}; treated as partial`);
+        partial = true;
+    }
+    return { n, nIntended, partial };
+}
+function recordOf(result, i, naming, ctx) {
     const base = `/evaluation_results/${i}`;
     const pointer = `${base}/score_details/score`;
     const config = result.metric_config;
     const warnings = [];
-    const metric = config.metric_id ?? config.metric_name ?? null;
+    const { metric, filter } = naming;
+    let benchmark = result.evaluation_name;
+    if (filter !== null && benchmark.endsWith(`/${filter}`) && benchmark.length > filter.length + 1) {
+        benchmark = benchmark.slice(0, -(filter.length + 1));
+    }
     if (metric === null) {
-        warnings.push(ctx.ambiguous.has(result.evaluation_name)
-            ? `metric_config names no metric (metric_id, metric_name), and ${quote(result.evaluation_name)} has several results in this record: they cannot be told apart`
-            : 'metric_config names no metric (metric_id, metric_name)');
+        warnings.push(`metric_config names no metric (metric_id, metric_name, or a metric name as evaluation_description); taken as the only score of ${quote(result.evaluation_name)}, its primary score`);
     }
     if (config.lower_is_better) {
         warnings.push("metric_config says lower is better; the policy's higher_is_better decides how the value is compared");
@@ -19402,32 +19708,52 @@ function recordOf(result, i, ctx) {
     const stderr = standardError === null
         ? null
         : finiteOrWarn(standardError.value, 'uncertainty.standard_error.value', warnings, 'record');
-    const n = uncertainty?.num_samples ?? null;
+    const { n, nIntended, partial } = sampleCounts(result, warnings);
     let date = ctx.recordDate;
     if (result.evaluation_timestamp !== undefined) {
         date = evaluationDate(result.evaluation_timestamp, `evaluation_results[${i}].evaluation_timestamp`, warnings);
     }
     else
         warnings.push(...ctx.recordDateWarnings);
+    const status = ctx.status === 'success' && partial ? 'partial' : ctx.status;
     return {
         file: ctx.file,
         pointer,
         line: ctx.parsed.locate(pointer).line,
         format: 'every-eval-ever',
         model: ctx.model,
-        benchmark: result.evaluation_name,
+        benchmark,
         metric,
-        filter: null,
+        filter,
         scorer: null,
         value,
         scale,
         stderr,
         n,
-        n_intended: null,
+        n_intended: nIntended,
         date,
-        status: ctx.status,
+        status,
         warnings,
     };
+}
+/**
+ * Each result's metric; refuses the file when several results of one evaluation name none, since
+ * then any of them could be taken for the evaluation's primary score.
+ */
+function namingsOf(record, file, parsed) {
+    const namings = record.evaluation_results.map((r) => eeeMetricOf(r.metric_config));
+    const byName = new Map();
+    record.evaluation_results.forEach((r, i) => {
+        byName.set(r.evaluation_name, [...(byName.get(r.evaluation_name) ?? []), i]);
+    });
+    for (const [name, indexes] of byName) {
+        const unnamed = indexes.filter((i) => namings[i].metric === null);
+        if (indexes.length < 2 || unnamed.length === 0)
+            continue;
+        const at = `/evaluation_results/${unnamed[0]}/metric_config`;
+        throw new InputError('eee-metric-ambiguous', `${quote(name)} has ${indexes.length} results (evaluation_results[${indexes.join('], [')}]) and evaluation_results[${unnamed.join('], [')}] name${unnamed.length === 1 ? 's' : ''} no metric (no metric_id, metric_name, or metric name as evaluation_description): which result is the evaluation's primary score cannot be told`, { file, ...parsed.locate(at), key: at }, 'give every result a metric_config.metric_id (current Every Eval Ever converters write one), or convert the run again');
+    }
+    return namings;
 }
 const everyEvalEverReader = {
     format: 'every-eval-ever',
@@ -19436,6 +19762,7 @@ const everyEvalEverReader = {
     },
     async read(source) {
         const file = source.path;
+        refuseOversizedHarnessJson(source, 'Every Eval Ever record', 'an aggregate record is a few kilobytes: point the policy at the record, not at its instance-level samples');
         const parsed = await parseJsonStream(source.chunks(), file, {
             skipTopLevelKeys: [INLINE_SAMPLES],
         });
@@ -19451,6 +19778,10 @@ const everyEvalEverReader = {
         }
         validateHarnessJson(parsed, file, 'every-eval-ever', 'Every Eval Ever record');
         const record = root;
+        if (record.evaluation_results.length === 0) {
+            throw new InputError('eee-empty', 'evaluation_results is empty: the record holds no score', { file, ...parsed.locate('/evaluation_results'), key: '/evaluation_results' }, 'point the policy at a record with results; a converter that wrote none found no scores in its input');
+        }
+        const namings = namingsOf(record, file, parsed);
         const recordDateWarnings = [];
         let recordDate = null;
         if (record.evaluation_timestamp !== undefined) {
@@ -19459,11 +19790,6 @@ const everyEvalEverReader = {
         else {
             recordDateWarnings.push('the record has no evaluation_timestamp (retrieved_timestamp is when the record was made, not when the evaluation ran); date treated as unknown');
         }
-        const seen = new Map();
-        for (const r of record.evaluation_results) {
-            if (r.metric_config.metric_id === undefined && r.metric_config.metric_name === undefined)
-                seen.set(r.evaluation_name, (seen.get(r.evaluation_name) ?? 0) + 1);
-        }
         const ctx = {
             file,
             parsed,
@@ -19471,9 +19797,8 @@ const everyEvalEverReader = {
             status: record.source_metadata.source_type === 'documentation' ? 'reported' : 'success',
             recordDate,
             recordDateWarnings,
-            ambiguous: new Set([...seen].filter(([, count]) => count > 1).map(([name]) => name)),
         };
-        return record.evaluation_results.map((result, i) => recordOf(result, i, ctx));
+        return record.evaluation_results.map((result, i) => recordOf(result, i, namings[i], ctx));
     },
 };
 
@@ -19518,10 +19843,13 @@ const hfEvalResultsReader = {
                 warnings.push(`notes: ${quote(entry.notes, 120)}`);
             let date = null;
             if (entry.date !== undefined) {
-                date = normaliseDate(entry.date);
+                const zoneless = isZonelessDateTime(entry.date);
+                if (zoneless)
+                    warnings.push(`date (${entry.date}) has no time zone; assumed UTC`);
+                date = normaliseDate(zoneless ? `${entry.date}Z` : entry.date);
                 if (date === null) {
-                    // The schema accepted it, so this is a gap between ajv-formats and our parser.
-                    throw new InputError('schema', `Hub evaluation results: [${i}].date: cannot read date ${quote(entry.date)}`, { file, ...doc.locate(`${at}/date`), key: `[${i}].date` }, 'write a date as YYYY-MM-DD or a date-time with a time zone, e.g. 2026-10-01T12:00:00Z');
+                    // The schema checks the shape of a zone-less date-time, not that its date exists.
+                    throw new InputError('schema', `Hub evaluation results: [${i}].date: cannot read date ${quote(entry.date)}`, { file, ...doc.locate(`${at}/date`), key: `[${i}].date` }, 'write a real date as YYYY-MM-DD or a date-time, e.g. 2026-10-01T12:00:00Z');
                 }
             }
             const pointer = `${at}/value`;
@@ -20768,9 +21096,16 @@ const lmEvalReader = {
  * (`lighteval|gpqa:diamond|0`, `harness|arc:challenge|25`) or, since lighteval 0.13,
  * `task|fewshot` (`gpqa:diamond|0`); each entry holds `<metric>` and `<metric>_stderr`.
  *
+ * Files over 64 MiB are refused before they are parsed (a results file is kilobytes; lighteval
+ * writes per-sample details to files of their own), and so is a file whose `results` hold no task.
+ *
  * One record per task and metric:
  * - benchmark = the key without its trailing `|fewshot` (`lighteval|gpqa:diamond`), so one policy
- *   alias covers every few-shot setting; metric = the key inside the entry.
+ *   alias covers every few-shot setting; metric = the key inside the entry. Two keys of one file
+ *   that differ only in their few-shot count (`t|0`, `t|5`) then give the same benchmark and
+ *   metric: each such record says so.
+ * - a metric whose value is not a number (a list, an object, a boolean, a string) is a record
+ *   without a value, with a warning, as is a `<metric>_stderr` with no `<metric>` beside it.
  * - `all` is the mean of every task in the file, not a task: it is not read. `<suite>:_average|k`
  *   rows (lighteval's mean over a suite's subtasks, like an lm-eval group) are read as their own
  *   benchmark (`mmlu:_average`), with a note saying what they are.
@@ -20812,6 +21147,7 @@ const lightevalReader = {
     },
     async read(source) {
         const file = source.path;
+        refuseOversizedHarnessJson(source, 'lighteval results', 'a results file is a few kilobytes: point the policy at results_*.json, not at the details files');
         const parsed = await parseJsonStream(source.chunks(), file);
         const root = parsed.value;
         if (!isObject(root)) {
@@ -20820,6 +21156,11 @@ const lightevalReader = {
         validateHarnessJson(parsed, file, 'lighteval', 'lighteval results');
         const config = root.config_general;
         const results = root.results;
+        if (Object.keys(results).every((key) => key === ALL)) {
+            throw new InputError('lighteval-empty', Object.hasOwn(results, ALL)
+                ? 'results holds only the `all` aggregate, no task: the file holds no score to read'
+                : 'results is empty: the file holds no score', { file, ...parsed.locate('/results'), key: '/results' }, 'point the policy at the results file of a run that scored its tasks');
+        }
         const tasks = isObject(root.config_tasks) ? root.config_tasks : {};
         const model = modelOf(config);
         const common = [];
@@ -20827,16 +21168,18 @@ const lightevalReader = {
         const maxSamples = config.max_samples;
         const limited = typeof maxSamples === 'number' && maxSamples > 0;
         const records = [];
-        for (const [key, entry] of Object.entries(results)) {
-            if (key === ALL)
+        /** Records by benchmark and metric, to find keys that differ only in their few-shot count. */
+        const collapsed = new Map();
+        for (const [task, entry] of Object.entries(results)) {
+            if (task === ALL)
                 continue;
-            const benchmark = lightevalBenchmark(key);
-            const task = isObject(tasks[key]) ? tasks[key] : {};
-            const n = count(task.effective_num_docs);
-            const nIntended = count(task.original_num_docs);
+            const benchmark = lightevalBenchmark(task);
+            const taskConfig = isObject(tasks[task]) ? tasks[task] : {};
+            const n = count(taskConfig.effective_num_docs);
+            const nIntended = count(taskConfig.original_num_docs);
             const taskWarnings = [...common];
             if (benchmark.includes(':_average')) {
-                taskWarnings.push(`${quote(key)} is lighteval's average over the ${benchmark.slice(0, benchmark.indexOf(':_average'))} tasks of this file, not a task of its own`);
+                taskWarnings.push(`${quote(task)} is lighteval's average over the ${benchmark.slice(0, benchmark.indexOf(':_average'))} tasks of this file, not a task of its own`);
             }
             let status = 'success';
             if (n !== null && nIntended !== null && n < nIntended) {
@@ -20847,21 +21190,27 @@ const lightevalReader = {
                 taskWarnings.push(`config_general.max_samples is ${maxSamples} (a limited run); treated as partial`);
                 status = 'partial';
             }
-            for (const [metric, raw] of Object.entries(entry)) {
-                if (metric.endsWith(STDERR_SUFFIX))
-                    continue;
-                if (raw !== null && typeof raw === 'object')
-                    continue; // not a score
-                if (typeof raw === 'boolean')
-                    continue;
+            for (const key of Object.keys(entry)) {
+                const base = key.endsWith(STDERR_SUFFIX) ? key.slice(0, -STDERR_SUFFIX.length) : null;
+                if (base !== null && base !== '' && Object.hasOwn(entry, base))
+                    continue; // read with base
+                const orphan = base !== null && base !== '';
+                const metric = orphan ? base : key;
                 const warnings = [...taskWarnings];
-                const value = finiteOrWarn(raw, metric, warnings, 'file');
-                const stderrKey = `${metric}${STDERR_SUFFIX}`;
-                const stderr = Object.hasOwn(entry, stderrKey)
-                    ? finiteOrWarn(entry[stderrKey], stderrKey, warnings, 'file')
-                    : null;
-                const pointer = `/results/${pointerToken(key)}/${pointerToken(metric)}`;
-                records.push({
+                let value = null;
+                let stderr = null;
+                if (orphan) {
+                    warnings.push(`${quote(key)} has no ${quote(metric)} beside it in the file; read as ${quote(metric)} without a value`);
+                    stderr = finiteOrWarn(entry[key], key, warnings, 'file');
+                }
+                else {
+                    value = finiteOrWarn(entry[key], metric, warnings, 'file');
+                    const stderrKey = `${metric}${STDERR_SUFFIX}`;
+                    if (Object.hasOwn(entry, stderrKey))
+                        stderr = finiteOrWarn(entry[stderrKey], stderrKey, warnings, 'file');
+                }
+                const pointer = `/results/${pointerToken(task)}/${pointerToken(key)}`;
+                const record = {
                     file,
                     pointer,
                     line: parsed.locate(pointer).line,
@@ -20879,7 +21228,19 @@ const lightevalReader = {
                     date,
                     status,
                     warnings,
-                });
+                };
+                records.push(record);
+                const same = `${benchmark}\u0000${metric}`;
+                collapsed.set(same, [...(collapsed.get(same) ?? []), { task, record }]);
+            }
+        }
+        for (const group of collapsed.values()) {
+            const tasks = [...new Set(group.map((g) => g.task))];
+            if (tasks.length < 2)
+                continue;
+            const { benchmark, metric } = group[0].record;
+            for (const { record } of group) {
+                record.warnings.push(`${tasks.map((t) => quote(t)).join(' and ')} are all read as benchmark ${quote(benchmark)}, metric ${quote(metric)}: a policy cannot tell their few-shot settings apart`);
             }
         }
         return records;
@@ -21876,11 +22237,33 @@ function why(record, options) {
     }
     return lines.length ? ['', '**Why:**', ...lines] : [];
 }
-function safeguardItem(model, s) {
+/** A login named without mentioning it: being told one may not confirm needs no notification. */
+function quietLogin(login) {
+    return escapeText(`@${login}`);
+}
+/** At most this many writers are named on one item; the paragraph above the checklist has all. */
+const WRITERS_PER_ITEM = 3;
+/**
+ * Who an independent item excludes, in a few words: the paragraph above the checklist says why.
+ * With no pull request (the command line), nobody is known, and the rule is stated generally.
+ */
+function independentClause(record) {
+    const independence = record.independence;
+    if (!independence)
+        return ' (not the author)';
+    if (independence.unknown.length > 0)
+        return ' (independent: nobody can confirm it yet, see above)';
+    const names = independence.excluded.map((e) => quietLogin(e.user));
+    if (names.length === 0)
+        return ' (not the author)';
+    const more = names.length - WRITERS_PER_ITEM;
+    return ` (independent: not ${names.slice(0, WRITERS_PER_ITEM).join(', ')}${more > 0 ? ` or ${more} more` : ''})`;
+}
+function safeguardItem(record, model, s) {
     const done = s.status === 'satisfied';
     const who = done
         ? ` — ${s.confirmed_by[0].via === 'attestation' ? `attested by ${s.confirmed_by.map((c) => mention(c.user)).join(', ')} in ${code(location(s.confirmed_by[0].file, s.confirmed_by[0].line))}` : `confirmed by ${mention(s.confirmed_by[0].user)}`}`
-        : ` — needs: ${s.signers.map((r) => code(r)).join(' or ')}${s.independent ? ' (not the author)' : ''}${s.status === 'expired' ? ' · ⏰ expired' : ''}`;
+        : ` — needs: ${s.signers.map((r) => code(r)).join(' or ')}${s.independent ? independentClause(record) : ''}${s.status === 'expired' ? ' · ⏰ expired' : ''}`;
     const lines = [
         `- [${done ? 'x' : ' '}] ${escapeText(s.title)} ${code(s.id)}${who} <!-- rsp-gate:item ${commentSafe(model.id)} ${commentSafe(s.id)} -->`,
     ];
@@ -21901,7 +22284,7 @@ function checklist(record, options, limitPerModel) {
         lines.push('', `### ${code(m.id)}: safeguards for ${m.levels.deployment} deployment / ${m.levels.security} security (${satisfied} of ${total} confirmed)`);
         const shown = [...open, ...done].slice(0, limitPerModel);
         for (const s of shown)
-            lines.push(...safeguardItem(m, s));
+            lines.push(...safeguardItem(record, m, s));
         if (shown.length < total)
             lines.push(`- … ${total - shown.length} more in the check run`);
         const signoffs = m.signoffs;
@@ -21918,6 +22301,45 @@ function checklist(record, options, limitPerModel) {
         }
     }
     return lines;
+}
+/** At most this many writers are named above the checklist; the record has them all. */
+const WRITERS_NAMED = 20;
+/**
+ * Who wrote the change and so may not confirm an independent item, and why; or why nobody may,
+ * and what to do. Shown when a blocked model has an independent item open or rejected.
+ */
+function independenceNote(record) {
+    const independence = record.independence;
+    if (!independence)
+        return [];
+    const concerned = record.models.some((m) => isModelBlocked(record, m) &&
+        m.safeguards.some((s) => s.independent && (s.status !== 'satisfied' || s.rejected.length)));
+    if (!concerned)
+        return [];
+    if (independence.unknown.length > 0) {
+        return [
+            '',
+            `⛔ **Nobody can confirm an independent item yet:** the gate cannot tell who wrote this change, so it cannot tell that whoever confirms one did not.`,
+            ...independence.unknown.slice(0, WRITERS_NAMED).map((u) => `- ${escapeText(u)}`),
+            ...(independence.unknown.length > WRITERS_NAMED
+                ? [`- … ${independence.unknown.length - WRITERS_NAMED} more in the record`]
+                : []),
+            '',
+            `Every commit author and ${code('Co-authored-by:')} co-author must be a GitHub user: add the email to their GitHub account (GitHub then links the commits already made) or rewrite the commit with an email their account lists, then comment ${code('/rsp-gate recheck')}.`,
+        ];
+    }
+    const excluded = independence.excluded;
+    if (excluded.length === 0)
+        return [];
+    const named = excluded
+        .slice(0, WRITERS_NAMED)
+        .map((e) => `${quietLogin(e.user)} (${escapeText(e.why)})`)
+        .join(', ');
+    const more = excluded.length > WRITERS_NAMED ? `, and ${excluded.length - WRITERS_NAMED} more` : '';
+    return [
+        '',
+        `**Independent items** can be confirmed only by someone who did not write this change. Not by: ${named}${more}.`,
+    ];
 }
 /** One line per thing someone must do, naming who may do it. */
 function toUnblock(record, options) {
@@ -22028,6 +22450,7 @@ function renderMarkdown(record, options = {}) {
         ...table(record),
         ...why(record, options),
         ...toUnblock(record, options),
+        ...independenceNote(record),
         ...checklist(record, options, perModel),
         ...unblock(record, options),
         ...(withDetails ? details(record, options) : []),
@@ -22211,6 +22634,7 @@ commands:
 exit codes: 0 pass, 1 block, 2 invalid input`;
 const NO_REVIEWS = {
     author: null,
+    writers: NO_WRITERS,
     headSha: null,
     reviews: [],
     confirmations: [],

@@ -36333,7 +36333,8 @@ const Octokit = Octokit$1.plugin(requestLog, legacyRestEndpointMethods, paginate
 
 /**
  * The GraphQL documents the gate sends and how their answers become port values: the pull
- * request's conversation in one query, and several directories of a commit in one query.
+ * request's conversation in one query, several directories of a commit in one query, small
+ * blobs a hundred to a query, and the co-authors of commits a hundred to a query.
  */
 const REVIEW_STATES = new Set([
     'APPROVED',
@@ -36473,6 +36474,36 @@ function readTextBlob(sha, blob) {
     const bytes = new TextEncoder().encode(blob.text);
     return gitBlobId(bytes) === sha ? bytes : null;
 }
+/** One aliased `object(oid:)` per commit, with the authors GitHub reads from it (100 at most). */
+function commitAuthorsQuery(count) {
+    const variables = Array.from({ length: count }, (_, i) => `, $c${i}: GitObjectID!`).join('');
+    const fields = Array.from({ length: count }, (_, i) => `    c${i}: object(oid: $c${i}) { ... on Commit { authors(first: 100) { pageInfo { hasNextPage } nodes { name email user { login } } } } }`).join('\n');
+    return `query ($owner: String!, $name: String!${variables}) {\n  repository(owner: $owner, name: $name) {\n${fields}\n  }\n}`;
+}
+/**
+ * The account a GitHub no-reply address belongs to (`123+login@users.noreply.github.com`, or
+ * `login@users.noreply.github.com` for older accounts): GitHub gives each address to one account
+ * only, so it names that account even where GitHub links no user (GraphQL's `GitActor.user` is a
+ * User, never a Bot such as `github-actions[bot]`).
+ */
+function noReplyLogin(email) {
+    const m = /^(?:\d+\+)?([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?)@users\.noreply\.github\.com$/i.exec(email);
+    return m ? m[1] : null;
+}
+function gitPerson(login, name, email) {
+    const address = email ?? '';
+    return { login: login ?? noReplyLogin(address), name: name ?? '', email: address };
+}
+/** A commit's co-authors: its `authors` after the first (the git author), or null when absent. */
+function readCoAuthors(commit) {
+    if (!commit?.authors)
+        return null;
+    const people = commit.authors.nodes
+        .slice(1)
+        .filter((n) => n !== null)
+        .map((n) => gitPerson(n.user?.login ?? null, n.name, n.email));
+    return { people, complete: !commit.authors.pageInfo.hasNextPage };
+}
 
 /**
  * Everything the Action asks of GitHub, as one small interface: implemented once with octokit
@@ -36506,6 +36537,17 @@ function toComment(c) {
         htmlUrl: c.html_url,
     };
 }
+function toComparedCommit(c) {
+    const login = typeof c.author?.login === 'string' ? c.author.login : null;
+    return {
+        sha: c.sha,
+        parents: c.parents.length,
+        author: gitPerson(login, c.commit.author?.name ?? null, c.commit.author?.email ?? null),
+        message: c.commit.message,
+    };
+}
+/** Commits per page of a paged comparison: GitHub's most. */
+const COMMITS_PER_PAGE = 100;
 function decodeBase64(content) {
     return new Uint8Array(Buffer.from(content.replace(/\s+/g, ''), 'base64'));
 }
@@ -36612,7 +36654,40 @@ function createOctokitPort(options) {
                 })),
                 // GitHub lists at most 300 files of a comparison, and none for some very large ones.
                 complete: data.files !== undefined && files.length < 300,
+                commits: data.commits.map((c) => toComparedCommit(c)),
+                totalCommits: data.total_commits,
             };
+        },
+        async comparisonCommits(base, head, limit) {
+            // Unpaged, a comparison lists 250 commits at most; paged, every one (GitHub's description
+            // of GET /repos/{owner}/{repo}/compare/{basehead}). Only the first page lists files.
+            const commits = [];
+            let total = 0;
+            for (let page = 1; commits.length < limit; page++) {
+                const { data } = await call(`GET commits of ${base}...${head}, page ${page}`, () => octokit.rest.repos.compareCommitsWithBasehead({
+                    owner,
+                    repo,
+                    basehead: `${base}...${head}`,
+                    per_page: COMMITS_PER_PAGE,
+                    page,
+                }));
+                total = data.total_commits;
+                commits.push(...data.commits.map((c) => toComparedCommit(c)));
+                if (data.commits.length < COMMITS_PER_PAGE || commits.length >= total)
+                    break;
+            }
+            return { commits: commits.slice(0, limit), total };
+        },
+        async coAuthors(shas) {
+            const out = new Map();
+            for (let start = 0; start < shas.length; start += 100) {
+                const batch = shas.slice(start, start + 100);
+                const variables = { owner, name: repo };
+                batch.forEach((sha, i) => (variables[`c${i}`] = sha));
+                const data = await graphql(commitAuthorsQuery(batch.length), variables);
+                batch.forEach((sha, i) => out.set(sha, readCoAuthors(data.repository[`c${i}`])));
+            }
+            return out;
         },
         async readPath(commitSha, path) {
             let data;
@@ -37009,6 +37084,14 @@ function onScale(benchmark, record) {
     if ('error' in scale)
         return { value: null, error: scale.error, notes: [] };
     const written = scale.scale;
+    // A file that says its value has no [0, 1] or [0, 100] bound (an Every Eval Ever score on
+    // [0, 5], a native result marked unbounded) is not on a fraction or percent benchmark's scale.
+    if (written === 'unbounded' && declared !== 'unbounded')
+        return {
+            value: null,
+            error: `value ${raw} is declared unbounded (or on bounds other than [0, 1] and [0, 100]) by its file, not on the ${declared} scale declared for ${benchmark.id}; read it through a benchmark declared with \`scale: unbounded\``,
+            notes: [],
+        };
     let value = raw;
     const notes = [];
     if (scale.declared)
@@ -37383,11 +37466,33 @@ function why(record, options) {
     }
     return lines.length ? ['', '**Why:**', ...lines] : [];
 }
-function safeguardItem(model, s) {
+/** A login named without mentioning it: being told one may not confirm needs no notification. */
+function quietLogin(login) {
+    return escapeText(`@${login}`);
+}
+/** At most this many writers are named on one item; the paragraph above the checklist has all. */
+const WRITERS_PER_ITEM = 3;
+/**
+ * Who an independent item excludes, in a few words: the paragraph above the checklist says why.
+ * With no pull request (the command line), nobody is known, and the rule is stated generally.
+ */
+function independentClause(record) {
+    const independence = record.independence;
+    if (!independence)
+        return ' (not the author)';
+    if (independence.unknown.length > 0)
+        return ' (independent: nobody can confirm it yet, see above)';
+    const names = independence.excluded.map((e) => quietLogin(e.user));
+    if (names.length === 0)
+        return ' (not the author)';
+    const more = names.length - WRITERS_PER_ITEM;
+    return ` (independent: not ${names.slice(0, WRITERS_PER_ITEM).join(', ')}${more > 0 ? ` or ${more} more` : ''})`;
+}
+function safeguardItem(record, model, s) {
     const done = s.status === 'satisfied';
     const who = done
         ? ` — ${s.confirmed_by[0].via === 'attestation' ? `attested by ${s.confirmed_by.map((c) => mention(c.user)).join(', ')} in ${code$3(location(s.confirmed_by[0].file, s.confirmed_by[0].line))}` : `confirmed by ${mention(s.confirmed_by[0].user)}`}`
-        : ` — needs: ${s.signers.map((r) => code$3(r)).join(' or ')}${s.independent ? ' (not the author)' : ''}${s.status === 'expired' ? ' · ⏰ expired' : ''}`;
+        : ` — needs: ${s.signers.map((r) => code$3(r)).join(' or ')}${s.independent ? independentClause(record) : ''}${s.status === 'expired' ? ' · ⏰ expired' : ''}`;
     const lines = [
         `- [${done ? 'x' : ' '}] ${escapeText(s.title)} ${code$3(s.id)}${who} <!-- rsp-gate:item ${commentSafe(model.id)} ${commentSafe(s.id)} -->`,
     ];
@@ -37408,7 +37513,7 @@ function checklist(record, options, limitPerModel) {
         lines.push('', `### ${code$3(m.id)}: safeguards for ${m.levels.deployment} deployment / ${m.levels.security} security (${satisfied} of ${total} confirmed)`);
         const shown = [...open, ...done].slice(0, limitPerModel);
         for (const s of shown)
-            lines.push(...safeguardItem(m, s));
+            lines.push(...safeguardItem(record, m, s));
         if (shown.length < total)
             lines.push(`- … ${total - shown.length} more in the check run`);
         const signoffs = m.signoffs;
@@ -37425,6 +37530,45 @@ function checklist(record, options, limitPerModel) {
         }
     }
     return lines;
+}
+/** At most this many writers are named above the checklist; the record has them all. */
+const WRITERS_NAMED = 20;
+/**
+ * Who wrote the change and so may not confirm an independent item, and why; or why nobody may,
+ * and what to do. Shown when a blocked model has an independent item open or rejected.
+ */
+function independenceNote(record) {
+    const independence = record.independence;
+    if (!independence)
+        return [];
+    const concerned = record.models.some((m) => isModelBlocked(record, m) &&
+        m.safeguards.some((s) => s.independent && (s.status !== 'satisfied' || s.rejected.length)));
+    if (!concerned)
+        return [];
+    if (independence.unknown.length > 0) {
+        return [
+            '',
+            `⛔ **Nobody can confirm an independent item yet:** the gate cannot tell who wrote this change, so it cannot tell that whoever confirms one did not.`,
+            ...independence.unknown.slice(0, WRITERS_NAMED).map((u) => `- ${escapeText(u)}`),
+            ...(independence.unknown.length > WRITERS_NAMED
+                ? [`- … ${independence.unknown.length - WRITERS_NAMED} more in the record`]
+                : []),
+            '',
+            `Every commit author and ${code$3('Co-authored-by:')} co-author must be a GitHub user: add the email to their GitHub account (GitHub then links the commits already made) or rewrite the commit with an email their account lists, then comment ${code$3('/rsp-gate recheck')}.`,
+        ];
+    }
+    const excluded = independence.excluded;
+    if (excluded.length === 0)
+        return [];
+    const named = excluded
+        .slice(0, WRITERS_NAMED)
+        .map((e) => `${quietLogin(e.user)} (${escapeText(e.why)})`)
+        .join(', ');
+    const more = excluded.length > WRITERS_NAMED ? `, and ${excluded.length - WRITERS_NAMED} more` : '';
+    return [
+        '',
+        `**Independent items** can be confirmed only by someone who did not write this change. Not by: ${named}${more}.`,
+    ];
 }
 /** One line per thing someone must do, naming who may do it. */
 function toUnblock(record, options) {
@@ -37535,6 +37679,7 @@ function renderMarkdown(record, options = {}) {
         ...table(record),
         ...why(record, options),
         ...toUnblock(record, options),
+        ...independenceNote(record),
         ...checklist(record, options, perModel),
         ...unblock(record, options),
         ...(withDetails ? details(record, options) : []),
@@ -37830,6 +37975,9 @@ function readInputs() {
     };
 }
 
+/** No commits read: judging a state, or a change on the command line. */
+const NO_WRITERS = { people: [], unknown: [] };
+
 function sameLogin(a, b) {
     return a.toLowerCase() === b.toLowerCase();
 }
@@ -38030,6 +38178,107 @@ function rejectedDecisions(threshold, policy, modelId, attestations, teams, now)
     return out;
 }
 
+/** At most this many commits or reasons are named in one sentence; the rest are counted. */
+const NAMED = 3;
+function listed(items, separator = ', ') {
+    const named = items.slice(0, NAMED).join(separator);
+    return items.length > NAMED ? `${named} and ${items.length - NAMED} more` : named;
+}
+function commitList(verb, shas) {
+    const short = [...shas].map((sha) => sha.slice(0, 7));
+    return `${verb} commit${short.length === 1 ? '' : 's'} ${listed(short)}`;
+}
+/** A login as GitHub spells it in REST (`app[bot]`) and in GraphQL (`app`) compares equal. */
+function account(login) {
+    return login.toLowerCase().replace(/\[bot\]$/, '');
+}
+function independenceOf(context) {
+    const people = new Map();
+    const person = (login) => {
+        const key = account(login);
+        let found = people.get(key);
+        if (!found) {
+            found = { user: login, opened: false, authored: new Set(), coAuthored: new Set() };
+            people.set(key, found);
+        }
+        return found;
+    };
+    if (context.author !== null)
+        person(context.author).opened = true;
+    for (const writer of context.writers.people) {
+        const p = person(writer.login);
+        for (const sha of writer.authored)
+            p.authored.add(sha);
+        for (const sha of writer.coAuthored)
+            p.coAuthored.add(sha);
+    }
+    const excluded = [...people.values()].map((p) => ({
+        user: p.user,
+        why: [
+            ...(p.opened ? ['opened the pull request'] : []),
+            ...(p.authored.size > 0 ? [commitList('authored', p.authored)] : []),
+            ...(p.coAuthored.size > 0 ? [commitList('co-authored', p.coAuthored)] : []),
+        ].join('; '),
+    }));
+    return { excluded, unknown: [...context.writers.unknown] };
+}
+/** Why nobody at all may confirm an independent item in this change, or null. */
+function nobodyMayConfirm(independence) {
+    return independence.unknown.length > 0
+        ? `nobody may confirm an independent safeguard while the gate cannot tell who wrote this change: ${listed(independence.unknown, '; ')}`
+        : null;
+}
+/** Why `user` may not confirm an independent item in this change, or null when they may. */
+function independenceBar(independence, user) {
+    const nobody = nobodyMayConfirm(independence);
+    if (nobody !== null)
+        return nobody;
+    const writer = independence.excluded.find((e) => account(e.user) === account(user));
+    return writer
+        ? `wrote this change (${writer.why}), so may not confirm an independent safeguard`
+        : null;
+}
+/**
+ * Who wrote a change, from its commits: the author and co-authors of every commit with one parent.
+ * A merge commit is skipped, author and all: the author of an *Update branch* merge only brought
+ * the base in. The committer is never read. `unknown` carries what the caller already knows is
+ * missing (a commit list cut short); a writer with no GitHub account is added to it.
+ */
+function writersOf(commits, unknown = []) {
+    const people = new Map();
+    const nobody = new Map();
+    const add = (person, sha, role) => {
+        if (person.login !== null) {
+            const key = account(person.login);
+            const writer = people.get(key) ?? { login: person.login, authored: [], coAuthored: [] };
+            people.set(key, writer);
+            if (!writer[role].includes(sha))
+                writer[role].push(sha);
+            return;
+        }
+        const key = person.email.toLowerCase();
+        const entry = nobody.get(key) ?? {
+            who: `${person.name} <${person.email}>`,
+            authored: new Set(),
+            coAuthored: new Set(),
+        };
+        nobody.set(key, entry);
+        entry[role].add(sha);
+    };
+    for (const commit of commits) {
+        if (commit.parents > 1)
+            continue;
+        add(commit.author, commit.sha, 'authored');
+        for (const coAuthor of commit.coAuthors)
+            add(coAuthor, commit.sha, 'coAuthored');
+    }
+    const unattributed = [...nobody.values()].map((n) => `${n.who} (${[
+        ...(n.authored.size > 0 ? [commitList('author of', n.authored)] : []),
+        ...(n.coAuthored.size > 0 ? [commitList('co-author of', n.coAuthored)] : []),
+    ].join('; ')}) has no GitHub account that lists that email`);
+    return { people: [...people.values()], unknown: [...unknown, ...unattributed] };
+}
+
 const COMPARATORS = ['gt', 'gte', 'lt', 'lte', 'eq'];
 /**
  * Numbers reported without a run to check (a model card's `model-index`, the Hub's
@@ -38073,7 +38322,9 @@ function judgeSafeguard(safeguard, policy, modelId, attestations, confirmations,
         rejected: [],
         note: `needs confirmation by ${safeguard.signers.join(' or ')}`,
     };
-    const isAuthor = (user) => context.author !== null && sameLogin(user, context.author);
+    // Nobody who wrote the change confirms an independent item (core/independence.ts).
+    const independence = safeguard.independent ? independenceOf(context) : null;
+    const barred = (user) => independence === null ? null : independenceBar(independence, user);
     let expiredNote = null;
     const untrusted = [];
     for (const { attestation: a, trusted, why } of attestations) {
@@ -38089,15 +38340,10 @@ function judgeSafeguard(safeguard, policy, modelId, attestations, confirmations,
             result.rejected.push({ user: a.approvedBy.join(', '), why: `attestation ${at}: ${fit.why}` });
             continue;
         }
-        if (safeguard.independent) {
-            const self = a.approvedBy.filter(isAuthor);
-            if (self.length > 0) {
-                result.rejected.push({
-                    user: self[0],
-                    why: `attestation ${at}: the pull request's author may not confirm an independent safeguard`,
-                });
-                continue;
-            }
+        const writer = a.approvedBy.find((user) => barred(user) !== null);
+        if (writer !== undefined) {
+            result.rejected.push({ user: writer, why: `attestation ${at}: ${barred(writer)}` });
+            continue;
         }
         const expired = isExpired(a.date, a.expires, safeguard.expiresAfterDays, now);
         if (expired) {
@@ -38119,11 +38365,9 @@ function judgeSafeguard(safeguard, policy, modelId, attestations, confirmations,
             result.rejected.push({ user: c.user, why });
             continue;
         }
-        if (safeguard.independent && isAuthor(c.user)) {
-            result.rejected.push({
-                user: c.user,
-                why: "the pull request's author may not confirm an independent safeguard",
-            });
+        const bar = barred(c.user);
+        if (bar !== null) {
+            result.rejected.push({ user: c.user, why: bar });
             continue;
         }
         result.confirmed_by.push({ user: c.user, via: 'checklist', file: null, line: null });
@@ -38146,6 +38390,9 @@ function judgeSafeguard(safeguard, policy, modelId, attestations, confirmations,
     }
     else if (untrusted.length > 0) {
         result.note = `attestation ${untrusted.join('; ')}`;
+    }
+    else if (independence !== null && nobodyMayConfirm(independence) !== null) {
+        result.note = `${result.note}; ${nobodyMayConfirm(independence)}`;
     }
     return result;
 }
@@ -38458,6 +38705,7 @@ function compareWithBase(policy, head, base, models, baseAttestations, teams, no
     // The base is a state: no reviews, no ticks; only what it already holds is trusted.
     const baseContext = {
         author: null,
+        writers: NO_WRITERS,
         confirmations: [],
         teams,
     };
@@ -38844,6 +39092,11 @@ function evaluate(input) {
         head: input.headSha ?? context.headSha ?? null,
         models,
         reasons,
+        ...(context.author !== null ||
+            context.writers.people.length > 0 ||
+            context.writers.unknown.length > 0
+            ? { independence: independenceOf(context) }
+            : {}),
     };
 }
 
@@ -48464,6 +48717,42 @@ const properties$2 = {
 			$ref: "#/definitions/reason"
 		}
 	},
+	independence: {
+		description: "Who wrote the change (opened the pull request, authored or co-authored a non-merge commit) and so may not confirm an independent safeguard, with why; and why the writers cannot all be known, if they cannot (then nobody may confirm one). Absent when a state, or a change with no pull request, is judged.",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"excluded",
+			"unknown"
+		],
+		properties: {
+			excluded: {
+				type: "array",
+				items: {
+					type: "object",
+					additionalProperties: false,
+					required: [
+						"user",
+						"why"
+					],
+					properties: {
+						user: {
+							type: "string"
+						},
+						why: {
+							type: "string"
+						}
+					}
+				}
+			},
+			unknown: {
+				type: "array",
+				items: {
+					type: "string"
+				}
+			}
+		}
+	},
 	scope: {
 		description: "What a pull request's judgment read: only the model cards it changes (every other model is as the base branch has it), or the whole repository and why. Absent when a state (a branch, a directory) is judged.",
 		oneOf: [
@@ -49157,9 +49446,13 @@ const definitions$1 = {
 					},
 					{
 						format: "date-time"
+					},
+					{
+						pattern: "^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?$",
+						description: "A date-time without a time zone: read as UTC, with a warning."
 					}
 				],
-				description: "When the evaluation ran: YYYY-MM-DD or an RFC 3339 date-time with a time zone."
+				description: "When the evaluation ran (ISO 8601): YYYY-MM-DD, or a date-time, with a time zone or without one (then taken as UTC)."
 			},
 			source: {
 				type: "object",
@@ -49204,7 +49497,7 @@ var hfEvalResultsSchema = {
 const $schema$1 = "http://json-schema.org/draft-07/schema#";
 const $id$1 = "https://rsp-gate.dev/schemas/v1/every-eval-ever.schema.json";
 const title$1 = "Every Eval Ever aggregate record, as rsp-gate reads it";
-const description$1 = "The keys rsp-gate reads from an Every Eval Ever record (evaleval/every_eval_ever, every_eval_ever/schemas/eval.schema.json, schema_version 0.2.x and 0.3.x). Other keys are allowed and not read; the upstream schema governs them. One evidence record per evaluation result: benchmark = evaluation_name, metric = metric_config.metric_id (else metric_name), value = score_details.score, on the scale min_score/max_score declare.";
+const description$1 = "The keys rsp-gate reads from an Every Eval Ever record (evaleval/every_eval_ever, every_eval_ever/schemas/eval.schema.json, schema_version 0.2.x and 0.3.x). Other keys are allowed and not read; the upstream schema governs them. One evidence record per evaluation result: benchmark = evaluation_name, metric = metric_config.metric_id (else metric_name, else evaluation_description when it is a bare metric name), value = score_details.score, on the scale metric_unit and min_score/max_score declare. A record without results is refused.";
 const type$1 = "object";
 const required$1 = [
 	"schema_version",
@@ -49261,6 +49554,7 @@ const properties$1 = {
 	},
 	evaluation_results: {
 		type: "array",
+		description: "At least one result: a record that holds none is refused.",
 		items: {
 			type: "object",
 			required: [
@@ -49280,12 +49574,49 @@ const properties$1 = {
 						"number"
 					]
 				},
+				source_data: {
+					type: "object",
+					description: "Where the samples came from. samples_number (for a dataset not on the Hub, additional_details.samples_number) is how many the run was meant to score; a run that scored, or whose sample_ids list, fewer is partial.",
+					properties: {
+						samples_number: {
+							type: "integer",
+							minimum: 0
+						},
+						sample_ids: {
+							type: "array",
+							items: {
+								type: [
+									"string",
+									"integer"
+								]
+							}
+						},
+						additional_details: {
+							type: "object",
+							properties: {
+								samples_number: {
+									type: "string",
+									pattern: "^\\s*\\d+\\s*$",
+									description: "A string of digits, as EEE's Inspect converter writes it."
+								},
+								sample_ids: {
+									type: "string",
+									description: "Comma-separated sample ids."
+								}
+							}
+						}
+					}
+				},
 				metric_config: {
 					type: "object",
 					required: [
 						"lower_is_better"
 					],
 					properties: {
+						evaluation_description: {
+							type: "string",
+							description: "Prose, or the metric's name as EEE's Inspect and lm-eval converters write it (`accuracy`, `acc_norm`, `exact_match (filter: strict-match)`): read as the metric when it is a bare name and neither metric_id nor metric_name is given."
+						},
 						metric_id: {
 							type: "string",
 							minLength: 1,
@@ -49295,6 +49626,10 @@ const properties$1 = {
 							type: "string",
 							minLength: 1,
 							maxLength: 200
+						},
+						metric_unit: {
+							type: "string",
+							description: "proportion: a fraction, bounds within [0, 1]; percent or percentage: a percentage, max_score above 1. Bounds that contradict the unit refuse the file; other units leave the scale to the bounds."
 						},
 						lower_is_better: {
 							type: "boolean"
@@ -49356,7 +49691,8 @@ const properties$1 = {
 										"integer",
 										"null"
 									],
-									minimum: 0
+									minimum: 0,
+									description: "Samples the score was computed on; NaN and Infinity are read as unknown, with a warning."
 								}
 							}
 						}
@@ -49397,7 +49733,7 @@ var everyEvalEverSchema = {
 const $schema = "http://json-schema.org/draft-07/schema#";
 const $id = "https://rsp-gate.dev/schemas/v1/lighteval.schema.json";
 const title = "lighteval results file (results_<timestamp>.json), as rsp-gate reads it";
-const description = "The keys rsp-gate reads from a lighteval (or Open LLM Leaderboard v1) results file. `results` is keyed `suite|task|fewshot` (`lighteval|gpqa:diamond|0`, `harness|arc:challenge|25`) or `task|fewshot` (lighteval 0.13); each entry holds `<metric>` and `<metric>_stderr`. One evidence record per task and metric; the `all` entry (an aggregate of every task) is not read. Other keys are allowed and not read.";
+const description = "The keys rsp-gate reads from a lighteval (or Open LLM Leaderboard v1) results file. `results` is keyed `suite|task|fewshot` (`lighteval|gpqa:diamond|0`, `harness|arc:challenge|25`) or `task|fewshot` (lighteval 0.13); each entry holds `<metric>` and `<metric>_stderr`. One evidence record per task and metric; the `all` entry (an aggregate of every task) is not read, and a file with no other task is refused. Other keys are allowed and not read.";
 const type = "object";
 const required = [
 	"config_general",
@@ -49435,7 +49771,7 @@ const properties = {
 		type: "object",
 		additionalProperties: {
 			type: "object",
-			description: "`<metric>`: a number (NaN and Infinity are read as no value, with a warning); `<metric>_stderr`: its standard error."
+			description: "`<metric>`: a number (NaN, Infinity and anything not a number are read as no value, with a warning); `<metric>_stderr`: its standard error (one with no `<metric>` beside it is read as that metric without a value, with a warning)."
 		}
 	},
 	config_tasks: {
@@ -56407,7 +56743,7 @@ const STDERR_METRICS = ['stderr', 'bootstrap_stderr', 'bootstrap_std'];
 function isObject$3(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-function count$2(value) {
+function count$3(value) {
     return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
 }
 /** A finite number, or null with the warning that explains why. */
@@ -56524,8 +56860,8 @@ function inspectRecordsFromHeader(header, ctx) {
     const common = [];
     const date = normaliseInspectDate(evalSpec.created, common);
     const results = isObject$3(header.results) ? header.results : null;
-    const n = count$2(results?.completed_samples);
-    const nIntended = count$2(results?.total_samples);
+    const n = count$3(results?.completed_samples);
+    const nIntended = count$3(results?.total_samples);
     const status = runStatus(header, n, nIntended, common);
     if (!results)
         return [];
@@ -56569,19 +56905,40 @@ function inspectRecordsFromHeader(header, ctx) {
 }
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|([+-])(\d{2})(?::?(\d{2}))?))?$/;
+/** A date-time without a time zone (`2026-05-23T10:00:00`): legal in some files, never here. */
+const ZONELESS_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?$/;
+function daysIn(year, month) {
+    if (month === 2)
+        return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+    return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+/** True for a date-time that names no time zone, which normaliseDate refuses. */
+function isZonelessDateTime(text) {
+    return ZONELESS_DATE_TIME.test(text);
+}
 /**
  * An RFC 3339 date or date-time (as the schema's `date` / `date-time` formats accept) as ISO
- * UTC: `2026-10-01` → `2026-10-01T00:00:00.000Z`; offsets are applied. Null when unreadable.
+ * UTC: `2026-10-01` → `2026-10-01T00:00:00.000Z`; offsets are applied. Null when unreadable or
+ * impossible (month 13, 30 February, hour 24, an offset of 24 hours): `Date` would roll those
+ * over into another day. Second 60 (a leap second) is allowed, as RFC 3339 allows it.
  */
 function normaliseDate(text) {
     const m = DATE_TIME.exec(text);
     if (!m)
         return null;
     const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', , sign, tzh = '0', tzm = '0'] = m;
+    const [year, month, day] = [Number(y), Number(mo), Number(d)];
+    if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month))
+        return null;
+    if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 60)
+        return null;
+    if (Number(tzh) > 23 || Number(tzm) > 59)
+        return null;
     const ms = Number(`${frac}000`.slice(0, 3));
     const offsetMinutes = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(tzh) * 60 + Number(tzm));
-    const local = new Date(Date.UTC(2000, 0, 1, Number(h), Number(mi), Number(s), ms));
-    local.setUTCFullYear(Number(y), Number(mo) - 1, Number(d)); // Date.UTC maps years 0-99 to 19xx
+    const local = new Date(0);
+    local.setUTCFullYear(year, month - 1, day); // not Date.UTC, which maps years 0-99 to 19xx
+    local.setUTCHours(Number(h), Number(mi), Number(s), ms); // a leap second rolls into the next day
     const utc = local.getTime() - offsetMinutes * 60_000;
     return Number.isFinite(utc) ? new Date(utc).toISOString() : null;
 }
@@ -56662,25 +57019,62 @@ function validateHarnessJson(parsed, file, name, what) {
  * every harness EEE's converters cover (Inspect, lm-eval, HELM, lighteval, leaderboard scrapes):
  * it reads the schema's own fields and never branches on `eval_library`.
  *
+ * Files over 64 MiB are refused before they are parsed: real records are a few kilobytes (the
+ * largest of the 5,318 in EEE's `data/` folder at its commit d9be34d60cb3 is 110 KB), and a parsed file is held whole in memory.
+ * A record that holds no result is refused too: it is not evidence of anything.
+ *
  * One record per `evaluation_results[]` entry:
  * - benchmark = `evaluation_name`, as written. `source_data.dataset_name` is not used: several
  *   evaluations of one record often share a dataset (a leaderboard's overall score and its
- *   subject scores), so it cannot tell them apart. Policies alias the evaluation name.
- * - metric = `metric_config.metric_id`, else `metric_name` (0.2.2+), else none (older records
- *   name their metric only in prose, `evaluation_description`).
- * - scale from the declared bounds: [0, 1] fraction, [0, 100] percent, none declared unknown,
- *   anything else unbounded; a score outside its own bounds refuses the file.
+ *   subject scores), so it cannot tell them apart. Policies alias the evaluation name. EEE's
+ *   lm-eval converter names a filtered result `<task>/<filter>`: that suffix is dropped when the
+ *   result names its filter, so the benchmark is the task, as the lm-eval reader names it.
+ * - metric = `metric_config.metric_id`, else `metric_name` (0.2.2+), else
+ *   `evaluation_description` when it is a bare metric name: EEE's Inspect and lm-eval converters
+ *   write the metric only there (`accuracy`, `acc_norm`, and `exact_match (filter:
+ *   strict-match)` for an lm-eval filter, read as metric and filter). Else the result names no
+ *   metric, and it is read as its evaluation's primary score only when it is that evaluation's
+ *   only result in the record (a leaderboard scrape's "Accuracy on GPQA"). Several results of one
+ *   evaluation that cannot be told apart refuse the file: any of them could be taken for the
+ *   primary score, so a perplexity could answer a policy that reads accuracy.
+ * - scale from `metric_unit` (`proportion` fraction, `percent`/`percentage` percent) and the
+ *   declared bounds: [0, 1] fraction, [0, 100] percent, none declared (and no unit) unknown,
+ *   anything else unbounded. A unit its bounds contradict, and a score outside its own bounds,
+ *   refuse the file.
+ * - n = `score_details.uncertainty.num_samples`; n_intended = `source_data.samples_number`
+ *   (`source_data.additional_details.samples_number` where the Inspect converter writes it for a
+ *   dataset that is not on the Hub). A run that scored fewer samples than that, or whose
+ *   `sample_ids` list fewer, is partial.
  * - date = the result's `evaluation_timestamp`, else the record's. `retrieved_timestamp` is when
  *   the record was made — for a leaderboard scrape, long after the run — so it is never taken for
- *   the evaluation's date: a record without an evaluation timestamp is undated.
+ *   the evaluation's date: a record without an evaluation timestamp is undated. An epoch outside
+ *   1970–2100 is not a date.
  * - status: `reported` when `source_metadata.source_type` is `documentation` (numbers copied from
- *   a leaderboard, paper or card), else `success`.
+ *   a leaderboard, paper or card), else `success` (or `partial`, above). `source_type` is trusted
+ *   as written: a leaderboard copy labelled `evaluation_run` cannot be told from a run.
  */
 const HEAD_DECODER$3 = new TextDecoder('utf-8');
 const SUPPORTED_VERSION = /^0\.[23]\.\d+$/;
 const EPOCH_SECONDS = /^\d{1,12}(\.\d+)?$/;
+/** Epoch seconds of 1970-01-01 and 2101-01-01: an evaluation timestamp lies between. */
+const EPOCH_MIN = 0;
+const EPOCH_MAX = Date.UTC(2101, 0, 1) / 1000;
 /** Version 0.1 records carried every sample inline; nothing in them is read. */
 const INLINE_SAMPLES = 'detailed_evaluation_results_per_samples';
+/** How EEE's lm-eval converter describes a filtered metric: `exact_match (filter: strict-match)`. */
+const LM_EVAL_FILTERED = /^(\S+) \(filter: (\S+)\)$/;
+/** A description that is one word is the metric's name (`accuracy`, `acc_norm`), not prose. */
+const METRIC_WORD = /^\S{1,200}$/;
+const FRACTION_UNITS = new Set(['proportion']);
+const PERCENT_UNITS = new Set(['percent', 'percentage']);
+/** Largest harness JSON file (Every Eval Ever record, lighteval results) read: 64 MiB. */
+const MAX_HARNESS_JSON_BYTES = 64 * 1024 * 1024;
+/** Refuse a file over MAX_HARNESS_JSON_BYTES before a byte of it is parsed. */
+function refuseOversizedHarnessJson(source, what, hint) {
+    if (source.size <= MAX_HARNESS_JSON_BYTES)
+        return;
+    throw new InputError('file-too-large', `the file is ${source.size} bytes; ${what} files are read up to ${MAX_HARNESS_JSON_BYTES} bytes (64 MiB)`, { file: source.path, line: 1 }, hint);
+}
 function isObject$2(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -56691,13 +57085,21 @@ function looksLikeEveryEvalEver(head) {
         /"schema_version"\s*:\s*"/.test(text) &&
         /"(evaluation_id|evaluation_results|retrieved_timestamp|source_metadata)"\s*:/.test(text));
 }
-/** An evaluation timestamp (epoch seconds, or ISO 8601) as ISO UTC; null with a warning when unreadable. */
+/**
+ * An evaluation timestamp (epoch seconds between 1970 and 2100, or an ISO 8601 date-time with a
+ * time zone) as ISO UTC; null with a warning when it is not one.
+ */
 function evaluationDate(raw, label, warnings) {
     const text = String(raw).trim();
     if (typeof raw === 'number' || EPOCH_SECONDS.test(text)) {
-        const date = new Date(Number(text) * 1000);
-        if (Number.isFinite(date.getTime()))
-            return date.toISOString();
+        const seconds = Number(text);
+        if (Number.isFinite(seconds) && seconds >= EPOCH_MIN && seconds < EPOCH_MAX) {
+            return new Date(seconds * 1000).toISOString();
+        }
+        if (Number.isFinite(seconds)) {
+            warnings.push(`${label} (${quote(raw)}) is epoch seconds outside 1970–2100; date treated as unknown`);
+            return null;
+        }
     }
     else {
         const date = normaliseDate(text);
@@ -56718,18 +57120,35 @@ function bound(raw) {
     return raw;
 }
 function formatBound(value) {
+    if (value === null)
+        return 'none';
     return Number.isFinite(value) ? String(value) : value > 0 ? 'Infinity' : '-Infinity';
+}
+/** metric_id, else metric_name, else an evaluation_description that is a bare metric name. */
+function eeeMetricOf(config) {
+    if (config.metric_id !== undefined)
+        return { metric: config.metric_id, filter: null };
+    if (config.metric_name !== undefined)
+        return { metric: config.metric_name, filter: null };
+    const description = config.evaluation_description?.trim() ?? '';
+    const filtered = LM_EVAL_FILTERED.exec(description);
+    if (filtered)
+        return { metric: filtered[1], filter: filtered[2] };
+    if (METRIC_WORD.test(description))
+        return { metric: description, filter: null };
+    return { metric: null, filter: null };
 }
 function scaleOf(config, base, ctx, warnings) {
     const min = bound(config.min_score);
     const max = bound(config.max_score);
+    const at = (key) => ({
+        file: ctx.file,
+        ...ctx.parsed.locate(`${base}/metric_config/${key}`),
+        key: `${base}/metric_config/${key}`,
+    });
     if (Number.isNaN(min) || Number.isNaN(max)) {
         const key = Number.isNaN(min) ? 'min_score' : 'max_score';
-        throw new InputError('eee-bounds', `metric_config.${key} is NaN`, {
-            file: ctx.file,
-            ...ctx.parsed.locate(`${base}/metric_config/${key}`),
-            key: `${base}/metric_config/${key}`,
-        }, 'write the bound as a number, "Infinity"/"-Infinity" for an open end, or leave it out');
+        throw new InputError('eee-bounds', `metric_config.${key} is NaN`, at(key), 'write the bound as a number, "Infinity"/"-Infinity" for an open end, or leave it out');
     }
     if (min !== null && max !== null && min > max) {
         throw new InputError('eee-bounds', `metric_config declares min_score ${formatBound(min)} above max_score ${formatBound(max)}`, {
@@ -56738,23 +57157,87 @@ function scaleOf(config, base, ctx, warnings) {
             key: `${base}/metric_config`,
         }, 'the record contradicts itself; regenerate it with the Every Eval Ever converter');
     }
+    const unit = config.metric_unit?.trim().toLowerCase();
+    const unitScale = unit === undefined
+        ? null
+        : FRACTION_UNITS.has(unit)
+            ? 'fraction'
+            : PERCENT_UNITS.has(unit)
+                ? 'percent'
+                : null;
+    const contradicts = unitScale === 'fraction'
+        ? (min !== null && min < 0) || (max !== null && max > 1)
+        : unitScale === 'percent' && max !== null && max <= 1;
+    if (contradicts) {
+        throw new InputError('eee-unit-bounds', `metric_config.metric_unit ${quote(config.metric_unit)} contradicts the declared bounds [${formatBound(min)}, ${formatBound(max)}]: ${unitScale === 'fraction'
+            ? 'a proportion lies in [0, 1]'
+            : 'a percentage does not top out at 1'}`, at('metric_unit'), 'the record contradicts itself (a percentage on a 0–1 metric?); regenerate it with the Every Eval Ever converter');
+    }
     if (min === null && max === null) {
+        if (unitScale !== null)
+            return { scale: unitScale, min: -Infinity, max: Infinity };
         warnings.push('metric_config declares no min_score/max_score; scale unknown');
         return { scale: 'unknown', min: -Infinity, max: Infinity };
     }
     const scale = min === 0 && max === 1 ? 'fraction' : min === 0 && max === 100 ? 'percent' : 'unbounded';
     return { scale, min: min ?? -Infinity, max: max ?? Infinity };
 }
-function recordOf(result, i, ctx) {
+/** A count the record gives as a number or (in additional_details) a string of digits. */
+function countOf(raw) {
+    if (typeof raw === 'number')
+        return Number.isInteger(raw) && raw >= 0 ? raw : null;
+    if (typeof raw === 'string' && /^\d+$/.test(raw.trim()))
+        return Number(raw.trim());
+    return null;
+}
+/** How many samples the run covered and was meant to cover, and whether it fell short. */
+function sampleCounts(result, warnings) {
+    const raw = result.score_details.uncertainty?.num_samples ?? null;
+    let n = null;
+    if (raw !== null) {
+        n = countOf(raw);
+        if (n === null) {
+            warnings.push(`score_details.uncertainty.num_samples is ${String(raw)} in the record; sample count treated as unknown`);
+        }
+    }
+    const source = result.source_data ?? {};
+    const details = source.additional_details ?? {};
+    const [intendedKey, nIntended] = source.samples_number !== undefined
+        ? ['source_data.samples_number', countOf(source.samples_number)]
+        : ['source_data.additional_details.samples_number', countOf(details.samples_number)];
+    if (nIntended === null)
+        return { n, nIntended, partial: false };
+    let partial = false;
+    if (n !== null && n < nIntended) {
+        warnings.push(`score_details.uncertainty.num_samples is ${n}, fewer than the ${nIntended} samples of ${intendedKey}; treated as partial`);
+        partial = true;
+    }
+    const [idsKey, ids] = Array.isArray(source.sample_ids)
+        ? ['source_data.sample_ids', source.sample_ids.length]
+        : typeof details.sample_ids === 'string'
+            ? [
+                'source_data.additional_details.sample_ids',
+                details.sample_ids.split(',').filter((id) => id.trim() !== '').length,
+            ]
+            : [null, null];
+    if (ids !== null && ids < nIntended) {
+        warnings.push(`${idsKey} lists ${ids} of the ${nIntended} samples of ${intendedKey}; treated as partial`);
+        partial = true;
+    }
+    return { n, nIntended, partial };
+}
+function recordOf(result, i, naming, ctx) {
     const base = `/evaluation_results/${i}`;
     const pointer = `${base}/score_details/score`;
     const config = result.metric_config;
     const warnings = [];
-    const metric = config.metric_id ?? config.metric_name ?? null;
+    const { metric, filter } = naming;
+    let benchmark = result.evaluation_name;
+    if (filter !== null && benchmark.endsWith(`/${filter}`) && benchmark.length > filter.length + 1) {
+        benchmark = benchmark.slice(0, -(filter.length + 1));
+    }
     if (metric === null) {
-        warnings.push(ctx.ambiguous.has(result.evaluation_name)
-            ? `metric_config names no metric (metric_id, metric_name), and ${quote(result.evaluation_name)} has several results in this record: they cannot be told apart`
-            : 'metric_config names no metric (metric_id, metric_name)');
+        warnings.push(`metric_config names no metric (metric_id, metric_name, or a metric name as evaluation_description); taken as the only score of ${quote(result.evaluation_name)}, its primary score`);
     }
     if (config.lower_is_better) {
         warnings.push("metric_config says lower is better; the policy's higher_is_better decides how the value is compared");
@@ -56773,32 +57256,52 @@ function recordOf(result, i, ctx) {
     const stderr = standardError === null
         ? null
         : finiteOrWarn(standardError.value, 'uncertainty.standard_error.value', warnings, 'record');
-    const n = uncertainty?.num_samples ?? null;
+    const { n, nIntended, partial } = sampleCounts(result, warnings);
     let date = ctx.recordDate;
     if (result.evaluation_timestamp !== undefined) {
         date = evaluationDate(result.evaluation_timestamp, `evaluation_results[${i}].evaluation_timestamp`, warnings);
     }
     else
         warnings.push(...ctx.recordDateWarnings);
+    const status = ctx.status === 'success' && partial ? 'partial' : ctx.status;
     return {
         file: ctx.file,
         pointer,
         line: ctx.parsed.locate(pointer).line,
         format: 'every-eval-ever',
         model: ctx.model,
-        benchmark: result.evaluation_name,
+        benchmark,
         metric,
-        filter: null,
+        filter,
         scorer: null,
         value,
         scale,
         stderr,
         n,
-        n_intended: null,
+        n_intended: nIntended,
         date,
-        status: ctx.status,
+        status,
         warnings,
     };
+}
+/**
+ * Each result's metric; refuses the file when several results of one evaluation name none, since
+ * then any of them could be taken for the evaluation's primary score.
+ */
+function namingsOf(record, file, parsed) {
+    const namings = record.evaluation_results.map((r) => eeeMetricOf(r.metric_config));
+    const byName = new Map();
+    record.evaluation_results.forEach((r, i) => {
+        byName.set(r.evaluation_name, [...(byName.get(r.evaluation_name) ?? []), i]);
+    });
+    for (const [name, indexes] of byName) {
+        const unnamed = indexes.filter((i) => namings[i].metric === null);
+        if (indexes.length < 2 || unnamed.length === 0)
+            continue;
+        const at = `/evaluation_results/${unnamed[0]}/metric_config`;
+        throw new InputError('eee-metric-ambiguous', `${quote(name)} has ${indexes.length} results (evaluation_results[${indexes.join('], [')}]) and evaluation_results[${unnamed.join('], [')}] name${unnamed.length === 1 ? 's' : ''} no metric (no metric_id, metric_name, or metric name as evaluation_description): which result is the evaluation's primary score cannot be told`, { file, ...parsed.locate(at), key: at }, 'give every result a metric_config.metric_id (current Every Eval Ever converters write one), or convert the run again');
+    }
+    return namings;
 }
 const everyEvalEverReader = {
     format: 'every-eval-ever',
@@ -56807,6 +57310,7 @@ const everyEvalEverReader = {
     },
     async read(source) {
         const file = source.path;
+        refuseOversizedHarnessJson(source, 'Every Eval Ever record', 'an aggregate record is a few kilobytes: point the policy at the record, not at its instance-level samples');
         const parsed = await parseJsonStream(source.chunks(), file, {
             skipTopLevelKeys: [INLINE_SAMPLES],
         });
@@ -56822,6 +57326,10 @@ const everyEvalEverReader = {
         }
         validateHarnessJson(parsed, file, 'every-eval-ever', 'Every Eval Ever record');
         const record = root;
+        if (record.evaluation_results.length === 0) {
+            throw new InputError('eee-empty', 'evaluation_results is empty: the record holds no score', { file, ...parsed.locate('/evaluation_results'), key: '/evaluation_results' }, 'point the policy at a record with results; a converter that wrote none found no scores in its input');
+        }
+        const namings = namingsOf(record, file, parsed);
         const recordDateWarnings = [];
         let recordDate = null;
         if (record.evaluation_timestamp !== undefined) {
@@ -56830,11 +57338,6 @@ const everyEvalEverReader = {
         else {
             recordDateWarnings.push('the record has no evaluation_timestamp (retrieved_timestamp is when the record was made, not when the evaluation ran); date treated as unknown');
         }
-        const seen = new Map();
-        for (const r of record.evaluation_results) {
-            if (r.metric_config.metric_id === undefined && r.metric_config.metric_name === undefined)
-                seen.set(r.evaluation_name, (seen.get(r.evaluation_name) ?? 0) + 1);
-        }
         const ctx = {
             file,
             parsed,
@@ -56842,9 +57345,8 @@ const everyEvalEverReader = {
             status: record.source_metadata.source_type === 'documentation' ? 'reported' : 'success',
             recordDate,
             recordDateWarnings,
-            ambiguous: new Set([...seen].filter(([, count]) => count > 1).map(([name]) => name)),
         };
-        return record.evaluation_results.map((result, i) => recordOf(result, i, ctx));
+        return record.evaluation_results.map((result, i) => recordOf(result, i, namings[i], ctx));
     },
 };
 
@@ -56889,10 +57391,13 @@ const hfEvalResultsReader = {
                 warnings.push(`notes: ${quote(entry.notes, 120)}`);
             let date = null;
             if (entry.date !== undefined) {
-                date = normaliseDate(entry.date);
+                const zoneless = isZonelessDateTime(entry.date);
+                if (zoneless)
+                    warnings.push(`date (${entry.date}) has no time zone; assumed UTC`);
+                date = normaliseDate(zoneless ? `${entry.date}Z` : entry.date);
                 if (date === null) {
-                    // The schema accepted it, so this is a gap between ajv-formats and our parser.
-                    throw new InputError('schema', `Hub evaluation results: [${i}].date: cannot read date ${quote(entry.date)}`, { file, ...doc.locate(`${at}/date`), key: `[${i}].date` }, 'write a date as YYYY-MM-DD or a date-time with a time zone, e.g. 2026-10-01T12:00:00Z');
+                    // The schema checks the shape of a zone-less date-time, not that its date exists.
+                    throw new InputError('schema', `Hub evaluation results: [${i}].date: cannot read date ${quote(entry.date)}`, { file, ...doc.locate(`${at}/date`), key: `[${i}].date` }, 'write a real date as YYYY-MM-DD or a date-time, e.g. 2026-10-01T12:00:00Z');
                 }
             }
             const pointer = `${at}/value`;
@@ -57986,7 +58491,7 @@ function isObject$1(value) {
 function nonEmpty$1(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
-function count$1(value) {
+function count$2(value) {
     return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
 }
 /** `model_name`, else the model named in `config.model_args` (string `k=v,…` or dict), else top-level `model`. */
@@ -58091,8 +58596,8 @@ const lmEvalReader = {
             if (!isObject$1(entry))
                 continue;
             const samples = isObject$1(nSamples[task]) ? nSamples[task] : {};
-            const n = count$1(samples.effective);
-            const nIntended = count$1(samples.original);
+            const n = count$2(samples.effective);
+            const nIntended = count$2(samples.original);
             const taskWarnings = [...common];
             let status = 'success';
             if (n !== null && nIntended !== null)
@@ -58139,9 +58644,16 @@ const lmEvalReader = {
  * (`lighteval|gpqa:diamond|0`, `harness|arc:challenge|25`) or, since lighteval 0.13,
  * `task|fewshot` (`gpqa:diamond|0`); each entry holds `<metric>` and `<metric>_stderr`.
  *
+ * Files over 64 MiB are refused before they are parsed (a results file is kilobytes; lighteval
+ * writes per-sample details to files of their own), and so is a file whose `results` hold no task.
+ *
  * One record per task and metric:
  * - benchmark = the key without its trailing `|fewshot` (`lighteval|gpqa:diamond`), so one policy
- *   alias covers every few-shot setting; metric = the key inside the entry.
+ *   alias covers every few-shot setting; metric = the key inside the entry. Two keys of one file
+ *   that differ only in their few-shot count (`t|0`, `t|5`) then give the same benchmark and
+ *   metric: each such record says so.
+ * - a metric whose value is not a number (a list, an object, a boolean, a string) is a record
+ *   without a value, with a warning, as is a `<metric>_stderr` with no `<metric>` beside it.
  * - `all` is the mean of every task in the file, not a task: it is not read. `<suite>:_average|k`
  *   rows (lighteval's mean over a suite's subtasks, like an lm-eval group) are read as their own
  *   benchmark (`mmlu:_average`), with a note saying what they are.
@@ -58160,7 +58672,7 @@ function isObject(value) {
 function nonEmpty(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
-function count(value) {
+function count$1(value) {
     return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
 }
 /** lighteval writes `config_general` first; lm-eval and Inspect never write it. */
@@ -58183,6 +58695,7 @@ const lightevalReader = {
     },
     async read(source) {
         const file = source.path;
+        refuseOversizedHarnessJson(source, 'lighteval results', 'a results file is a few kilobytes: point the policy at results_*.json, not at the details files');
         const parsed = await parseJsonStream(source.chunks(), file);
         const root = parsed.value;
         if (!isObject(root)) {
@@ -58191,6 +58704,11 @@ const lightevalReader = {
         validateHarnessJson(parsed, file, 'lighteval', 'lighteval results');
         const config = root.config_general;
         const results = root.results;
+        if (Object.keys(results).every((key) => key === ALL)) {
+            throw new InputError('lighteval-empty', Object.hasOwn(results, ALL)
+                ? 'results holds only the `all` aggregate, no task: the file holds no score to read'
+                : 'results is empty: the file holds no score', { file, ...parsed.locate('/results'), key: '/results' }, 'point the policy at the results file of a run that scored its tasks');
+        }
         const tasks = isObject(root.config_tasks) ? root.config_tasks : {};
         const model = modelOf(config);
         const common = [];
@@ -58198,16 +58716,18 @@ const lightevalReader = {
         const maxSamples = config.max_samples;
         const limited = typeof maxSamples === 'number' && maxSamples > 0;
         const records = [];
-        for (const [key, entry] of Object.entries(results)) {
-            if (key === ALL)
+        /** Records by benchmark and metric, to find keys that differ only in their few-shot count. */
+        const collapsed = new Map();
+        for (const [task, entry] of Object.entries(results)) {
+            if (task === ALL)
                 continue;
-            const benchmark = lightevalBenchmark(key);
-            const task = isObject(tasks[key]) ? tasks[key] : {};
-            const n = count(task.effective_num_docs);
-            const nIntended = count(task.original_num_docs);
+            const benchmark = lightevalBenchmark(task);
+            const taskConfig = isObject(tasks[task]) ? tasks[task] : {};
+            const n = count$1(taskConfig.effective_num_docs);
+            const nIntended = count$1(taskConfig.original_num_docs);
             const taskWarnings = [...common];
             if (benchmark.includes(':_average')) {
-                taskWarnings.push(`${quote(key)} is lighteval's average over the ${benchmark.slice(0, benchmark.indexOf(':_average'))} tasks of this file, not a task of its own`);
+                taskWarnings.push(`${quote(task)} is lighteval's average over the ${benchmark.slice(0, benchmark.indexOf(':_average'))} tasks of this file, not a task of its own`);
             }
             let status = 'success';
             if (n !== null && nIntended !== null && n < nIntended) {
@@ -58218,21 +58738,27 @@ const lightevalReader = {
                 taskWarnings.push(`config_general.max_samples is ${maxSamples} (a limited run); treated as partial`);
                 status = 'partial';
             }
-            for (const [metric, raw] of Object.entries(entry)) {
-                if (metric.endsWith(STDERR_SUFFIX))
-                    continue;
-                if (raw !== null && typeof raw === 'object')
-                    continue; // not a score
-                if (typeof raw === 'boolean')
-                    continue;
+            for (const key of Object.keys(entry)) {
+                const base = key.endsWith(STDERR_SUFFIX) ? key.slice(0, -STDERR_SUFFIX.length) : null;
+                if (base !== null && base !== '' && Object.hasOwn(entry, base))
+                    continue; // read with base
+                const orphan = base !== null && base !== '';
+                const metric = orphan ? base : key;
                 const warnings = [...taskWarnings];
-                const value = finiteOrWarn(raw, metric, warnings, 'file');
-                const stderrKey = `${metric}${STDERR_SUFFIX}`;
-                const stderr = Object.hasOwn(entry, stderrKey)
-                    ? finiteOrWarn(entry[stderrKey], stderrKey, warnings, 'file')
-                    : null;
-                const pointer = `/results/${pointerToken(key)}/${pointerToken(metric)}`;
-                records.push({
+                let value = null;
+                let stderr = null;
+                if (orphan) {
+                    warnings.push(`${quote(key)} has no ${quote(metric)} beside it in the file; read as ${quote(metric)} without a value`);
+                    stderr = finiteOrWarn(entry[key], key, warnings, 'file');
+                }
+                else {
+                    value = finiteOrWarn(entry[key], metric, warnings, 'file');
+                    const stderrKey = `${metric}${STDERR_SUFFIX}`;
+                    if (Object.hasOwn(entry, stderrKey))
+                        stderr = finiteOrWarn(entry[stderrKey], stderrKey, warnings, 'file');
+                }
+                const pointer = `/results/${pointerToken(task)}/${pointerToken(key)}`;
+                const record = {
                     file,
                     pointer,
                     line: parsed.locate(pointer).line,
@@ -58250,7 +58776,19 @@ const lightevalReader = {
                     date,
                     status,
                     warnings,
-                });
+                };
+                records.push(record);
+                const same = `${benchmark}\u0000${metric}`;
+                collapsed.set(same, [...(collapsed.get(same) ?? []), { task, record }]);
+            }
+        }
+        for (const group of collapsed.values()) {
+            const tasks = [...new Set(group.map((g) => g.task))];
+            if (tasks.length < 2)
+                continue;
+            const { benchmark, metric } = group[0].record;
+            for (const { record } of group) {
+                record.warnings.push(`${tasks.map((t) => quote(t)).join(' and ')} are all read as benchmark ${quote(benchmark)}, metric ${quote(metric)}: a policy cannot tell their few-shot settings apart`);
             }
         }
         return records;
@@ -59078,10 +59616,11 @@ function createApiTree(port, sha, label, reader = createGitReader(port)) {
     };
 }
 
-async function changedPaths(port, base, head) {
+/** `forward`: GitHub's comparison of `base...head`, when the caller has already asked for it. */
+async function changedPaths(port, base, head, forward) {
     const paths = new Set();
-    const add = async (from, to) => {
-        const comparison = await port.compare(from, to);
+    const add = async (from, to, known) => {
+        const comparison = known ?? (await port.compare(from, to));
         for (const f of comparison.files) {
             paths.add(f.path);
             if (f.previousPath !== null)
@@ -59089,12 +59628,73 @@ async function changedPaths(port, base, head) {
         }
         return comparison;
     };
-    const forward = await add(base, head);
-    if (!forward.complete)
+    const ahead = await add(base, head, forward);
+    if (!ahead.complete)
         return null;
-    if (forward.mergeBase !== base && !(await add(head, base)).complete)
+    if (ahead.mergeBase !== base && !(await add(head, base)).complete)
         return null;
     return paths;
+}
+
+/**
+ * Who wrote a pull request's change, as GitHub knows it: the commits of the comparison of its
+ * base and head, and the co-authors GitHub resolves from their `Co-authored-by:` trailers.
+ *
+ * The commits come from the comparison (`GET /repos/{owner}/{repo}/compare/{base}...{head}`),
+ * never from the pull request's own commit list, which GitHub cuts at 250 commits: unpaged, the
+ * comparison too lists 250 at most, but paged it lists them all. The first, unpaged answer is the
+ * one the gate already asks for the changed files, so a pull request of up to 250 commits costs
+ * nothing more. Co-authors are asked of GraphQL (`Commit.authors`, which resolves each trailer's
+ * email to an account) only for commits whose message mentions `Co-authored-by`, in any case: a
+ * trailer GitHub reads always contains those words, so no co-author is missed by not asking.
+ *
+ * Whatever cannot be read whole becomes a reason in `unknown`, and then nobody may confirm an
+ * independent item (core/independence.ts): a list GitHub cut short, more commits than the gate
+ * reads, a commit GitHub does not return, more co-authors than one page.
+ */
+/** The most commits a change may have for the gate to read who wrote it: 30 pages of 100. */
+const MAX_COMMITS = 3000;
+const CO_AUTHORED = /co-authored-by/i;
+const count = (n) => n.toLocaleString('en-US');
+/**
+ * The writers of `base...head`. `comparison` is GitHub's unpaged answer for the same two commits,
+ * whose commits are used when it lists them all.
+ */
+async function readChangeWriters(port, base, head, comparison) {
+    const unknown = [];
+    let commits = comparison.commits;
+    const total = comparison.totalCommits;
+    if (commits.length < total) {
+        if (total > MAX_COMMITS) {
+            unknown.push(`the pull request has ${count(total)} commits and the gate reads who wrote at most ${count(MAX_COMMITS)}`);
+            commits = [];
+        }
+        else {
+            const listed = await port.comparisonCommits(base, head, MAX_COMMITS);
+            commits = listed.commits;
+            if (commits.length < listed.total)
+                unknown.push(`GitHub listed ${count(commits.length)} of the ${count(listed.total)} commits of the pull request`);
+        }
+    }
+    const asked = commits.filter((c) => c.parents === 1 && CO_AUTHORED.test(c.message));
+    const coAuthors = asked.length > 0
+        ? await port.coAuthors(asked.map((c) => c.sha))
+        : new Map();
+    const authorships = commits.map((c) => {
+        let people = [];
+        if (coAuthors.has(c.sha)) {
+            const found = coAuthors.get(c.sha);
+            if (found === null)
+                unknown.push(`GitHub did not return commit ${c.sha.slice(0, 7)} to read its co-authors`);
+            else {
+                if (!found.complete)
+                    unknown.push(`commit ${c.sha.slice(0, 7)} names more co-authors than GitHub lists in one page (100)`);
+                people = found.people;
+            }
+        }
+        return { sha: c.sha, parents: c.parents, author: c.author, coAuthors: people };
+    });
+    return writersOf(authorships, unknown);
 }
 
 /**
@@ -76042,6 +76642,7 @@ async function judgeOnGitHub(options) {
             policyRef: target.sha.slice(0, 7),
             context: async (policy) => ({
                 author: null,
+                writers: NO_WRITERS,
                 headSha: target.sha,
                 reviews: [],
                 confirmations: [],
@@ -76086,7 +76687,14 @@ async function judgeOnGitHub(options) {
         notes.push(`Pull request #${pr.number} is closed; the result is recorded for the audit trail.`);
     // Only what the change touches is read when that is enough (see gate/change-scope.ts); the
     // base is read from the head wherever the two are the same.
-    const changed = await changedPaths(port, baseSha, checkSha);
+    const forward = await port.compare(baseSha, checkSha);
+    const changed = await changedPaths(port, baseSha, checkSha, forward);
+    // Who wrote the change: the pull request's own commits, also when a merge queue's commit (which
+    // holds other pull requests too) is what is judged.
+    const own = baseSha === pr.baseSha && checkSha === pr.headSha
+        ? forward
+        : await port.compare(pr.baseSha, pr.headSha);
+    const writers = await readChangeWriters(port, pr.baseSha, pr.headSha, own);
     const reader = createGitReader(port);
     const head = createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, reader);
     const base = createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, reader);
@@ -76098,6 +76706,7 @@ async function judgeOnGitHub(options) {
         policyRef: `${pr.baseRef} (${baseSha.slice(0, 7)})`,
         context: async (policy) => ({
             author: pr.author,
+            writers,
             headSha: pr.headSha,
             reviews,
             confirmations,
