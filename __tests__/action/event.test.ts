@@ -8,7 +8,16 @@ const resolve = (event: string, payload: EventPayload) =>
 
 describe('which events the gate acts on', () => {
   test.each([
-    ...['opened', 'synchronize', 'reopened', 'edited', 'ready_for_review'].flatMap((action) =>
+    ...[
+      'opened',
+      'synchronize',
+      'reopened',
+      'edited',
+      'ready_for_review',
+      'labeled',
+      'converted_to_draft',
+      'closed',
+    ].flatMap((action) =>
       ['pull_request', 'pull_request_target'].map(
         (event) =>
           [
@@ -29,6 +38,80 @@ describe('which events the gate acts on', () => {
       'a dismissed review',
       'pull_request_review',
       { action: 'dismissed', pull_request: { number: 7 } },
+      { kind: 'pull_request', number: 7 },
+    ],
+    [
+      'an edited review',
+      'pull_request_review',
+      { action: 'edited', pull_request: { number: 7 } },
+      { kind: 'pull_request', number: 7 },
+    ],
+    [
+      'a review comment',
+      'pull_request_review_comment',
+      { action: 'created', pull_request: { number: 7 } },
+      { kind: 'pull_request', number: 7 },
+    ],
+    [
+      'a resolved review thread',
+      'pull_request_review_thread',
+      { action: 'resolved', pull_request: { number: 7 } },
+      { kind: 'pull_request', number: 7 },
+    ],
+    [
+      'an ordinary comment',
+      'issue_comment',
+      {
+        action: 'created',
+        issue: { number: 7, pull_request: {} },
+        comment: { body: 'LGTM' },
+        sender: { login: 'alice', type: 'User' },
+      },
+      { kind: 'pull_request', number: 7, reason: 'issue_comment.created by @alice' },
+    ],
+    [
+      'an edit of another comment',
+      'issue_comment',
+      { action: 'edited', issue: { number: 7, pull_request: {} }, comment: { body: 'typo fixed' } },
+      { kind: 'pull_request', number: 7 },
+    ],
+    [
+      'a deleted comment',
+      'issue_comment',
+      { action: 'deleted', issue: { number: 7, pull_request: {} }, comment: { body: 'LGTM' } },
+      { kind: 'pull_request', number: 7 },
+    ],
+    [
+      'a bot’s edit of the checklist it did not write',
+      'issue_comment',
+      {
+        action: 'edited',
+        issue: { number: 7, pull_request: {} },
+        comment: { body: `${COMMENT_MARKER}\n- [ ] a`, user: { login: 'rsp-bot[bot]' } },
+        sender: { login: 'other-bot[bot]', type: 'Bot' },
+      },
+      { kind: 'pull_request', number: 7 },
+    ],
+    [
+      'a bot’s edit of its own comment that is not the checklist',
+      'issue_comment',
+      {
+        action: 'edited',
+        issue: { number: 7, pull_request: {} },
+        comment: { body: 'deploy preview ready', user: { login: 'rsp-bot[bot]' } },
+        sender: { login: 'rsp-bot[bot]', type: 'Bot' },
+      },
+      { kind: 'pull_request', number: 7 },
+    ],
+    [
+      'a person’s edit of their own comment carrying the marker',
+      'issue_comment',
+      {
+        action: 'edited',
+        issue: { number: 7, pull_request: {} },
+        comment: { body: COMMENT_MARKER, user: { login: 'mallory' } },
+        sender: { login: 'mallory', type: 'User' },
+      },
       { kind: 'pull_request', number: 7 },
     ],
     [
@@ -84,10 +167,10 @@ describe('which events the gate acts on', () => {
 
   test.each([
     [
-      'a labelled pull request',
-      'pull_request',
-      { action: 'labeled', pull_request: { number: 7 } },
-      'pull_request.labeled does not change what the gate judges',
+      'a pull request event without a pull request',
+      'pull_request_review',
+      { action: 'submitted' },
+      'pull_request_review event without a pull request',
     ],
     [
       'a comment on an issue',
@@ -96,16 +179,10 @@ describe('which events the gate acts on', () => {
       'the comment is on an issue, not a pull request',
     ],
     [
-      'an ordinary comment',
+      'a plain comment on an issue',
       'issue_comment',
-      { action: 'created', issue: { number: 7, pull_request: {} }, comment: { body: 'LGTM' } },
-      'the comment is not an rsp-gate command (try `/rsp-gate recheck`)',
-    ],
-    [
-      'an edit of another comment',
-      'issue_comment',
-      { action: 'edited', issue: { number: 7, pull_request: {} }, comment: { body: 'typo fixed' } },
-      'an edit of a comment that is not the rsp-gate checklist',
+      { action: 'created', issue: { number: 3 }, comment: { body: 'LGTM' } },
+      'the comment is on an issue, not a pull request',
     ],
     [
       'the gate’s own edit',

@@ -321,15 +321,48 @@ describe('each event', () => {
     expect(gh.state.checkRuns(BASE).filter((r) => r.name === 'rsp-gate').length).toBeGreaterThan(0);
   });
 
-  test('an event that asks for nothing is a clear no-op that touches no API', async () => {
+  test('a plain comment on the pull request re-judges it: one judgment, the check on the head', async () => {
+    const comment = gh.state.addComment(7, 'dave-ml', 'LGTM, just waiting on the RSO');
+    const run = await runAction(
+      gh,
+      event(
+        'issue_comment',
+        buildIssueCommentEvent('created', {
+          ...pr,
+          sender: 'dave-ml',
+          comment: { id: comment.id, body: comment.body, user: 'dave-ml' },
+        }),
+      ),
+    );
+    expect(run.code).toBe(1);
+    expect(run.outputs.decision).toBe('block');
+    expect(latestCheck(HEAD)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(botComments()).toHaveLength(1);
+    console.info(`API requests for a plain issue_comment.created event: ${run.requests}`);
+  });
+
+  test('a labelled pull request is judged too: no pull request event asks for nothing', async () => {
     const run = await runAction(
       gh,
       event('pull_request', buildPullRequestEvent('labeled' as 'opened', pr)),
     );
+    expect(run.outputs.decision).toBe('block');
+    expect(latestCheck(HEAD)).toMatchObject({ conclusion: 'failure' });
+  });
+
+  test('a comment on an issue that is not a pull request is a clear no-op that touches no API', async () => {
+    const payload = buildIssueCommentEvent('created', {
+      ...pr,
+      number: 3,
+      sender: 'dave-ml',
+      comment: { id: 99, body: '/rsp-gate recheck', user: 'dave-ml' },
+    });
+    delete (payload.issue as Record<string, unknown>).pull_request;
+    const run = await runAction(gh, event('issue_comment', payload));
     expect(run.code).toBe(0);
     expect(run.outputs.decision).toBe('skipped');
     expect(run.stdout).toContain(
-      'nothing to judge: pull_request.labeled does not change what the gate judges',
+      'nothing to judge: the comment is on an issue, not a pull request',
     );
     expect(run.requests).toBe(0);
   });
