@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { load } from 'js-yaml';
 import { afterAll, describe, expect, test } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
 import { validateValue } from '../../src/formats/validate.js';
@@ -151,7 +152,54 @@ describe('other commands', () => {
     expect(again.code).toBe(2);
     expect(again.err).toMatch(/not overwriting/);
   });
+
+  test('init’s workflow queues every run of a pull request in order (queue: max), cancelling none in progress', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rsp-gate-init-'));
+    dirs.push(dir);
+    expect((await run('init', '--root', dir)).code).toBe(0);
+    const workflow = load(
+      readFileSync(join(dir, '.github/workflows/rsp-gate.yml'), 'utf8'),
+    ) as Workflow;
+    expect(workflow.concurrency).toEqual(RECOMMENDED_CONCURRENCY);
+    // The runs that can carry a revocation start, and the merge queue re-judges on its commit.
+    expect(workflow.on.pull_request_review).toEqual({ types: ['submitted', 'dismissed'] });
+    expect(workflow.on.issue_comment).toEqual({ types: ['created', 'edited', 'deleted'] });
+    expect(workflow.on.merge_group).toEqual({ types: ['checks_requested'] });
+    expect(workflow.on.pull_request_target?.types).toEqual(
+      expect.arrayContaining(['opened', 'synchronize', 'reopened']),
+    );
+    // A comment on a plain issue starts no job.
+    expect(workflow.jobs.gate?.if).toBe(
+      "github.event_name != 'issue_comment' || github.event.issue.pull_request",
+    );
+  });
+
+  test('the README’s workflow and this repository’s own queue runs as init’s does', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Use it on GitHub'));
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(block, 'the README’s workflow block').toBeDefined();
+    expect((load(block!) as Workflow).concurrency).toEqual(RECOMMENDED_CONCURRENCY);
+    const own = load(
+      readFileSync(join(ROOT, '.github/workflows/rsp-gate.yml'), 'utf8'),
+    ) as Workflow;
+    expect(own.concurrency).toEqual(RECOMMENDED_CONCURRENCY);
+  });
 });
+
+interface Workflow {
+  on: Record<string, { types?: string[] } | null | undefined>;
+  concurrency: unknown;
+  jobs: Record<string, { if?: string } | undefined>;
+}
+
+/** One group per pull request (or ref); up to 100 pending runs wait in order, none is cancelled. */
+const RECOMMENDED_CONCURRENCY = {
+  group:
+    'rsp-gate-${{ github.event.pull_request.number || github.event.issue.number || github.ref }}',
+  'cancel-in-progress': false,
+  queue: 'max',
+};
 
 /** Run the bundled CLI as a user would; resolves with its exit code, whatever it is. */
 function runBundled(...args: string[]) {
