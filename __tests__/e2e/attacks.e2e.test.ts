@@ -1,0 +1,513 @@
+/**
+ * The attack suite: ways a same-repository author under deadline pressure tries to get a change
+ * past the gate without the approvals it needs, each replayed through the bundled Action against
+ * the fake GitHub. For every attack, the `rsp-gate` check on the head of every open pull request
+ * of the scenario ends red, and the gate's comment says why. Where it matters, everything else
+ * the change needs is legitimately ticked and signed off first, so the attack is the only thing
+ * between the change and a green check. Two legitimate controls must pass, so the suite cannot be
+ * satisfied by a gate that always blocks.
+ *
+ * Only attacks the gate already stops are here. Of the four kinds of attempt issue 10 reports as
+ * getting through, three are still open and are left out until they are closed: a second pull
+ * request sharing the head commit, a push of the head commit to a release branch, and a revocation
+ * whose run is cancelled. The fourth (a colleague opens the pull request and the author of its
+ * commits ticks their own independent item) is closed and is here.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { createLocalTree } from '../../src/repository/local-tree.js';
+import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
+import {
+  buildIssueCommentEvent,
+  buildPullRequestReviewEvent,
+  buildPullRequestTargetEvent,
+  validateWebhookPayload,
+} from '../github/webhooks.js';
+import { runAction, type ActionRun } from './run-action.js';
+
+const EXAMPLES = join(import.meta.dirname, '../../examples');
+const BASE = 'b'.repeat(40);
+const repo = { owner: 'acme', name: 'models' };
+const F7 = 'acme/frontier-7';
+const THREAT_MODEL = 'asl3-deploy-threat-model'; // independent; rso or safeguards-lead
+const POLICY = '.github/rsp-policy.yml';
+const F7_CARD = 'models/frontier-7/MODEL_CARD.md';
+const A2_CARD = 'models/atlas-2/MODEL_CARD.md';
+const CROSSING = 'models/frontier-7/evals/uplift-trial-2026-11.evidence.yml'; // ratio 5.3
+
+type Files = Record<string, string>;
+type Pr = { repo: typeof repo; number: number; headSha: string; baseSha: string; author: string };
+
+async function filesOf(dir: string): Promise<Files> {
+  const files: Files = {};
+  for (const entry of await createLocalTree(join(EXAMPLES, dir)).list(''))
+    files[entry.path] = readFileSync(join(EXAMPLES, dir, entry.path), 'utf8');
+  return files;
+}
+
+/** `files` with `from` replaced by `to` in `path`; the replacement must happen. */
+function edit(files: Files, path: string, from: string, to: string): Files {
+  expect(files[path], path).toContain(from);
+  return { ...files, [path]: files[path]!.replace(from, to) };
+}
+
+function without(files: Files, ...paths: string[]): Files {
+  return Object.fromEntries(Object.entries(files).filter(([path]) => !paths.includes(path)));
+}
+
+let base: Files; // main before frontier-7's uplift result: every model passes
+let head: Files; // the uplift result added: frontier-7 now needs ASL-3
+beforeAll(async () => {
+  base = await filesOf('acme-models-base');
+  head = await filesOf('acme-models');
+});
+
+let gh: FakeGitHub;
+let opened: number[];
+let nextSha: number;
+beforeEach(async () => {
+  gh = await startFakeGitHub({
+    tokens: { ghs_bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } },
+  });
+  gh.state.addCommit(BASE, base, undefined, { author: 'carol-ceo' });
+  gh.state.setBranch('main', BASE);
+  opened = [];
+  nextSha = 1;
+});
+afterEach(async () => {
+  expect(gh.violations, 'every request must match GitHub’s API description').toEqual([]);
+  await gh.close();
+});
+
+function event(name: string, payload: Record<string, unknown>) {
+  const schemaEvent = name === 'pull_request_target' ? 'pull_request' : name;
+  expect(
+    validateWebhookPayload(schemaEvent, (payload.action as string | undefined) ?? null, payload),
+    `${name} payload`,
+  ).toEqual([]);
+  return { name, payload };
+}
+
+function sha(): string {
+  return (nextSha++).toString(16).padStart(2, '0').repeat(20);
+}
+
+/** A commit on main, made by carol-ceo (a change merged earlier). */
+function merged(files: Files): string {
+  const at = sha();
+  gh.state.addCommit(at, files, BASE, { author: 'carol-ceo' });
+  gh.state.setBranch('main', at);
+  return at;
+}
+
+/**
+ * `opener` opens a pull request into main whose head commit, by `commitAuthor`, holds `files`;
+ * the gate judges it.
+ */
+async function openPr(
+  files: Files,
+  opts: { opener?: string; commitAuthor?: string; baseSha?: string } = {},
+): Promise<{ pr: Pr; run: ActionRun }> {
+  const opener = opts.opener ?? 'dave-ml';
+  const baseSha = opts.baseSha ?? BASE;
+  const headSha = sha();
+  gh.state.addCommit(headSha, files, baseSha, { author: opts.commitAuthor ?? opener });
+  const number = 100 + opened.length;
+  gh.state.openPullRequest({
+    number,
+    author: opener,
+    head: headSha,
+    base: baseSha,
+    baseRef: 'main',
+  });
+  opened.push(number);
+  const pr = { repo, number, headSha, baseSha, author: opener };
+  const run = await runAction(
+    gh,
+    event('pull_request_target', buildPullRequestTargetEvent('opened', pr)),
+  );
+  return { pr, run };
+}
+
+function botComment(pr: Pr) {
+  return gh.state.comments(pr.number).find((c) => c.author.login === 'github-actions[bot]')!;
+}
+
+function tickLines(body: string, ids: (id: string) => boolean): string {
+  return body
+    .split('\n')
+    .map((line) => {
+      const id = /`([a-z0-9-]+)`/.exec(line)?.[1];
+      return line.startsWith('- [ ] ') && id !== undefined && ids(id)
+        ? line.replace('- [ ] ', '- [x] ')
+        : line;
+    })
+    .join('\n');
+}
+
+/** `login` ticks items of the gate's comment in the browser; the edit starts a run. */
+async function ticks(pr: Pr, login: string, ids: (id: string) => boolean): Promise<ActionRun> {
+  const comment = botComment(pr);
+  const body = tickLines(comment.body, ids);
+  gh.state.userEditsComment(comment.id, login, body);
+  return runAction(
+    gh,
+    event(
+      'issue_comment',
+      buildIssueCommentEvent('edited', {
+        ...pr,
+        sender: login,
+        comment: { id: comment.id, body, user: 'github-actions[bot]', previousBody: comment.body },
+      }),
+    ),
+  );
+}
+
+/** `login` posts a comment; the comment starts a run. */
+async function comments(pr: Pr, login: string, body: string): Promise<ActionRun> {
+  const comment = gh.state.addComment(pr.number, login, body);
+  return runAction(
+    gh,
+    event(
+      'issue_comment',
+      buildIssueCommentEvent('created', {
+        ...pr,
+        sender: login,
+        comment: { id: comment.id, body, user: login },
+      }),
+    ),
+  );
+}
+
+/** `login` approves the head commit; the review starts a run. */
+async function approves(pr: Pr, login: string): Promise<ActionRun> {
+  const review = gh.state.addReview({
+    pr: pr.number,
+    user: login,
+    state: 'APPROVED',
+    commit: pr.headSha,
+  });
+  return runAction(
+    gh,
+    event(
+      'pull_request_review',
+      buildPullRequestReviewEvent('submitted', {
+        ...pr,
+        review: { id: review.id, user: login, state: 'APPROVED', commitId: pr.headSha },
+      }),
+    ),
+  );
+}
+
+/**
+ * Everything the change needs, done legitimately, except the items in `but`: the CEO and the RSO
+ * approve the head commit, and `ticker` (the RSO unless told) ticks every other item.
+ */
+async function approveAllBut(pr: Pr, but: string[], ticker = 'alice-rso'): Promise<ActionRun> {
+  for (const login of ['carol-ceo', 'alice-rso'])
+    gh.state.addReview({ pr: pr.number, user: login, state: 'APPROVED', commit: pr.headSha });
+  return ticks(pr, ticker, (id) => !but.includes(id));
+}
+
+function item(run: ActionRun, id: string, model = F7) {
+  return run.record!.models.find((m) => m.id === model)!.safeguards.find((s) => s.id === id)!;
+}
+
+/** The comment as a reader sees it: Markdown escapes, entities and word joiners undone. */
+function readable(body: string): string {
+  return body
+    .replace(/\\(.)/g, '$1')
+    .replace(/\u2060/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+function latestCheck(headSha: string) {
+  return gh.state
+    .checkRuns(headSha)
+    .filter((r) => r.name === 'rsp-gate')
+    .at(-1);
+}
+
+/**
+ * The attack is stopped: the `rsp-gate` check on the head of every open pull request ends red,
+ * and each one's comment says `why`.
+ */
+function expectStopped(...why: (string | RegExp)[]) {
+  expect(opened.length).toBeGreaterThan(0);
+  for (const number of opened) {
+    const pr = gh.state.pullRequest(number);
+    expect(latestCheck(pr.headSha), `check on #${number}`).toMatchObject({
+      status: 'completed',
+      conclusion: 'failure',
+    });
+    const body = readable(
+      gh.state.comments(number).find((c) => c.author.login === 'github-actions[bot]')!.body,
+    );
+    if (process.env.ATTACKS_DEBUG) console.info(`#${number}\n${body}`);
+    expect(body).toContain('## 🔴 rsp-gate: blocked');
+    for (const phrase of why)
+      if (typeof phrase === 'string') expect(body).toContain(phrase);
+      else expect(body).toMatch(phrase);
+  }
+}
+
+function expectPasses(run: ActionRun, pr: Pr) {
+  expect(run.code, run.stdout).toBe(0);
+  expect(run.outputs.decision).toBe('pass');
+  expect(latestCheck(pr.headSha)).toMatchObject({ status: 'completed', conclusion: 'success' });
+  expect(botComment(pr).body).toContain('## 🟢 rsp-gate: pass');
+}
+
+/** atlas-3: a successor of atlas-2 at about its compute, assessed with atlas-2's results. */
+function atlas3(result: (dateLine: string) => string): Files {
+  const card = base[A2_CARD]!.replace('model: acme/atlas-2', 'model: acme/atlas-3')
+    .replace('model_name: atlas-2', 'model_name: atlas-3')
+    .replace('- name: atlas-2', '- name: atlas-3')
+    .replace(
+      '  effective_compute: 3.1e23',
+      '  previous: ../atlas-2/MODEL_CARD.md\n  effective_compute: 3.3e23',
+    )
+    .replace('assessed_at: 2026-08-14', 'assessed_at: 2026-11-20');
+  const evidence = base['models/atlas-2/evals/capability-assessment.evidence.yml']!.replace(
+    'model: acme/atlas-2',
+    'model: acme/atlas-3',
+  )
+    .split('\n')
+    .map((line) => (line.trimStart().startsWith('date:') ? result(line) : line))
+    .join('\n');
+  return {
+    'models/atlas-3/MODEL_CARD.md': card,
+    'models/atlas-3/evals/capability-assessment.evidence.yml': `${evidence}\n`,
+  };
+}
+
+describe('legitimate controls', () => {
+  test('new evidence raises frontier-7 to ASL-3; the right roles tick its safeguards and sign off: passes', async () => {
+    const { pr, run } = await openPr(head);
+    expect(run.outputs).toMatchObject({ decision: 'block', 'deployment-asl': 'ASL-3' });
+    const done = await approveAllBut(pr, []);
+    expectPasses(done, pr);
+  });
+
+  test('a new model whose fresh evidence stays below every threshold passes', async () => {
+    const { pr, run } = await openPr({
+      ...base,
+      ...atlas3((line) => line.replace(/2026-08-1\d/, '2026-11-18')),
+    });
+    expectPasses(run, pr);
+    expect(run.record!.models.map((m) => m.id)).toEqual(['acme/atlas-3']);
+  });
+});
+
+const EDITED =
+  'the policy is edited in this change: it is judged by the base policy and needs an approving review on the head commit from rso';
+const RULED_OUT =
+  'acme/frontier-7: CBRN-3 was crossed at the base and is ruled out in this change — needs an approving review on the head commit from rso';
+/** Everything but one item is confirmed and signed off: the attack is all that stands in the way. */
+const ONLY_ONE_OPEN =
+  '### `acme/frontier-7`: safeguards for ASL-3 deployment / ASL-3 security (24 of 25 confirmed)';
+const THREAT_MODEL_OPEN =
+  '- [ ] Misuse threat model mapped and reviewed `asl3-deploy-threat-model`';
+const REDATED =
+  'model: acme/frontier-7\nattestations:\n  - { safeguard: asl3-deploy-threat-model, evidence: TM-7, approved_by: [sam-safeguards], date: DATE }\n';
+
+describe('attacks', () => {
+  test.each([
+    [
+      'switches the policy to advisory mode',
+      (files: Files) => edit(files, POLICY, 'mode: enforce', 'mode: advisory'),
+      EDITED,
+    ],
+    [
+      'makes the author an RSO',
+      (files: Files) =>
+        edit(files, POLICY, 'rso: { users: [alice-rso] }', 'rso: { users: [alice-rso, mallory] }'),
+      EDITED,
+    ],
+    [
+      'deletes the policy',
+      (files: Files) => without(files, POLICY),
+      'the edited policy is invalid: the change deletes the policy file',
+    ],
+  ])(
+    'policy edit: a pull request that %s, approved by its author, is judged by the base policy and blocks',
+    async (_name, attack, why) => {
+      const { pr } = await openPr(attack(head), { opener: 'mallory' });
+      await approves(pr, 'mallory'); // an RSO only in the edited policy, which does not judge itself
+      expectStopped(why, '## 🔴 rsp-gate: blocked — acme/frontier-7 now requires ASL-3');
+    },
+  );
+
+  test.each([
+    [
+      'narrows the card’s globs so the result is no longer claimed',
+      (files: Files) =>
+        edit(
+          files,
+          F7_CARD,
+          '"evals/**/*.evidence.yml"',
+          '"evals/capability-assessment.evidence.yml", "evals/uplift-trial-2026-08.evidence.yml"',
+        ),
+    ],
+    [
+      'moves the result out of the card’s globs',
+      (files: Files) => ({
+        ...without(files, CROSSING),
+        'models/frontier-7/archive/uplift-trial-2026-11.yml': files[CROSSING]!,
+      }),
+    ],
+  ])('glob retargeting: a change that %s after it merged blocks', async (_name, attack) => {
+    const main = merged(head);
+    await openPr(attack(head), { baseSha: main });
+    expectStopped(
+      RULED_OUT,
+      'models/frontier-7/evals/uplift-trial-2026-11.evidence.yml was evidence for bio-uplift-trial ratio and is gone from this change',
+    );
+  });
+
+  test.each([
+    [
+      'someone with no role ticks it',
+      { opener: 'dave-ml', forger: 'mallory' },
+      '⚠ mallory: holds none of the allowed roles (safeguards-lead, rso) — not counted',
+    ],
+    [
+      'the pull request’s opener ticks their own independent item',
+      { opener: 'sam-safeguards', forger: 'sam-safeguards' },
+      '⚠ sam-safeguards: wrote this change (opened the pull request), so may not confirm an independent safeguard — not counted',
+    ],
+  ])('forged tick: %s; everything else approved, it is rejected', async (_name, who, why) => {
+    const { pr } = await openPr(head, { opener: who.opener, commitAuthor: 'dave-ml' });
+    await approveAllBut(pr, [THREAT_MODEL]);
+    const forged = await ticks(pr, who.forger, (id) => id === THREAT_MODEL);
+    expect(item(forged, THREAT_MODEL)).toMatchObject({ status: 'rejected' });
+    expectStopped(why, ONLY_ONE_OPEN, THREAT_MODEL_OPEN);
+  });
+
+  test('copied checklist: the author posts the gate’s checklist, every item ticked, as their own comment: nothing counts', async () => {
+    const { pr } = await openPr(head);
+    await approveAllBut(pr, [THREAT_MODEL]);
+    const copy = tickLines(botComment(pr).body, () => true);
+    expect(copy).toContain('<!-- rsp-gate:comment -->');
+    const run = await comments(pr, 'dave-ml', copy);
+    expect(item(run, THREAT_MODEL).status).toBe('missing');
+    expectStopped(ONLY_ONE_OPEN, THREAT_MODEL_OPEN);
+  });
+
+  test.each([
+    [
+      'dated more than 180 days ago',
+      (line: string) => line.replace(/2026-08-1\d/, '2025-03-10'),
+      /cannot rule out with models\/atlas-3\/evals\/capability-assessment\.evidence\.yml: stale: 627 days old, limit 180 \(CBRN-3 not ruled out, counts as crossed\)/,
+    ],
+    [
+      'from cancelled runs',
+      (line: string) => `${line.replace(/2026-08-1\d/, '2026-11-18')}\n    status: cancelled`,
+      /cannot rule out with models\/atlas-3\/evals\/capability-assessment\.evidence\.yml: .*cancelled.* \(CBRN-3 not ruled out, counts as crossed\)/,
+    ],
+  ])(
+    'stale run: a new model’s results %s cannot rule a threshold out',
+    async (_name, result, why) => {
+      await openPr({ ...base, ...atlas3(result) });
+      expectStopped(why, '## 🔴 rsp-gate: blocked — acme/atlas-3 requires ASL-4');
+    },
+  );
+
+  test('stale approvals: sign-offs given before a new push do not carry to the new head', async () => {
+    const { pr } = await openPr(head);
+    expectPasses(await approveAllBut(pr, []), pr);
+    const next = sha();
+    gh.state.addCommit(next, edit(head, CROSSING, 'value: 5.3', 'value: 5.4'), pr.headSha, {
+      author: 'dave-ml',
+    });
+    gh.state.pushCommit(pr.number, next);
+    await runAction(
+      gh,
+      event(
+        'pull_request_target',
+        buildPullRequestTargetEvent('synchronize', { ...pr, headSha: next, before: pr.headSha }),
+      ),
+    );
+    expectStopped(
+      '- ⬜ `ceo` — approving review on `0202020`, or a `signoff: ASL-3` attestation',
+      '- ⬜ `rso` — approving review on `0202020`, or a `signoff: ASL-3` attestation',
+    );
+  });
+
+  test('re-dated attestation: an expired attestation given a new date counts only once its approver approves the head', async () => {
+    const main = merged({
+      ...head,
+      'safeguards/frontier-7-threat-model.yml': REDATED.replace('DATE', '2025-09-01'),
+    });
+    const { pr } = await openPr(
+      { ...head, 'safeguards/frontier-7-threat-model.yml': REDATED.replace('DATE', '2026-11-20') },
+      { baseSha: main },
+    );
+    const run = await approveAllBut(pr, [THREAT_MODEL]);
+    expect(item(run, THREAT_MODEL).status).toBe('missing');
+    expectStopped(
+      ONLY_ONE_OPEN,
+      '⏳ attestation safeguards/frontier-7-threat-model.yml:3 new in this change and not yet approved on the head commit by @sam-safeguards',
+    );
+  });
+
+  test('`*` attestation: a safeguard attested for every model counts only once its approver approves the head', async () => {
+    const { pr } = await openPr({
+      ...head,
+      'safeguards/org-asl3.yml': REDATED.replace('acme/frontier-7', '"*"').replace(
+        'DATE',
+        '2026-11-20',
+      ),
+    });
+    const run = await approveAllBut(pr, [THREAT_MODEL]);
+    expect(item(run, THREAT_MODEL).status).toBe('missing');
+    expectStopped(
+      ONLY_ONE_OPEN,
+      '⏳ attestation safeguards/org-asl3.yml:3 new in this change and not yet approved on the head commit by @sam-safeguards',
+    );
+  });
+
+  test('`*` attestation: a capability decision for every model is refused', async () => {
+    await openPr({
+      ...head,
+      'safeguards/org-decisions.yml':
+        'model: "*"\nattestations:\n  - { decision: capability, threshold: CBRN-3, verdict: below, approved_by: [alice-rso, carol-ceo], date: 2026-11-20 }\n',
+    });
+    expectStopped(
+      'a decision attestation must name its model; `model: "*"` is for org-wide safeguards only',
+    );
+  });
+
+  test.each([
+    [
+      'frontier-7 and atlas-2 swap model ids',
+      (files: Files) => ({
+        ...edit(files, F7_CARD, 'model: acme/frontier-7', 'model: acme/atlas-2'),
+        [A2_CARD]: files[A2_CARD]!.replace('model: acme/atlas-2', 'model: acme/frontier-7'),
+      }),
+      'acme/atlas-2: rsp.effective_compute changed from 3.1e+23 to 4.2e+25, which decides when a comprehensive assessment is due — needs an approving review on the head commit from rso',
+    ],
+    [
+      'frontier-7’s card is renamed to a new model',
+      (files: Files) => edit(files, F7_CARD, 'model: acme/frontier-7', 'model: acme/frontier-7b'),
+      'acme/frontier-7 (models/frontier-7/MODEL_CARD.md) is no longer judged: its card is gone or no longer a model card — needs an approving review on the head commit from rso',
+    ],
+  ])('swapped cards: %s in the change that adds its result', async (_name, attack, why) => {
+    await openPr(attack(head));
+    expectStopped(why);
+  });
+
+  test('independence: a colleague opens the pull request and the commit author ticks their own independent item', async () => {
+    const { pr } = await openPr(head, { opener: 'dave-ml', commitAuthor: 'sam-safeguards' });
+    await approveAllBut(pr, [THREAT_MODEL]);
+    const own = await ticks(pr, 'sam-safeguards', (id) => id === THREAT_MODEL);
+    expect(item(own, THREAT_MODEL)).toMatchObject({ status: 'rejected' });
+    expectStopped(
+      ONLY_ONE_OPEN,
+      '⚠ sam-safeguards: wrote this change (authored commit 0101010), so may not confirm an independent safeguard — not counted',
+    );
+  });
+});
