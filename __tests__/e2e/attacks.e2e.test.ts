@@ -406,7 +406,7 @@ describe('attacks', () => {
     [
       'from cancelled runs',
       (line: string) => `${line.replace(/2026-08-1\d/, '2026-11-18')}\n    status: cancelled`,
-      /cannot rule out with models\/atlas-3\/evals\/capability-assessment\.evidence\.yml: .*cancelled.* \(CBRN-3 not ruled out, counts as crossed\)/,
+      'cannot rule out with models/atlas-3/evals/capability-assessment.evidence.yml: run status is cancelled (CBRN-3 not ruled out, counts as crossed)',
     ],
   ])(
     'stale run: a new model’s results %s cannot rule a threshold out',
