@@ -22583,6 +22583,11 @@ discovery:
 }
 function starterWorkflow() {
     return `# rsp-gate: judge every pull request that touches model cards, evals, safeguards or the policy.
+# Every run re-judges its pull request, whatever event started it, so a run that carries a
+# revocation (a "changes requested" review, a dismissed approval, an unticked item) must not be
+# dropped: runs of one pull request queue in order (\`queue: max\`, up to 100 pending) instead of
+# replacing each other. Past 100, GitHub cancels the newest; the next run re-judges, and a merge
+# queue re-judges on its own commit (keep \`merge_group\`). See the README, "Use it on GitHub".
 name: rsp-gate
 on:
   pull_request_target:
@@ -22590,7 +22595,9 @@ on:
   pull_request_review:
     types: [submitted, dismissed]
   issue_comment:
-    types: [created, edited]
+    types: [created, edited, deleted]
+  merge_group:
+    types: [checks_requested]
 permissions:
   contents: read
   pull-requests: write
@@ -22599,8 +22606,10 @@ permissions:
 concurrency:
   group: rsp-gate-\${{ github.event.pull_request.number || github.event.issue.number || github.ref }}
   cancel-in-progress: false
+  queue: max
 jobs:
   gate:
+    if: github.event_name != 'issue_comment' || github.event.issue.pull_request
     runs-on: ubuntu-latest
     steps:
       # No checkout: rsp-gate reads files through the API and never runs pull-request code.

@@ -37819,72 +37819,58 @@ function batches(items, size = ANNOTATIONS_PER_REQUEST) {
  * nothing (with a message saying why). Pure: takes the event name and payload.
  */
 const RECHECK_COMMAND = '/rsp-gate recheck';
-const PULL_REQUEST_ACTIONS = new Set([
-    'opened',
-    'synchronize',
-    'reopened',
-    'edited',
-    'ready_for_review',
+/**
+ * Events whose payload names the pull request they are about. Every one of them, whatever its
+ * action, re-judges that pull request: a run the workflow starts may be the only one left to
+ * carry a revocation (a "changes requested" review, a dismissed approval, an unticked item) when
+ * GitHub cancels or replaces the run another event queued, so no run asks for nothing.
+ */
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment',
+    'pull_request_review_thread',
 ]);
+/**
+ * Whether an `issue_comment.edited` event is the gate updating its own sticky comment. The event
+ * does not say which identity the gate runs as, so this holds only when a bot edited a comment it
+ * wrote itself and the comment carries the gate's marker. That edit carries nothing the gate reads
+ * as a person's tick: ticks are read from edits by people, and a comment by any other identity is
+ * never the checklist. Anything less certain (a person's edit, a bot editing someone else's
+ * comment, an edit with no sender) is judged.
+ */
+function isOwnCommentUpdate(payload, marker) {
+    const sender = payload.sender;
+    const author = payload.comment?.user?.login;
+    return ((payload.comment?.body ?? '').includes(marker) &&
+        sender?.type === 'Bot' &&
+        sender.login !== undefined &&
+        author !== undefined &&
+        sender.login === author);
+}
 function resolveTarget(eventName, payload, env, marker) {
     const action = payload.action ?? '';
+    const who = `@${payload.sender?.login ?? 'someone'}`;
+    if (PULL_REQUEST_EVENTS.has(eventName)) {
+        const number = payload.pull_request?.number;
+        if (!number)
+            return { kind: 'noop', message: `${eventName} event without a pull request` };
+        return { kind: 'pull_request', number, reason: `${eventName}.${action} by ${who}` };
+    }
     switch (eventName) {
-        case 'pull_request':
-        case 'pull_request_target': {
-            const number = payload.pull_request?.number;
-            if (!number)
-                return { kind: 'noop', message: `${eventName} event without a pull request` };
-            if (!PULL_REQUEST_ACTIONS.has(action))
-                return {
-                    kind: 'noop',
-                    message: `${eventName}.${action} does not change what the gate judges`,
-                };
-            return { kind: 'pull_request', number, reason: `${eventName}.${action}` };
-        }
-        case 'pull_request_review': {
-            const number = payload.pull_request?.number;
-            if (!number)
-                return { kind: 'noop', message: 'review event without a pull request' };
-            if (action !== 'submitted' && action !== 'dismissed')
-                return { kind: 'noop', message: `pull_request_review.${action} does not change sign-offs` };
-            return { kind: 'pull_request', number, reason: `pull_request_review.${action}` };
-        }
         case 'issue_comment': {
             const number = payload.issue?.number;
             if (!number || !payload.issue?.pull_request)
                 return { kind: 'noop', message: 'the comment is on an issue, not a pull request' };
             const body = payload.comment?.body ?? '';
-            if (action === 'created') {
-                if (body.trim().split('\n')[0].trim() === RECHECK_COMMAND)
-                    return {
-                        kind: 'pull_request',
-                        number,
-                        reason: `${RECHECK_COMMAND} by @${payload.sender?.login ?? 'someone'}`,
-                    };
-                return {
-                    kind: 'noop',
-                    message: `the comment is not an rsp-gate command (try \`${RECHECK_COMMAND}\`)`,
-                };
-            }
-            if (action === 'edited') {
-                if (!body.includes(marker))
-                    return {
-                        kind: 'noop',
-                        message: 'an edit of a comment that is not the rsp-gate checklist',
-                    };
-                const author = payload.comment?.user?.login;
-                if (payload.sender?.type === 'Bot' &&
-                    author !== undefined &&
-                    payload.sender.login === author) {
-                    return { kind: 'noop', message: 'the gate’s own update of its comment' };
-                }
-                return {
-                    kind: 'pull_request',
-                    number,
-                    reason: `checklist edited by @${payload.sender?.login ?? 'someone'}`,
-                };
-            }
-            return { kind: 'noop', message: `issue_comment.${action} does not change the checklist` };
+            if (action === 'edited' && isOwnCommentUpdate(payload, marker))
+                return { kind: 'noop', message: 'the gate’s own update of its comment' };
+            if (action === 'created' && body.trim().split('\n')[0].trim() === RECHECK_COMMAND)
+                return { kind: 'pull_request', number, reason: `${RECHECK_COMMAND} by ${who}` };
+            if (action === 'edited' && body.includes(marker))
+                return { kind: 'pull_request', number, reason: `checklist edited by ${who}` };
+            return { kind: 'pull_request', number, reason: `issue_comment.${action} by ${who}` };
         }
         case 'merge_group': {
             if (action !== 'checks_requested')
