@@ -62,10 +62,20 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits);
 // 1. Cold start on an event with nothing to do, against `node -e ""`.
 {
   const event = join(work, 'noop.json');
-  writeFileSync(event, JSON.stringify({ action: 'labeled', pull_request: { number: 1 } }));
+  // Every event on a pull request is judged; a comment on a plain issue is the one that asks
+  // for nothing, so it measures loading the bundle alone.
+  writeFileSync(
+    event,
+    JSON.stringify({
+      action: 'created',
+      issue: { number: 1 },
+      comment: { id: 1, body: 'hello', user: { login: 'someone', type: 'User' } },
+      sender: { login: 'someone', type: 'User' },
+    }),
+  );
   const env = {
     ...process.env,
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: 'issue_comment',
     GITHUB_EVENT_PATH: event,
     INPUT_TOKEN: 'x',
     GITHUB_REPOSITORY: 'o/r',
