@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EvidenceRecord, FileSource } from '../../src/core/evidence.js';
-import { everyEvalEverReader, MAX_HARNESS_JSON_BYTES } from '../../src/readers/every-eval-ever.js';
+import { everyEvalEverReader } from '../../src/readers/every-eval-ever.js';
+import { MAX_HARNESS_JSON_BYTES } from '../../src/readers/validate-harness-json.js';
 import { findReader, SNIFF_BYTES } from '../../src/readers/registry.js';
 import {
   expectLocated,

@@ -50,11 +50,9 @@ import { parseJsonStream, type ParsedJson } from '../formats/tolerant-json.js';
 import { finiteOrWarn } from './inspect-results.js';
 import { normaliseDate } from './native-evidence.js';
 import { quote } from './quote.js';
-import { validateHarnessJson } from './validate-harness-json.js';
+import { refuseOversizedHarnessJson, validateHarnessJson } from './validate-harness-json.js';
+import { isObject, headText } from './json-values.js';
 
-type JsonObject = Record<string, unknown>;
-
-const HEAD_DECODER = new TextDecoder('utf-8');
 const SUPPORTED_VERSION = /^0\.[23]\.\d+$/;
 const EPOCH_SECONDS = /^\d{1,12}(\.\d+)?$/;
 /** Epoch seconds of 1970-01-01 and 2101-01-01: an evaluation timestamp lies between. */
@@ -68,20 +66,6 @@ const LM_EVAL_FILTERED = /^(\S+) \(filter: (\S+)\)$/;
 const METRIC_WORD = /^\S{1,200}$/;
 const FRACTION_UNITS = new Set(['proportion']);
 const PERCENT_UNITS = new Set(['percent', 'percentage']);
-
-/** Largest harness JSON file (Every Eval Ever record, lighteval results) read: 64 MiB. */
-export const MAX_HARNESS_JSON_BYTES = 64 * 1024 * 1024;
-
-/** Refuse a file over MAX_HARNESS_JSON_BYTES before a byte of it is parsed. */
-export function refuseOversizedHarnessJson(source: FileSource, what: string, hint: string): void {
-  if (source.size <= MAX_HARNESS_JSON_BYTES) return;
-  throw new InputError(
-    'file-too-large',
-    `the file is ${source.size} bytes; ${what} files are read up to ${MAX_HARNESS_JSON_BYTES} bytes (64 MiB)`,
-    { file: source.path, line: 1 },
-    hint,
-  );
-}
 
 /** The shape every-eval-ever.schema.json guarantees once validation has passed. */
 interface MetricConfig {
@@ -124,13 +108,9 @@ interface EeeRecord {
   evaluation_results: EvaluationResult[];
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** An EEE record opens with `schema_version` and names its evaluation or its results early on. */
 export function looksLikeEveryEvalEver(head: Uint8Array): boolean {
-  const text = HEAD_DECODER.decode(head).replace(/^\uFEFF/, '');
+  const text = headText(head);
   return (
     /^\s*\{/.test(text) &&
     /"schema_version"\s*:\s*"/.test(text) &&

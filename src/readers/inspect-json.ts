@@ -3,12 +3,11 @@ import type { EvidenceReader, EvidenceRecord, FileSource } from '../core/evidenc
 import { InputError } from '../core/errors.js';
 import { parseJsonStream } from '../formats/tolerant-json.js';
 import { inspectRecordsFromHeader } from './inspect-results.js';
-
-const HEAD_DECODER = new TextDecoder('utf-8');
+import { headText } from './json-values.js';
 
 /** Inspect writes `version` as the first key and `eval` soon after; lm-eval never does. */
 export function looksLikeInspectJson(head: Uint8Array): boolean {
-  const text = HEAD_DECODER.decode(head).replace(/^\uFEFF/, '');
+  const text = headText(head);
   return /^\s*\{\s*"version"\s*:\s*-?\d/.test(text) && /"eval"\s*:\s*\{/.test(text);
 }
 

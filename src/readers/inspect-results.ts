@@ -7,6 +7,7 @@ import type { EvidenceRecord, RunStatus } from '../core/evidence.js';
 import type { Position } from '../formats/line-index.js';
 import { pointerToken } from '../formats/tolerant-json.js';
 import { quote } from './quote.js';
+import { isObject, count, type JsonObject } from './json-values.js';
 
 export const SUPPORTED_INSPECT_VERSIONS = [1, 2, 3] as const;
 
@@ -20,16 +21,6 @@ export interface InspectHeaderContext {
   pointerPrefix: string;
   /** Positions of values in a text file; null for `.eval` (binary) logs. */
   locate: ((pointer: string) => Position) | null;
-}
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function count(value: unknown): number | null {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
 }
 
 /** A finite number, or null with the warning that explains why. */

@@ -26,34 +26,19 @@ import type { EvidenceReader, EvidenceRecord, FileSource, RunStatus } from '../c
 import { parseJsonStream, pointerToken } from '../formats/tolerant-json.js';
 import { finiteOrWarn } from './inspect-results.js';
 import { looksLikeInspectJson } from './inspect-json.js';
-import { refuseOversizedHarnessJson } from './every-eval-ever.js';
 import { lmEvalDate } from './lm-eval.js';
 import { quote } from './quote.js';
-import { validateHarnessJson } from './validate-harness-json.js';
+import { refuseOversizedHarnessJson, validateHarnessJson } from './validate-harness-json.js';
+import { isObject, nonEmpty, count, headText, type JsonObject } from './json-values.js';
 
-type JsonObject = Record<string, unknown>;
-
-const HEAD_DECODER = new TextDecoder('utf-8');
 const STDERR_SUFFIX = '_stderr';
 /** The aggregate of every task in the file. */
 const ALL = 'all';
 const FEWSHOT = /\|\d+$/;
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function nonEmpty(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-
-function count(value: unknown): number | null {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
-}
-
 /** lighteval writes `config_general` first; lm-eval and Inspect never write it. */
 export function looksLikeLighteval(head: Uint8Array): boolean {
-  const text = HEAD_DECODER.decode(head).replace(/^\uFEFF/, '');
+  const text = headText(head);
   return /^\s*\{/.test(text) && /"config_general"\s*:\s*\{/.test(text);
 }
 

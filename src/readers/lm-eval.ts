@@ -9,27 +9,12 @@ import { parseJsonStream, pointerToken } from '../formats/tolerant-json.js';
 import { finiteOrWarn } from './inspect-results.js';
 import { looksLikeInspectJson } from './inspect-json.js';
 import { quote } from './quote.js';
-
-type JsonObject = Record<string, unknown>;
+import { isObject, nonEmpty, count, headText, type JsonObject } from './json-values.js';
 
 /** Keys of a results entry that are not metrics. */
 const NOT_METRICS = new Set(['alias', 'sample_len', 'name', ' ', 'sample_count']);
 const MODEL_ARG_KEYS = ['pretrained', 'model', 'path'];
 const FILE_STAMP = /(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(\.\d+)?/;
-const HEAD_DECODER = new TextDecoder('utf-8');
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function nonEmpty(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-
-function count(value: unknown): number | null {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
-}
-
 /** `model_name`, else the model named in `config.model_args` (string `k=v,…` or dict), else top-level `model`. */
 export function lmEvalModel(root: JsonObject): string | null {
   const name = nonEmpty(root.model_name);
@@ -105,7 +90,7 @@ export const lmEvalReader: EvidenceReader = {
   format: 'lm-eval',
   accepts(path: string, head: Uint8Array): boolean {
     if (!/\.json$/i.test(path) || looksLikeInspectJson(head)) return false;
-    const text = HEAD_DECODER.decode(head).replace(/^\uFEFF/, '');
+    const text = headText(head);
     // `results` comes first in the harness's output; files that write the run's parameters
     // first (its leaderboard test configurations) name `model_args` there, and their
     // `results` may start tens of kilobytes in. lighteval files also carry `results` (and
