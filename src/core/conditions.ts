@@ -11,7 +11,6 @@ import {
   metricLabel,
   readsRecord,
   type BoundRecord,
-  type Reading,
 } from './normalise-evidence.js';
 import type {
   Benchmark,
@@ -94,16 +93,13 @@ export function unfitToRuleOut(
   return null;
 }
 
-function readings(condition: EvidenceCondition, ctx: JudgeContext): Reading[] {
-  return conditionReadings(ctx.policy.benchmarks.get(condition.benchmark)!, condition);
-}
-
-/** The metrics a benchmark's files do report, when none is the one the condition reads. */
+/**
+ * The metrics a benchmark's files do report, for a condition none of whose records was found.
+ * (A record the condition reads is always bound, so the benchmark's records are all other metrics.)
+ */
 function foundInstead(condition: EvidenceCondition, ctx: JudgeContext): string[] | null {
   const all = ctx.byBenchmark.get(condition.benchmark) ?? [];
-  const read = readings(condition, ctx);
-  if (all.length === 0 || all.some((r) => readsRecord(read, r))) return null;
-  return [...new Set(all.map(metricLabel))].sort();
+  return all.length === 0 ? null : [...new Set(all.map(metricLabel))].sort();
 }
 
 function describeValue(value: number): string {
@@ -161,7 +157,7 @@ function judgeLeaf(condition: EvidenceCondition, rule: Rule, ctx: JudgeContext):
   const benchmark = ctx.policy.benchmarks.get(condition.benchmark)!;
   const metric = condition.metric ?? benchmark.metric;
   const test = `${condition.benchmark} ${metric} ${symbol(condition.op)} ${describeValue(condition.value)}`;
-  const read = readings(condition, ctx);
+  const read = conditionReadings(benchmark, condition);
   const records = ctx.records.filter(
     (b) => b.benchmark.id === benchmark.id && readsRecord(read, b.record),
   );
