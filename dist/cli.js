@@ -345,16 +345,13 @@ function unfitToRuleOut(bound, policy, now, maxAgeDays) {
     }
     return null;
 }
-function readings(condition, ctx) {
-    return conditionReadings(ctx.policy.benchmarks.get(condition.benchmark), condition);
-}
-/** The metrics a benchmark's files do report, when none is the one the condition reads. */
+/**
+ * The metrics a benchmark's files do report, for a condition none of whose records was found.
+ * (A record the condition reads is always bound, so the benchmark's records are all other metrics.)
+ */
 function foundInstead(condition, ctx) {
     const all = ctx.byBenchmark.get(condition.benchmark) ?? [];
-    const read = readings(condition, ctx);
-    if (all.length === 0 || all.some((r) => readsRecord(read, r)))
-        return null;
-    return [...new Set(all.map(metricLabel))].sort();
+    return all.length === 0 ? null : [...new Set(all.map(metricLabel))].sort();
 }
 function describeValue(value) {
     return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
@@ -397,7 +394,7 @@ function judgeLeaf(condition, rule, ctx) {
     const benchmark = ctx.policy.benchmarks.get(condition.benchmark);
     const metric = condition.metric ?? benchmark.metric;
     const test = `${condition.benchmark} ${metric} ${symbol(condition.op)} ${describeValue(condition.value)}`;
-    const read = readings(condition, ctx);
+    const read = conditionReadings(benchmark, condition);
     const records = ctx.records.filter((b) => b.benchmark.id === benchmark.id && readsRecord(read, b.record));
     const withValue = records.filter((b) => b.value !== null);
     const finish = (r) => ({ ...r, metric });
@@ -19185,6 +19182,23 @@ function parseJsonBytes(bytes, file, options = {}) {
     return parser.result();
 }
 
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A string with something in it, else null. */
+function nonEmpty(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+/** A count: a non-negative integer, else null. */
+function count(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+}
+const HEAD_DECODER = new TextDecoder('utf-8');
+/** A file's first bytes as text, without a byte-order mark (a multi-byte character cut at the end reads as U+FFFD). */
+function headText(head) {
+    return HEAD_DECODER.decode(head).replace(/^\uFEFF/, '');
+}
+
 /**
  * Turns an Inspect log header (a JSON log without its samples, or an `.eval` log's header.json)
  * into evidence records. Shared by the `.json` and `.eval` readers; formats.md §5.
@@ -19192,12 +19206,6 @@ function parseJsonBytes(bytes, file, options = {}) {
 const SUPPORTED_INSPECT_VERSIONS = [1, 2, 3];
 /** Helper metrics whose value is the standard error of the other metrics of the same score, by priority. */
 const STDERR_METRICS = ['stderr', 'bootstrap_stderr', 'bootstrap_std'];
-function isObject$3(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function count$2(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
-}
 /** A finite number, or null with the warning that explains why. */
 function finiteOrWarn(value, label, warnings, where = 'log') {
     if (typeof value === 'number' && Number.isFinite(value))
@@ -19232,7 +19240,7 @@ function normaliseInspectDate(raw, warnings) {
     return null;
 }
 function nameOf(value) {
-    return isObject$3(value) && typeof value.name === 'string' && value.name !== '' ? value.name : null;
+    return isObject(value) && typeof value.name === 'string' && value.name !== '' ? value.name : null;
 }
 /** The three results shapes, told apart by keys (not by version). */
 function metricGroups(results) {
@@ -19241,12 +19249,12 @@ function metricGroups(results) {
         if (Array.isArray(list)) {
             return list.map((score, i) => ({
                 pointer: `/results/${shape}/${i}/metrics`,
-                metrics: isObject$3(score) ? score.metrics : undefined,
+                metrics: isObject(score) ? score.metrics : undefined,
                 scorer: nameOf(score),
             }));
         }
     }
-    if (isObject$3(results.metrics))
+    if (isObject(results.metrics))
         return [
             { pointer: '/results/metrics', metrics: results.metrics, scorer: nameOf(results.scorer) },
         ];
@@ -19280,7 +19288,7 @@ function inspectRecordsFromHeader(header, ctx) {
         const position = ctx.locate?.(pointer);
         return { ...position, key: pointerPrefix + pointer };
     };
-    if (!isObject$3(header)) {
+    if (!isObject(header)) {
         throw new InputError('inspect-shape', 'the Inspect log is not a JSON object', {
             file,
             ...where(''),
@@ -19294,7 +19302,7 @@ function inspectRecordsFromHeader(header, ctx) {
         throw new InputError('inspect-version', `${said}; rsp-gate reads versions 1–3`, { file, ...where('/version') }, 'the log was written by an Inspect release rsp-gate does not know; check for an rsp-gate update');
     }
     const evalSpec = header.eval;
-    if (!isObject$3(evalSpec)) {
+    if (!isObject(evalSpec)) {
         throw new InputError('inspect-shape', 'the Inspect log has no eval object', {
             file,
             ...where('/eval'),
@@ -19311,18 +19319,18 @@ function inspectRecordsFromHeader(header, ctx) {
     const model = typeof evalSpec.model === 'string' && evalSpec.model !== '' ? evalSpec.model : null;
     const common = [];
     const date = normaliseInspectDate(evalSpec.created, common);
-    const results = isObject$3(header.results) ? header.results : null;
-    const n = count$2(results?.completed_samples);
-    const nIntended = count$2(results?.total_samples);
+    const results = isObject(header.results) ? header.results : null;
+    const n = count(results?.completed_samples);
+    const nIntended = count(results?.total_samples);
     const status = runStatus(header, n, nIntended, common);
     if (!results)
         return [];
     const records = [];
     for (const group of metricGroups(results)) {
-        if (!isObject$3(group.metrics))
+        if (!isObject(group.metrics))
             continue;
         const metrics = group.metrics;
-        const valueOf = (key) => isObject$3(metrics[key]) ? metrics[key].value : undefined;
+        const valueOf = (key) => isObject(metrics[key]) ? metrics[key].value : undefined;
         const stderrKey = STDERR_METRICS.find((key) => Object.hasOwn(metrics, key));
         const stderrWarnings = [];
         const stderr = stderrKey === undefined ? null : finiteOrWarn(valueOf(stderrKey), stderrKey, stderrWarnings);
@@ -19438,6 +19446,13 @@ const nativeEvidenceReader = {
     },
 };
 
+/**
+ * What the harness JSON readers (Every Eval Ever records, lighteval results) check before reading:
+ * the file's size, then its schema. Python writes bare
+ * `NaN` and `Infinity`, which the readers turn into "no value" with a warning; ajv (strict numbers)
+ * would refuse them as not numbers. So the schema sees a copy with each non-finite number stood in
+ * for by 0, and the reader reads the real values.
+ */
 /** A copy of `value` with every non-finite number replaced by 0; the same value when it has none. */
 function withFiniteStandIns(value) {
     if (typeof value === 'number')
@@ -19463,6 +19478,14 @@ function hasNonFinite(value) {
 function validateHarnessJson(parsed, file, name, what) {
     const value = hasNonFinite(parsed.value) ? withFiniteStandIns(parsed.value) : parsed.value;
     validateDocument({ file, value, locate: parsed.locate, locateKey: parsed.locate }, name, what);
+}
+/** Largest harness JSON file (Every Eval Ever record, lighteval results) read: 64 MiB. */
+const MAX_HARNESS_JSON_BYTES = 64 * 1024 * 1024;
+/** Refuse a file over MAX_HARNESS_JSON_BYTES before a byte of it is parsed. */
+function refuseOversizedHarnessJson(source, what, hint) {
+    if (source.size <= MAX_HARNESS_JSON_BYTES)
+        return;
+    throw new InputError('file-too-large', `the file is ${source.size} bytes; ${what} files are read up to ${MAX_HARNESS_JSON_BYTES} bytes (64 MiB)`, { file: source.path, line: 1 }, hint);
 }
 
 /**
@@ -19505,7 +19528,6 @@ function validateHarnessJson(parsed, file, name, what) {
  *   a leaderboard, paper or card), else `success` (or `partial`, above). `source_type` is trusted
  *   as written: a leaderboard copy labelled `evaluation_run` cannot be told from a run.
  */
-const HEAD_DECODER$3 = new TextDecoder('utf-8');
 const SUPPORTED_VERSION = /^0\.[23]\.\d+$/;
 const EPOCH_SECONDS = /^\d{1,12}(\.\d+)?$/;
 /** Epoch seconds of 1970-01-01 and 2101-01-01: an evaluation timestamp lies between. */
@@ -19519,20 +19541,9 @@ const LM_EVAL_FILTERED = /^(\S+) \(filter: (\S+)\)$/;
 const METRIC_WORD = /^\S{1,200}$/;
 const FRACTION_UNITS = new Set(['proportion']);
 const PERCENT_UNITS = new Set(['percent', 'percentage']);
-/** Largest harness JSON file (Every Eval Ever record, lighteval results) read: 64 MiB. */
-const MAX_HARNESS_JSON_BYTES = 64 * 1024 * 1024;
-/** Refuse a file over MAX_HARNESS_JSON_BYTES before a byte of it is parsed. */
-function refuseOversizedHarnessJson(source, what, hint) {
-    if (source.size <= MAX_HARNESS_JSON_BYTES)
-        return;
-    throw new InputError('file-too-large', `the file is ${source.size} bytes; ${what} files are read up to ${MAX_HARNESS_JSON_BYTES} bytes (64 MiB)`, { file: source.path, line: 1 }, hint);
-}
-function isObject$2(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 /** An EEE record opens with `schema_version` and names its evaluation or its results early on. */
 function looksLikeEveryEvalEver(head) {
-    const text = HEAD_DECODER$3.decode(head).replace(/^\uFEFF/, '');
+    const text = headText(head);
     return (/^\s*\{/.test(text) &&
         /"schema_version"\s*:\s*"/.test(text) &&
         /"(evaluation_id|evaluation_results|retrieved_timestamp|source_metadata)"\s*:/.test(text));
@@ -19767,9 +19778,9 @@ const everyEvalEverReader = {
             skipTopLevelKeys: [INLINE_SAMPLES],
         });
         const root = parsed.value;
-        const version = isObject$2(root) ? root.schema_version : undefined;
+        const version = isObject(root) ? root.schema_version : undefined;
         if (typeof version !== 'string' || !SUPPORTED_VERSION.test(version)) {
-            const said = !isObject$2(root)
+            const said = !isObject(root)
                 ? 'the file is not a JSON object'
                 : version === undefined
                     ? 'the record has no schema_version'
@@ -20892,10 +20903,9 @@ const inspectEvalReader = {
     },
 };
 
-const HEAD_DECODER$2 = new TextDecoder('utf-8');
 /** Inspect writes `version` as the first key and `eval` soon after; lm-eval never does. */
 function looksLikeInspectJson(head) {
-    const text = HEAD_DECODER$2.decode(head).replace(/^\uFEFF/, '');
+    const text = headText(head);
     return /^\s*\{\s*"version"\s*:\s*-?\d/.test(text) && /"eval"\s*:\s*\{/.test(text);
 }
 const inspectJsonReader = {
@@ -20936,23 +20946,13 @@ const inspectJsonReader = {
 const NOT_METRICS = new Set(['alias', 'sample_len', 'name', ' ', 'sample_count']);
 const MODEL_ARG_KEYS = ['pretrained', 'model', 'path'];
 const FILE_STAMP = /(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(\.\d+)?/;
-const HEAD_DECODER$1 = new TextDecoder('utf-8');
-function isObject$1(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function nonEmpty$1(value) {
-    return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-function count$1(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
-}
 /** `model_name`, else the model named in `config.model_args` (string `k=v,…` or dict), else top-level `model`. */
 function lmEvalModel(root) {
-    const name = nonEmpty$1(root.model_name);
+    const name = nonEmpty(root.model_name);
     if (name)
         return name;
-    const args = isObject$1(root.config) ? root.config.model_args : undefined;
-    let table = isObject$1(args) ? args : null;
+    const args = isObject(root.config) ? root.config.model_args : undefined;
+    let table = isObject(args) ? args : null;
     if (typeof args === 'string') {
         table = {};
         for (const part of args.split(',')) {
@@ -20962,11 +20962,11 @@ function lmEvalModel(root) {
         }
     }
     for (const key of MODEL_ARG_KEYS) {
-        const value = table ? nonEmpty$1(table[key]) : null;
+        const value = table ? nonEmpty(table[key]) : null;
         if (value)
             return value;
     }
-    return nonEmpty$1(root.model); // hand-trimmed files keep only `model`
+    return nonEmpty(root.model); // hand-trimmed files keep only `model`
 }
 /** `date` (epoch seconds), else the timestamp in the file name (local time of the run: assumed UTC). */
 function lmEvalDate(root, path, warnings) {
@@ -21003,7 +21003,7 @@ function metricKeys(entry) {
         // A v0.3 key holding a mapping is a nested table (a subtask's results in the harness's
         // leaderboard test configurations), not a metric. Anything else is a metric: a per-sample
         // list where a number belongs is read as no value, with a warning, never dropped unseen.
-        if (!v04 && isObject$1(entry[key]))
+        if (!v04 && isObject(entry[key]))
             continue;
         out.push({
             key,
@@ -21019,7 +21019,7 @@ const lmEvalReader = {
     accepts(path, head) {
         if (!/\.json$/i.test(path) || looksLikeInspectJson(head))
             return false;
-        const text = HEAD_DECODER$1.decode(head).replace(/^\uFEFF/, '');
+        const text = headText(head);
         // `results` comes first in the harness's output; files that write the run's parameters
         // first (its leaderboard test configurations) name `model_args` there, and their
         // `results` may start tens of kilobytes in. lighteval files also carry `results` (and
@@ -21033,23 +21033,23 @@ const lmEvalReader = {
         // Embedded per-sample data can be large and comes before `config` and `date`: skip it, read on.
         const parsed = await parseJsonStream(source.chunks(), file, { skipTopLevelKeys: ['samples'] });
         const root = parsed.value;
-        if (!isObject$1(root) || !isObject$1(root.results)) {
-            throw new InputError('lm-eval-no-results', isObject$1(root) ? 'the file has no results object' : 'the file is not a JSON object', { file, ...parsed.locate('/results'), key: '/results' }, 'point the policy at the results_*.json file written by lm-evaluation-harness');
+        if (!isObject(root) || !isObject(root.results)) {
+            throw new InputError('lm-eval-no-results', isObject(root) ? 'the file has no results object' : 'the file is not a JSON object', { file, ...parsed.locate('/results'), key: '/results' }, 'point the policy at the results_*.json file written by lm-evaluation-harness');
         }
-        const config = isObject$1(root.config) ? root.config : {};
+        const config = isObject(root.config) ? root.config : {};
         const limit = config.limit;
         // `n-samples` in the harness's output; its leaderboard test configurations spell it `n_samples`.
-        const nSamples = [root['n-samples'], root.n_samples].find(isObject$1) ?? {};
+        const nSamples = [root['n-samples'], root.n_samples].find(isObject) ?? {};
         const model = lmEvalModel(root);
         const common = [];
         const date = lmEvalDate(root, file, common);
         const records = [];
         for (const [task, entry] of Object.entries(root.results)) {
-            if (!isObject$1(entry))
+            if (!isObject(entry))
                 continue;
-            const samples = isObject$1(nSamples[task]) ? nSamples[task] : {};
-            const n = count$1(samples.effective);
-            const nIntended = count$1(samples.original);
+            const samples = isObject(nSamples[task]) ? nSamples[task] : {};
+            const n = count(samples.effective);
+            const nIntended = count(samples.original);
             const taskWarnings = [...common];
             let status = 'success';
             if (n !== null && nIntended !== null)
@@ -21113,23 +21113,13 @@ const lmEvalReader = {
  * - status: partial when `config_general.max_samples` limited the run, or a task scored fewer
  *   documents than it has.
  */
-const HEAD_DECODER = new TextDecoder('utf-8');
 const STDERR_SUFFIX = '_stderr';
 /** The aggregate of every task in the file. */
 const ALL = 'all';
 const FEWSHOT = /\|\d+$/;
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function nonEmpty(value) {
-    return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-function count(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
-}
 /** lighteval writes `config_general` first; lm-eval and Inspect never write it. */
 function looksLikeLighteval(head) {
-    const text = HEAD_DECODER.decode(head).replace(/^\uFEFF/, '');
+    const text = headText(head);
     return /^\s*\{/.test(text) && /"config_general"\s*:\s*\{/.test(text);
 }
 /** `lighteval|gpqa:diamond|0` → `lighteval|gpqa:diamond`; a key without a few-shot count is kept whole. */
