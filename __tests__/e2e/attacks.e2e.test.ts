@@ -7,11 +7,16 @@
  * between the change and a green check. Two legitimate controls must pass, so the suite cannot be
  * satisfied by a gate that always blocks.
  *
- * Only attacks the gate already stops are here. Of the four kinds of attempt issue 10 reports as
- * getting through, three are still open and are left out until they are closed: a second pull
- * request sharing the head commit, a push of the head commit to a release branch, and a revocation
- * whose run is cancelled. The fourth (a colleague opens the pull request and the author of its
- * commits ticks their own independent item) is closed and is here.
+ * Only attacks the gate stops are here. Of the four kinds of attempt issue 10 reports as getting
+ * through, two are closed and are here: a colleague opens the pull request and the author of its
+ * commits ticks their own independent item ("independence"), and a revocation whose run never
+ * runs ("revocation": a "changes requested" review or a dismissed approval whose run GitHub
+ * cancels, an unticked item, a run cancelled by hand, a fork's review run with a read-only token),
+ * which a later run or the merge queue's run judges red. Where a run is cancelled by hand and
+ * nothing follows, the check on the pull request's head keeps its last verdict (the known limit
+ * the README states) and the merge queue's check on its merge commit is what stops the merge. Two
+ * are still open and left out until they are closed: a second pull request sharing the head
+ * commit, and a push of the head commit to a release branch.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +25,7 @@ import { createLocalTree } from '../../src/repository/local-tree.js';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import {
   buildIssueCommentEvent,
+  buildMergeGroupEvent,
   buildPullRequestReviewEvent,
   buildPullRequestTargetEvent,
   validateWebhookPayload,
@@ -37,7 +43,15 @@ const A2_CARD = 'models/atlas-2/MODEL_CARD.md';
 const CROSSING = 'models/frontier-7/evals/uplift-trial-2026-11.evidence.yml'; // ratio 5.3
 
 type Files = Record<string, string>;
-type Pr = { repo: typeof repo; number: number; headSha: string; baseSha: string; author: string };
+type Pr = {
+  repo: typeof repo;
+  number: number;
+  headSha: string;
+  baseSha: string;
+  author: string;
+  /** the fork the head branch lives in */
+  headRepo?: { owner: string; name: string };
+};
 
 async function filesOf(dir: string): Promise<Files> {
   const files: Files = {};
@@ -68,7 +82,11 @@ let opened: number[];
 let nextSha: number;
 beforeEach(async () => {
   gh = await startFakeGitHub({
-    tokens: { ghs_bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } },
+    tokens: {
+      ghs_bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+      // what a fork's pull request gets under pull_request_review
+      ghs_readonly: { login: 'github-actions[bot]', id: 41898282, type: 'Bot', readOnly: true },
+    },
   });
   gh.state.addCommit(BASE, base, undefined, { author: 'carol-ceo' });
   gh.state.setBranch('main', BASE);
@@ -102,27 +120,29 @@ function merged(files: Files): string {
 }
 
 /**
- * `opener` opens a pull request into main whose head commit, by `commitAuthor`, holds `files`;
- * the gate judges it.
+ * `opener` opens a pull request into main whose head commit, by `commitAuthor`, holds `files`
+ * (on a branch of `opener`'s fork when `fork`); the gate judges it.
  */
 async function openPr(
   files: Files,
-  opts: { opener?: string; commitAuthor?: string; baseSha?: string } = {},
+  opts: { opener?: string; commitAuthor?: string; baseSha?: string; fork?: boolean } = {},
 ): Promise<{ pr: Pr; run: ActionRun }> {
   const opener = opts.opener ?? 'dave-ml';
   const baseSha = opts.baseSha ?? BASE;
   const headSha = sha();
   gh.state.addCommit(headSha, files, baseSha, { author: opts.commitAuthor ?? opener });
   const number = 100 + opened.length;
+  const headRepo = opts.fork ? { headRepo: { owner: opener, name: repo.name } } : {};
   gh.state.openPullRequest({
     number,
     author: opener,
     head: headSha,
     base: baseSha,
     baseRef: 'main',
+    ...headRepo,
   });
   opened.push(number);
-  const pr = { repo, number, headSha, baseSha, author: opener };
+  const pr = { repo, number, headSha, baseSha, author: opener, ...headRepo };
   const run = await runAction(
     gh,
     event('pull_request_target', buildPullRequestTargetEvent('opened', pr)),
@@ -148,8 +168,12 @@ function tickLines(body: string, ids: (id: string) => boolean): string {
 
 /** `login` ticks items of the gate's comment in the browser; the edit starts a run. */
 async function ticks(pr: Pr, login: string, ids: (id: string) => boolean): Promise<ActionRun> {
+  return editsChecklist(pr, login, tickLines(botComment(pr).body, ids));
+}
+
+/** `login` saves `body` as the gate's comment in the browser; the edit starts a run. */
+async function editsChecklist(pr: Pr, login: string, body: string): Promise<ActionRun> {
   const comment = botComment(pr);
-  const body = tickLines(comment.body, ids);
   gh.state.userEditsComment(comment.id, login, body);
   return runAction(
     gh,
@@ -243,15 +267,20 @@ function expectStopped(...why: (string | RegExp)[]) {
       status: 'completed',
       conclusion: 'failure',
     });
-    const body = readable(
-      gh.state.comments(number).find((c) => c.author.login === 'github-actions[bot]')!.body,
-    );
-    if (process.env.ATTACKS_DEBUG) console.info(`#${number}\n${body}`);
-    expect(body).toContain('## 🔴 rsp-gate: blocked');
-    for (const phrase of why)
-      if (typeof phrase === 'string') expect(body).toContain(phrase);
-      else expect(body).toMatch(phrase);
+    expectBlockedSaying(number, ...why);
   }
+}
+
+/** The gate's comment on pull request `number` says it is blocked, and `why`. */
+function expectBlockedSaying(number: number, ...why: (string | RegExp)[]) {
+  const body = readable(
+    gh.state.comments(number).find((c) => c.author.login === 'github-actions[bot]')!.body,
+  );
+  if (process.env.ATTACKS_DEBUG) console.info(`#${number}\n${body}`);
+  expect(body).toContain('## 🔴 rsp-gate: blocked');
+  for (const phrase of why)
+    if (typeof phrase === 'string') expect(body).toContain(phrase);
+    else expect(body).toMatch(phrase);
 }
 
 function expectPasses(run: ActionRun, pr: Pr) {
@@ -509,5 +538,191 @@ describe('attacks', () => {
       ONLY_ONE_OPEN,
       '⚠ sam-safeguards: wrote this change (authored commit 0101010), so may not confirm an independent safeguard — not counted',
     );
+  });
+});
+
+/** The CEO's sign-off on the first pull request's head, open again. */
+const CEO_OPEN = '- ⬜ `ceo` — approving review on `0101010`, or a `signoff: ASL-3` attestation';
+
+/** A pull request that raises frontier-7 to ASL-3, with everything it needs done: green. */
+async function approvedPr(opts: { fork?: boolean } = {}): Promise<Pr> {
+  const { pr } = await openPr(head, opts);
+  expectPasses(await approveAllBut(pr, []), pr);
+  return pr;
+}
+
+/**
+ * `login` withdraws with a "changes requested" review on the head. Returns the event of the run
+ * the review queues, for the test to run, or to leave unrun when GitHub or a person cancels it.
+ */
+function requestsChanges(pr: Pr, login: string) {
+  const body = 'Withdrawn: the red-team report on the classifiers is not in yet.';
+  const review = gh.state.addReview({
+    pr: pr.number,
+    user: login,
+    state: 'CHANGES_REQUESTED',
+    commit: pr.headSha,
+    body,
+  });
+  return event(
+    'pull_request_review',
+    buildPullRequestReviewEvent('submitted', {
+      ...pr,
+      review: {
+        id: review.id,
+        user: login,
+        state: 'CHANGES_REQUESTED',
+        commitId: pr.headSha,
+        body,
+      },
+    }),
+  );
+}
+
+/** `login` edits a comment of their own (not the gate's); the edit starts a run. */
+async function editsOwnComment(pr: Pr, login: string, id: number, body: string) {
+  const previousBody = gh.state.comment(id)!.body;
+  gh.state.userEditsComment(id, login, body);
+  return runAction(
+    gh,
+    event(
+      'issue_comment',
+      buildIssueCommentEvent('edited', {
+        ...pr,
+        sender: login,
+        comment: { id, body, user: login, previousBody },
+      }),
+    ),
+  );
+}
+
+/**
+ * The merge queue takes `pr` onto main. Its `merge_group` run (a write token, a concurrency group
+ * of its own) judges the queue's merge commit, whose check is the one the branch requires.
+ */
+async function mergeQueue(pr: Pr): Promise<{ merge: string; run: ActionRun }> {
+  const merge = sha();
+  gh.state.addCommit(merge, head, [pr.baseSha, pr.headSha], { author: 'github-merge-queue[bot]' });
+  const queued = event(
+    'merge_group',
+    buildMergeGroupEvent({ repo, prNumber: pr.number, headSha: merge, baseSha: pr.baseSha }),
+  );
+  const ref = `refs/heads/gh-readonly-queue/main/pr-${pr.number}-${pr.baseSha}`;
+  return { merge, run: await runAction(gh, { ...queued, sha: merge, ref }) };
+}
+
+/** The check on the pull request's head still shows the success written before the revocation. */
+function expectStaleSuccess(pr: Pr) {
+  expect(latestCheck(pr.headSha)).toMatchObject({ status: 'completed', conclusion: 'success' });
+}
+
+describe('revocation', () => {
+  test.each([
+    ['a plain comment', (pr: Pr) => comments(pr, 'dave-ml', 'Anything else needed here?')],
+    [
+      'the author’s edit of their own earlier comment',
+      (pr: Pr, own: number) => editsOwnComment(pr, 'dave-ml', own, 'Ready to merge (edited).'),
+    ],
+  ])(
+    'cancelled by GitHub: a signer requests changes after everything passed and that run never runs; the run of %s re-judges and turns the check red',
+    async (_name, later) => {
+      const pr = await approvedPr();
+      const own = gh.state.addComment(pr.number, 'dave-ml', 'Ready to merge.').id;
+      requestsChanges(pr, 'carol-ceo'); // its run is cancelled while pending: it never runs
+      expectStaleSuccess(pr);
+      const run = await later(pr, own);
+      expect(run.outputs.decision).toBe('block');
+      expectStopped(CEO_OPEN, '## 🔴 rsp-gate: blocked — acme/frontier-7 now requires ASL-3');
+    },
+  );
+
+  test('dismissed approval: the CEO’s approval is dismissed and that run is cancelled; the next event’s run (a title edit) turns the check red', async () => {
+    const pr = await approvedPr();
+    const approval = gh.state
+      .reviewsSeenBy(pr.number, 'carol-ceo')
+      .find((r) => r.user.login === 'carol-ceo' && r.state === 'APPROVED')!;
+    gh.state.dismissReview(approval.id);
+    // The dismissal's event; its run is cancelled while pending, so it never runs.
+    event(
+      'pull_request_review',
+      buildPullRequestReviewEvent('dismissed', {
+        ...pr,
+        review: { id: approval.id, user: 'carol-ceo', state: 'APPROVED', commitId: pr.headSha },
+      }),
+    );
+    expectStaleSuccess(pr);
+    await runAction(
+      gh,
+      event(
+        'pull_request_target',
+        buildPullRequestTargetEvent('edited', { ...pr, title: 'Raise frontier-7 to ASL-3' }),
+      ),
+    );
+    expectStopped(CEO_OPEN);
+  });
+
+  test('unticked item: the role holder who ticked an item removes the tick; its own run reopens it, and the sign-offs that follow leave the check red', async () => {
+    const { pr } = await openPr(head);
+    await ticks(pr, 'alice-rso', () => true);
+    const body = botComment(pr).body;
+    const ticked = body.split('\n').find((l) => l.startsWith('- [x] ') && l.includes(THREAT_MODEL));
+    expect(ticked, 'the ticked item in the gate’s comment').toBeDefined();
+    const untick = await editsChecklist(
+      pr,
+      'alice-rso',
+      body.replace(ticked!, ticked!.replace('- [x] ', '- [ ] ')),
+    );
+    expect(item(untick, THREAT_MODEL).status).toBe('missing');
+    await approves(pr, 'carol-ceo');
+    const last = await approves(pr, 'alice-rso'); // with the tick, this run would pass
+    expect(last.outputs.decision).toBe('block');
+    expectStopped(ONLY_ONE_OPEN, THREAT_MODEL_OPEN);
+  });
+
+  test('cancelled by hand: a person with write access cancels the revoking run and nothing else arrives; the merge queue judges its merge commit red, so nothing merges', async () => {
+    const pr = await approvedPr();
+    requestsChanges(pr, 'carol-ceo'); // its run is cancelled by hand in the Actions tab
+    const { merge, run } = await mergeQueue(pr);
+    expect(run.outputs.decision).toBe('block');
+    expect(latestCheck(merge), 'the merge commit’s check, which the branch requires').toMatchObject(
+      { status: 'completed', conclusion: 'failure' },
+    );
+    expectBlockedSaying(pr.number, CEO_OPEN);
+    // The known limit: no workflow answers a run cancelled by hand, so the check on the pull
+    // request's head keeps the last verdict until the next event. The queue's check is what merges.
+    expectStaleSuccess(pr);
+  });
+
+  test('fork: the revoking review’s run has a read-only token, fails closed and writes nothing; the merge queue judges red', async () => {
+    const pr = await approvedPr({ fork: true });
+    const checks = structuredClone(gh.state.checkRuns(pr.headSha));
+    const comment = botComment(pr).body;
+    const before = gh.requests.length;
+    const review = await runAction(gh, requestsChanges(pr, 'carol-ceo'), {}, 'ghs_readonly');
+    expect(review.code).toBe(1);
+    expect(review.outputs.decision).toBe('error');
+    expect(review.stdout).toMatch(
+      /::error::rsp-gate could not finish: .*HTTP 403.*A review on a pull request from a fork runs with a read-only token/,
+    );
+    const writes = gh.requests
+      .slice(before)
+      .filter((r) => r.method !== 'GET' && r.path !== '/graphql');
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.map((r) => r.status)).toEqual(writes.map(() => 403));
+    expect(gh.state.checkRuns(pr.headSha)).toEqual(checks);
+    expect(botComment(pr).body).toBe(comment);
+    const { merge, run } = await mergeQueue(pr);
+    expect(run.outputs.decision).toBe('block');
+    expect(latestCheck(merge)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expectBlockedSaying(pr.number, CEO_OPEN);
+  });
+
+  test('fork: after the revoking review’s read-only run, any later comment, judged in the base repository with a write token, turns the check red', async () => {
+    const pr = await approvedPr({ fork: true });
+    const review = await runAction(gh, requestsChanges(pr, 'carol-ceo'), {}, 'ghs_readonly');
+    expect(review.outputs.decision).toBe('error');
+    expectStaleSuccess(pr);
+    await comments(pr, 'bob-sec', 'Carol asked for changes; holding this.');
+    expectStopped(CEO_OPEN);
   });
 });
