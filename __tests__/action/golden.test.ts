@@ -39,6 +39,7 @@ async function examplePullRequest() {
     headRepo: 'acme/models',
     baseSha: 'b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0',
     baseRef: 'main',
+    defaultBranch: 'main',
     htmlUrl: 'https://github.com/acme/models/pull/7',
   });
   await judgeOnGitHub({
@@ -50,6 +51,7 @@ async function examplePullRequest() {
     cardGlobs: null,
     fallbackPreset: null,
     now: new Date('2026-11-27T12:00:00Z'),
+    clock: () => new Date('2026-11-27T12:00:00Z'),
     repositoryUrl: 'https://github.com/acme/models',
     runUrl: 'https://github.com/acme/models/actions/runs/1',
     log: () => undefined,

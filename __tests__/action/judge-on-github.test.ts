@@ -31,6 +31,7 @@ async function setup() {
     headRepo: 'acme/models',
     baseSha: 'base0',
     baseRef: 'main',
+    defaultBranch: 'main',
     htmlUrl: 'https://github.test/acme/models/pull/7',
   });
   const judge = (extra: Partial<JudgeOptions> = {}) =>

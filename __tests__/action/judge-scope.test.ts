@@ -47,6 +47,7 @@ async function judgeEdit(
     headRepo: 'acme/models',
     baseSha: 'base0',
     baseRef: 'main',
+    defaultBranch: 'main',
     htmlUrl: 'https://github.test/acme/models/pull/7',
   });
   const result = await judgeOnGitHub({

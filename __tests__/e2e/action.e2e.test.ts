@@ -114,10 +114,10 @@ function plain(body: string): string {
   return body.replace(/\\(.)/g, '$1');
 }
 
-function latestCheck(sha: string) {
+function latestCheck(sha: string, name = 'rsp-gate') {
   return gh.state
     .checkRuns(sha)
-    .filter((r) => r.name === 'rsp-gate')
+    .filter((r) => r.name === name)
     .at(-1)!;
 }
 
@@ -303,7 +303,9 @@ describe('each event', () => {
     );
     expect(run.code).toBe(0);
     expect(run.outputs.decision).toBe('pass');
-    expect(latestCheck(BASE)).toMatchObject({ conclusion: 'success' });
+    // Under its own name: a whole-branch run never writes the required check on a commit.
+    expect(latestCheck(BASE, 'rsp-gate (audit)')).toMatchObject({ conclusion: 'success' });
+    expect(gh.state.checkRuns(BASE).filter((r) => r.name === 'rsp-gate')).toEqual([]);
     expect(gh.state.comments(7)).toHaveLength(0);
   });
 
@@ -318,7 +320,9 @@ describe('each event', () => {
       );
       expect(run.outputs.decision, name).toBe('pass');
     }
-    expect(gh.state.checkRuns(BASE).filter((r) => r.name === 'rsp-gate').length).toBeGreaterThan(0);
+    expect(
+      gh.state.checkRuns(BASE).filter((r) => r.name === 'rsp-gate (audit)').length,
+    ).toBeGreaterThan(0);
   });
 
   test('a plain comment on the pull request re-judges it: one judgment, the check on the head', async () => {

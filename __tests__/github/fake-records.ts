@@ -159,3 +159,12 @@ export interface FaultSpec {
   /** how many matching requests fail; default 1 */
   times?: number;
 }
+
+/** A repository ruleset with one required-status-checks rule. */
+export interface RulesetRecord {
+  id: number;
+  name: string;
+  /** fnmatch patterns of the branch names it targets (`~DEFAULT_BRANCH` not modelled). */
+  branches: string[];
+  checks: string[];
+}

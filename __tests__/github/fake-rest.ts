@@ -26,9 +26,13 @@ import { repositoryHandlers } from './fake-rest-repos.js';
 
 export { errorResult } from './fake-rest-support.js';
 import type { AppInfo, CheckRunRecord, FakeGitHubState } from './fake-state.js';
+import picomatch from 'picomatch';
 import {
   pullRequestChanges,
   renderCheckRun,
+  renderCommit,
+  repoApi,
+  repoHtml,
   renderComment,
   renderFile,
   renderPullRequest,
@@ -308,6 +312,75 @@ const handlers: Record<string, Handler> = {
     if (!commit) return noCommit(ctx, sha);
     const pulls = [...ctx.state.pulls.values()]
       .filter((pr) => pr.heads.includes(commit.sha) || pr.mergeCommitSha === commit.sha)
+      .sort((a, b) => b.number - a.number);
+    const { page, headers } = paginate(ctx, pulls, repoLinkPath(ctx));
+    return {
+      status: 200,
+      headers,
+      body: page.map((pr) => pullRequestSimple(renderPullRequest(ctx.state, ctx.host, pr))),
+    };
+  },
+
+  'repos/get-branch-rules': (ctx) => {
+    const branch = ctx.params.branch ?? '';
+    const rules = ctx.state.rulesets
+      .filter((r) => r.branches.some((pattern) => picomatch.isMatch(branch, pattern)))
+      .map((r) => ({
+        type: 'required_status_checks',
+        parameters: {
+          required_status_checks: r.checks.map((context) => ({ context })),
+          strict_required_status_checks_policy: false,
+        },
+        ruleset_source_type: 'Repository',
+        ruleset_source: `${ctx.state.repo.owner}/${ctx.state.repo.name}`,
+        ruleset_id: r.id,
+      }));
+    const { page, headers } = paginate(ctx, rules, repoLinkPath(ctx));
+    return { status: 200, headers, body: page };
+  },
+
+  'repos/get-branch': (ctx) => {
+    const branch = ctx.params.branch ?? '';
+    const sha = ctx.state.branches.get(branch);
+    const commit = sha === undefined ? undefined : ctx.state.commits.get(sha);
+    if (!commit) return errorResult(404, 'Branch not found', ctx.operationId);
+    const api = repoApi(ctx.state, ctx.host);
+    const protection = ctx.state.protections.get(branch);
+    const protectionUrl = `${api}/branches/${encodeURIComponent(branch)}/protection`;
+    return {
+      status: 200,
+      body: {
+        name: branch,
+        commit: renderCommit(ctx.state, ctx.host, commit),
+        _links: {
+          html: `${repoHtml(ctx.state, ctx.host)}/tree/${branch}`,
+          self: `${api}/branches/${encodeURIComponent(branch)}`,
+        },
+        protected: protection !== undefined,
+        protection: protection
+          ? {
+              enabled: true,
+              required_status_checks: {
+                enforcement_level: 'non_admins',
+                contexts: protection.requiredChecks,
+                checks: protection.requiredChecks.map((context) => ({ context, app_id: null })),
+              },
+            }
+          : {
+              enabled: false,
+              required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] },
+            },
+        protection_url: protectionUrl,
+      },
+    };
+  },
+
+  'pulls/list': (ctx) => {
+    const q = ctx.url.searchParams;
+    const state = q.get('state') ?? 'open';
+    const pulls = [...ctx.state.pulls.values()]
+      .filter((pr) => state === 'all' || pr.state === state)
+      .filter((pr) => !q.has('base') || pr.baseRef === q.get('base'))
       .sort((a, b) => b.number - a.number);
     const { page, headers } = paginate(ctx, pulls, repoLinkPath(ctx));
     return {

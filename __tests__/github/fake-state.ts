@@ -26,6 +26,7 @@ import type {
   GitSignature,
   PullRequestRecord,
   ReviewRecord,
+  RulesetRecord,
   TeamRecord,
   TokenIdentity,
 } from './fake-records.js';
@@ -49,6 +50,10 @@ export class FakeGitHubState {
   readonly commentsById = new Map<number, CommentRecord>();
   readonly checkRunsById = new Map<number, CheckRunRecord>();
   readonly teams = new Map<string, TeamRecord>();
+  /** Rulesets with a required-status-checks rule, by the branch patterns they target. */
+  readonly rulesets: RulesetRecord[] = [];
+  /** Classic branch protection by branch name: the check names it requires. */
+  readonly protections = new Map<string, { requiredChecks: string[] }>();
   /** logins whose accounts were deleted: GitHub shows them as `ghost` / a null actor */
   readonly deletedUsers = new Set<string>();
   /** Emails an account lists (lower case → login): GitHub links commits made with them to it. */
@@ -196,6 +201,18 @@ export class FakeGitHubState {
       common.every((other) => other === sha || !this.ancestors(other).has(sha)),
     );
     return best === undefined ? undefined : this.commits.get(best);
+  }
+
+  // ---- branch rules -------------------------------------------------------------------------
+
+  /** A ruleset requiring `checks` on branches matching `branches` (fnmatch, `**` included). */
+  addRuleset(name: string, branches: string[], checks: string[]): void {
+    this.rulesets.push({ id: 5_000_001 + this.rulesets.length, name, branches, checks });
+  }
+
+  /** Classic branch protection on `branch` requiring `checks`. */
+  protectBranch(branch: string, checks: string[]): void {
+    this.protections.set(branch, { requiredChecks: checks });
   }
 
   // ---- pull requests ------------------------------------------------------------------------

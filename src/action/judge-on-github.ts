@@ -5,17 +5,25 @@
  */
 import type { DecisionRecord } from '../core/decision.js';
 import { NO_WRITERS, type ReviewContext } from '../core/inputs.js';
-import { checkTrees } from '../gate/check-trees.js';
+import { checkTrees, type CheckOptions } from '../gate/check-trees.js';
 import { createApiTree, createGitReader } from '../github/api-tree.js';
 import { changedPaths } from '../github/changed-paths.js';
 import { readChangeWriters } from '../github/change-writers.js';
 import { attributeTicks } from '../github/checklist.js';
-import type { GitHubPort, Identity, IssueComment } from '../github/port.js';
+import type {
+  Annotation,
+  CheckRunOutput,
+  GitHubPort,
+  Identity,
+  IssueComment,
+  PullRequest,
+} from '../github/port.js';
 import type { Policy } from '../policy/types.js';
 import { readUnchangedFrom } from '../repository/read-unchanged-from.js';
 import { batches, checkRunAnnotations, renderCheckRun } from '../render/render-check-run.js';
 import { COMMENT_MARKER, renderMarkdown } from '../render/render-markdown.js';
 import type { Target } from './event.js';
+import { auditCheckName, checkNameInto, readBaseProtection } from './protected-bases.js';
 
 export interface JudgeOptions {
   port: GitHubPort;
@@ -32,11 +40,16 @@ export interface JudgeOptions {
   /** The workflow run, linked from the check run. */
   runUrl: string | null;
   log: (message: string) => void;
+  /** When the run begins reading GitHub (orders its writes against other runs'); default now. */
+  clock?: () => Date;
 }
 
 export interface JudgeResult {
   record: DecisionRecord;
   checkSha: string;
+  /** The check the verdict was written under (see protected-bases.ts). */
+  checkName: string;
+  /** The written check's conclusion (for a protected base, every pull request it speaks for). */
   conclusion: 'success' | 'failure' | 'neutral';
   commentUrl: string | null;
   notes: string[];
@@ -72,6 +85,31 @@ async function gatherTeams(
   return members;
 }
 
+/**
+ * The moment a run began reading GitHub, stored with the check run it writes (`external_id`), so
+ * that a run never overwrites what a run that read later — a newer head, newer reviews or ticks —
+ * already wrote. The check is written before the comment, and a run that finds a newer verdict
+ * on the check writes neither.
+ */
+const STAMP = 'rsp-gate:read-at=';
+
+export function readStamp(at: Date): string {
+  return `${STAMP}${at.toISOString()}`;
+}
+
+/** The time a stamp records, or null for anything else. */
+export function stampTime(text: string | null): number | null {
+  const found = text === null ? null : new RegExp(`^${STAMP}(\\S+)$`).exec(text);
+  const time = found ? Date.parse(found[1]!) : NaN;
+  return Number.isNaN(time) ? null : time;
+}
+
+/** True when `written` (a stamp) comes from a run that read GitHub after `readAt`. */
+function isNewer(written: string | null, readAt: Date): boolean {
+  const time = stampTime(written);
+  return time !== null && time > readAt.getTime();
+}
+
 async function publishComment(
   port: GitHubPort,
   number: number,
@@ -99,103 +137,152 @@ async function publishComment(
   return first.htmlUrl;
 }
 
-export async function publishCheckRun(
-  port: GitHubPort,
-  sha: string,
-  name: string,
-  record: DecisionRecord,
-  conclusion: JudgeResult['conclusion'],
-  options: { blobUrl: string; headSha: string; runUrl: string | null },
-  existing: number | null,
-): Promise<void> {
-  const output = renderCheckRun(record, {
-    blobUrl: options.blobUrl,
-    headSha: options.headSha,
-    ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
-  });
-  const annotations = batches(checkRunAnnotations(record));
-  const first = {
-    status: 'completed' as const,
-    conclusion,
-    output,
-    annotations: annotations[0] ?? [],
-    ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
-  };
-  const id = existing ?? (await port.createCheckRun(sha, name, first));
-  if (existing !== null) await port.updateCheckRun(id, first);
-  for (const batch of annotations.slice(1))
-    await port.updateCheckRun(id, { status: 'completed', conclusion, output, annotations: batch });
+/** What a check run says: its conclusion, output and annotations. */
+export interface CheckVerdict {
+  conclusion: 'success' | 'failure' | 'neutral';
+  output: CheckRunOutput;
+  annotations: Annotation[];
 }
 
-function conclusionOf(record: DecisionRecord): JudgeResult['conclusion'] {
+function conclusionOf(record: DecisionRecord): CheckVerdict['conclusion'] {
   if (record.mode === 'advisory') return 'neutral';
   return record.decision === 'pass' ? 'success' : 'failure';
 }
 
-export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult> {
-  const { port, target } = options;
-  const notes: string[] = [];
-  const policyOptions = {
+/**
+ * Writes the verdict on `sha` under `name`, unless a run that read GitHub later already wrote a
+ * completed verdict there. Returns whether it wrote.
+ */
+async function writeCheck(
+  port: GitHubPort,
+  sha: string,
+  name: string,
+  verdict: CheckVerdict,
+  readAt: Date,
+  runUrl: string | null,
+): Promise<boolean> {
+  const existing = await port.findCheckRun(sha, name);
+  if (existing?.status === 'completed' && isNewer(existing.externalId, readAt)) return false;
+  const batchesOf = batches(verdict.annotations);
+  const first = {
+    status: 'completed' as const,
+    conclusion: verdict.conclusion,
+    output: verdict.output,
+    annotations: batchesOf[0] ?? [],
+    externalId: readStamp(readAt),
+    ...(runUrl ? { detailsUrl: runUrl } : {}),
+  };
+  const id = existing?.id ?? (await port.createCheckRun(sha, name, first));
+  if (existing) await port.updateCheckRun(id, first);
+  for (const batch of batchesOf.slice(1))
+    await port.updateCheckRun(id, {
+      status: 'completed',
+      conclusion: verdict.conclusion,
+      output: verdict.output,
+      annotations: batch,
+    });
+  return true;
+}
+
+/** Sets an earlier verdict on this commit back to in progress while the run judges. */
+async function markInProgress(
+  port: GitHubPort,
+  sha: string,
+  name: string,
+  summary: string,
+  readAt: Date,
+): Promise<void> {
+  // With no check yet, GitHub already shows a required check as expected, which blocks the
+  // merge; the run creates it once, at the end. A verdict from a run that read later is left.
+  const existing = await port.findCheckRun(sha, name);
+  if (existing === null) return;
+  if (existing.status === 'completed' && isNewer(existing.externalId, readAt)) return;
+  await port.updateCheckRun(existing.id, {
+    status: 'in_progress',
+    output: { title: 'Evaluating…', summary, text: '' },
+  });
+}
+
+type PolicyOptions = Pick<CheckOptions, 'policyPath' | 'now' | 'cardGlobs' | 'fallbackPreset'>;
+
+function policyOptionsOf(options: JudgeOptions): PolicyOptions {
+  return {
     policyPath: options.policyPath,
     now: options.now,
     ...(options.cardGlobs ? { cardGlobs: options.cardGlobs } : {}),
     ...(options.fallbackPreset ? { fallbackPreset: options.fallbackPreset } : {}),
   };
-  const applyMode = (record: DecisionRecord): DecisionRecord =>
-    options.mode ? { ...record, mode: options.mode } : record;
+}
 
-  if (target.kind === 'state') {
-    const existing = await port.findCheckRun(target.sha, options.checkName);
-    const result = await checkTrees({
-      ...policyOptions,
-      head: createApiTree(port, target.sha, `${target.ref}@${target.sha.slice(0, 7)}`),
-      base: null,
-      policyRef: target.sha.slice(0, 7),
-      context: async (policy) => ({
-        author: null,
-        writers: NO_WRITERS,
-        headSha: target.sha,
-        reviews: [],
-        confirmations: [],
-        teams: await gatherTeams(port, policy, notes),
-      }),
-    });
-    const record = applyMode({ ...result.record, head: target.sha });
-    const conclusion = conclusionOf(record);
-    await publishCheckRun(
-      port,
-      target.sha,
-      options.checkName,
-      record,
-      conclusion,
-      {
-        blobUrl: `${options.repositoryUrl}/blob/${target.sha}/`,
-        headSha: target.sha,
-        runUrl: options.runUrl,
-      },
-      existing,
-    );
-    return { record, checkSha: target.sha, conclusion, commentUrl: null, notes };
-  }
+function applyMode(options: JudgeOptions, record: DecisionRecord): DecisionRecord {
+  return options.mode ? { ...record, mode: options.mode } : record;
+}
 
-  const pr = await port.pullRequest(target.number);
-  const checkSha = target.checkSha ?? pr.headSha;
-  const baseSha = target.baseSha ?? pr.baseSha;
-  // An earlier verdict on this commit is set back to in progress while we judge, so a stale green
-  // check cannot be merged on (a dismissed review, an untick). With no check yet, GitHub already
-  // shows the required check as expected, which blocks the merge; we create it once, at the end.
-  const checkRunId = await port.findCheckRun(checkSha, options.checkName);
-  if (checkRunId !== null) {
-    await port.updateCheckRun(checkRunId, {
-      status: 'in_progress',
-      output: {
-        title: 'Evaluating…',
-        summary: `rsp-gate is judging pull request #${pr.number} (${target.reason}).`,
-        text: '',
-      },
-    });
-  }
+/** A whole-branch run: the commit judged as a state, under the audit check's own name. */
+async function judgeState(
+  options: JudgeOptions,
+  target: Extract<Target, { kind: 'state' }>,
+  readAt: Date,
+): Promise<JudgeResult> {
+  const { port } = options;
+  const notes: string[] = [];
+  const checkName = auditCheckName(options.checkName);
+  const result = await checkTrees({
+    ...policyOptionsOf(options),
+    head: createApiTree(port, target.sha, `${target.ref}@${target.sha.slice(0, 7)}`),
+    base: null,
+    policyRef: target.sha.slice(0, 7),
+    context: async (policy) => ({
+      author: null,
+      writers: NO_WRITERS,
+      headSha: target.sha,
+      reviews: [],
+      confirmations: [],
+      teams: await gatherTeams(port, policy, notes),
+    }),
+  });
+  const record = applyMode(options, { ...result.record, head: target.sha });
+  const blobUrl = `${options.repositoryUrl}/blob/${target.sha}/`;
+  const verdict: CheckVerdict = {
+    conclusion: conclusionOf(record),
+    output: renderCheckRun(record, {
+      blobUrl,
+      headSha: target.sha,
+      ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
+    }),
+    annotations: checkRunAnnotations(record),
+  };
+  await writeCheck(port, target.sha, checkName, verdict, readAt, options.runUrl);
+  return {
+    record,
+    checkSha: target.sha,
+    checkName,
+    conclusion: verdict.conclusion,
+    commentUrl: null,
+    notes,
+  };
+}
 
+/** One pull request judged at `checkSha` against `baseSha`: nothing is written. */
+interface PullRequestJudgment {
+  pr: PullRequest;
+  record: DecisionRecord;
+  verdict: CheckVerdict;
+  identity: Identity;
+  /** The pull request's comments as the judgment read them. */
+  comments: IssueComment[];
+  /** The comment, as the gate would post it (without the notes). */
+  body: string;
+}
+
+async function judgePullRequest(
+  options: JudgeOptions,
+  pr: PullRequest,
+  at: { checkSha: string; baseSha: string },
+  notes: string[],
+): Promise<PullRequestJudgment> {
+  const { port } = options;
+  const { checkSha, baseSha } = at;
   const { identity, comments, histories, reviews } = await port.conversation(pr.number);
   const sticky = comments
     .filter((c) => c.body.includes(COMMENT_MARKER) && isSameAccount(c, identity))
@@ -204,8 +291,6 @@ export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult>
     ? (histories.get(sticky.nodeId) ?? (await port.commentHistory(sticky.nodeId)))
     : [];
   const { confirmations } = attributeTicks(history, [identity.login]);
-  if (pr.state === 'closed')
-    notes.push(`Pull request #${pr.number} is closed; the result is recorded for the audit trail.`);
 
   // Only what the change touches is read when that is enough (see gate/change-scope.ts); the
   // base is read from the head wherever the two are the same.
@@ -222,7 +307,7 @@ export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult>
   const head = createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, reader);
   const base = createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, reader);
   const result = await checkTrees({
-    ...policyOptions,
+    ...policyOptionsOf(options),
     head,
     base: changed ? readUnchangedFrom(base, head, changed) : base,
     changed,
@@ -236,26 +321,204 @@ export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult>
       teams: await gatherTeams(port, policy, notes),
     }),
   });
-  const record = applyMode({ ...result.record, head: checkSha });
-  const conclusion = conclusionOf(record);
-  const blobUrl = `${options.repositoryUrl}/blob/${checkSha}/`;
+  const record = applyMode(options, { ...result.record, head: checkSha });
   const markdownOptions = {
-    blobUrl,
+    blobUrl: `${options.repositoryUrl}/blob/${checkSha}/`,
     headSha: pr.headSha,
     ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
   };
-  const body =
-    renderMarkdown(record, markdownOptions) +
-    (notes.length ? `\n> [!NOTE]\n${notes.map((n) => `> ${n}`).join('\n>\n')}\n` : '');
-  const commentUrl = await publishComment(port, pr.number, identity, body, comments);
-  await publishCheckRun(
-    port,
-    checkSha,
-    options.checkName,
+  return {
+    pr,
     record,
-    conclusion,
-    { blobUrl, headSha: pr.headSha, runUrl: options.runUrl },
-    checkRunId,
+    identity,
+    comments,
+    body: renderMarkdown(record, markdownOptions),
+    verdict: {
+      conclusion: conclusionOf(record),
+      output: renderCheckRun(record, markdownOptions),
+      annotations: checkRunAnnotations(record),
+    },
+  };
+}
+
+/** The most open pull requests the gate lists to find those sharing a head commit. */
+export const OPEN_PULL_REQUEST_LIMIT = 3000;
+
+function verdictWord(conclusion: CheckVerdict['conclusion']): string {
+  return { success: 'passes', failure: 'blocked', neutral: 'advisory (not enforced)' }[conclusion];
+}
+
+function failureVerdict(title: string, summary: string): CheckVerdict {
+  return { conclusion: 'failure', output: { title, summary, text: '' }, annotations: [] };
+}
+
+/**
+ * The verdict of the required check on commit `sha`: it speaks for every open pull request whose
+ * head is `sha` and whose base is protected, and is success only when there is at least one and
+ * every one passes. `judged` is the pull request this run judged (its base is protected); the
+ * others are judged here too. Null when nothing should be written: `judged` was merged and no
+ * other open pull request has this head, so its verdict stands as the record of the merge.
+ */
+async function verdictForHead(
+  options: JudgeOptions,
+  sha: string,
+  judged: PullRequestJudgment,
+  open: PullRequest[] | null,
+  now: () => Promise<PullRequest>,
+  notes: string[],
+): Promise<CheckVerdict | null> {
+  const { port, checkName } = options;
+  if (open === null)
+    return failureVerdict(
+      'Blocked: the gate cannot list every open pull request',
+      `This repository has more than ${OPEN_PULL_REQUEST_LIMIT.toLocaleString('en-US')} open pull requests, so the gate cannot tell which of them have this commit as their head; \`${checkName}\` speaks for all of them, so it fails closed.`,
+    );
+  const covered: PullRequestJudgment[] = [];
+  for (const pr of open) {
+    if (pr.number === judged.pr.number && pr.baseRef === judged.pr.baseRef) {
+      covered.push(judged);
+      continue;
+    }
+    const protection = await readBaseProtection(port, pr.baseRef, checkName, pr.defaultBranch);
+    if (!protection.protected) continue;
+    covered.push(await judgePullRequest(options, pr, { checkSha: sha, baseSha: pr.baseSha }, []));
+  }
+  if (covered.length === 0) {
+    const current = await now();
+    if (current.merged) return null;
+    return failureVerdict(
+      'Blocked: no open pull request into a protected base has this commit as its head',
+      `\`${checkName}\` on a commit is success only while an open pull request with this head targets a branch that requires it, and every such pull request passes. Pull request #${judged.pr.number} is ${current.state === 'closed' ? 'closed' : `now at ${current.headSha.slice(0, 7)} into \`${current.baseRef}\``}.`,
+    );
+  }
+  const failing = covered.find((c) => c.verdict.conclusion === 'failure');
+  const shown =
+    covered.includes(judged) && !(failing && failing !== judged)
+      ? judged
+      : (failing ?? covered[0]!);
+  const conclusion = failing
+    ? 'failure'
+    : covered.some((c) => c.verdict.conclusion === 'neutral')
+      ? 'neutral'
+      : 'success';
+  const list = covered
+    .map((c) => `- #${c.pr.number} into \`${c.pr.baseRef}\`: ${verdictWord(c.verdict.conclusion)}`)
+    .join('\n');
+  // With one pull request the summary is that pull request's; with more, it lists them first.
+  const preface =
+    covered.length > 1
+      ? `**\`${checkName}\` on this commit speaks for every open pull request with this head into a protected base:**\n\n${list}\n\n`
+      : '';
+  if (covered.length > 1 && failing && failing !== judged)
+    notes.push(
+      `The \`${checkName}\` check on ${sha.slice(0, 7)} also speaks for pull request #${failing.pr.number} into \`${failing.pr.baseRef}\`, which has the same head commit and is blocked, so the check is failed.`,
+    );
+  const output = renderCheckRun(
+    shown.record,
+    {
+      blobUrl: `${options.repositoryUrl}/blob/${sha}/`,
+      headSha: shown.pr.headSha,
+      ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
+    },
+    preface,
   );
-  return { record, checkSha, conclusion, commentUrl, notes };
+  return {
+    conclusion,
+    output:
+      shown === judged || !failing
+        ? output
+        : {
+            ...output,
+            title: `Blocked by pull request #${failing.pr.number} into ${failing.pr.baseRef}`,
+          },
+    annotations: shown.verdict.annotations,
+  };
+}
+
+/** The run's pull request: judged, then the check and the sticky comment written in order. */
+async function judgePullRequestEvent(
+  options: JudgeOptions,
+  target: Extract<Target, { kind: 'pull_request' }>,
+  readAt: Date,
+): Promise<JudgeResult> {
+  const { port } = options;
+  const notes: string[] = [];
+  const pr = await port.pullRequest(target.number);
+  const inQueue = target.checkSha !== undefined;
+  const checkSha = target.checkSha ?? pr.headSha;
+  // A merge queue asks for the required check on its own commit, for a base that requires it.
+  const protection = inQueue
+    ? { protected: true, why: 'the merge queue asks for it' }
+    : await readBaseProtection(port, pr.baseRef, options.checkName, pr.defaultBranch);
+  const checkName = protection.protected
+    ? options.checkName
+    : checkNameInto(options.checkName, pr.baseRef);
+  // A merged pull request's check is the record of what merged: its runs only comment.
+  if (!pr.merged)
+    await markInProgress(
+      port,
+      checkSha,
+      checkName,
+      `rsp-gate is judging pull request #${pr.number} (${target.reason}).`,
+      readAt,
+    );
+  if (pr.state === 'closed')
+    notes.push(`Pull request #${pr.number} is closed; the result is recorded for the audit trail.`);
+  if (!protection.protected)
+    notes.push(
+      `This pull request’s base is not protected (${protection.why}), so its verdict is the \`${checkName}\` check, which no rule requires; the \`${options.checkName}\` check on the head commit speaks only for pull requests into protected branches.`,
+    );
+
+  const judged = await judgePullRequest(
+    options,
+    pr,
+    { checkSha, baseSha: target.baseSha ?? pr.baseSha },
+    notes,
+  );
+  // Writes are ordered. The pull request's state is read again (from the list of open pull
+  // requests with this head when the base is protected), and a run that read it before it moved
+  // to a new head or base leaves the comment to the run for the new state; the check is not
+  // written over a verdict from a run that read GitHub later.
+  let current: PullRequest | null = inQueue ? pr : null;
+  const now = async () => (current ??= await port.pullRequest(pr.number));
+  let verdict: CheckVerdict | null = judged.verdict;
+  if (pr.merged) verdict = null;
+  else if (protection.protected && !inQueue) {
+    const open = await port.openPullRequestsWithHead(checkSha, OPEN_PULL_REQUEST_LIMIT);
+    current = open?.find((p) => p.number === pr.number) ?? null;
+    verdict = await verdictForHead(options, checkSha, judged, open, now, notes);
+  }
+  const latest = await now();
+  const moved = latest.headSha !== pr.headSha || latest.baseRef !== pr.baseRef;
+  const wroteCheck =
+    verdict === null ||
+    (await writeCheck(port, checkSha, checkName, verdict, readAt, options.runUrl));
+  let commentUrl: string | null = null;
+  if (!wroteCheck)
+    options.log('A run that read the pull request later has already written a newer verdict.');
+  else if (moved)
+    options.log(
+      `Pull request #${pr.number} moved on while it was judged; the run for its new state writes the comment.`,
+    );
+  else {
+    const body =
+      judged.body +
+      (notes.length ? `\n> [!NOTE]\n${notes.map((n) => `> ${n}`).join('\n>\n')}\n` : '');
+    commentUrl = await publishComment(port, pr.number, judged.identity, body, judged.comments);
+  }
+  return {
+    record: judged.record,
+    checkSha,
+    checkName,
+    conclusion: verdict?.conclusion ?? judged.verdict.conclusion,
+    commentUrl,
+    notes,
+  };
+}
+
+export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult> {
+  const readAt = (options.clock ?? (() => new Date()))();
+  return options.target.kind === 'state'
+    ? judgeState(options, options.target, readAt)
+    : judgePullRequestEvent(options, options.target, readAt);
 }

@@ -12,9 +12,10 @@ import { createOctokitPort } from '../github/octokit-port.js';
 import { GitHubError, type GitHubPort } from '../github/port.js';
 import { checkRunTitle } from '../render/render-check-run.js';
 import { COMMENT_MARKER, renderMarkdown } from '../render/render-markdown.js';
-import { resolveTarget, type EventPayload } from './event.js';
+import { resolveTarget, type EventPayload, type Target } from './event.js';
 import { InputsError, readInputs, type ActionInputs } from './inputs.js';
 import { judgeOnGitHub } from './judge-on-github.js';
+import { auditCheckName } from './protected-bases.js';
 
 /** The highest level of a kind across models, in the policy's order. */
 function highest(record: DecisionRecord, kind: 'deployment' | 'security'): string {
@@ -64,9 +65,13 @@ function annotate(record: DecisionRecord): void {
 async function failCheck(
   port: GitHubPort | null,
   inputs: ActionInputs | null,
+  target: Target | null,
   message: string,
 ): Promise<void> {
-  if (!port || !inputs) return;
+  if (!port || !inputs || !target) return;
+  // A whole-branch run fails its own audit check; a pull request's run fails the required check
+  // (whatever its base: failing closed is never more permissive).
+  const name = target.kind === 'state' ? auditCheckName(inputs.checkName) : inputs.checkName;
   const payload = github.context.payload as {
     pull_request?: { head?: { sha?: string } };
     issue?: { number?: number; pull_request?: unknown };
@@ -81,11 +86,11 @@ async function failCheck(
     summary: `${message}\n\nThe gate fails closed: this check stays failed until a run completes. Fix the cause above, then re-run the workflow or comment \`/rsp-gate recheck\` on the pull request.`,
     text: '',
   };
-  const existing = await port.findCheckRun(sha, inputs.checkName);
+  const existing = await port.findCheckRun(sha, name);
   if (existing !== null)
-    await port.updateCheckRun(existing, { status: 'completed', conclusion: 'failure', output });
+    await port.updateCheckRun(existing.id, { status: 'completed', conclusion: 'failure', output });
   else
-    await port.createCheckRun(sha, inputs.checkName, {
+    await port.createCheckRun(sha, name, {
       status: 'completed',
       conclusion: 'failure',
       output,
@@ -144,10 +149,11 @@ export function describeFailure(error: unknown, eventName = ''): string {
 export async function run(): Promise<void> {
   let inputs: ActionInputs | null = null;
   let port: GitHubPort | null = null;
+  let target: Target | null = null;
   try {
     inputs = readInputs();
     const { eventName, payload, sha, ref, repo, serverUrl, runId } = github.context;
-    const target = resolveTarget(eventName, payload as EventPayload, { sha, ref }, COMMENT_MARKER);
+    target = resolveTarget(eventName, payload as EventPayload, { sha, ref }, COMMENT_MARKER);
     if (target.kind === 'noop') {
       core.info(`rsp-gate: nothing to judge: ${target.message}`);
       core.setOutput('decision', 'skipped');
@@ -188,7 +194,7 @@ export async function run(): Promise<void> {
       .write();
     for (const note of result.notes) core.warning(note);
     core.info(
-      `rsp-gate: ${record.decision} (${record.mode}); check run ${result.conclusion} on ${result.checkSha}${result.commentUrl ? `; comment ${result.commentUrl}` : ''}`,
+      `rsp-gate: ${record.decision} (${record.mode}); check run \`${result.checkName}\` ${result.conclusion} on ${result.checkSha}${result.commentUrl ? `; comment ${result.commentUrl}` : ''}`,
     );
     if (result.conclusion === 'failure') {
       core.setFailed(
@@ -198,7 +204,7 @@ export async function run(): Promise<void> {
   } catch (error) {
     const message = describeFailure(error, github.context.eventName);
     try {
-      await failCheck(port, inputs, message);
+      await failCheck(port, inputs, target, message);
     } catch (secondary) {
       core.warning(
         `could not mark the check run failed: ${secondary instanceof Error ? secondary.message : String(secondary)}`,

@@ -6,6 +6,7 @@
 import type { GitPerson, Review } from '../core/inputs.js';
 import type {
   Annotation,
+  BranchEnforcement,
   CheckRunUpdate,
   ComparedCommit,
   CommentRevision,
@@ -35,6 +36,8 @@ export interface MemoryState {
   comparisons: Map<string, ComparedCommit[]>;
   /** The co-authors GitHub resolves for a commit, by SHA; a commit not set here has none. */
   coAuthors: Map<string, GitPerson[]>;
+  /** What GitHub enforces per branch; a branch not set here has no rules and no protection. */
+  enforcement: Map<string, BranchEnforcement>;
   calls: string[];
 }
 
@@ -51,6 +54,7 @@ export function createMemoryPort(
     checkRuns: [],
     comparisons: new Map(),
     coAuthors: new Map(),
+    enforcement: new Map(),
     calls: [],
   };
   let nextId = 1000;
@@ -235,7 +239,29 @@ export function createMemoryPort(
     },
     async findCheckRun(sha, name) {
       record(`find check ${sha}`);
-      return state.checkRuns.find((r) => r.sha === sha && r.name === name)?.id ?? null;
+      const run = state.checkRuns.findLast((r) => r.sha === sha && r.name === name);
+      if (!run) return null;
+      const stamped = run.updates.findLast((u) => u.externalId !== undefined);
+      return {
+        id: run.id,
+        status: run.updates.at(-1)!.status,
+        externalId: stamped?.externalId ?? null,
+      };
+    },
+    async branchEnforcement(branch) {
+      record(`enforcement ${branch}`);
+      return (
+        state.enforcement.get(branch) ?? {
+          rulesetChecks: [],
+          classic: { protected: false, requiredChecks: [] },
+        }
+      );
+    },
+    async openPullRequestsWithHead(sha, limit) {
+      record(`open pulls ${sha}`);
+      const open = [...state.pulls.values()].filter((pr) => pr.state === 'open');
+      if (open.length > limit) return null;
+      return open.filter((pr) => pr.headSha === sha);
     },
     async createCheckRun(sha, name, update) {
       record(`create check ${sha}`);

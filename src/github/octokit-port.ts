@@ -29,6 +29,7 @@ import {
   type GitHubPort,
   type GitTreeEntry,
   type IssueComment,
+  type PullRequest,
 } from './port.js';
 
 export interface OctokitPortOptions {
@@ -64,6 +65,36 @@ function toComment(c: RestComment): IssueComment {
     authorId: c.user?.id ?? null,
     body: c.body ?? '',
     htmlUrl: c.html_url,
+  };
+}
+
+/** The fields of a pull request the gate reads, full or `pull-request-simple` alike. */
+interface RestPullRequest {
+  number: number;
+  state: string;
+  draft?: boolean;
+  merged?: boolean;
+  merged_at: string | null;
+  user: { login: string } | null;
+  head: { sha: string; ref: string; repo: { full_name: string } | null };
+  base: { sha: string; ref: string; repo: { default_branch?: string } | null };
+  html_url: string;
+}
+
+function toPullRequest(data: RestPullRequest): PullRequest {
+  return {
+    number: data.number,
+    state: data.state === 'closed' ? 'closed' : 'open',
+    draft: data.draft ?? false,
+    merged: data.merged ?? data.merged_at !== null,
+    author: data.user?.login ?? 'ghost',
+    headSha: data.head.sha,
+    headRef: data.head.ref,
+    headRepo: data.head.repo?.full_name ?? null,
+    baseSha: data.base.sha,
+    baseRef: data.base.ref,
+    defaultBranch: data.base.repo?.default_branch ?? null,
+    htmlUrl: data.html_url,
   };
 }
 
@@ -165,24 +196,57 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
     return payload.data as T;
   }
 
+  /** A read the token may not be allowed to make: null on 403 or 404, other failures thrown. */
+  async function readIfAllowed<T>(what: string, run: () => Promise<T>): Promise<T | null> {
+    try {
+      return await call(what, run);
+    } catch (error) {
+      if (error instanceof GitHubError && (error.status === 403 || error.status === 404))
+        return null;
+      throw error;
+    }
+  }
+
+  /** The check names the rulesets that apply to a branch require (active rules only). */
+  async function readRulesetChecks(branch: string) {
+    const rules = await readIfAllowed(`GET rules of branch ${branch}`, () =>
+      octokit.paginate(octokit.rest.repos.getBranchRules, { owner, repo, branch, per_page: 100 }),
+    );
+    if (rules === null) return null;
+    return rules.flatMap((rule) =>
+      rule.type === 'required_status_checks'
+        ? (rule.parameters?.required_status_checks ?? []).map((c) => ({
+            context: c.context,
+            ruleset: rule.ruleset_source ?? `ruleset ${rule.ruleset_id ?? '?'}`,
+          }))
+        : [],
+    );
+  }
+
+  /** Classic branch protection's required checks, as the branch itself shows them. */
+  async function readClassicProtection(branch: string) {
+    const found = await readIfAllowed(`GET branch ${branch}`, () =>
+      octokit.rest.repos.getBranch({ owner, repo, branch }),
+    );
+    if (found === null) return null;
+    const { protected: isProtected, protection } = found.data;
+    if (!isProtected) return { protected: false, requiredChecks: [] };
+    const checks = protection?.required_status_checks;
+    if (!protection || protection.enabled === false)
+      return { protected: true, requiredChecks: null };
+    if (!checks) return { protected: true, requiredChecks: [] };
+    return {
+      protected: true,
+      requiredChecks: [...(checks.contexts ?? []), ...(checks.checks ?? []).map((c) => c.context)],
+    };
+  }
+
   return {
     async pullRequest(number) {
       const { data } = await call(`GET pull request #${number}`, () =>
         octokit.rest.pulls.get({ owner, repo, pull_number: number }),
       );
-      return {
-        number: data.number,
-        state: data.state === 'closed' ? 'closed' : 'open',
-        draft: data.draft ?? false,
-        merged: data.merged,
-        author: data.user.login,
-        headSha: data.head.sha,
-        headRef: data.head.ref,
-        headRepo: data.head.repo?.full_name ?? null,
-        baseSha: data.base.sha,
-        baseRef: data.base.ref,
-        htmlUrl: data.html_url,
-      };
+      return toPullRequest(data);
     },
 
     async tree(commitSha) {
@@ -478,7 +542,33 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
         }),
       );
       const run = data.check_runs.find((r) => r.name === name && r.head_sha === headSha);
-      return run?.id ?? null;
+      return run ? { id: run.id, status: run.status, externalId: run.external_id ?? null } : null;
+    },
+
+    async branchEnforcement(branch) {
+      return {
+        rulesetChecks: await readRulesetChecks(branch),
+        classic: await readClassicProtection(branch),
+      };
+    },
+
+    async openPullRequestsWithHead(sha, limit) {
+      const open: PullRequest[] = [];
+      let seen = 0;
+      const pages = octokit.paginate.iterator(octokit.rest.pulls.list, {
+        owner,
+        repo,
+        state: 'open',
+        per_page: 100,
+      });
+      return call('GET open pull requests', async () => {
+        for await (const page of pages) {
+          seen += page.data.length;
+          if (seen > limit) return null;
+          for (const pr of page.data) if (pr.head.sha === sha) open.push(toPullRequest(pr));
+        }
+        return open;
+      });
     },
 
     async createCheckRun(headSha, name, update: CheckRunUpdate) {
@@ -491,6 +581,7 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
           status: update.status,
           ...(update.conclusion ? { conclusion: update.conclusion } : {}),
           ...(update.detailsUrl ? { details_url: update.detailsUrl } : {}),
+          ...(update.externalId ? { external_id: update.externalId } : {}),
           output: {
             ...update.output,
             ...(update.annotations?.length ? { annotations: update.annotations } : {}),
@@ -509,6 +600,7 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
           status: update.status,
           ...(update.conclusion ? { conclusion: update.conclusion } : {}),
           ...(update.detailsUrl ? { details_url: update.detailsUrl } : {}),
+          ...(update.externalId ? { external_id: update.externalId } : {}),
           output: {
             ...update.output,
             ...(update.annotations?.length ? { annotations: update.annotations } : {}),

@@ -23,7 +23,27 @@ export interface PullRequest {
   headRepo: string | null;
   baseSha: string;
   baseRef: string;
+  /** The repository's default branch, as the pull request's base repository names it. */
+  defaultBranch: string | null;
   htmlUrl: string;
+}
+
+/** A check run already on a commit, as far as the gate needs it to order its writes. */
+export interface ExistingCheckRun {
+  id: number;
+  status: 'queued' | 'in_progress' | 'completed' | string;
+  /** What the gate stored when it wrote the run (`readStamp`), or null. */
+  externalId: string | null;
+}
+
+/**
+ * What GitHub says it enforces on a branch: the check names its rulesets require (null when the
+ * token cannot read them), and classic branch protection's (null when the branch or its
+ * protection cannot be read; `protected` false means no classic protection at all).
+ */
+export interface BranchEnforcement {
+  rulesetChecks: { context: string; ruleset: string }[] | null;
+  classic: { protected: boolean; requiredChecks: string[] | null } | null;
 }
 
 export interface GitTreeEntry {
@@ -139,6 +159,8 @@ export interface CheckRunUpdate {
   /** At most 50 per call; the caller batches. */
   annotations?: Annotation[];
   detailsUrl?: string;
+  /** Stored on the run for the gate's next write (see `ExistingCheckRun.externalId`). */
+  externalId?: string;
 }
 
 export interface GitHubPort {
@@ -187,7 +209,14 @@ export interface GitHubPort {
   commentHistory(nodeId: string): Promise<CommentRevision[]>;
   /** Members of `org/team`, or null when the token may not read the team. */
   teamMembers(org: string, team: string): Promise<string[] | null>;
-  findCheckRun(headSha: string, name: string): Promise<number | null>;
+  /** The rules and classic protection GitHub applies to a branch of this repository. */
+  branchEnforcement(branch: string): Promise<BranchEnforcement>;
+  /**
+   * The open pull requests of this repository whose head is `sha`, forks included; null when
+   * there are more open pull requests than the gate lists (`limit`), so some could be missed.
+   */
+  openPullRequestsWithHead(sha: string, limit: number): Promise<PullRequest[] | null>;
+  findCheckRun(headSha: string, name: string): Promise<ExistingCheckRun | null>;
   createCheckRun(headSha: string, name: string, update: CheckRunUpdate): Promise<number>;
   updateCheckRun(id: number, update: CheckRunUpdate): Promise<void>;
 }

@@ -76,8 +76,11 @@ function detail(record: DecisionRecord): string {
 export function renderCheckRun(
   record: DecisionRecord,
   options: MarkdownOptions = {},
+  /** Markdown put before the summary (which pull requests the check speaks for). */
+  preface = '',
 ): CheckRunOutput {
-  const summary = renderMarkdown(record, options).replace(/^<!-- rsp-gate:comment -->\n/, '');
+  const summary =
+    preface + renderMarkdown(record, options).replace(/^<!-- rsp-gate:comment -->\n/, '');
   return {
     title: checkRunTitle(record),
     summary: clip(
