@@ -342,10 +342,16 @@ describe('triggers', () => {
     ],
     ['fires when the card has no assessment date', { assessedAt: null }, [], 'missing'],
     [
-      'does not use the compute ratio when no previous model is declared',
-      { effectiveCompute: 4e25 },
+      'fires when no previous model is declared: a new model is a comprehensive assessment',
+      { effectiveCompute: 4e25, previous: null },
       [],
-      'not_fired',
+      'missing',
+    ],
+    [
+      'is satisfied for a new model by a capability report made since its assessment',
+      { effectiveCompute: 4e25, previous: null },
+      [report],
+      'satisfied',
     ],
   ] as const)('the assessment trigger %s', (_name, facts, extra, expected) => {
     const result = evaluate({
@@ -433,5 +439,122 @@ describe('trigger reports must answer the trigger that fired', () => {
       status: 'missing',
       why: 'the assessment date 2030-01-01 is in the future',
     });
+  });
+});
+
+describe('a new model (no `previous`) is a comprehensive assessment', () => {
+  const NEW_MODEL = 'no previous model (rsp.previous): a new model is a comprehensive assessment';
+  const report = (date: string | null) =>
+    attestation({
+      kind: 'report',
+      target: 'capability-report',
+      approvedBy: ['alice', 'carol'],
+      date,
+    });
+  /** acme/m with no previous model, assessed on 2026-09-01, and these attestations besides ASL-2's. */
+  const judge = (
+    attestations: Attestation[],
+    facts: Partial<Parameters<typeof model>[1]> = {},
+    policy = testPolicy(),
+  ) =>
+    evaluate({
+      policy,
+      head: state(
+        [model(belowEverything(), { previous: null, ...facts })],
+        [...asl2Attestations(), ...attestations],
+      ),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
+  /** The test policy with only the effective-compute condition, so no clock fires besides it. */
+  const computeOnly = () => {
+    const policy = testPolicy();
+    const trigger = policy.triggers[0]!;
+    return {
+      ...policy,
+      triggers: [
+        {
+          ...trigger,
+          conditions: trigger.conditions.filter((c) => c.measure === 'effective_compute_ratio'),
+        },
+      ],
+    };
+  };
+
+  test('with no capability report, blocks and says the model is new', () => {
+    const result = judge([]);
+    expect(result.decision).toBe('block');
+    expect(result.models[0]!.triggers[0]).toMatchObject({
+      fired: true,
+      status: 'missing',
+      why: NEW_MODEL,
+    });
+    expect(result.reasons.find((r) => r.code === 'trigger-unmet')?.message).toContain(NEW_MODEL);
+  });
+
+  test.each([
+    ['a report dated after its assessment answers the trigger', '2026-10-20', 'satisfied', 'pass'],
+    [
+      'a report dated on the day of its assessment answers the trigger',
+      '2026-09-01',
+      'satisfied',
+      'pass',
+    ],
+    [
+      'a report older than its assessment does not answer the trigger',
+      '2026-08-31',
+      'missing',
+      'block',
+    ],
+    ['an undated report does not answer the trigger', null, 'missing', 'block'],
+  ] as const)('%s', (_name, date, status, decision) => {
+    const result = judge([report(date)]);
+    expect(result.models[0]!.triggers[0]!.status).toBe(status);
+    expect(result.decision).toBe(decision);
+  });
+
+  test('fires however small its effective compute, and with none declared', () => {
+    for (const effectiveCompute of [1, null]) {
+      const trigger = judge([], { effectiveCompute }).models[0]!.triggers[0]!;
+      expect(trigger).toMatchObject({ fired: true, status: 'missing', why: NEW_MODEL });
+    }
+  });
+
+  test('with no assessment date and only a compute trigger, a dated report answers it and an undated one does not', () => {
+    const statusWith = (date: string | null) =>
+      judge([report(date)], { assessedAt: null }, computeOnly()).models[0]!.triggers[0]!.status;
+    expect(judge([], { assessedAt: null }, computeOnly()).models[0]!.triggers[0]).toMatchObject({
+      status: 'missing',
+      why: NEW_MODEL,
+    });
+    expect(statusWith('2026-10-20')).toBe('satisfied');
+    expect(statusWith(null)).toBe('missing');
+  });
+
+  test('a card whose `previous` names itself is a new model too', () => {
+    const itself = { card: 'models/m/MODEL_CARD.md', id: 'acme/m', effectiveCompute: 1e25 };
+    const result = judge([], { previous: itself });
+    expect(result.models[0]!.triggers[0]).toMatchObject({
+      fired: true,
+      status: 'missing',
+      why: 'rsp.previous names this card itself: a new model is a comprehensive assessment',
+    });
+    expect(result.decision).toBe('block');
+  });
+
+  test('a model that follows another at the same compute, assessed recently, does not fire', () => {
+    // The control: the same model with a previous one is not held to a report.
+    const result = evaluate({
+      policy: testPolicy(),
+      head: state([model(belowEverything())]),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
+    expect(result.models[0]!.triggers[0]!.status).toBe('not_fired');
+    expect(result.decision).toBe('pass');
   });
 });

@@ -115,14 +115,22 @@ export function belowEverything(): EvidenceRecord[] {
   ];
 }
 
+/**
+ * A model that follows an earlier one at the same effective compute, assessed recently: no
+ * trigger fires unless a test changes those facts (a model with no `previous` is new, and fires).
+ */
 export function model(evidence: EvidenceRecord[], extra: Partial<ModelState> = {}): ModelState {
   return {
     id: 'acme/m',
     card: 'models/m/MODEL_CARD.md',
     line: 3,
-    effectiveCompute: null,
+    effectiveCompute: 1e25,
     assessedAt: '2026-09-01',
-    previous: null,
+    previous: {
+      card: 'models/m-previous/MODEL_CARD.md',
+      id: 'acme/m-previous',
+      effectiveCompute: 1e25,
+    },
     evidence,
     artifactErrors: [],
     warnings: [],

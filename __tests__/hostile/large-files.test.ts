@@ -16,7 +16,14 @@ import { lmEvalReader } from '../../src/readers/lm-eval.js';
 import { nativeEvidenceReader } from '../../src/readers/native-evidence.js';
 import { findReader, SNIFF_BYTES } from '../../src/readers/registry.js';
 import { loadRepository } from '../../src/repository/load-repository.js';
-import { asl2Attestations, context, NOW, TEST_POLICY, testPolicy } from '../helpers/build.js';
+import {
+  asl2Attestations,
+  attestation,
+  context,
+  NOW,
+  TEST_POLICY,
+  testPolicy,
+} from '../helpers/build.js';
 import {
   cardText,
   centralHeader,
@@ -168,7 +175,18 @@ describe('a 2 GB Inspect JSON log with samples before results', () => {
     ).then((head) =>
       evaluate({
         policy,
-        head: { ...head, attestations: asl2Attestations() },
+        // acme/m has no previous model, so it is new: its capability report is in place.
+        head: {
+          ...head,
+          attestations: [
+            ...asl2Attestations(),
+            attestation({
+              kind: 'report',
+              target: 'capability-report',
+              approvedBy: ['alice', 'carol'],
+            }),
+          ],
+        },
         base: null,
         context: context(),
         policyChange: null,

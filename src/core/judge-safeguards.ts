@@ -189,6 +189,8 @@ function monthsBetween(from: string, to: Date): number {
 }
 
 export interface TriggerFacts {
+  /** The model's own card, so a `previous` that names it is not taken as an earlier model. */
+  card: string;
   effectiveCompute: number | null;
   previous: { card: string; effectiveCompute: number | null } | null;
   assessedAt: string | null;
@@ -206,8 +208,21 @@ export function judgeTrigger(
 ): TriggerResult {
   const parts = trigger.conditions.map((c) => {
     if (c.measure === 'effective_compute_ratio') {
+      // The first model of a lineage has nothing to be compared with: a new model is a
+      // comprehensive assessment (RSP v2.2 §3.1 measures from the last comprehensively assessed
+      // model; FSF and the Preparedness Framework assess every new frontier model). It fires at
+      // the card's own assessment, so its report must be dated on or after `assessed_at`.
       if (facts.previous === null)
-        return { fired: false, why: 'no previous model declared (rsp.previous)' };
+        return {
+          fired: true,
+          why: 'no previous model (rsp.previous): a new model is a comprehensive assessment',
+        };
+      // A card that names itself is no earlier model either.
+      if (facts.previous.card === facts.card)
+        return {
+          fired: true,
+          why: 'rsp.previous names this card itself: a new model is a comprehensive assessment',
+        };
       if (facts.effectiveCompute === null || facts.previous.effectiveCompute === null) {
         return {
           fired: true,
@@ -247,6 +262,7 @@ export function judgeTrigger(
     };
   const monthConditions = trigger.conditions.filter((c) => c.measure === 'months_since_assessment');
   // The report must be at least as recent as the last assessment and as every fired deadline.
+  // For a new model the last assessment is its own: the trigger fires at `assessed_at`.
   const since = [facts.assessedAt, ...parts.map((p) => ('since' in p ? p.since : undefined))]
     .filter((d): d is string => typeof d === 'string')
     .sort()
@@ -255,7 +271,9 @@ export function judgeTrigger(
     ({ attestation: a, trusted }) =>
       trusted &&
       a.kind === 'report' &&
-      (since === undefined || (a.date !== null && a.date >= since)) &&
+      // An undated report cannot show that it followed the firing, whatever fired it.
+      a.date !== null &&
+      (since === undefined || a.date >= since) &&
       // A report is itself an assessment: measured from its date, the months condition must not fire.
       monthConditions.every(
         (c) => a.date !== null && !compare(monthsBetween(a.date, now), c.op, c.value),
