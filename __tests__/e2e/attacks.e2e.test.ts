@@ -7,16 +7,18 @@
  * between the change and a green check. Two legitimate controls must pass, so the suite cannot be
  * satisfied by a gate that always blocks.
  *
- * Only attacks the gate stops are here. Of the four kinds of attempt issue 10 reports as getting
- * through, two are closed and are here: a colleague opens the pull request and the author of its
- * commits ticks their own independent item ("independence"), and a revocation whose run never
- * runs ("revocation": a "changes requested" review or a dismissed approval whose run GitHub
- * cancels, an unticked item, a run cancelled by hand, a fork's review run with a read-only token),
- * which a later run or the merge queue's run judges red. Where a run is cancelled by hand and
- * nothing follows, the check on the pull request's head keeps its last verdict (the known limit
- * the README states) and the merge queue's check on its merge commit is what stops the merge. Two
- * are still open and left out until they are closed: a second pull request sharing the head
- * commit, and a push of the head commit to a release branch.
+ * All four kinds of attempt issue 10 reported as getting through are here, closed:
+ * - "a second pull request shares the head commit": the required check on a commit speaks for
+ *   every open pull request with that head into a protected base, and a pull request into any
+ *   other base is judged under `rsp-gate (into BRANCH)`;
+ * - "a push run judges the head commit as a state": whole-branch runs write `rsp-gate (audit)`;
+ * - "a revocation that never runs" ("revocation": a "changes requested" review or a dismissed
+ *   approval whose run GitHub cancels, an unticked item, a run cancelled by hand, a fork's review
+ *   run with a read-only token), which a later run or the merge queue's run judges red. Where a
+ *   run is cancelled by hand and nothing follows, the check on the pull request's head keeps its
+ *   last verdict (the known limit the README states) and the merge queue's check on its merge
+ *   commit is what stops the merge;
+ * - "independent means only not the opener" ("independence").
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +30,8 @@ import {
   buildMergeGroupEvent,
   buildPullRequestReviewEvent,
   buildPullRequestTargetEvent,
+  buildPushEvent,
+  buildWorkflowDispatchEvent,
   validateWebhookPayload,
 } from '../github/webhooks.js';
 import { runAction, type ActionRun } from './run-action.js';
@@ -725,4 +729,172 @@ describe('revocation', () => {
     await comments(pr, 'bob-sec', 'Carol asked for changes; holding this.');
     expectStopped(CEO_OPEN);
   });
+});
+
+/** A forged attestation for frontier-7's independent threat-model item: sam never approved. */
+const FORGED = 'safeguards/frontier-7-threat-model.yml';
+const FORGED_ATTESTATION = REDATED.replace('DATE', '2026-11-20');
+const FORGED_PENDING =
+  '⏳ attestation safeguards/frontier-7-threat-model.yml:3 new in this change and not yet approved on the head commit by @sam-safeguards';
+
+/**
+ * The real pull request into main: its head adds frontier-7's crossing result and the forged
+ * attestation; everything else it needs is legitimately done, so the forgery is what stands.
+ */
+async function forgedPr(): Promise<Pr> {
+  const { pr } = await openPr({ ...head, [FORGED]: FORGED_ATTESTATION });
+  await approveAllBut(pr, [THREAT_MODEL]);
+  return pr;
+}
+
+/**
+ * `opener` pushes branch `branch` at `at` (a commit that already holds the forged attestation) and
+ * opens a second pull request from the same head `pr.headSha` into it; the gate judges it.
+ */
+async function secondPrInto(pr: Pr, branch: string, at = pr.headSha): Promise<ActionRun> {
+  gh.state.setBranch(branch, at);
+  const number = 100 + opened.length;
+  gh.state.openPullRequest({
+    number,
+    author: pr.author,
+    head: pr.headSha,
+    base: at,
+    baseRef: branch,
+    headRef: `rsp/pr-${pr.number}`,
+  });
+  opened.push(number);
+  return runAction(
+    gh,
+    event(
+      'pull_request_target',
+      buildPullRequestTargetEvent('opened', { ...pr, number, baseSha: at, baseRef: branch }),
+    ),
+  );
+}
+
+function checkNamed(headSha: string, name: string) {
+  return gh.state
+    .checkRuns(headSha)
+    .filter((r) => r.name === name)
+    .at(-1);
+}
+
+describe('a second pull request shares the head commit', () => {
+  test('into a branch the author made, holding the forged attestation: judged under `rsp-gate (into BRANCH)`; `rsp-gate` on the shared head stays red', async () => {
+    const pr = await forgedPr();
+    const second = await secondPrInto(pr, 'forged');
+    expect(second.outputs.decision).toBe('pass'); // against its own base, the forgery is "already there"
+    expect(checkNamed(pr.headSha, 'rsp-gate (into forged)')).toMatchObject({
+      conclusion: 'success',
+    });
+    expect(latestCheck(pr.headSha)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expectBlockedSaying(pr.number, ONLY_ONE_OPEN, FORGED_PENDING);
+    const note = readable(botComment({ ...pr, number: opened[1]! }).body);
+    expect(note).toContain(
+      'This pull request’s base is not protected (no ruleset or branch protection of `forged` requires `rsp-gate`), so its verdict is the `rsp-gate (into forged)` check, which no rule requires',
+    );
+  });
+
+  test('the second pull request opened first: the real one’s runs still leave `rsp-gate` red', async () => {
+    const headSha = sha();
+    gh.state.addCommit(headSha, { ...head, [FORGED]: FORGED_ATTESTATION }, BASE, {
+      author: 'dave-ml',
+    });
+    const real: Pr = { repo, number: 100, headSha, baseSha: BASE, author: 'dave-ml' };
+    await secondPrInto(real, 'forged'); // #100 here: into `forged`, judged first
+    expect(latestCheck(headSha)).toBeUndefined(); // nothing yet speaks for a protected base
+    const intoMain = { ...real, number: 101 };
+    gh.state.openPullRequest({ number: 101, author: 'dave-ml', head: headSha, base: BASE });
+    opened.push(101);
+    await runAction(
+      gh,
+      event('pull_request_target', buildPullRequestTargetEvent('opened', intoMain)),
+    );
+    await approveAllBut(intoMain, [THREAT_MODEL]);
+    expectBlockedSaying(101, ONLY_ONE_OPEN, FORGED_PENDING);
+    expect(latestCheck(headSha)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  });
+
+  test('into a branch a ruleset protects (`release/**`): `rsp-gate` speaks for both pull requests, is red, and lists them', async () => {
+    gh.state.addRuleset('release branches', ['release/**'], ['rsp-gate']);
+    const pr = await forgedPr();
+    const second = await secondPrInto(pr, 'release/forged');
+    expect(second.outputs.decision).toBe('pass');
+    expect(second.code).toBe(1); // the step fails: the required check it wrote is red
+    const check = latestCheck(pr.headSha)!;
+    expect(check).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(check.output.title).toBe(`Blocked by pull request #${pr.number} into main`);
+    expect(check.output.summary).toContain(`- #${pr.number} into \`main\`: blocked`);
+    expect(check.output.summary).toContain(`- #${opened[1]} into \`release/forged\`: passes`);
+    expect(readable(botComment({ ...pr, number: opened[1]! }).body)).toContain(
+      `also speaks for pull request #${pr.number} into \`main\`, which has the same head commit and is blocked`,
+    );
+    expectBlockedSaying(pr.number, ONLY_ONE_OPEN, FORGED_PENDING);
+  });
+
+  test('into a branch classic protection guards: the same, from the protection GitHub shows on the branch', async () => {
+    gh.state.protectBranch('stable', ['rsp-gate']);
+    const pr = await forgedPr();
+    await secondPrInto(pr, 'stable');
+    expect(checkNamed(pr.headSha, 'rsp-gate (into stable)')).toBeUndefined();
+    expect(latestCheck(pr.headSha)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(latestCheck(pr.headSha)!.output.summary).toContain('into `stable`: passes');
+  });
+});
+
+/**
+ * A change the pull request blocks but the commit, judged as a state by its own policy, passes:
+ * it makes its author an RSO. Opened and approved by that author.
+ */
+async function selfPromotingPr(): Promise<Pr> {
+  const { pr } = await openPr(
+    edit(base, POLICY, 'rso: { users: [alice-rso] }', 'rso: { users: [alice-rso, mallory] }'),
+    { opener: 'mallory' },
+  );
+  await approves(pr, 'mallory');
+  return pr;
+}
+
+describe('a push run judges the head commit as a state', () => {
+  test.each([
+    [
+      'pushes the head to `release/…`: the push run',
+      (at: string) => ({
+        ...event(
+          'push',
+          buildPushEvent({
+            repo,
+            ref: 'refs/heads/release/mallory',
+            before: '0'.repeat(40),
+            after: at,
+          }),
+        ),
+        sha: at,
+        ref: 'refs/heads/release/mallory',
+      }),
+    ],
+    [
+      'starts the workflow by hand on that branch: the manual run',
+      (at: string) => ({
+        ...event(
+          'workflow_dispatch',
+          buildWorkflowDispatchEvent({ repo, ref: 'refs/heads/release/mallory' }),
+        ),
+        sha: at,
+        ref: 'refs/heads/release/mallory',
+      }),
+    ],
+  ])(
+    'the author %s passes the commit by its own policy, under `rsp-gate (audit)`; `rsp-gate` on the head stays red',
+    async (_name, whole) => {
+      const pr = await selfPromotingPr();
+      gh.state.setBranch('release/mallory', pr.headSha);
+      const run = await runAction(gh, whole(pr.headSha));
+      expect(run.outputs.decision).toBe('pass'); // the commit's own policy makes mallory an RSO
+      expect(checkNamed(pr.headSha, 'rsp-gate (audit)')).toMatchObject({
+        conclusion: 'success',
+      });
+      expectStopped(EDITED);
+    },
+  );
 });
