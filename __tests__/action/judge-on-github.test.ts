@@ -171,6 +171,79 @@ describe('a pull request’s life on GitHub (in-memory port)', () => {
     );
   });
 
+  test('a passing comment keeps the ticked checklist, and unticking an item after the pass turns the check red', async () => {
+    const { port, judge } = await setup();
+    await judge();
+    const comment = port.state.comments[0]!;
+    userEditsComment(port, comment.id, 'alice-rso', tickAll(comment.body));
+    port.state.reviews.set(7, [
+      {
+        user: 'carol-ceo',
+        state: 'APPROVED',
+        commit: 'head1',
+        submittedAt: '2026-11-27T12:30:00Z',
+      },
+      {
+        user: 'alice-rso',
+        state: 'APPROVED',
+        commit: 'head1',
+        submittedAt: '2026-11-27T12:31:00Z',
+      },
+    ]);
+    expect((await judge()).conclusion).toBe('success');
+    const passing = port.state.comments[0]!.body;
+    const items = parseChecklist(passing).items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.checked)).toBe(true);
+    const one = passing.split('\n').find((l) => l.startsWith('- [x] ') && l.includes('asl3-'))!;
+    userEditsComment(
+      port,
+      comment.id,
+      'alice-rso',
+      passing.replace(one, one.replace('- [x] ', '- [ ] ')),
+    );
+    const after = await judge();
+    expect(after.conclusion).toBe('failure');
+    expect(port.state.checkRuns.find((r) => r.sha === 'head1')!.updates.at(-1)).toMatchObject({
+      conclusion: 'failure',
+    });
+  });
+
+  test('a role holder who requests changes after the pass turns the check red', async () => {
+    const { port, judge } = await setup();
+    await judge();
+    const comment = port.state.comments[0]!;
+    userEditsComment(port, comment.id, 'alice-rso', tickAll(comment.body));
+    const approvals = [
+      {
+        user: 'carol-ceo',
+        state: 'APPROVED' as const,
+        commit: 'head1',
+        submittedAt: '2026-11-27T12:30:00Z',
+      },
+      {
+        user: 'alice-rso',
+        state: 'APPROVED' as const,
+        commit: 'head1',
+        submittedAt: '2026-11-27T12:31:00Z',
+      },
+    ];
+    port.state.reviews.set(7, approvals);
+    expect((await judge()).conclusion).toBe('success');
+    port.state.reviews.set(7, [
+      ...approvals,
+      {
+        user: 'sam-safeguards',
+        state: 'CHANGES_REQUESTED',
+        commit: 'head1',
+        submittedAt: '2026-11-27T13:00:00Z',
+      },
+    ]);
+    const after = await judge();
+    expect(after.conclusion).toBe('failure');
+    expect(port.state.comments[0]!.body).toContain('requested changes on');
+  });
+
   test('a new push is judged afresh on the new head; old approvals do not carry over', async () => {
     const { port, judge } = await setup();
     port.state.reviews.set(7, [

@@ -9,7 +9,7 @@ import { independenceOf } from './independence.js';
 import { judgeModel } from './judge-model.js';
 import type { TrustedAttestation } from './judge-thresholds.js';
 import { modelReasons, problemReason } from './model-reasons.js';
-import { approversOnHead, holdsRole, trustOf } from './people.js';
+import { approversOnHead, changesRequestedByRoleHolders, holdsRole, trustOf } from './people.js';
 import type { Policy } from '../policy/types.js';
 
 export interface PolicyChange {
@@ -156,6 +156,20 @@ function policyChangeReasons(
   return out;
 }
 
+/**
+ * A role holder who requests changes withdraws: the change blocks, whatever else is confirmed,
+ * until they approve or their review is dismissed.
+ */
+function changesRequestedReasons(policy: Policy, context: ReviewContext): Reason[] {
+  return changesRequestedByRoleHolders(policy, context).map(({ review, roles }) => ({
+    code: 'changes-requested',
+    severity: 'block',
+    message: `@${review.user} (${roles.join(', ')}) requested changes on ${review.commit.slice(0, 7)}: blocked until they approve the head commit or the review is dismissed`,
+    file: null,
+    line: null,
+  }));
+}
+
 export function evaluate(input: EvaluateInput): DecisionRecord {
   const { policy, head, base, context, now } = input;
   const approvedOnHead = approversOnHead(context);
@@ -191,6 +205,7 @@ export function evaluate(input: EvaluateInput): DecisionRecord {
     reasons.push(...compared.reasons);
   }
   reasons.push(...policyChangeReasons(policy, input.policyChange, ownersApproved));
+  reasons.push(...changesRequestedReasons(policy, context));
 
   return {
     decision: reasons.some((r) => r.severity === 'block') ? 'block' : 'pass',

@@ -39,8 +39,8 @@ export function rolesOf(
   return roleIds.filter((r) => holdsRole(policy, r, user, teams).holds);
 }
 
-/** Each user's latest review decides; only an APPROVED on the head commit counts. */
-export function approversOnHead(context: Pick<ReviewContext, 'reviews' | 'headSha'>): Set<string> {
+/** Each user's latest deciding review (comments and pending reviews decide nothing), by login. */
+export function latestReviews(context: Pick<ReviewContext, 'reviews'>): Map<string, Review> {
   const latest = new Map<string, Review>();
   for (const review of context.reviews) {
     if (review.state === 'COMMENTED' || review.state === 'PENDING') continue;
@@ -48,8 +48,13 @@ export function approversOnHead(context: Pick<ReviewContext, 'reviews' | 'headSh
     const previous = latest.get(key);
     if (!previous || previous.submittedAt <= review.submittedAt) latest.set(key, review);
   }
+  return latest;
+}
+
+/** Each user's latest review decides; only an APPROVED on the head commit counts. */
+export function approversOnHead(context: Pick<ReviewContext, 'reviews' | 'headSha'>): Set<string> {
   const approved = new Set<string>();
-  for (const [user, review] of latest) {
+  for (const [user, review] of latestReviews(context)) {
     if (
       review.state === 'APPROVED' &&
       context.headSha !== null &&
@@ -59,6 +64,21 @@ export function approversOnHead(context: Pick<ReviewContext, 'reviews' | 'headSh
     }
   }
   return approved;
+}
+
+/**
+ * Holders of a policy role whose latest review requests changes, on any commit, with the roles
+ * they hold: each is a revocation that stands until they approve or the review is dismissed.
+ */
+export function changesRequestedByRoleHolders(
+  policy: Pick<Policy, 'roles'>,
+  context: Pick<ReviewContext, 'reviews' | 'teams'>,
+): { review: Review; roles: string[] }[] {
+  const roleIds = [...policy.roles.keys()];
+  return [...latestReviews(context).values()]
+    .filter((review) => review.state === 'CHANGES_REQUESTED')
+    .map((review) => ({ review, roles: rolesOf(policy, review.user, roleIds, context.teams) }))
+    .filter((held) => held.roles.length > 0);
 }
 
 export interface Trust {

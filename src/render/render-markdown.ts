@@ -156,7 +156,10 @@ function checklist(
 ): string[] {
   const lines: string[] = [];
   for (const m of record.models) {
-    if (!isModelBlocked(record, m)) continue;
+    // A model that passes keeps its checklist while any item stands on a tick, so that whoever
+    // ticked it can withdraw by unticking.
+    const ticked = m.safeguards.some((s) => s.confirmed_by.some((c) => c.via === 'checklist'));
+    if (!isModelBlocked(record, m) && !ticked) continue;
     const { satisfied, total } = countSatisfied(m);
     const open = m.safeguards.filter((s) => s.status !== 'satisfied');
     const done = m.safeguards.filter((s) => s.status === 'satisfied');
