@@ -683,6 +683,27 @@ describe('revocation', () => {
     expectStopped(ONLY_ONE_OPEN, THREAT_MODEL_OPEN);
   });
 
+  test('after the pass: the safeguards lead, who signs nothing, requests changes; its run turns the check red and the comment says who', async () => {
+    const pr = await approvedPr();
+    const run = await runAction(gh, requestsChanges(pr, 'sam-safeguards'));
+    expect(run.outputs.decision).toBe('block');
+    expectStopped(/@sam-safeguards \(safeguards-lead\) requested changes on [0-9a-f]{7}/);
+  });
+
+  test('after the pass: the RSO unticks an item in the passing comment, which keeps its ticked checklist; that run turns the check red', async () => {
+    const pr = await approvedPr();
+    const body = botComment(pr).body;
+    const ticked = body.split('\n').find((l) => l.startsWith('- [x] ') && l.includes(THREAT_MODEL));
+    expect(ticked, 'the passing comment still lists the ticked item').toBeDefined();
+    const untick = await editsChecklist(
+      pr,
+      'alice-rso',
+      body.replace(ticked!, ticked!.replace('- [x] ', '- [ ] ')),
+    );
+    expect(untick.outputs.decision).toBe('block');
+    expectStopped(ONLY_ONE_OPEN, THREAT_MODEL_OPEN);
+  });
+
   test('cancelled by hand: a person with write access cancels the revoking run and nothing else arrives; the merge queue judges its merge commit red, so nothing merges', async () => {
     const pr = await approvedPr();
     requestsChanges(pr, 'carol-ceo'); // its run is cancelled by hand in the Actions tab
