@@ -299,6 +299,14 @@ const handlers: Record<string, Handler> = {
   'checks/update': (ctx) => {
     const run = ctx.state.checkRunsById.get(Number(ctx.params.check_run_id));
     if (!run) return notFound(ctx);
+    // GitHub: "Invalid app_id `15368` - check run can only be modified by the GitHub App that
+    // created it." (HTTP 403), as reported in int128/argocd-commenter#631 and databricks/cli#4563.
+    if (run.app.id !== ctx.caller.app.id)
+      return errorResult(
+        403,
+        `Invalid app_id \`${ctx.caller.app.id}\` - check run can only be modified by the GitHub App that created it.`,
+        ctx.operationId,
+      );
     const body = asObject(ctx.body);
     const problem = checkRunProblem(ctx, body, false);
     if (problem) return problem;

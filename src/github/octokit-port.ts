@@ -241,6 +241,22 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
     };
   }
 
+  /**
+   * The slug of the GitHub App the token belongs to (`github-actions` for a workflow's
+   * GITHUB_TOKEN): an installation token's identity is `<slug>[bot]`. Read once, when needed.
+   */
+  let ownApp: Promise<string> | null = null;
+  function ownAppSlug(): Promise<string> {
+    ownApp ??= graphql<{ viewer: { login: string } }>('query { viewer { login } }', {}).then(
+      (data) => data.viewer.login.toLowerCase().replace(/\[bot\]$/, ''),
+      (error: unknown) => {
+        ownApp = null; // a failed read is asked again (failCheck's own look-up), not remembered
+        throw error;
+      },
+    );
+    return ownApp;
+  }
+
   return {
     async pullRequest(number) {
       const { data } = await call(`GET pull request #${number}`, () =>
@@ -541,7 +557,12 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
           per_page: 100,
         }),
       );
-      const run = data.check_runs.find((r) => r.name === name && r.head_sha === headSha);
+      const runs = data.check_runs.filter((r) => r.name === name && r.head_sha === headSha);
+      if (runs.length === 0) return null;
+      // Any app (any workflow's GITHUB_TOKEN) can post a run of this name, with any external_id;
+      // only the gate's own app's run is the one a pinned rule reads and the gate may update.
+      const app = await ownAppSlug();
+      const run = runs.find((r) => r.app?.slug?.toLowerCase() === app);
       return run ? { id: run.id, status: run.status, externalId: run.external_id ?? null } : null;
     },
 
