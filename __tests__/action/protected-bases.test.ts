@@ -214,3 +214,31 @@ describe('writes are ordered', () => {
     });
   });
 });
+
+describe('a pull request that leaves its protected base', () => {
+  test('retargeted from main to an unprotected branch, its head’s required check no longer speaks for main: it fails closed, as on closing', async () => {
+    const { port, judge, check } = await setup();
+    port.state.commits.set('head1', port.state.commits.get('base0')!); // #7 would now pass
+    await judge(7);
+    expect(check('rsp-gate')).toMatchObject({ conclusion: 'success' });
+    Object.assign(port.state.pulls.get(7)!, { baseRef: 'forged', baseSha: 'head1' });
+    const retargeted = await judge(7);
+    expect(retargeted.checkName).toBe('rsp-gate (into forged)');
+    expect(check('rsp-gate')).toMatchObject({ conclusion: 'failure' });
+    expect(check('rsp-gate')!.output.title).toBe(
+      'Blocked: no open pull request into a protected base has this commit as its head',
+    );
+  });
+
+  test('while another open pull request with the head into main passes, the required check stays its verdict', async () => {
+    const { port, judge, check } = await setup();
+    port.state.commits.set('head1', port.state.commits.get('base0')!);
+    port.state.pulls.set(8, pull(8, {}));
+    await judge(7);
+    expect(check('rsp-gate')).toMatchObject({ conclusion: 'success' });
+    Object.assign(port.state.pulls.get(7)!, { baseRef: 'forged', baseSha: 'head1' });
+    await judge(7);
+    expect(check('rsp-gate')).toMatchObject({ conclusion: 'success' });
+    expect(check('rsp-gate')!.output.summary).not.toContain('#7');
+  });
+});

@@ -366,6 +366,7 @@ async function verdictForHead(
   open: PullRequest[] | null,
   now: () => Promise<PullRequest>,
   notes: string[],
+  judgedSpeaks = true,
 ): Promise<CheckVerdict | null> {
   const { port, checkName } = options;
   if (open === null)
@@ -376,7 +377,7 @@ async function verdictForHead(
   const covered: PullRequestJudgment[] = [];
   for (const pr of open) {
     if (pr.number === judged.pr.number && pr.baseRef === judged.pr.baseRef) {
-      covered.push(judged);
+      if (judgedSpeaks) covered.push(judged);
       continue;
     }
     const protection = await readBaseProtection(port, pr.baseRef, checkName, pr.defaultBranch);
@@ -435,6 +436,26 @@ async function verdictForHead(
   };
 }
 
+/**
+ * A pull request into an unprotected base (retargeted there, say) leaves the required check on its
+ * head: that check, if there is one, is judged again without it, so a success it earned for a
+ * protected base does not outlive its leaving (as on closing). Nothing is written when the head
+ * carries no required check.
+ */
+async function refreshRequiredCheck(
+  options: JudgeOptions,
+  sha: string,
+  judged: PullRequestJudgment,
+  now: () => Promise<PullRequest>,
+  readAt: Date,
+): Promise<void> {
+  const { port, checkName } = options;
+  if ((await port.findCheckRun(sha, checkName)) === null) return;
+  const open = await port.openPullRequestsWithHead(sha, OPEN_PULL_REQUEST_LIMIT);
+  const verdict = await verdictForHead(options, sha, judged, open, now, [], false);
+  if (verdict) await writeCheck(port, sha, checkName, verdict, readAt, options.runUrl);
+}
+
 /** The run's pull request: judged, then the check and the sticky comment written in order. */
 async function judgePullRequestEvent(
   options: JudgeOptions,
@@ -487,7 +508,7 @@ async function judgePullRequestEvent(
     const open = await port.openPullRequestsWithHead(checkSha, OPEN_PULL_REQUEST_LIMIT);
     current = open?.find((p) => p.number === pr.number) ?? null;
     verdict = await verdictForHead(options, checkSha, judged, open, now, notes);
-  }
+  } else if (!inQueue) await refreshRequiredCheck(options, checkSha, judged, now, readAt);
   const latest = await now();
   const moved = latest.headSha !== pr.headSha || latest.baseRef !== pr.baseRef;
   const wroteCheck =
