@@ -177,3 +177,20 @@ describe('another app’s check run of the same name', () => {
     ).toEqual([1]);
   });
 });
+
+describe('a revocation whose run cannot finish', () => {
+  test('GitHub’s GraphQL API keeps failing during the revoking run: the App’s check fails closed instead of keeping its success', async () => {
+    await approvedPr();
+    gh.state.failNext({
+      method: 'POST',
+      path: /\/graphql$/,
+      status: 502,
+      times: 40,
+      body: { message: 'Bad Gateway' },
+    });
+    const run = await ceoRequestsChanges();
+    expect(run.outputs.decision).toBe('error');
+    expect(gateCheck(HEAD)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(gateCheck(HEAD)!.output.title).toBe('rsp-gate could not finish: failing closed');
+  });
+});

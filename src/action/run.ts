@@ -14,7 +14,7 @@ import { checkRunTitle } from '../render/render-check-run.js';
 import { COMMENT_MARKER, renderMarkdown } from '../render/render-markdown.js';
 import { resolveTarget, type EventPayload, type Target } from './event.js';
 import { InputsError, readInputs, type ActionInputs } from './inputs.js';
-import { judgeOnGitHub } from './judge-on-github.js';
+import { judgeOnGitHub, readStamp } from './judge-on-github.js';
 import { auditCheckName } from './protected-bases.js';
 
 /** The highest level of a kind across models, in the policy's order. */
@@ -86,15 +86,15 @@ async function failCheck(
     summary: `${message}\n\nThe gate fails closed: this check stays failed until a run completes. Fix the cause above, then re-run the workflow or comment \`/rsp-gate recheck\` on the pull request.`,
     text: '',
   };
-  const existing = await port.findCheckRun(sha, name);
-  if (existing !== null)
-    await port.updateCheckRun(existing.id, { status: 'completed', conclusion: 'failure', output });
-  else
-    await port.createCheckRun(sha, name, {
-      status: 'completed',
-      conclusion: 'failure',
-      output,
-    });
+  // A new run, never an update: finding the gate's own run needs reads that may be what failed
+  // (the token's identity), and the newest run of a name is the one GitHub shows and requires.
+  // Stamped now, so no run that read GitHub before this failure writes over it.
+  await port.createCheckRun(sha, name, {
+    status: 'completed',
+    conclusion: 'failure',
+    output,
+    externalId: readStamp(new Date()),
+  });
 }
 
 /**
