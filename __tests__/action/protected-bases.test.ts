@@ -242,3 +242,67 @@ describe('a pull request that leaves its protected base', () => {
     expect(check('rsp-gate')!.output.summary).not.toContain('#7');
   });
 });
+
+describe('a run in progress holds its place', () => {
+  test('a run of another pull request with the head, which read before a revocation, does not write a success while the revoking run judges', async () => {
+    const { port, judge, check } = await setup();
+    port.state.commits.set('head1', port.state.commits.get('base0')!); // #7 passes
+    await judge(7, { clock: () => new Date('2026-11-27T12:00:00Z') });
+    expect(check('rsp-gate')).toMatchObject({ conclusion: 'success' });
+
+    // Pauses: #8's run (into `forged`, which re-judges the head's required check) stops just
+    // before it writes, having read #7 as passing; #7's revoking run stops while it judges.
+    const pause = () => {
+      let release!: () => void;
+      let reached!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      const arrived = new Promise<void>((r) => (reached = r));
+      return { release, arrived, wait: () => (reached(), released) };
+    };
+    const beforeWrite = pause();
+    const whileJudging = pause();
+    let readSeven = 0;
+    const { conversation, findCheckRun } = port;
+    port.conversation = async (n) => {
+      if (n === 7 && ++readSeven === 2) await whileJudging.wait(); // #7's own run
+      return conversation(n);
+    };
+    let armed = false;
+    port.findCheckRun = async (sha, name) => {
+      if (armed && name === 'rsp-gate') {
+        armed = false;
+        await beforeWrite.wait();
+      }
+      return findCheckRun(sha, name);
+    };
+    const originalOpen = port.openPullRequestsWithHead;
+    port.openPullRequestsWithHead = async (sha, limit) => {
+      const open = await originalOpen(sha, limit);
+      armed = true; // #8's next look at the required check is its write
+      return open;
+    };
+
+    const eight = judge(8, { clock: () => new Date('2026-11-27T12:01:00Z') });
+    await beforeWrite.arrived;
+    port.state.reviews.set(7, [
+      {
+        user: 'carol-ceo',
+        state: 'CHANGES_REQUESTED',
+        commit: 'head1',
+        submittedAt: '2026-11-27T12:01:30Z',
+      },
+    ]);
+    port.openPullRequestsWithHead = originalOpen;
+    const seven = judge(7, { clock: () => new Date('2026-11-27T12:02:00Z') });
+    await whileJudging.arrived;
+    expect(check('rsp-gate')).toMatchObject({ status: 'in_progress' });
+    beforeWrite.release();
+    await eight;
+    expect(check('rsp-gate')?.conclusion, 'no success while the revoking run judges').not.toBe(
+      'success',
+    );
+    whileJudging.release();
+    await seven;
+    expect(check('rsp-gate')).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  });
+});

@@ -151,7 +151,7 @@ function conclusionOf(record: DecisionRecord): CheckVerdict['conclusion'] {
 
 /**
  * Writes the verdict on `sha` under `name`, unless a run that read GitHub later already wrote a
- * completed verdict there. Returns whether it wrote.
+ * verdict there or is judging (its in-progress mark). Returns whether it wrote.
  */
 async function writeCheck(
   port: GitHubPort,
@@ -161,8 +161,9 @@ async function writeCheck(
   readAt: Date,
   runUrl: string | null,
 ): Promise<boolean> {
+  // In progress counts too: a run that read later marked it, and judges now.
   const existing = await port.findCheckRun(sha, name);
-  if (existing?.status === 'completed' && isNewer(existing.externalId, readAt)) return false;
+  if (existing && isNewer(existing.externalId, readAt)) return false;
   const batchesOf = batches(verdict.annotations);
   const first = {
     status: 'completed' as const,
@@ -194,12 +195,14 @@ async function markInProgress(
 ): Promise<void> {
   // With no check yet, GitHub already shows a required check as expected, which blocks the
   // merge; the run creates it once, at the end. A verdict from a run that read later is left.
+  // It is stamped, so that no run that read earlier writes over it while this one judges.
   const existing = await port.findCheckRun(sha, name);
   if (existing === null) return;
-  if (existing.status === 'completed' && isNewer(existing.externalId, readAt)) return;
+  if (isNewer(existing.externalId, readAt)) return;
   await port.updateCheckRun(existing.id, {
     status: 'in_progress',
     output: { title: 'Evaluating…', summary, text: '' },
+    externalId: readStamp(readAt),
   });
 }
 
