@@ -704,6 +704,43 @@ describe('revocation', () => {
     expectStopped(ONLY_ONE_OPEN, THREAT_MODEL_OPEN);
   });
 
+  test.each([
+    ['the author', 'dave-ml', true],
+    ['a role holder who did not write the change (the RSO)', 'alice-rso', false],
+  ])(
+    'after the pass, the safeguards lead requests changes and %s dismisses the review',
+    async (_who, dismisser, stands) => {
+      const pr = await approvedPr();
+      await runAction(gh, requestsChanges(pr, 'sam-safeguards'));
+      const request = gh.state
+        .reviewsSeenBy(pr.number, 'sam-safeguards')
+        .find((r) => r.user.login === 'sam-safeguards' && r.state === 'CHANGES_REQUESTED')!;
+      gh.state.dismissReview(request.id, dismisser);
+      const run = await runAction(
+        gh,
+        event(
+          'pull_request_review',
+          buildPullRequestReviewEvent('dismissed', {
+            ...pr,
+            sender: dismisser,
+            review: {
+              id: request.id,
+              user: 'sam-safeguards',
+              state: 'CHANGES_REQUESTED',
+              commitId: pr.headSha,
+            },
+          }),
+        ),
+      );
+      if (stands) {
+        expect(run.outputs.decision).toBe('block');
+        expectStopped(
+          `the review was dismissed, but @${dismisser}, who dismissed it, holds no role in the policy`,
+        );
+      } else expectPasses(run, pr); // the control: a dismissal by someone allowed lifts it
+    },
+  );
+
   test('cancelled by hand: a person with write access cancels the revoking run and nothing else arrives; the merge queue judges its merge commit red, so nothing merges', async () => {
     const pr = await approvedPr();
     requestsChanges(pr, 'carol-ceo'); // its run is cancelled by hand in the Actions tab

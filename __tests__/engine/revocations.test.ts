@@ -64,9 +64,74 @@ describe('a role holder requests changes', () => {
     expect(requested(approvedLater)).toEqual([]);
     expect(approvedLater.decision).toBe('pass');
     const dismissed = judge({
-      reviews: [review('bob', 'DISMISSED', 'head1', '2026-11-27T11:00:00Z')],
+      reviews: [
+        {
+          ...review('bob', 'DISMISSED', 'head1', '2026-11-27T11:00:00Z'),
+          dismissal: { by: 'alice', was: 'CHANGES_REQUESTED' },
+        },
+      ],
     });
     expect(dismissed.decision).toBe('pass');
+  });
+
+  test('a dismissal by the change’s author, or by someone with no role, does not lift it', () => {
+    const dismissedBy = (by: string) =>
+      judge({
+        author: 'dave',
+        reviews: [
+          {
+            ...review('bob', 'DISMISSED', 'head1', '2026-11-27T11:00:00Z'),
+            dismissal: { by, was: 'CHANGES_REQUESTED' },
+          },
+        ],
+      });
+    expect(requested(dismissedBy('dave')).map((x) => x.message)).toEqual([
+      '@bob (security-lead) requested changes on head1; the review was dismissed, but @dave, who dismissed it, holds no role in the policy: blocked until they approve the head commit, or a role holder who did not write the change dismisses it',
+    ]);
+    // alice holds a role, but here she opened the pull request: she wrote the change.
+    const byWriter = judge({
+      author: 'alice',
+      reviews: [
+        {
+          ...review('bob', 'DISMISSED', 'head1', '2026-11-27T11:00:00Z'),
+          dismissal: { by: 'alice', was: 'CHANGES_REQUESTED' },
+        },
+      ],
+    });
+    expect(byWriter.decision).toBe('block');
+    expect(requested(byWriter)[0]!.message).toContain(
+      '@alice, who dismissed it, wrote this change (opened the pull request)',
+    );
+    // a commit author who holds a role, though someone else opened the pull request
+    const byCommitAuthor = judge({
+      author: 'dave',
+      writers: { people: [{ login: 'carol', authored: ['c0ffee1'], coAuthored: [] }], unknown: [] },
+      reviews: [
+        {
+          ...review('bob', 'DISMISSED', 'head1', '2026-11-27T11:00:00Z'),
+          dismissal: { by: 'carol', was: 'CHANGES_REQUESTED' },
+        },
+      ],
+    });
+    expect(byCommitAuthor.decision).toBe('block');
+  });
+
+  test('a dismissed review GitHub says nothing about stands; a dismissed approval is no request', () => {
+    const unknown = judge({
+      reviews: [review('bob', 'DISMISSED', 'head1', '2026-11-27T11:00:00Z')],
+    });
+    expect(requested(unknown)[0]!.message).toContain(
+      'GitHub did not say what the dismissed review was or who dismissed it',
+    );
+    const approval = judge({
+      reviews: [
+        {
+          ...review('bob', 'DISMISSED', 'head1', '2026-11-27T11:00:00Z'),
+          dismissal: { by: 'dave', was: 'APPROVED' },
+        },
+      ],
+    });
+    expect(approval.decision).toBe('pass');
   });
 
   test('a plain comment review after it does not lift it', () => {

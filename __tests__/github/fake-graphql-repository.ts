@@ -231,6 +231,28 @@ function pullRequestObject(scope: Scope, pr: PullRequestRecord): JsonObject {
         reviews = reviews.filter((r) => r.user.login.toLowerCase() === author.toLowerCase());
       return connection(reviews, args, 'reviews', (r) => reviewObject(scope, pr, r));
     },
+    // Only review dismissals are on this fake's timeline; other item types list nothing.
+    timelineItems: (args: Args) => {
+      const types = Array.isArray(args.itemTypes) ? args.itemTypes : null;
+      const events =
+        types === null || types.includes('REVIEW_DISMISSED_EVENT')
+          ? state.dismissals.filter((d) => d.pr === pr.number)
+          : [];
+      return connection(events, args, 'timelineItems', (d) => ({
+        __typename: 'ReviewDismissedEvent',
+        id: nodeId('RDE', d.id),
+        databaseId: d.id,
+        createdAt: d.at,
+        actor: presentActor(state, host, d.actor),
+        previousReviewState: d.was,
+        dismissalMessage: 'Dismissed',
+        review: () => {
+          const review = state.reviews.find((r) => r.id === d.reviewId);
+          return review ? reviewObject(scope, pr, review) : null;
+        },
+        pullRequest: () => pullRequestObject(scope, pr),
+      }));
+    },
     repository: () => repositoryObject(scope),
   };
 }

@@ -2,7 +2,7 @@
  * The fake's GraphQL endpoint: every document is validated against GitHub's schema, then run
  * by graphql-js against the state. Served root fields: `viewer`; `node(id:)` resolving an
  * IssueComment (with `userContentEdits`); and `repository(owner:, name:)` with `object(expression:
- * | oid:)` (Commit with its `message` and `authors`, Tree with `entries`, Blob) and `pullRequest(number:)` with its `comments` and
+ * | oid:)` (Commit with its `message` and `authors`, Tree with `entries`, Blob) and `pullRequest(number:)` with its `comments`, `timelineItems` (review dismissals only) and
  * `reviews` (fake-graphql-repository.ts). Any other root field, and any field of a served object
  * that the fake does not resolve, is answered with a GraphQL error and recorded as a violation.
  */

@@ -102,6 +102,16 @@ export interface ReviewRecord {
   submittedAt: string | null;
 }
 
+/** A `ReviewDismissedEvent` on a pull request's timeline. */
+export interface DismissalRecord {
+  id: number;
+  pr: number;
+  reviewId: number;
+  actor: Identity;
+  was: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
+  at: string;
+}
+
 export interface Revision {
   editor: Identity;
   editedAt: string;

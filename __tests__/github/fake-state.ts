@@ -21,6 +21,7 @@ import type {
   CommitMeta,
   CommitPerson,
   CommitRecord,
+  DismissalRecord,
   FakeGitHubOptions,
   FaultSpec,
   GitSignature,
@@ -47,6 +48,8 @@ export class FakeGitHubState {
   readonly branches = new Map<string, string>();
   readonly pulls = new Map<number, PullRequestRecord>();
   readonly reviews: ReviewRecord[] = [];
+  /** Review dismissals, as the pull request's timeline lists them. */
+  readonly dismissals: DismissalRecord[] = [];
   readonly commentsById = new Map<number, CommentRecord>();
   readonly checkRunsById = new Map<number, CheckRunRecord>();
   readonly teams = new Map<string, TeamRecord>();
@@ -323,9 +326,20 @@ export class FakeGitHubState {
     return record;
   }
 
-  dismissReview(reviewId: number): void {
+  /** `by` (someone with write access; default the repository's owner) dismisses a review. */
+  dismissReview(reviewId: number, by?: string): void {
     const review = this.reviews.find((r) => r.id === reviewId);
     if (!review) throw new Error(`no review ${reviewId}`);
+    if (review.state === 'DISMISSED' || review.state === 'PENDING')
+      throw new Error(`review ${reviewId} is ${review.state}: it cannot be dismissed`);
+    this.dismissals.push({
+      id: this.dismissals.length + 1,
+      pr: review.pr,
+      reviewId,
+      actor: this.identity(by ?? this.repo.owner),
+      was: review.state,
+      at: this.now(),
+    });
     review.state = 'DISMISSED';
   }
 

@@ -161,13 +161,18 @@ function policyChangeReasons(
  * until they approve or their review is dismissed.
  */
 function changesRequestedReasons(policy: Policy, context: ReviewContext): Reason[] {
-  return changesRequestedByRoleHolders(policy, context).map(({ review, roles }) => ({
-    code: 'changes-requested',
-    severity: 'block',
-    message: `@${review.user} (${roles.join(', ')}) requested changes on ${review.commit.slice(0, 7)}: blocked until they approve the head commit or the review is dismissed`,
-    file: null,
-    line: null,
-  }));
+  return changesRequestedByRoleHolders(policy, context).map(
+    ({ review, roles, dismissalRefused }) => ({
+      code: 'changes-requested',
+      severity: 'block',
+      message:
+        dismissalRefused === null
+          ? `@${review.user} (${roles.join(', ')}) requested changes on ${review.commit.slice(0, 7)}: blocked until they approve the head commit or the review is dismissed`
+          : `@${review.user} (${roles.join(', ')}) requested changes on ${review.commit.slice(0, 7)}; the review was dismissed, but ${dismissalRefused}: blocked until they approve the head commit, or a role holder who did not write the change dismisses it`,
+      file: null,
+      line: null,
+    }),
+  );
 }
 
 export function evaluate(input: EvaluateInput): DecisionRecord {

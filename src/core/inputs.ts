@@ -55,6 +55,18 @@ export interface Review {
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
   commit: string;
   submittedAt: string;
+  /**
+   * For a dismissed review: what it was before and who dismissed it. Absent or null when GitHub
+   * did not say (the gate then cannot tell a dismissed request for changes from anything else).
+   */
+  dismissal?: ReviewDismissal | null;
+}
+
+export interface ReviewDismissal {
+  /** The login that dismissed it, or null for a deleted account. */
+  by: string | null;
+  /** The review's state before it was dismissed. */
+  was: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
 }
 
 /** A tick in the bot's checklist, already attributed by the comment's edit history. */

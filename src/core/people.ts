@@ -1,4 +1,5 @@
 /** Who holds which role, who approved what, and which attestations can be trusted. */
+import { independenceBar, independenceOf } from './independence.js';
 import type { Attestation, Review, ReviewContext } from './inputs.js';
 import type { Policy } from '../policy/types.js';
 
@@ -66,19 +67,60 @@ export function approversOnHead(context: Pick<ReviewContext, 'reviews' | 'headSh
   return approved;
 }
 
+/** A role holder's request for changes that stands, with why it still stands. */
+export interface StandingRequest {
+  review: Review;
+  roles: string[];
+  /** Set when the review was dismissed and the dismissal does not lift it: why not. */
+  dismissalRefused: string | null;
+}
+
+/**
+ * Why a dismissal does not lift a role holder's request for changes, or null when it does. Anyone
+ * with write access can dismiss a review, the change's own author included, so a dismissal counts
+ * only from the reviewer, or from someone holding a policy role who did not write the change.
+ */
+function dismissalRefusal(
+  policy: Pick<Policy, 'roles'>,
+  context: Pick<ReviewContext, 'teams' | 'author' | 'writers'>,
+  review: Review,
+): string | null {
+  const dismissal = review.dismissal;
+  if (!dismissal)
+    return 'GitHub did not say what the dismissed review was or who dismissed it, so the gate treats it as a request for changes';
+  if (dismissal.was !== 'CHANGES_REQUESTED') return null;
+  const by = dismissal.by;
+  if (by === null) return 'a deleted account dismissed it';
+  if (sameLogin(by, review.user)) return null;
+  if (rolesOf(policy, by, [...policy.roles.keys()], context.teams).length === 0)
+    return `@${by}, who dismissed it, holds no role in the policy`;
+  const bar = independenceBar(independenceOf(context), by);
+  return bar === null
+    ? null
+    : `@${by}, who dismissed it, ${bar.replace(/, so may not confirm an independent safeguard$/, '')}`;
+}
+
 /**
  * Holders of a policy role whose latest review requests changes, on any commit, with the roles
- * they hold: each is a revocation that stands until they approve or the review is dismissed.
+ * they hold: each is a revocation that stands until they approve, or until the review is
+ * dismissed by someone allowed to lift it (see `dismissalRefusal`).
  */
 export function changesRequestedByRoleHolders(
   policy: Pick<Policy, 'roles'>,
-  context: Pick<ReviewContext, 'reviews' | 'teams'>,
-): { review: Review; roles: string[] }[] {
+  context: Pick<ReviewContext, 'reviews' | 'teams' | 'author' | 'writers'>,
+): StandingRequest[] {
   const roleIds = [...policy.roles.keys()];
-  return [...latestReviews(context).values()]
-    .filter((review) => review.state === 'CHANGES_REQUESTED')
-    .map((review) => ({ review, roles: rolesOf(policy, review.user, roleIds, context.teams) }))
-    .filter((held) => held.roles.length > 0);
+  const standing: StandingRequest[] = [];
+  for (const review of latestReviews(context).values()) {
+    if (review.state !== 'CHANGES_REQUESTED' && review.state !== 'DISMISSED') continue;
+    const roles = rolesOf(policy, review.user, roleIds, context.teams);
+    if (roles.length === 0) continue;
+    const dismissalRefused =
+      review.state === 'DISMISSED' ? dismissalRefusal(policy, context, review) : null;
+    if (review.state === 'DISMISSED' && dismissalRefused === null) continue;
+    standing.push({ review, roles, dismissalRefused });
+  }
+  return standing;
 }
 
 export interface Trust {

@@ -4,7 +4,7 @@
  * blobs a hundred to a query, and the co-authors of commits a hundred to a query.
  */
 import { createHash } from 'node:crypto';
-import type { GitPerson, Review } from '../core/inputs.js';
+import type { GitPerson, Review, ReviewDismissal } from '../core/inputs.js';
 import type {
   CoAuthors,
   CommentRevision,
@@ -40,7 +40,13 @@ query ($owner: String!, $name: String!, $number: Int!) {
       }
       reviews(first: 100) {
         pageInfo { hasNextPage endCursor }
-        nodes { state submittedAt author { login } commit { oid } }
+        nodes { databaseId state submittedAt author { login } commit { oid } }
+      }
+      timelineItems(itemTypes: [REVIEW_DISMISSED_EVENT], first: 100) {
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          ... on ReviewDismissedEvent { actor { login } previousReviewState review { databaseId } }
+        }
       }
     }
   }
@@ -68,10 +74,16 @@ export interface ConversationData {
         }> | null;
       }>;
       reviews: Page<{
+        databaseId: number | null;
         state: string;
         submittedAt: string | null;
         author: { login: string } | null;
         commit: { oid: string } | null;
+      }>;
+      timelineItems: Page<{
+        actor?: { login: string } | null;
+        previousReviewState?: string;
+        review?: { databaseId: number | null } | null;
       }>;
     } | null;
   } | null;
@@ -83,6 +95,39 @@ export interface ConversationPage {
   comments: IssueComment[] | null;
   histories: Map<string, CommentRevision[]>;
   reviews: Review[] | null;
+  /**
+   * Who dismissed each dismissed review and what it was, by review id; null when GitHub listed
+   * more dismissals than one page holds.
+   */
+  dismissals: Map<number, ReviewDismissal> | null;
+}
+
+const DISMISSED_STATES = new Set(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED']);
+
+type DismissalEvent = NonNullable<
+  NonNullable<ConversationData['repository']>['pullRequest']
+>['timelineItems']['nodes'][number];
+
+function readDismissals(events: NonNullable<DismissalEvent>[]): Map<number, ReviewDismissal> {
+  const out = new Map<number, ReviewDismissal>();
+  for (const event of events) {
+    const id = event.review?.databaseId;
+    const was = event.previousReviewState;
+    if (typeof id !== 'number' || !was || !DISMISSED_STATES.has(was)) continue;
+    out.set(id, { by: event.actor?.login ?? null, was: was as ReviewDismissal['was'] });
+  }
+  return out;
+}
+
+/** A dismissed review with who dismissed it and what it was, when the timeline says. */
+export function withDismissal(
+  review: Review,
+  id: number | null,
+  dismissals: Map<number, ReviewDismissal> | null,
+): Review {
+  if (review.state !== 'DISMISSED') return review;
+  const dismissal = id === null ? null : (dismissals?.get(id) ?? null);
+  return { ...review, dismissal };
 }
 
 export function readConversation(data: ConversationData, number: number): ConversationPage {
@@ -112,21 +157,31 @@ export function readConversation(data: ConversationData, number: number): Conver
       histories.set(c.id, revisions.reverse());
     }
   }
+  const dismissals = pr.timelineItems.pageInfo.hasNextPage
+    ? null
+    : readDismissals(nodes(pr.timelineItems));
   const reviews: Review[] = [];
   for (const r of nodes(pr.reviews)) {
     if (!r.author || !r.commit || !REVIEW_STATES.has(r.state)) continue;
-    reviews.push({
-      user: r.author.login,
-      state: r.state as Review['state'],
-      commit: r.commit.oid,
-      submittedAt: r.submittedAt ?? '',
-    });
+    reviews.push(
+      withDismissal(
+        {
+          user: r.author.login,
+          state: r.state as Review['state'],
+          commit: r.commit.oid,
+          submittedAt: r.submittedAt ?? '',
+        },
+        r.databaseId,
+        dismissals,
+      ),
+    );
   }
   return {
     identity: { login: data.viewer.login, id: data.viewer.databaseId },
     comments: pr.comments.pageInfo.hasNextPage ? null : comments,
     histories,
     reviews: pr.reviews.pageInfo.hasNextPage ? null : reviews,
+    dismissals,
   };
 }
 

@@ -17,6 +17,7 @@ import {
   readDirectory,
   readTextBlob,
   textBlobsQuery,
+  withDismissal,
   REVIEW_STATES,
   type ConversationData,
 } from './graphql-reads.js';
@@ -194,6 +195,32 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
         'GraphQL query',
       );
     return payload.data as T;
+  }
+
+  /** Every review of a pull request through REST, with its id (for its dismissal). */
+  async function listReviews(pullNumber: number): Promise<{ id: number; review: Review }[]> {
+    const reviews = await call(`GET reviews of #${pullNumber}`, () =>
+      octokit.paginate(octokit.rest.pulls.listReviews, {
+        owner,
+        repo,
+        pull_number: pullNumber,
+        per_page: 100,
+      }),
+    );
+    const out: { id: number; review: Review }[] = [];
+    for (const r of reviews) {
+      if (!r.user || !r.commit_id || !REVIEW_STATES.has(r.state)) continue;
+      out.push({
+        id: r.id,
+        review: {
+          user: r.user.login,
+          state: r.state as Review['state'],
+          commit: r.commit_id,
+          submittedAt: r.submitted_at ?? '',
+        },
+      });
+    }
+    return out;
   }
 
   /** A read the token may not be allowed to make: null on 403 or 404, other failures thrown. */
@@ -398,7 +425,11 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
         identity: page.identity,
         comments: page.comments ?? (await this.comments(pullNumber)),
         histories: page.histories,
-        reviews: page.reviews ?? (await this.reviews(pullNumber)),
+        reviews:
+          page.reviews ??
+          (await listReviews(pullNumber)).map(({ id, review }) =>
+            withDismissal(review, id, page.dismissals),
+          ),
       };
     },
 
@@ -421,25 +452,7 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
     },
 
     async reviews(pullNumber) {
-      const reviews = await call(`GET reviews of #${pullNumber}`, () =>
-        octokit.paginate(octokit.rest.pulls.listReviews, {
-          owner,
-          repo,
-          pull_number: pullNumber,
-          per_page: 100,
-        }),
-      );
-      const out: Review[] = [];
-      for (const r of reviews) {
-        if (!r.user || !r.commit_id || !REVIEW_STATES.has(r.state)) continue;
-        out.push({
-          user: r.user.login,
-          state: r.state as Review['state'],
-          commit: r.commit_id,
-          submittedAt: r.submitted_at ?? '',
-        });
-      }
-      return out;
+      return (await listReviews(pullNumber)).map(({ review }) => review);
     },
 
     async comments(issueNumber) {
