@@ -4,7 +4,7 @@
  * against baselines measured in the same run on the same machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -340,6 +340,10 @@ Ratios compare with baselines measured in the same run; timings on a shared mach
 |---|---|---|---|---|
 ${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
 `;
-writeFileSync(values.out!, report);
+// Sections written by other commands (the mutation scores of `npm run test:mutation`) are kept.
+const kept = existsSync(values.out!)
+  ? (readFileSync(values.out!, 'utf8').match(/\n## [^\n]*[\s\S]*$/)?.[0] ?? '')
+  : '';
+writeFileSync(values.out!, report + kept);
 rmSync(work, { recursive: true, force: true });
 process.stdout.write(report);
