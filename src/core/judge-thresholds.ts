@@ -80,17 +80,14 @@ export function judgeThreshold(
 
   // A signed capability decision can clear what the evidence could not rule out.
   // When decisions disagree, "above" wins: the cautious reading, whatever the file order.
-  const decisions = attestations
-    .filter(
-      (a) =>
-        a.attestation.kind === 'decision' &&
-        a.attestation.target === threshold.id &&
-        appliesTo(a.attestation, modelId),
-    )
-    .sort(
-      (a, b) =>
-        Number(b.attestation.verdict === 'above') - Number(a.attestation.verdict === 'above'),
-    );
+  const offered = attestations.filter(
+    (a) =>
+      a.attestation.kind === 'decision' &&
+      a.attestation.target === threshold.id &&
+      appliesTo(a.attestation, modelId),
+  );
+  const above = offered.filter((a) => a.attestation.verdict === 'above');
+  const decisions = [...above, ...offered.filter((a) => !above.includes(a))];
   for (const d of decisions) {
     if (!d.trusted) continue;
     const fit = approversFit(
