@@ -5,7 +5,12 @@
  */
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
-import { writersOf } from '../../src/core/independence.js';
+import {
+  independenceBar,
+  independenceOf,
+  nobodyMayConfirm,
+  writersOf,
+} from '../../src/core/independence.js';
 import type {
   Attestation,
   CommitAuthorship,
@@ -300,5 +305,65 @@ describe('judging a state', () => {
     const result = judge({ author: null, confirmations: [tick('alice')] });
     expect(item(result).status).toBe('satisfied');
     expect(result.independence).toBeUndefined();
+  });
+});
+
+describe('how writers are named', () => {
+  const shas = [A, B, M, 'd4'.repeat(20), 'e5'.repeat(20)];
+
+  test('up to three commits are listed; more are counted', () => {
+    const three = independenceOf({
+      author: null,
+      writers: writersOf(shas.slice(0, 3).map((sha) => commit(sha, user('alice')))),
+    });
+    expect(three.excluded).toEqual([
+      { user: 'alice', why: 'authored commits a1a1a1a, b2b2b2b, c3c3c3c' },
+    ]);
+    const five = independenceOf({
+      author: null,
+      writers: writersOf(shas.map((sha) => commit(sha, user('alice')))),
+    });
+    expect(five.excluded).toEqual([
+      { user: 'alice', why: 'authored commits a1a1a1a, b2b2b2b, c3c3c3c and 2 more' },
+    ]);
+  });
+
+  test('a commit that names the same co-author twice is listed once', () => {
+    const writers = writersOf([
+      commit(A, user('alice'), { coAuthors: [user('bob'), user('Bob')] }),
+    ]);
+    expect(writers.people).toEqual([
+      { login: 'alice', authored: [A], coAuthored: [] },
+      { login: 'bob', authored: [], coAuthored: [A] },
+    ]);
+  });
+
+  test('an app is one writer whether GitHub spells it app[bot] (REST) or app (GraphQL)', () => {
+    const independence = independenceOf({
+      author: 'Renovate[bot]',
+      writers: writersOf([commit(A, user('renovate'))]),
+    });
+    expect(independence.excluded).toEqual([
+      { user: 'Renovate[bot]', why: 'opened the pull request; authored commit a1a1a1a' },
+    ]);
+    expect(independenceBar(independence, 'renovate[bot]')).toMatch(/^wrote this change/);
+    expect(independenceBar(independence, 'renovate-helper')).toBeNull();
+    // Only a trailing [bot] names an app.
+    expect(independenceBar(independence, 'reno[bot]vate')).toBeNull();
+  });
+
+  test('several unknown writers are all named, and one with no account is named with every commit', () => {
+    const ghost = noAccount('Ghost', 'ghost@example.test');
+    const writers = writersOf(
+      [commit(A, ghost), commit(B, user('bob'), { coAuthors: [ghost] })],
+      ['GitHub listed 250 of the 300 commits'],
+    );
+    expect(writers.unknown).toEqual([
+      'GitHub listed 250 of the 300 commits',
+      'Ghost <ghost@example.test> (author of commit a1a1a1a; co-author of commit b2b2b2b) has no GitHub account that lists that email',
+    ]);
+    expect(nobodyMayConfirm({ excluded: [], unknown: writers.unknown })).toBe(
+      'nobody may confirm an independent safeguard while the gate cannot tell who wrote this change: GitHub listed 250 of the 300 commits; Ghost <ghost@example.test> (author of commit a1a1a1a; co-author of commit b2b2b2b) has no GitHub account that lists that email',
+    );
   });
 });

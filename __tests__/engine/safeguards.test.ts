@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
 import type { Attestation, Confirmation, ReviewContext } from '../../src/core/inputs.js';
+import { judgeTrigger, type TriggerFacts } from '../../src/core/judge-safeguards.js';
+import { loadPolicy } from '../../src/policy/load-policy.js';
 import {
   NOW,
+  TEST_POLICY,
   approve,
   asl2Attestations,
   attestation,
@@ -556,5 +559,330 @@ describe('a new model (no `previous`) is a comprehensive assessment', () => {
     });
     expect(result.models[0]!.triggers[0]!.status).toBe('not_fired');
     expect(result.decision).toBe('pass');
+  });
+});
+
+/** `run` under a policy whose text has one piece replaced (the text must be there). */
+function runWith(
+  find: string,
+  replace: string,
+  attestations: Attestation[],
+  ctx: Partial<ReviewContext> = {},
+  evidence = asl3Evidence(),
+) {
+  expect(TEST_POLICY).toContain(find);
+  return evaluate({
+    policy: loadPolicy(TEST_POLICY.replace(find, replace), '.github/rsp-policy.yml'),
+    head: state([model(evidence)], attestations),
+    base: null,
+    context: context(ctx),
+    policyChange: null,
+    now: NOW,
+  });
+}
+
+/** Evidence that crosses AI-RND-4 only: security ASL-3, deployment ASL-2. */
+const securityOnly = () => [
+  record('bio-uplift-trial', 'ratio', 1.2),
+  record('longform-virology', 'score', 0.3),
+  record('ai-research-suite-2', 'score', 0.7),
+];
+
+describe('what confirms a safeguard, and what the item says', () => {
+  test('a safeguard tied to several thresholds is required while any one of them is active', () => {
+    const result = runWith(
+      'thresholds: [AI-RND-4]',
+      'thresholds: [CBRN-3, AI-RND-4]',
+      asl2Attestations(),
+      {},
+      securityOnly(),
+    );
+    expect(result.models[0]!.thresholds.find((t) => t.id === 'CBRN-3')!.status).toBe('ruled_out');
+    expect(safeguard(result, 'asl3-sec-affirmative-case')?.status).toBe('missing');
+  });
+
+  test('only a safeguard attestation confirms a safeguard, not another kind naming it', () => {
+    const result = run([
+      ...asl2Attestations(),
+      attestation({ kind: 'signoff', target: 'asl3-deploy-threat-model', approvedBy: ['alice'] }),
+      attestation({ kind: 'report', target: 'asl3-deploy-threat-model', approvedBy: ['alice'] }),
+    ]);
+    expect(safeguard(result, 'asl3-deploy-threat-model')).toMatchObject({
+      status: 'missing',
+      confirmed_by: [],
+    });
+  });
+
+  test('an attestation by people outside the signer roles is rejected, naming them and the file', () => {
+    const result = run([
+      ...asl2Attestations(),
+      attestation({
+        kind: 'safeguard',
+        target: 'asl3-deploy-threat-model',
+        approvedBy: ['mallory', 'dave'],
+      }),
+    ]);
+    expect(safeguard(result, 'asl3-deploy-threat-model')).toMatchObject({
+      status: 'rejected',
+      rejected: [
+        {
+          user: 'mallory, dave',
+          why: 'attestation safeguards/m.yml:4: @mallory, @dave hold none of the allowed roles (rso)',
+        },
+      ],
+      note: '@mallory, dave: attestation safeguards/m.yml:4: @mallory, @dave hold none of the allowed roles (rso)',
+    });
+  });
+
+  test('several rejections are all named in the note', () => {
+    const result = run(asl2Attestations(), {
+      confirmations: [tick('dave'), tick('erin')],
+      teams: new Map([['acme/rsp-office', []]]),
+    });
+    expect(safeguard(result, 'asl3-deploy-threat-model')!.note).toBe(
+      '@dave: holds none of the allowed roles (rso); @erin: holds none of the allowed roles (rso)',
+    );
+  });
+
+  test('an expired attestation leaves the item expired, saying which file and when', () => {
+    const result = run([
+      ...asl2Attestations(),
+      attestation({
+        kind: 'safeguard',
+        target: 'asl3-deploy-threat-model',
+        approvedBy: ['alice'],
+        expires: '2026-11-01',
+      }),
+    ]);
+    expect(safeguard(result, 'asl3-deploy-threat-model')).toMatchObject({
+      status: 'expired',
+      note: 'attestation safeguards/m.yml:4 expired on 2026-11-01',
+    });
+  });
+
+  test('a tick by someone outside every signer role names all the roles, and every unreadable team', () => {
+    const ticks = { confirmations: [tick('dave', 'asl3-sec-weight-access')] };
+    expect(
+      safeguard(
+        run(asl2Attestations(), { ...ticks, teams: new Map([['acme/rsp-office', []]]) }),
+        'asl3-sec-weight-access',
+      )!.note,
+    ).toBe('@dave: holds none of the allowed roles (security-lead, rso)');
+    const result = runWith(
+      'security-lead: { users: [bob] }',
+      'security-lead: { users: [bob], teams: [acme/security] }',
+      asl2Attestations(),
+      { ...ticks, teams: null },
+    );
+    expect(safeguard(result, 'asl3-sec-weight-access')!.note).toBe(
+      '@dave: holds none of security-lead, rso as far as the gate can see: team membership of acme/security, acme/rsp-office cannot be read with this token',
+    );
+  });
+
+  test('a tick in the checklist is named as such in the item', () => {
+    const result = run(asl2Attestations(), { confirmations: [tick('alice')] });
+    expect(safeguard(result, 'asl3-deploy-threat-model')).toMatchObject({
+      status: 'satisfied',
+      note: 'confirmed by @alice in the checklist',
+    });
+  });
+
+  test('every untrusted attestation of an item is named, with why', () => {
+    const threat = (file: string) =>
+      attestation({
+        kind: 'safeguard',
+        target: 'asl3-deploy-threat-model',
+        approvedBy: ['alice'],
+        file,
+      });
+    const result = evaluate({
+      policy: testPolicy(),
+      head: state(
+        [model(asl3Evidence())],
+        [...asl2Attestations(), threat('a.yml'), threat('b.yml')],
+      ),
+      base: state([model(asl3Evidence())]),
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
+    expect(safeguard(result, 'asl3-deploy-threat-model')!.note).toBe(
+      'attestation a.yml:4 new in this change and not yet approved on the head commit by @alice; b.yml:4 new in this change and not yet approved on the head commit by @alice',
+    );
+  });
+});
+
+describe('which sign-offs apply, and what signs them', () => {
+  test('a sign-off rule with no kind applies when either kind reaches its level', () => {
+    const result = run(asl2Attestations(), {}, securityOnly());
+    expect(result.models[0]!.levels).toEqual({ deployment: 'ASL-2', security: 'ASL-3' });
+    expect(result.models[0]!.signoffs.map((s) => s.role)).toEqual(['ceo', 'rso']);
+    const deploymentOnly = runWith(
+      'requires: { security: ASL-3 }\n    rule_out:\n      - any:',
+      'requires: { deployment: ASL-3 }\n    rule_out:\n      - any:',
+      asl2Attestations(),
+      {},
+      securityOnly(),
+    );
+    expect(deploymentOnly.models[0]!.levels).toEqual({ deployment: 'ASL-3', security: 'ASL-2' });
+    expect(deploymentOnly.models[0]!.signoffs.map((s) => s.role)).toEqual(['ceo', 'rso']);
+  });
+
+  test('a sign-off rule of one kind applies only when that kind reaches its level', () => {
+    const rule = (kind: string) =>
+      runWith(
+        'signoffs:\n  - { level: ASL-3, roles: [ceo, rso] }',
+        `signoffs:\n  - { level: ASL-3, kind: ${kind}, roles: [ceo] }`,
+        asl2Attestations(),
+        {},
+        securityOnly(),
+      ).models[0]!.signoffs;
+    expect(rule('security').map((s) => s.role)).toEqual(['ceo']);
+    expect(rule('deployment')).toEqual([]);
+  });
+
+  test('an approving review signs off, and says it was a review', () => {
+    const result = run(asl2Attestations(), { reviews: [approve('carol')] });
+    expect(result.models[0]!.signoffs[0]).toEqual({
+      level: 'ASL-3',
+      role: 'ceo',
+      status: 'satisfied',
+      by: 'carol',
+      via: 'review',
+    });
+  });
+
+  test('only a sign-off attestation for this level signs off: not one for another level, nor another kind', () => {
+    for (const other of [
+      attestation({ kind: 'signoff', target: 'ASL-2', approvedBy: ['alice', 'carol'] }),
+      attestation({ kind: 'report', target: 'ASL-3', approvedBy: ['alice', 'carol'] }),
+    ]) {
+      const result = run([...asl2Attestations(), other]);
+      expect(
+        result.models[0]!.signoffs.map((s) => s.status),
+        other.kind,
+      ).toEqual(['missing', 'missing']);
+    }
+  });
+});
+
+describe('when a trigger fires, and which report answers it', () => {
+  const TRIGGER =
+    'any: [ { effective_compute_ratio: { gte: 4 } }, { months_since_assessment: { gte: 6 } } ]';
+  /** The test policy's trigger, with its conditions replaced when `conditions` is given. */
+  function triggerOf(conditions = TRIGGER) {
+    expect(TEST_POLICY).toContain(TRIGGER);
+    const policy = loadPolicy(TEST_POLICY.replace(TRIGGER, conditions), '.github/rsp-policy.yml');
+    return { policy, trigger: policy.triggers[0]! };
+  }
+  const facts = (extra: Partial<TriggerFacts> = {}): TriggerFacts => ({
+    card: 'models/m/MODEL_CARD.md',
+    effectiveCompute: 1e25,
+    previous: { card: 'models/old/MODEL_CARD.md', effectiveCompute: 1e25 },
+    assessedAt: '2026-09-01',
+    ...extra,
+  });
+  const report = (extra: Partial<Attestation> = {}) =>
+    attestation({
+      kind: 'report',
+      target: 'capability-report',
+      approvedBy: ['alice', 'carol'],
+      date: '2026-11-01',
+      ...extra,
+    });
+  function judged(
+    f: TriggerFacts,
+    attestations: Attestation[] = [],
+    { conditions = TRIGGER, trusted = true, now = NOW } = {},
+  ) {
+    const { policy, trigger } = triggerOf(conditions);
+    return judgeTrigger(
+      trigger,
+      policy,
+      'acme/m',
+      f,
+      attestations.map((attestation) => ({ attestation, trusted, why: trusted ? null : 'new' })),
+      null,
+      now,
+    );
+  }
+
+  test('says which card lacks its effective compute', () => {
+    expect(judged(facts({ effectiveCompute: null }))).toMatchObject({
+      fired: true,
+      why: 'effective compute ratio unknown (rsp.effective_compute missing in this card)',
+    });
+    const previous = { card: 'models/old/MODEL_CARD.md', effectiveCompute: null };
+    expect(judged(facts({ previous }))).toMatchObject({
+      fired: true,
+      why: 'effective compute ratio unknown (rsp.effective_compute missing in models/old/MODEL_CARD.md)',
+    });
+  });
+
+  test('a trigger that does not fire gives the reading of every condition', () => {
+    expect(judged(facts({ effectiveCompute: 2e25 }))).toEqual({
+      id: 'notably-more-capable',
+      fired: false,
+      why: 'effective compute 2× the previous model (trigger at ≥ 4×); 2 months since the assessment of 2026-09-01 (trigger at ≥ 6)',
+      requires_attestation: 'capability-report',
+      status: 'not_fired',
+    });
+  });
+
+  test('a card with no assessment date fires, and a dated report signed by every signer role answers it', () => {
+    expect(judged(facts({ assessedAt: null }), [report()])).toMatchObject({
+      fired: true,
+      why: 'no comprehensive assessment date (rsp.assessed_at)',
+      status: 'satisfied',
+    });
+  });
+
+  test('an assessment dated today is not in the future', () => {
+    const midnight = new Date('2026-11-27T00:00:00Z');
+    expect(judged(facts({ assessedAt: '2026-11-27' }), [], { now: midnight })).toMatchObject({
+      fired: false,
+      why: expect.stringContaining('0 months since the assessment of 2026-11-27'),
+    });
+  });
+
+  test('a month is counted only once its day of the month is reached', () => {
+    // 2026-05-28 to 2026-11-27 is a day short of six months.
+    expect(judged(facts({ assessedAt: '2026-05-28' })).fired).toBe(false);
+    expect(judged(facts({ assessedAt: '2026-05-27' })).fired).toBe(true);
+  });
+
+  test('a trigger of mode all fires only when every condition fires', () => {
+    const all =
+      'all: [ { effective_compute_ratio: { gte: 4 } }, { months_since_assessment: { gte: 6 } } ]';
+    expect(judged(facts({ assessedAt: '2026-01-01' }), [], { conditions: all }).fired).toBe(false);
+    expect(
+      judged(facts({ assessedAt: '2026-01-01', effectiveCompute: 5e25 }), [], { conditions: all })
+        .fired,
+    ).toBe(true);
+  });
+
+  test('a report must follow the latest deadline that fired, whatever order the conditions are listed in', () => {
+    const twoDeadlines =
+      'any: [ { months_since_assessment: { gte: 9 } }, { months_since_assessment: { gte: 6 } } ]';
+    // Assessed 2026-01-01: the 6-month deadline fell on 2026-07-01, the 9-month one on 2026-10-01.
+    const old = facts({ assessedAt: '2026-01-01' });
+    const at = (date: string) =>
+      judged(old, [report({ date })], { conditions: twoDeadlines }).status;
+    expect(at('2026-08-01')).toBe('missing');
+    expect(at('2026-10-01')).toBe('satisfied');
+  });
+
+  test('only a trusted, current report of the required kind and name, signed by every signer role, answers a trigger', () => {
+    const fired = facts({ effectiveCompute: 5e25 });
+    expect(judged(fired, [report()]).status).toBe('satisfied');
+    expect(judged(fired, [report()], { trusted: false }).status).toBe('missing');
+    for (const wrong of [
+      report({ kind: 'signoff' }),
+      report({ target: 'another-report' }),
+      report({ approvedBy: ['alice'] }),
+      report({ expires: '2026-11-20' }),
+      report({ date: null }),
+    ])
+      expect(judged(fired, [wrong]).status, JSON.stringify(wrong)).toBe('missing');
   });
 });

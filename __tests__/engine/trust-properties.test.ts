@@ -10,8 +10,16 @@ import type {
   Attestation,
   ModelState,
   RepositoryState,
+  Review,
   ReviewContext,
 } from '../../src/core/inputs.js';
+import {
+  approversFit,
+  approversOnHead,
+  holdsRole,
+  isExpired,
+  trustOf,
+} from '../../src/core/people.js';
 import { loadPolicy } from '../../src/policy/load-policy.js';
 import type { Policy } from '../../src/policy/types.js';
 import {
@@ -312,5 +320,159 @@ describe('checklist ticks', () => {
       status: 'missing',
       confirmed_by: [],
     });
+  });
+});
+
+/* Who holds a role, who approved, and when an attestation lapses (core/people.ts). */
+
+/** A policy's roles only: rso is two people and one team; team-lead is a team in mixed case. */
+const ROLES: Pick<Policy, 'roles'> = {
+  roles: new Map([
+    [
+      'rso',
+      { id: 'rso', description: null, users: ['alice', 'Frank'], teams: ['acme/rsp-office'] },
+    ],
+    ['team-lead', { id: 'team-lead', description: null, users: [], teams: ['Acme/Leads'] }],
+    ['ceo', { id: 'ceo', description: null, users: ['carol'], teams: [] }],
+  ]),
+};
+
+describe('role holders', () => {
+  test('any one of the people a role names holds it, in any letter case', () => {
+    expect(holdsRole(ROLES, 'rso', 'frank', null)).toEqual({ holds: true, unresolvedTeams: [] });
+    expect(holdsRole(ROLES, 'rso', 'ALICE', null)).toEqual({ holds: true, unresolvedTeams: [] });
+  });
+
+  test('a role the policy does not define is held by nobody', () => {
+    expect(holdsRole(ROLES, 'cfo', 'alice', new Map())).toEqual({
+      holds: false,
+      unresolvedTeams: [],
+    });
+  });
+
+  test('any one member of a role’s team holds it; a non-member does not, and nothing is unresolved', () => {
+    const teams = new Map([['acme/rsp-office', ['erin', 'gus']]]);
+    expect(holdsRole(ROLES, 'rso', 'gus', teams)).toEqual({ holds: true, unresolvedTeams: [] });
+    expect(holdsRole(ROLES, 'rso', 'hank', teams)).toEqual({ holds: false, unresolvedTeams: [] });
+  });
+
+  test('a team the policy spells in capitals is matched with the membership read for it', () => {
+    // The Action keys team membership by the lower-cased team name.
+    const teams = new Map([['acme/leads', ['ivy']]]);
+    expect(holdsRole(ROLES, 'team-lead', 'ivy', teams).holds).toBe(true);
+    // A map keyed by the policy's own spelling works too.
+    expect(holdsRole(ROLES, 'team-lead', 'ivy', new Map([['Acme/Leads', ['ivy']]])).holds).toBe(
+      true,
+    );
+  });
+
+  test('a team whose membership cannot be read is named as unresolved, and holds nothing', () => {
+    expect(holdsRole(ROLES, 'rso', 'erin', null)).toEqual({
+      holds: false,
+      unresolvedTeams: ['acme/rsp-office'],
+    });
+  });
+});
+
+describe('approvals on the head commit', () => {
+  const review = (
+    user: string,
+    state: Review['state'],
+    submittedAt: string,
+    commit = 'head1',
+  ): Review => ({ user, state, commit, submittedAt });
+  const approvers = (...reviews: Review[]) =>
+    [...approversOnHead({ reviews, headSha: 'head1' })].sort();
+
+  test('a comment or a pending review after an approval does not withdraw it', () => {
+    expect(
+      approvers(
+        review('alice', 'APPROVED', '2026-11-27T10:00:00Z'),
+        review('alice', 'COMMENTED', '2026-11-27T11:00:00Z'),
+        review('bob', 'APPROVED', '2026-11-27T10:00:00Z'),
+        review('bob', 'PENDING', '2026-11-27T11:00:00Z'),
+      ),
+    ).toEqual(['alice', 'bob']);
+  });
+
+  test('the latest review decides by its time, whatever order GitHub lists them in', () => {
+    expect(
+      approvers(
+        review('alice', 'CHANGES_REQUESTED', '2026-11-27T11:00:00Z'),
+        review('alice', 'APPROVED', '2026-11-27T10:00:00Z'),
+      ),
+    ).toEqual([]);
+    expect(
+      approvers(
+        review('alice', 'APPROVED', '2026-11-27T11:00:00Z'),
+        review('alice', 'CHANGES_REQUESTED', '2026-11-27T10:00:00Z'),
+      ),
+    ).toEqual(['alice']);
+  });
+
+  test('of two reviews in the same second, the one GitHub lists later decides', () => {
+    expect(
+      approvers(
+        review('alice', 'APPROVED', '2026-11-27T10:00:00Z'),
+        review('alice', 'CHANGES_REQUESTED', '2026-11-27T10:00:00Z'),
+      ),
+    ).toEqual([]);
+  });
+
+  test('an approval of an earlier commit does not count', () => {
+    expect(approvers(review('alice', 'APPROVED', '2026-11-27T10:00:00Z', 'old1'))).toEqual([]);
+  });
+});
+
+describe('why an attestation or its approvers do not count', () => {
+  test('every approver still missing is named', () => {
+    const a = attestation({ kind: 'signoff', target: 'ASL-3', approvedBy: ['alice', 'Carol'] });
+    expect(trustOf(a, new Set(), new Set())).toEqual({
+      trusted: false,
+      why: 'new in this change and not yet approved on the head commit by @alice, @Carol',
+    });
+    expect(trustOf(a, new Set(), new Set(['alice', 'carol']))).toEqual({
+      trusted: true,
+      why: null,
+    });
+  });
+
+  test('approvers outside the allowed roles are named, and so is a role no approver holds', () => {
+    const policy = testPolicy();
+    expect(approversFit(policy, ['dave'], ['rso', 'ceo'], null, false)).toEqual({
+      ok: false,
+      why: '@dave holds none of the allowed roles (rso, ceo)',
+    });
+    expect(approversFit(policy, ['dave', 'erin'], ['rso', 'ceo'], null, false)).toEqual({
+      ok: false,
+      why: '@dave, @erin hold none of the allowed roles (rso, ceo)',
+    });
+    expect(approversFit(policy, ['bob'], ['ceo', 'rso', 'security-lead'], null, true)).toEqual({
+      ok: false,
+      why: 'no approver holds the role ceo, rso',
+    });
+    expect(approversFit(policy, ['alice', 'carol'], ['ceo', 'rso'], null, true)).toEqual({
+      ok: true,
+      why: null,
+    });
+  });
+});
+
+describe('expiry', () => {
+  test('an attestation is valid through the whole of its expiry day, and expired after it', () => {
+    const lastSecond = new Date('2026-11-27T23:59:59Z');
+    expect(isExpired('2026-01-01', '2026-11-27', null, lastSecond)).toBeNull();
+    expect(isExpired('2026-01-01', '2026-11-27', null, new Date('2026-11-28T00:00:00Z'))).toBe(
+      'expired on 2026-11-27',
+    );
+  });
+
+  test('re-approval falls due only once the full number of days has passed', () => {
+    // Approved 2026-11-17 with a 10-day limit: still valid at the first moment of 2026-11-27.
+    const due = new Date('2026-11-27T00:00:00Z');
+    expect(isExpired('2026-11-17', null, 10, due)).toBeNull();
+    expect(isExpired('2026-11-17', null, 10, new Date('2026-11-27T00:00:01Z'))).toBe(
+      'approved 2026-11-17, which is more than 10 days ago: re-approval is due',
+    );
   });
 });

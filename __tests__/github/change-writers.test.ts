@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { MAX_COMMITS, readChangeWriters } from '../../src/github/change-writers.js';
 import { createMemoryPort } from '../../src/github/memory-port.js';
 import { createOctokitPort } from '../../src/github/octokit-port.js';
-import type { ComparedCommit, GitHubPort } from '../../src/github/port.js';
+import type { Comparison, ComparedCommit, GitHubPort } from '../../src/github/port.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 
 /** A SHA whose short form is the number: `0000001aaa…`. */
@@ -211,5 +211,60 @@ describe('fails closed when the commit list is not whole', () => {
       'GitHub did not return commit 0000001 to read its co-authors',
       'commit 0000002 names more co-authors than GitHub lists in one page (100)',
     ]);
+  });
+});
+
+describe('what the gate asks GitHub for', () => {
+  const person = (login: string) => ({ login, name: login, email: `${login}@acme.test` });
+  const compared = (n: number, extra: Partial<ComparedCommit> = {}): ComparedCommit => ({
+    sha: sha(n),
+    parents: 1,
+    author: person('alice'),
+    message: 'Work',
+    ...extra,
+  });
+
+  /** A port that answers only the two reads readChangeWriters makes, and records them. */
+  function stubPort(all: ComparedCommit[]) {
+    const asked: { pages: number[]; coAuthors: string[][] } = { pages: [], coAuthors: [] };
+    const port = {
+      comparisonCommits: async (_base: string, _head: string, limit: number) => {
+        asked.pages.push(limit);
+        return { commits: all.slice(0, limit), total: all.length };
+      },
+      coAuthors: async (shas: string[]) => {
+        asked.coAuthors.push(shas);
+        return new Map(shas.map((s) => [s, { people: [person('erin')], complete: true }]));
+      },
+    } as unknown as GitHubPort;
+    return { port, asked };
+  }
+  const comparison = (commits: ComparedCommit[], total: number): Comparison => ({
+    mergeBase: BASE,
+    files: [],
+    complete: true,
+    commits,
+    totalCommits: total,
+  });
+
+  test('co-authors are asked only for non-merge commits that name one, and not at all when none does', async () => {
+    const merge = compared(2, {
+      parents: 2,
+      message: 'Merge\n\nCo-authored-by: Erin <erin@acme.test>',
+    });
+    const named = compared(3, { message: 'Tune\n\nco-authored-by: Erin <erin@acme.test>' });
+    const { port, asked } = stubPort([]);
+    const result = await readChangeWriters(
+      port,
+      BASE,
+      sha(3),
+      comparison([compared(1), merge, named], 3),
+    );
+    expect(asked.coAuthors).toEqual([[sha(3)]]);
+    expect(result.people.map((p) => p.login)).toEqual(['alice', 'erin']);
+
+    const plain = stubPort([]);
+    await readChangeWriters(plain.port, BASE, sha(1), comparison([compared(1)], 1));
+    expect(plain.asked.coAuthors).toEqual([]);
   });
 });

@@ -498,3 +498,67 @@ describe('attributeTicks', () => {
     });
   });
 });
+
+describe('where a hidden id counts', () => {
+  const marker = (model = 'acme/m', id = THREAT) => `<!-- rsp-gate:item ${model} ${id} -->`;
+  const items = (...lines: string[]) => parseChecklist(lines.join('\n')).items;
+
+  test('a hidden id is read whatever run of spaces or tabs separates its parts', () => {
+    expect(items(`- [x] Threat model <!--\t rsp-gate:item  acme/m \t${THREAT}  \t-->`)).toEqual([
+      { model: 'acme/m', safeguard: THREAT, checked: true },
+    ]);
+  });
+
+  test('a hidden id nested inside other comment text is no hidden id', () => {
+    expect(items(`- [x] Threat model <!-- note <!-- rsp-gate:item acme/m ${THREAT} -->`)).toEqual(
+      [],
+    );
+  });
+
+  test('other inline HTML before the hidden id does not hide it', () => {
+    expect(items(`- [x] <b>Threat model</b> ${marker()}`)).toEqual([
+      { model: 'acme/m', safeguard: THREAT, checked: true },
+    ]);
+  });
+
+  test('an item with a nested task item keeps its own hidden id, and the nested item has its own', () => {
+    expect(
+      items(`- [x] Threat model ${marker()}`, `  - [ ] Weights ${marker('acme/m', WEIGHTS)}`),
+    ).toEqual([
+      { model: 'acme/m', safeguard: THREAT, checked: true },
+      { model: 'acme/m', safeguard: WEIGHTS, checked: false },
+    ]);
+  });
+
+  test('a hidden id in a heading inside the item, not in its own text, does not count', () => {
+    expect(items('- [x] Threat model', '', `  # Heading ${marker()}`)).toEqual([]);
+  });
+
+  test('a hidden id whose model is not valid percent-encoding is no item', () => {
+    expect(items(`- [x] Threat model ${marker('acme%E0%A4%A', THREAT)}`)).toEqual([]);
+    expect(items(`- [x] Threat model ${marker('acme/m', 'x%E0%A4%A')}`)).toEqual([]);
+  });
+});
+
+describe('who is the bot, and who ticked', () => {
+  test('a bot login given with spaces around it is still the bot', () => {
+    const result = attributeTicks(history([BOT, tick(ORIGINAL, THREAT)]), [
+      ' github-actions[bot] ',
+    ]);
+    expect(result.confirmations).toEqual([]);
+  });
+
+  test('an editor login with spaces around it is recorded without them', () => {
+    const result = attributeTicks(history([' alice ', tick(ORIGINAL, THREAT)]), BOTS);
+    expect(result.confirmations).toEqual([confirm(THREAT, 'alice', 1)]);
+  });
+});
+
+describe('an app is named by a trailing [bot] only', () => {
+  test('a login with [bot] inside it is not the bot', () => {
+    const result = attributeTicks(history(['github[bot]-actions', tick(ORIGINAL, THREAT)]), [
+      'github-actions',
+    ]);
+    expect(result.confirmations).toEqual([confirm(THREAT, 'github[bot]-actions', 1)]);
+  });
+});
