@@ -109,7 +109,6 @@ export function writersOf(commits: CommitAuthorship[], unknown: string[] = []): 
       if (!writer[role].includes(sha)) writer[role].push(sha);
       return;
     }
-    // Stryker disable next-line MethodExpression: the key only groups the addresses git records (ASCII) without case; upper-casing groups them alike
     const key = person.email.toLowerCase();
     const entry = nobody.get(key) ?? {
       who: `${person.name} <${person.email}>`,
