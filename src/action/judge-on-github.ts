@@ -23,7 +23,12 @@ import { readUnchangedFrom } from '../repository/read-unchanged-from.js';
 import { batches, checkRunAnnotations, renderCheckRun } from '../render/render-check-run.js';
 import { COMMENT_MARKER, renderMarkdown } from '../render/render-markdown.js';
 import type { Target } from './event.js';
-import { auditCheckName, checkNameInto, readBaseProtection } from './protected-bases.js';
+import {
+  auditCheckName,
+  checkNameInto,
+  readBaseProtection,
+  type BaseProtection,
+} from './protected-bases.js';
 
 export interface JudgeOptions {
   port: GitHubPort;
@@ -459,6 +464,47 @@ async function refreshRequiredCheck(
   if (verdict) await writeCheck(port, sha, checkName, verdict, readAt, options.runUrl);
 }
 
+/** Which check this pull request's judgment is written under, and why. */
+async function chooseCheck(
+  options: JudgeOptions,
+  pr: PullRequest,
+  inQueue: boolean,
+): Promise<{ checkName: string; protection: BaseProtection }> {
+  // A merge queue asks for the required check on its own commit, for a base that requires it.
+  const protection = inQueue
+    ? { protected: true, why: 'the merge queue asks for it' }
+    : await readBaseProtection(options.port, pr.baseRef, options.checkName, pr.defaultBranch);
+  const checkName = protection.protected
+    ? options.checkName
+    : checkNameInto(options.checkName, pr.baseRef);
+  return { checkName, protection };
+}
+
+/**
+ * The verdict to write on `checkSha`, and the pull request as it is now. A merged pull request's
+ * check stands (null); a protected base's check speaks for every open pull request with the head;
+ * a pull request into another base re-judges the required check it leaves behind.
+ */
+async function verdictToWrite(
+  options: JudgeOptions,
+  judged: PullRequestJudgment,
+  at: { checkSha: string; inQueue: boolean; protection: BaseProtection; readAt: Date },
+  notes: string[],
+): Promise<{ verdict: CheckVerdict | null; latest: PullRequest }> {
+  const { port } = options;
+  const pr = judged.pr;
+  let current: PullRequest | null = at.inQueue ? pr : null;
+  const now = async () => (current ??= await port.pullRequest(pr.number));
+  let verdict: CheckVerdict | null = judged.verdict;
+  if (pr.merged) verdict = null;
+  else if (at.protection.protected && !at.inQueue) {
+    const open = await port.openPullRequestsWithHead(at.checkSha, OPEN_PULL_REQUEST_LIMIT);
+    current = open?.find((p) => p.number === pr.number) ?? null;
+    verdict = await verdictForHead(options, at.checkSha, judged, open, now, notes);
+  } else if (!at.inQueue) await refreshRequiredCheck(options, at.checkSha, judged, now, at.readAt);
+  return { verdict, latest: await now() };
+}
+
 /** The run's pull request: judged, then the check and the sticky comment written in order. */
 async function judgePullRequestEvent(
   options: JudgeOptions,
@@ -470,13 +516,7 @@ async function judgePullRequestEvent(
   const pr = await port.pullRequest(target.number);
   const inQueue = target.checkSha !== undefined;
   const checkSha = target.checkSha ?? pr.headSha;
-  // A merge queue asks for the required check on its own commit, for a base that requires it.
-  const protection = inQueue
-    ? { protected: true, why: 'the merge queue asks for it' }
-    : await readBaseProtection(port, pr.baseRef, options.checkName, pr.defaultBranch);
-  const checkName = protection.protected
-    ? options.checkName
-    : checkNameInto(options.checkName, pr.baseRef);
+  const { checkName, protection } = await chooseCheck(options, pr, inQueue);
   // A merged pull request's check is the record of what merged: its runs only comment.
   if (!pr.merged)
     await markInProgress(
@@ -502,17 +542,13 @@ async function judgePullRequestEvent(
   // Writes are ordered. The pull request's state is read again (from the list of open pull
   // requests with this head when the base is protected), and a run that read it before it moved
   // to a new head or base leaves the comment to the run for the new state; the check is not
-  // written over a verdict from a run that read GitHub later.
-  let current: PullRequest | null = inQueue ? pr : null;
-  const now = async () => (current ??= await port.pullRequest(pr.number));
-  let verdict: CheckVerdict | null = judged.verdict;
-  if (pr.merged) verdict = null;
-  else if (protection.protected && !inQueue) {
-    const open = await port.openPullRequestsWithHead(checkSha, OPEN_PULL_REQUEST_LIMIT);
-    current = open?.find((p) => p.number === pr.number) ?? null;
-    verdict = await verdictForHead(options, checkSha, judged, open, now, notes);
-  } else if (!inQueue) await refreshRequiredCheck(options, checkSha, judged, now, readAt);
-  const latest = await now();
+  // written over a verdict from a run that read GitHub later, and goes before the comment.
+  const { verdict, latest } = await verdictToWrite(
+    options,
+    judged,
+    { checkSha, inQueue, protection, readAt },
+    notes,
+  );
   const moved = latest.headSha !== pr.headSha || latest.baseRef !== pr.baseRef;
   const wroteCheck =
     verdict === null ||
