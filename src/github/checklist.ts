@@ -54,9 +54,12 @@ interface MdNode {
   children?: MdNode[];
 }
 
-/** The whole of an HTML node that is a hidden id: exactly one comment, nothing around it. */
-// Stryker disable next-line Regex: an inline HTML comment node ends at its first `-->`, so nothing can follow the `-->` and dropping `$` matches the same nodes
-const MARKER = /^<!--[ \t]*rsp-gate:item[ \t]+(\S+)[ \t]+(\S+)[ \t]*-->$/;
+/**
+ * A hidden id at the start of an HTML node: one comment. markerOf also requires it to end where
+ * the node ends, so that it is the whole node (checked apart from this pattern, so that the one
+ * mutant that check cannot show is marked alone and every other mutant of the pattern is tested).
+ */
+const MARKER = /^<!--[ \t]*rsp-gate:item[ \t]+(\S+)[ \t]+(\S+)[ \t]*-->/;
 /** Anything that looks like an attempt at a hidden id, well formed or not. */
 const MARKER_LIKE = /rsp-gate:item/i;
 
@@ -119,8 +122,11 @@ function markerOf(item: MdNode): { model: string; safeguard: string } | null {
   const node = all.find((h) => attempts(h) === 1);
   if (!node || !inlineHtml(item).has(node)) return null;
   // Stryker disable next-line StringLiteral: the node made one attempt, so it has a value; the fallback only satisfies the type
-  const match = MARKER.exec(node.value ?? '');
+  const value = node.value ?? '';
+  const match = MARKER.exec(value);
   if (!match) return null;
+  // Stryker disable next-line ConditionalExpression: an inline HTML comment node ends at its first `-->`, so a match of MARKER always ends where the node ends; this guards a parser that kept more
+  if (match.index + match[0].length !== value.length) return null;
   const model = decode(match[1]!);
   const safeguard = decode(match[2]!);
   if (model === null || safeguard === null) return null;
