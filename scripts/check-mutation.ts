@@ -94,7 +94,11 @@ export function checkReport(report: Report, trust: string[] = TRUST): Verdict {
     }
     const living = mutants
       .filter((m) => m.status === 'Survived' || m.status === 'NoCoverage' || m.status === 'Pending')
-      .sort((a, b) => a.location.start.line - b.location.start.line);
+      .sort(
+        (a, b) =>
+          a.location.start.line - b.location.start.line ||
+          a.location.start.column - b.location.start.column,
+      );
     for (const m of living) {
       const { line, column } = m.location.start;
       const status = m.status === 'NoCoverage' ? 'not covered by any test' : m.status.toLowerCase();

@@ -276,6 +276,7 @@ export function judgeTrigger(
       (since === undefined || a.date >= since) &&
       // A report is itself an assessment: measured from its date, the months condition must not fire.
       monthConditions.every(
+        // Stryker disable next-line ConditionalExpression: a.date was found non-null above; the test is repeated only for the type checker
         (c) => a.date !== null && !compare(monthsBetween(a.date, now), c.op, c.value),
       ) &&
       a.target === trigger.requiresAttestation &&

@@ -22,6 +22,7 @@ function firstRelevant(leaves: ConditionResult[], holds: boolean): ConditionResu
 }
 
 function cite(leaf: ConditionResult | undefined): string {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: the policy schema gives every any/all at least one condition, so a condition always has a leaf
   if (!leaf) return '';
   const where = leaf.file ? `, ${leaf.file}${leaf.line !== null ? `:${leaf.line}` : ''}` : '';
   return `${leaf.note}${where}`;
@@ -57,6 +58,7 @@ export function judgeThreshold(
     return {
       ...base,
       status: 'crossed',
+      // Stryker disable next-line OptionalChaining: a rule-in that holds has at least one leaf (the schema gives any/all one condition or more)
       summary: `crossed: ${cite(leaf)} (rule-in${leaf?.provenance ? `, ${leaf.provenance}` : ''})`,
     };
   }
