@@ -247,6 +247,20 @@ describe('what the gate asks GitHub for', () => {
     totalCommits: total,
   });
 
+  test('a pull request of exactly the most commits the gate reads, listed 250 at first, is read whole', async () => {
+    const all = Array.from({ length: MAX_COMMITS }, (_, i) => compared(i + 1));
+    const { port, asked } = stubPort(all);
+    const result = await readChangeWriters(
+      port,
+      BASE,
+      sha(MAX_COMMITS),
+      comparison(all.slice(0, 250), MAX_COMMITS),
+    );
+    expect(asked.pages).toEqual([MAX_COMMITS]);
+    expect(result.unknown).toEqual([]);
+    expect(result.people[0]!.authored).toHaveLength(MAX_COMMITS);
+  });
+
   test('co-authors are asked only for non-merge commits that name one, and not at all when none does', async () => {
     const merge = compared(2, {
       parents: 2,
