@@ -443,206 +443,6 @@ function judge(condition, rule, ctx) {
     return { holds, leaves: parts.flatMap((p) => p.leaves) };
 }
 
-function sameLogin(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
-function holdsRole(policy, roleId, user, teams) {
-    const role = policy.roles.get(roleId);
-    if (!role)
-        return { holds: false, unresolvedTeams: [] };
-    if (role.users.some((u) => sameLogin(u, user)))
-        return { holds: true, unresolvedTeams: [] };
-    const unresolved = [];
-    for (const team of role.teams) {
-        const members = teams?.get(team.toLowerCase()) ?? teams?.get(team);
-        if (members === undefined)
-            unresolved.push(team);
-        else if (members.some((m) => sameLogin(m, user)))
-            return { holds: true, unresolvedTeams: [] };
-    }
-    return { holds: false, unresolvedTeams: unresolved };
-}
-function rolesOf(policy, user, roleIds, teams) {
-    return roleIds.filter((r) => holdsRole(policy, r, user, teams).holds);
-}
-/** Each user's latest review decides; only an APPROVED on the head commit counts. */
-function approversOnHead(context) {
-    const latest = new Map();
-    for (const review of context.reviews) {
-        if (review.state === 'COMMENTED' || review.state === 'PENDING')
-            continue;
-        const key = review.user.toLowerCase();
-        const previous = latest.get(key);
-        if (!previous || previous.submittedAt <= review.submittedAt)
-            latest.set(key, review);
-    }
-    const approved = new Set();
-    for (const [user, review] of latest) {
-        if (review.state === 'APPROVED' &&
-            context.headSha !== null &&
-            review.commit === context.headSha) {
-            approved.add(user);
-        }
-    }
-    return approved;
-}
-/**
- * An attestation is trusted when it is already on the base branch, or when every approver it
- * names has approved the head commit. Judging a state (no base), every attestation is trusted.
- */
-function trustOf(attestation, baseFingerprints, approvedOnHead) {
-    if (baseFingerprints === null || baseFingerprints.has(attestation.fingerprint))
-        return { trusted: true, why: null };
-    const missing = attestation.approvedBy.filter((u) => !approvedOnHead.has(u.toLowerCase()));
-    if (missing.length === 0)
-        return { trusted: true, why: null };
-    return {
-        trusted: false,
-        why: `new in this change and not yet approved on the head commit by ${missing.map((u) => `@${u}`).join(', ')}`,
-    };
-}
-/** Every approver must hold one of `roles`; when `coverAll`, each role needs one approver. */
-function approversFit(policy, approvedBy, roles, teams, coverAll) {
-    const outsiders = approvedBy.filter((u) => rolesOf(policy, u, roles, teams).length === 0);
-    if (outsiders.length > 0) {
-        return {
-            ok: false,
-            why: `${outsiders.map((u) => `@${u}`).join(', ')} ${outsiders.length === 1 ? 'holds' : 'hold'} none of the allowed roles (${roles.join(', ')})`,
-        };
-    }
-    if (coverAll) {
-        const uncovered = roles.filter((r) => !approvedBy.some((u) => holdsRole(policy, r, u, teams).holds));
-        if (uncovered.length > 0)
-            return { ok: false, why: `no approver holds the role ${uncovered.join(', ')}` };
-    }
-    return { ok: true, why: null };
-}
-function isExpired(date, expires, afterDays, now) {
-    if (expires !== null && Date.parse(`${expires}T23:59:59Z`) < now.getTime())
-        return `expired on ${expires}`;
-    if (afterDays !== null && date !== null) {
-        const end = Date.parse(`${date}T00:00:00Z`) + afterDays * 86_400_000;
-        if (end < now.getTime()) {
-            return `approved ${date}, which is more than ${afterDays} days ago: re-approval is due`;
-        }
-    }
-    return null;
-}
-function appliesTo(attestation, modelId) {
-    return attestation.model === '*' || attestation.model.toLowerCase() === modelId.toLowerCase();
-}
-
-/** Threshold status for one model: crossed, ruled out, not ruled out, or cleared by a decision. */
-/** The leaf that explains the outcome: one that cites a file when there is one, as decidingCondition does. */
-function firstRelevant(leaves, holds) {
-    return (leaves.find((l) => l.holds === holds && l.file !== null) ??
-        leaves.find((l) => l.holds === holds) ??
-        leaves[0]);
-}
-function cite(leaf) {
-    if (!leaf)
-        return '';
-    const where = leaf.file ? `, ${leaf.file}${leaf.line !== null ? `:${leaf.line}` : ''}` : '';
-    return `${leaf.note}${where}`;
-}
-function judgeThreshold(threshold, policy, modelId, bound, attestations, teams, now) {
-    const ctx = {
-        policy,
-        records: bound.bound,
-        byBenchmark: bound.byBenchmark,
-        now,
-        maxAgeDays: threshold.maxEvidenceAgeDays,
-    };
-    const ruleIn = threshold.ruleIn.map((c) => judge(c, 'rule_in', ctx));
-    const ruleOut = threshold.ruleOut.map((c) => judge(c, 'rule_out', ctx));
-    const review = threshold.reviewIf
-        .flatMap((c) => judge(c, 'review_if', ctx).leaves)
-        .filter((l) => l.holds);
-    const evidence = [...ruleIn.flatMap((r) => r.leaves), ...ruleOut.flatMap((r) => r.leaves)];
-    const base = { id: threshold.id, requires: threshold.requires, evidence, review, decision: null };
-    const crossedBy = ruleIn.find((r) => r.holds);
-    if (crossedBy) {
-        const leaf = firstRelevant(crossedBy.leaves, true);
-        return {
-            ...base,
-            status: 'crossed',
-            summary: `crossed: ${cite(leaf)} (rule-in${leaf?.provenance ? `, ${leaf.provenance}` : ''})`,
-        };
-    }
-    if (threshold.ruleOut.length > 0 && ruleOut.every((r) => r.holds)) {
-        return {
-            ...base,
-            status: 'ruled_out',
-            summary: `ruled out: ${ruleOut
-                .flatMap((r) => r.leaves)
-                .filter((l) => l.holds)
-                .map((l) => l.note)
-                .join('; ')}`,
-        };
-    }
-    const failing = ruleOut.find((r) => !r.holds);
-    const why = threshold.ruleOut.length === 0
-        ? 'no rule-out criteria: only a signed capability decision can clear it'
-        : cite(firstRelevant(failing.leaves, false));
-    // A signed capability decision can clear what the evidence could not rule out.
-    // When decisions disagree, "above" wins: the cautious reading, whatever the file order.
-    const decisions = attestations
-        .filter((a) => a.attestation.kind === 'decision' &&
-        a.attestation.target === threshold.id &&
-        appliesTo(a.attestation, modelId))
-        .sort((a, b) => Number(b.attestation.verdict === 'above') - Number(a.attestation.verdict === 'above'));
-    for (const d of decisions) {
-        if (!d.trusted)
-            continue;
-        const fit = approversFit(policy, d.attestation.approvedBy, policy.approvals.capabilityDecision, teams, true);
-        if (!fit.ok)
-            continue;
-        if (isExpired(d.attestation.date, d.attestation.expires, null, now))
-            continue;
-        const { file, line, approvedBy } = d.attestation;
-        const decision = { file, line, approved_by: approvedBy };
-        if (d.attestation.verdict === 'above') {
-            return {
-                ...base,
-                status: 'crossed',
-                summary: `crossed by signed capability decision (${file}:${line})`,
-                decision,
-            };
-        }
-        return {
-            ...base,
-            status: 'cleared_by_decision',
-            summary: `not ruled out by evidence (${why}), cleared by a signed capability decision (${file}:${line})`,
-            decision,
-        };
-    }
-    return {
-        ...base,
-        status: 'not_ruled_out',
-        summary: `cannot be ruled out, so counts as crossed: ${why}`,
-    };
-}
-/** Decisions that were offered but did not count, with why (for reasons). */
-function rejectedDecisions(threshold, policy, modelId, attestations, teams, now) {
-    const out = [];
-    for (const d of attestations) {
-        const a = d.attestation;
-        if (a.kind !== 'decision' || a.target !== threshold.id || !appliesTo(a, modelId))
-            continue;
-        if (!d.trusted) {
-            out.push({ attestation: a, why: d.why ?? 'untrusted' });
-            continue;
-        }
-        const fit = approversFit(policy, a.approvedBy, policy.approvals.capabilityDecision, teams, true);
-        if (!fit.ok)
-            out.push({ attestation: a, why: fit.why });
-        const expired = isExpired(a.date, a.expires, null, now);
-        if (expired)
-            out.push({ attestation: a, why: expired });
-    }
-    return out;
-}
-
 /** At most this many commits or reasons are named in one sentence; the rest are counted. */
 const NAMED = 3;
 function listed(items, separator = ', ') {
@@ -702,6 +502,266 @@ function independenceBar(independence, user) {
     return writer
         ? `wrote this change (${writer.why}), so may not confirm an independent safeguard`
         : null;
+}
+
+/** Who holds which role, who approved what, and which attestations can be trusted. */
+function sameLogin(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+function holdsRole(policy, roleId, user, teams) {
+    const role = policy.roles.get(roleId);
+    if (!role)
+        return { holds: false, unresolvedTeams: [] };
+    if (role.users.some((u) => sameLogin(u, user)))
+        return { holds: true, unresolvedTeams: [] };
+    const unresolved = [];
+    for (const team of role.teams) {
+        const members = teams?.get(team.toLowerCase()) ?? teams?.get(team);
+        if (members === undefined)
+            unresolved.push(team);
+        else if (members.some((m) => sameLogin(m, user)))
+            return { holds: true, unresolvedTeams: [] };
+    }
+    return { holds: false, unresolvedTeams: unresolved };
+}
+function rolesOf(policy, user, roleIds, teams) {
+    return roleIds.filter((r) => holdsRole(policy, r, user, teams).holds);
+}
+/** Each user's latest deciding review (comments and pending reviews decide nothing), by login. */
+function latestReviews(context) {
+    const latest = new Map();
+    for (const review of context.reviews) {
+        if (review.state === 'COMMENTED' || review.state === 'PENDING')
+            continue;
+        const key = review.user.toLowerCase();
+        const previous = latest.get(key);
+        if (!previous || previous.submittedAt <= review.submittedAt)
+            latest.set(key, review);
+    }
+    return latest;
+}
+/** Each user's latest review decides; only an APPROVED on the head commit counts. */
+function approversOnHead(context) {
+    const approved = new Set();
+    for (const [user, review] of latestReviews(context)) {
+        if (review.state === 'APPROVED' &&
+            // Stryker disable next-line ConditionalExpression: a review's commit is a string, so it never equals a null head; the test only says so
+            context.headSha !== null &&
+            review.commit === context.headSha) {
+            approved.add(user);
+        }
+    }
+    return approved;
+}
+/**
+ * Why a dismissal does not lift a role holder's request for changes, or null when it does. Anyone
+ * with write access can dismiss a review, the change's own author included, so a dismissal counts
+ * only from the reviewer, or from someone holding a policy role who did not write the change.
+ */
+function dismissalRefusal(policy, context, review) {
+    const dismissal = review.dismissal;
+    if (!dismissal)
+        return 'GitHub did not say what the dismissed review was or who dismissed it, so the gate treats it as a request for changes';
+    if (dismissal.was !== 'CHANGES_REQUESTED')
+        return null;
+    const by = dismissal.by;
+    if (by === null)
+        return 'a deleted account dismissed it';
+    if (sameLogin(by, review.user))
+        return null;
+    if (rolesOf(policy, by, [...policy.roles.keys()], context.teams).length === 0)
+        return `@${by}, who dismissed it, holds no role in the policy`;
+    const bar = independenceBar(independenceOf(context), by);
+    return bar === null
+        ? null
+        : // Stryker disable next-line Regex: independenceBar's sentence holds that clause once, at its end, so the anchor changes nothing
+            `@${by}, who dismissed it, ${bar.replace(/, so may not confirm an independent safeguard$/, '')}`;
+}
+/**
+ * Holders of a policy role whose latest review requests changes, on any commit, with the roles
+ * they hold: each is a revocation that stands until they approve, or until the review is
+ * dismissed by someone allowed to lift it (see `dismissalRefusal`).
+ */
+function changesRequestedByRoleHolders(policy, context) {
+    const roleIds = [...policy.roles.keys()];
+    const standing = [];
+    for (const review of latestReviews(context).values()) {
+        if (review.state !== 'CHANGES_REQUESTED' && review.state !== 'DISMISSED')
+            continue;
+        const roles = rolesOf(policy, review.user, roleIds, context.teams);
+        if (roles.length === 0)
+            continue;
+        const dismissalRefused = review.state === 'DISMISSED' ? dismissalRefusal(policy, context, review) : null;
+        if (review.state === 'DISMISSED' && dismissalRefused === null)
+            continue;
+        standing.push({ review, roles, dismissalRefused });
+    }
+    return standing;
+}
+/**
+ * An attestation is trusted when it is already on the base branch, or when every approver it
+ * names has approved the head commit. Judging a state (no base), every attestation is trusted.
+ */
+function trustOf(attestation, baseFingerprints, approvedOnHead) {
+    if (baseFingerprints === null || baseFingerprints.has(attestation.fingerprint))
+        return { trusted: true, why: null };
+    const missing = attestation.approvedBy.filter((u) => !approvedOnHead.has(u.toLowerCase()));
+    if (missing.length === 0)
+        return { trusted: true, why: null };
+    return {
+        trusted: false,
+        why: `new in this change and not yet approved on the head commit by ${missing.map((u) => `@${u}`).join(', ')}`,
+    };
+}
+/** Every approver must hold one of `roles`; when `coverAll`, each role needs one approver. */
+function approversFit(policy, approvedBy, roles, teams, coverAll) {
+    const outsiders = approvedBy.filter((u) => rolesOf(policy, u, roles, teams).length === 0);
+    if (outsiders.length > 0) {
+        return {
+            ok: false,
+            why: `${outsiders.map((u) => `@${u}`).join(', ')} ${outsiders.length === 1 ? 'holds' : 'hold'} none of the allowed roles (${roles.join(', ')})`,
+        };
+    }
+    if (coverAll) {
+        const uncovered = roles.filter((r) => !approvedBy.some((u) => holdsRole(policy, r, u, teams).holds));
+        if (uncovered.length > 0)
+            return { ok: false, why: `no approver holds the role ${uncovered.join(', ')}` };
+    }
+    return { ok: true, why: null };
+}
+function isExpired(date, expires, afterDays, now) {
+    // Stryker disable next-line ConditionalExpression: without the guard, Date.parse('nullT23:59:59Z') is NaN and NaN < now is false, so null never expires either way
+    if (expires !== null) {
+        if (Date.parse(`${expires}T23:59:59Z`) < now.getTime())
+            return `expired on ${expires}`;
+    }
+    if (afterDays !== null) {
+        // Stryker disable next-line ConditionalExpression: without the guard, Date.parse('nullT00:00:00Z') is NaN and NaN < now is false, so an undated approval never falls due either way
+        if (date !== null) {
+            const end = Date.parse(`${date}T00:00:00Z`) + afterDays * 86_400_000;
+            if (end < now.getTime()) {
+                return `approved ${date}, which is more than ${afterDays} days ago: re-approval is due`;
+            }
+        }
+    }
+    return null;
+}
+function appliesTo(attestation, modelId) {
+    return attestation.model === '*' || attestation.model.toLowerCase() === modelId.toLowerCase();
+}
+
+/** Threshold status for one model: crossed, ruled out, not ruled out, or cleared by a decision. */
+/** The leaf that explains the outcome: one that cites a file when there is one, as decidingCondition does. */
+function firstRelevant(leaves, holds) {
+    return (leaves.find((l) => l.holds === holds && l.file !== null) ??
+        leaves.find((l) => l.holds === holds) ??
+        leaves[0]);
+}
+function cite(leaf) {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: the policy schema gives every any/all at least one condition, so a condition always has a leaf
+    if (!leaf)
+        return '';
+    const where = leaf.file ? `, ${leaf.file}${leaf.line !== null ? `:${leaf.line}` : ''}` : '';
+    return `${leaf.note}${where}`;
+}
+function judgeThreshold(threshold, policy, modelId, bound, attestations, teams, now) {
+    const ctx = {
+        policy,
+        records: bound.bound,
+        byBenchmark: bound.byBenchmark,
+        now,
+        maxAgeDays: threshold.maxEvidenceAgeDays,
+    };
+    const ruleIn = threshold.ruleIn.map((c) => judge(c, 'rule_in', ctx));
+    const ruleOut = threshold.ruleOut.map((c) => judge(c, 'rule_out', ctx));
+    const review = threshold.reviewIf
+        .flatMap((c) => judge(c, 'review_if', ctx).leaves)
+        .filter((l) => l.holds);
+    const evidence = [...ruleIn.flatMap((r) => r.leaves), ...ruleOut.flatMap((r) => r.leaves)];
+    const base = { id: threshold.id, requires: threshold.requires, evidence, review, decision: null };
+    const crossedBy = ruleIn.find((r) => r.holds);
+    if (crossedBy) {
+        const leaf = firstRelevant(crossedBy.leaves, true);
+        return {
+            ...base,
+            status: 'crossed',
+            // Stryker disable next-line OptionalChaining: a rule-in that holds has at least one leaf (the schema gives any/all one condition or more)
+            summary: `crossed: ${cite(leaf)} (rule-in${leaf?.provenance ? `, ${leaf.provenance}` : ''})`,
+        };
+    }
+    if (threshold.ruleOut.length > 0 && ruleOut.every((r) => r.holds)) {
+        return {
+            ...base,
+            status: 'ruled_out',
+            summary: `ruled out: ${ruleOut
+                .flatMap((r) => r.leaves)
+                .filter((l) => l.holds)
+                .map((l) => l.note)
+                .join('; ')}`,
+        };
+    }
+    const failing = ruleOut.find((r) => !r.holds);
+    const why = threshold.ruleOut.length === 0
+        ? 'no rule-out criteria: only a signed capability decision can clear it'
+        : cite(firstRelevant(failing.leaves, false));
+    // A signed capability decision can clear what the evidence could not rule out.
+    // When decisions disagree, "above" wins: the cautious reading, whatever the file order.
+    const offered = attestations.filter((a) => a.attestation.kind === 'decision' &&
+        a.attestation.target === threshold.id &&
+        appliesTo(a.attestation, modelId));
+    const above = offered.filter((a) => a.attestation.verdict === 'above');
+    // Stryker disable next-line MethodExpression: the first decision that counts decides, so listing an "above" twice (after the others above) changes nothing
+    const decisions = [...above, ...offered.filter((a) => !above.includes(a))];
+    for (const d of decisions) {
+        if (!d.trusted)
+            continue;
+        const fit = approversFit(policy, d.attestation.approvedBy, policy.approvals.capabilityDecision, teams, true);
+        if (!fit.ok)
+            continue;
+        if (isExpired(d.attestation.date, d.attestation.expires, null, now))
+            continue;
+        const { file, line, approvedBy } = d.attestation;
+        const decision = { file, line, approved_by: approvedBy };
+        if (d.attestation.verdict === 'above') {
+            return {
+                ...base,
+                status: 'crossed',
+                summary: `crossed by signed capability decision (${file}:${line})`,
+                decision,
+            };
+        }
+        return {
+            ...base,
+            status: 'cleared_by_decision',
+            summary: `not ruled out by evidence (${why}), cleared by a signed capability decision (${file}:${line})`,
+            decision,
+        };
+    }
+    return {
+        ...base,
+        status: 'not_ruled_out',
+        summary: `cannot be ruled out, so counts as crossed: ${why}`,
+    };
+}
+/** Decisions that were offered but did not count, with why (for reasons). */
+function rejectedDecisions(threshold, policy, modelId, attestations, teams, now) {
+    const out = [];
+    for (const d of attestations) {
+        const a = d.attestation;
+        if (a.kind !== 'decision' || a.target !== threshold.id || !appliesTo(a, modelId))
+            continue;
+        if (!d.trusted) {
+            out.push({ attestation: a, why: d.why ?? 'untrusted' });
+            continue;
+        }
+        const fit = approversFit(policy, a.approvedBy, policy.approvals.capabilityDecision, teams, true);
+        if (!fit.ok)
+            out.push({ attestation: a, why: fit.why });
+        const expired = isExpired(a.date, a.expires, null, now);
+        if (expired)
+            out.push({ attestation: a, why: expired });
+    }
+    return out;
 }
 
 const COMPARATORS = ['gt', 'gte', 'lt', 'lte', 'eq'];
@@ -865,8 +925,21 @@ function monthsBetween(from, to) {
 function judgeTrigger(trigger, policy, modelId, facts, attestations, teams, now) {
     const parts = trigger.conditions.map((c) => {
         if (c.measure === 'effective_compute_ratio') {
+            // The first model of a lineage has nothing to be compared with: a new model is a
+            // comprehensive assessment (RSP v2.2 §3.1 measures from the last comprehensively assessed
+            // model; FSF and the Preparedness Framework assess every new frontier model). It fires at
+            // the card's own assessment, so its report must be dated on or after `assessed_at`.
             if (facts.previous === null)
-                return { fired: false, why: 'no previous model declared (rsp.previous)' };
+                return {
+                    fired: true,
+                    why: 'no previous model (rsp.previous): a new model is a comprehensive assessment',
+                };
+            // A card that names itself is no earlier model either.
+            if (facts.previous.card === facts.card)
+                return {
+                    fired: true,
+                    why: 'rsp.previous names this card itself: a new model is a comprehensive assessment',
+                };
             if (facts.effectiveCompute === null || facts.previous.effectiveCompute === null) {
                 return {
                     fired: true,
@@ -906,15 +979,20 @@ function judgeTrigger(trigger, policy, modelId, facts, attestations, teams, now)
         };
     const monthConditions = trigger.conditions.filter((c) => c.measure === 'months_since_assessment');
     // The report must be at least as recent as the last assessment and as every fired deadline.
+    // For a new model the last assessment is its own: the trigger fires at `assessed_at`.
     const since = [facts.assessedAt, ...parts.map((p) => ('since' in p ? p.since : undefined))]
         .filter((d) => typeof d === 'string')
         .sort()
         .at(-1);
     const satisfied = attestations.some(({ attestation: a, trusted }) => trusted &&
         a.kind === 'report' &&
-        (since === undefined || (a.date !== null && a.date >= since)) &&
+        // An undated report cannot show that it followed the firing, whatever fired it.
+        a.date !== null &&
+        (since === undefined || a.date >= since) &&
         // A report is itself an assessment: measured from its date, the months condition must not fire.
-        monthConditions.every((c) => a.date !== null && !compare(monthsBetween(a.date, now), c.op, c.value)) &&
+        monthConditions.every(
+        // Stryker disable next-line ConditionalExpression: a.date was found non-null above; the test is repeated only for the type checker
+        (c) => a.date !== null && !compare(monthsBetween(a.date, now), c.op, c.value)) &&
         a.target === trigger.requiresAttestation &&
         appliesTo(a, modelId) &&
         approversFit(policy, a.approvedBy, trigger.signers, teams, true).ok &&
@@ -1480,6 +1558,21 @@ function policyChangeReasons(policy, change, ownersApproved) {
         }, 'block'));
     return out;
 }
+/**
+ * A role holder who requests changes withdraws: the change blocks, whatever else is confirmed,
+ * until they approve or their review is dismissed.
+ */
+function changesRequestedReasons(policy, context) {
+    return changesRequestedByRoleHolders(policy, context).map(({ review, roles, dismissalRefused }) => ({
+        code: 'changes-requested',
+        severity: 'block',
+        message: dismissalRefused === null
+            ? `@${review.user} (${roles.join(', ')}) requested changes on ${review.commit.slice(0, 7)}: blocked until they approve the head commit or the review is dismissed`
+            : `@${review.user} (${roles.join(', ')}) requested changes on ${review.commit.slice(0, 7)}; the review was dismissed, but ${dismissalRefused}: blocked until they approve the head commit, or a role holder who did not write the change dismisses it`,
+        file: null,
+        line: null,
+    }));
+}
 function evaluate(input) {
     const { policy, head, base, context, now } = input;
     const approvedOnHead = approversOnHead(context);
@@ -1504,6 +1597,7 @@ function evaluate(input) {
         reasons.push(...compared.reasons);
     }
     reasons.push(...policyChangeReasons(policy, input.policyChange, ownersApproved));
+    reasons.push(...changesRequestedReasons(policy, context));
     return {
         decision: reasons.some((r) => r.severity === 'block') ? 'block' : 'pass',
         mode: policy.mode,
@@ -22266,7 +22360,10 @@ function safeguardItem(record, model, s) {
 function checklist(record, options, limitPerModel) {
     const lines = [];
     for (const m of record.models) {
-        if (!isModelBlocked(record, m))
+        // A model that passes keeps its checklist while any item stands on a tick, so that whoever
+        // ticked it can withdraw by unticking.
+        const ticked = m.safeguards.some((s) => s.confirmed_by.some((c) => c.via === 'checklist'));
+        if (!isModelBlocked(record, m) && !ticked)
             continue;
         const { satisfied, total } = countSatisfied(m);
         const open = m.safeguards.filter((s) => s.status !== 'satisfied');

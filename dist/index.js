@@ -36361,11 +36361,36 @@ query ($owner: String!, $name: String!, $number: Int!) {
       }
       reviews(first: 100) {
         pageInfo { hasNextPage endCursor }
-        nodes { state submittedAt author { login } commit { oid } }
+        nodes { databaseId state submittedAt author { login } commit { oid } }
+      }
+      timelineItems(itemTypes: [REVIEW_DISMISSED_EVENT], first: 100) {
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          ... on ReviewDismissedEvent { actor { login } previousReviewState review { databaseId } }
+        }
       }
     }
   }
 }`;
+const DISMISSED_STATES = new Set(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED']);
+function readDismissals(events) {
+    const out = new Map();
+    for (const event of events) {
+        const id = event.review?.databaseId;
+        const was = event.previousReviewState;
+        if (typeof id !== 'number' || !was || !DISMISSED_STATES.has(was))
+            continue;
+        out.set(id, { by: event.actor?.login ?? null, was: was });
+    }
+    return out;
+}
+/** A dismissed review with who dismissed it and what it was, when the timeline says. */
+function withDismissal(review, id, dismissals) {
+    if (review.state !== 'DISMISSED')
+        return review;
+    const dismissal = id === null ? null : (dismissals?.get(id) ?? null);
+    return { ...review, dismissal };
+}
 function readConversation(data, number) {
     const pr = data.repository?.pullRequest;
     if (!pr)
@@ -36395,22 +36420,26 @@ function readConversation(data, number) {
             histories.set(c.id, revisions.reverse());
         }
     }
+    const dismissals = pr.timelineItems.pageInfo.hasNextPage
+        ? null
+        : readDismissals(nodes(pr.timelineItems));
     const reviews = [];
     for (const r of nodes(pr.reviews)) {
         if (!r.author || !r.commit || !REVIEW_STATES.has(r.state))
             continue;
-        reviews.push({
+        reviews.push(withDismissal({
             user: r.author.login,
             state: r.state,
             commit: r.commit.oid,
             submittedAt: r.submittedAt ?? '',
-        });
+        }, r.databaseId, dismissals));
     }
     return {
         identity: { login: data.viewer.login, id: data.viewer.databaseId },
         comments: pr.comments.pageInfo.hasNextPage ? null : comments,
         histories,
         reviews: pr.reviews.pageInfo.hasNextPage ? null : reviews,
+        dismissals,
     };
 }
 function entriesSelection(depth) {
@@ -36537,6 +36566,22 @@ function toComment(c) {
         htmlUrl: c.html_url,
     };
 }
+function toPullRequest(data) {
+    return {
+        number: data.number,
+        state: data.state === 'closed' ? 'closed' : 'open',
+        draft: data.draft ?? false,
+        merged: data.merged ?? data.merged_at !== null,
+        author: data.user?.login ?? 'ghost',
+        headSha: data.head.sha,
+        headRef: data.head.ref,
+        headRepo: data.head.repo?.full_name ?? null,
+        baseSha: data.base.sha,
+        baseRef: data.base.ref,
+        defaultBranch: data.base.repo?.default_branch ?? null,
+        htmlUrl: data.html_url,
+    };
+}
 function toComparedCommit(c) {
     const login = typeof c.author?.login === 'string' ? c.author.login : null;
     return {
@@ -36603,22 +36648,87 @@ function createOctokitPort(options) {
             throw new GitHubError(`GraphQL query failed: ${payload.errors.map((e) => e.message).join('; ')}`, 200, 'GraphQL query');
         return payload.data;
     }
+    /** Every review of a pull request through REST, with its id (for its dismissal). */
+    async function listReviews(pullNumber) {
+        const reviews = await call(`GET reviews of #${pullNumber}`, () => octokit.paginate(octokit.rest.pulls.listReviews, {
+            owner,
+            repo,
+            pull_number: pullNumber,
+            per_page: 100,
+        }));
+        const out = [];
+        for (const r of reviews) {
+            if (!r.user || !r.commit_id || !REVIEW_STATES.has(r.state))
+                continue;
+            out.push({
+                id: r.id,
+                review: {
+                    user: r.user.login,
+                    state: r.state,
+                    commit: r.commit_id,
+                    submittedAt: r.submitted_at ?? '',
+                },
+            });
+        }
+        return out;
+    }
+    /** A read the token may not be allowed to make: null on 403 or 404, other failures thrown. */
+    async function readIfAllowed(what, run) {
+        try {
+            return await call(what, run);
+        }
+        catch (error) {
+            if (error instanceof GitHubError && (error.status === 403 || error.status === 404))
+                return null;
+            throw error;
+        }
+    }
+    /** The check names the rulesets that apply to a branch require (active rules only). */
+    async function readRulesetChecks(branch) {
+        const rules = await readIfAllowed(`GET rules of branch ${branch}`, () => octokit.paginate(octokit.rest.repos.getBranchRules, { owner, repo, branch, per_page: 100 }));
+        if (rules === null)
+            return null;
+        return rules.flatMap((rule) => rule.type === 'required_status_checks'
+            ? (rule.parameters?.required_status_checks ?? []).map((c) => ({
+                context: c.context,
+                ruleset: rule.ruleset_source ?? `ruleset ${rule.ruleset_id ?? '?'}`,
+            }))
+            : []);
+    }
+    /** Classic branch protection's required checks, as the branch itself shows them. */
+    async function readClassicProtection(branch) {
+        const found = await readIfAllowed(`GET branch ${branch}`, () => octokit.rest.repos.getBranch({ owner, repo, branch }));
+        if (found === null)
+            return null;
+        const { protected: isProtected, protection } = found.data;
+        if (!isProtected)
+            return { protected: false, requiredChecks: [] };
+        const checks = protection?.required_status_checks;
+        if (!protection || protection.enabled === false)
+            return { protected: true, requiredChecks: null };
+        if (!checks)
+            return { protected: true, requiredChecks: [] };
+        return {
+            protected: true,
+            requiredChecks: [...(checks.contexts ?? []), ...(checks.checks ?? []).map((c) => c.context)],
+        };
+    }
+    /**
+     * The slug of the GitHub App the token belongs to (`github-actions` for a workflow's
+     * GITHUB_TOKEN): an installation token's identity is `<slug>[bot]`. Read once, when needed.
+     */
+    let ownApp = null;
+    function ownAppSlug() {
+        ownApp ??= graphql('query { viewer { login } }', {}).then((data) => data.viewer.login.toLowerCase().replace(/\[bot\]$/, ''), (error) => {
+            ownApp = null; // a failed read is asked again (failCheck's own look-up), not remembered
+            throw error;
+        });
+        return ownApp;
+    }
     return {
         async pullRequest(number) {
             const { data } = await call(`GET pull request #${number}`, () => octokit.rest.pulls.get({ owner, repo, pull_number: number }));
-            return {
-                number: data.number,
-                state: data.state === 'closed' ? 'closed' : 'open',
-                draft: data.draft ?? false,
-                merged: data.merged,
-                author: data.user.login,
-                headSha: data.head.sha,
-                headRef: data.head.ref,
-                headRepo: data.head.repo?.full_name ?? null,
-                baseSha: data.base.sha,
-                baseRef: data.base.ref,
-                htmlUrl: data.html_url,
-            };
+            return toPullRequest(data);
         },
         async tree(commitSha) {
             const { data } = await call(`GET tree of ${commitSha}`, () => octokit.rest.git.getTree({ owner, repo, tree_sha: commitSha, recursive: '1' }));
@@ -36735,7 +36845,8 @@ function createOctokitPort(options) {
                 identity: page.identity,
                 comments: page.comments ?? (await this.comments(pullNumber)),
                 histories: page.histories,
-                reviews: page.reviews ?? (await this.reviews(pullNumber)),
+                reviews: page.reviews ??
+                    (await listReviews(pullNumber)).map(({ id, review }) => withDismissal(review, id, page.dismissals)),
             };
         },
         async blob(sha) {
@@ -36751,24 +36862,7 @@ function createOctokitPort(options) {
             return new Map(shas.map((sha, i) => [sha, readTextBlob(sha, data.repository[`b${i}`])]));
         },
         async reviews(pullNumber) {
-            const reviews = await call(`GET reviews of #${pullNumber}`, () => octokit.paginate(octokit.rest.pulls.listReviews, {
-                owner,
-                repo,
-                pull_number: pullNumber,
-                per_page: 100,
-            }));
-            const out = [];
-            for (const r of reviews) {
-                if (!r.user || !r.commit_id || !REVIEW_STATES.has(r.state))
-                    continue;
-                out.push({
-                    user: r.user.login,
-                    state: r.state,
-                    commit: r.commit_id,
-                    submittedAt: r.submitted_at ?? '',
-                });
-            }
-            return out;
+            return (await listReviews(pullNumber)).map(({ review }) => review);
         },
         async comments(issueNumber) {
             const comments = await call(`GET comments of #${issueNumber}`, () => octokit.paginate(octokit.rest.issues.listComments, {
@@ -36859,8 +36953,41 @@ function createOctokitPort(options) {
                 filter: 'latest',
                 per_page: 100,
             }));
-            const run = data.check_runs.find((r) => r.name === name && r.head_sha === headSha);
-            return run?.id ?? null;
+            const runs = data.check_runs.filter((r) => r.name === name && r.head_sha === headSha);
+            if (runs.length === 0)
+                return null;
+            // Any app (any workflow's GITHUB_TOKEN) can post a run of this name, with any external_id;
+            // only the gate's own app's run is the one a pinned rule reads and the gate may update.
+            const app = await ownAppSlug();
+            const run = runs.find((r) => r.app?.slug?.toLowerCase() === app);
+            return run ? { id: run.id, status: run.status, externalId: run.external_id ?? null } : null;
+        },
+        async branchEnforcement(branch) {
+            return {
+                rulesetChecks: await readRulesetChecks(branch),
+                classic: await readClassicProtection(branch),
+            };
+        },
+        async openPullRequestsWithHead(sha, limit) {
+            const open = [];
+            let seen = 0;
+            const pages = octokit.paginate.iterator(octokit.rest.pulls.list, {
+                owner,
+                repo,
+                state: 'open',
+                per_page: 100,
+            });
+            return call('GET open pull requests', async () => {
+                for await (const page of pages) {
+                    seen += page.data.length;
+                    if (seen > limit)
+                        return null;
+                    for (const pr of page.data)
+                        if (pr.head.sha === sha)
+                            open.push(toPullRequest(pr));
+                }
+                return open;
+            });
         },
         async createCheckRun(headSha, name, update) {
             const { data } = await call(`POST check run on ${headSha}`, () => octokit.rest.checks.create({
@@ -36871,6 +36998,7 @@ function createOctokitPort(options) {
                 status: update.status,
                 ...(update.conclusion ? { conclusion: update.conclusion } : {}),
                 ...(update.detailsUrl ? { details_url: update.detailsUrl } : {}),
+                ...(update.externalId ? { external_id: update.externalId } : {}),
                 output: {
                     ...update.output,
                     ...(update.annotations?.length ? { annotations: update.annotations } : {}),
@@ -36886,6 +37014,7 @@ function createOctokitPort(options) {
                 status: update.status,
                 ...(update.conclusion ? { conclusion: update.conclusion } : {}),
                 ...(update.detailsUrl ? { details_url: update.detailsUrl } : {}),
+                ...(update.externalId ? { external_id: update.externalId } : {}),
                 output: {
                     ...update.output,
                     ...(update.annotations?.length ? { annotations: update.annotations } : {}),
@@ -37502,7 +37631,10 @@ function safeguardItem(record, model, s) {
 function checklist(record, options, limitPerModel) {
     const lines = [];
     for (const m of record.models) {
-        if (!isModelBlocked(record, m))
+        // A model that passes keeps its checklist while any item stands on a tick, so that whoever
+        // ticked it can withdraw by unticking.
+        const ticked = m.safeguards.some((s) => s.confirmed_by.some((c) => c.via === 'checklist'));
+        if (!isModelBlocked(record, m) && !ticked)
             continue;
         const { satisfied, total } = countSatisfied(m);
         const open = m.safeguards.filter((s) => s.status !== 'satisfied');
@@ -37750,8 +37882,10 @@ function detail(record) {
     }
     return lines.join('\n');
 }
-function renderCheckRun(record, options = {}) {
-    const summary = renderMarkdown(record, options).replace(/^<!-- rsp-gate:comment -->\n/, '');
+function renderCheckRun(record, options = {}, 
+/** Markdown put before the summary (which pull requests the check speaks for). */
+preface = '') {
+    const summary = preface + renderMarkdown(record, options).replace(/^<!-- rsp-gate:comment -->\n/, '');
     return {
         title: checkRunTitle(record),
         summary: clip(summary, MAX_CHECK_TEXT, '_…shortened: the full record is in the workflow run’s `record` output._'),
@@ -37961,206 +38095,6 @@ function readInputs() {
 /** No commits read: judging a state, or a change on the command line. */
 const NO_WRITERS = { people: [], unknown: [] };
 
-function sameLogin(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
-function holdsRole(policy, roleId, user, teams) {
-    const role = policy.roles.get(roleId);
-    if (!role)
-        return { holds: false, unresolvedTeams: [] };
-    if (role.users.some((u) => sameLogin(u, user)))
-        return { holds: true, unresolvedTeams: [] };
-    const unresolved = [];
-    for (const team of role.teams) {
-        const members = teams?.get(team.toLowerCase()) ?? teams?.get(team);
-        if (members === undefined)
-            unresolved.push(team);
-        else if (members.some((m) => sameLogin(m, user)))
-            return { holds: true, unresolvedTeams: [] };
-    }
-    return { holds: false, unresolvedTeams: unresolved };
-}
-function rolesOf(policy, user, roleIds, teams) {
-    return roleIds.filter((r) => holdsRole(policy, r, user, teams).holds);
-}
-/** Each user's latest review decides; only an APPROVED on the head commit counts. */
-function approversOnHead(context) {
-    const latest = new Map();
-    for (const review of context.reviews) {
-        if (review.state === 'COMMENTED' || review.state === 'PENDING')
-            continue;
-        const key = review.user.toLowerCase();
-        const previous = latest.get(key);
-        if (!previous || previous.submittedAt <= review.submittedAt)
-            latest.set(key, review);
-    }
-    const approved = new Set();
-    for (const [user, review] of latest) {
-        if (review.state === 'APPROVED' &&
-            context.headSha !== null &&
-            review.commit === context.headSha) {
-            approved.add(user);
-        }
-    }
-    return approved;
-}
-/**
- * An attestation is trusted when it is already on the base branch, or when every approver it
- * names has approved the head commit. Judging a state (no base), every attestation is trusted.
- */
-function trustOf(attestation, baseFingerprints, approvedOnHead) {
-    if (baseFingerprints === null || baseFingerprints.has(attestation.fingerprint))
-        return { trusted: true, why: null };
-    const missing = attestation.approvedBy.filter((u) => !approvedOnHead.has(u.toLowerCase()));
-    if (missing.length === 0)
-        return { trusted: true, why: null };
-    return {
-        trusted: false,
-        why: `new in this change and not yet approved on the head commit by ${missing.map((u) => `@${u}`).join(', ')}`,
-    };
-}
-/** Every approver must hold one of `roles`; when `coverAll`, each role needs one approver. */
-function approversFit(policy, approvedBy, roles, teams, coverAll) {
-    const outsiders = approvedBy.filter((u) => rolesOf(policy, u, roles, teams).length === 0);
-    if (outsiders.length > 0) {
-        return {
-            ok: false,
-            why: `${outsiders.map((u) => `@${u}`).join(', ')} ${outsiders.length === 1 ? 'holds' : 'hold'} none of the allowed roles (${roles.join(', ')})`,
-        };
-    }
-    if (coverAll) {
-        const uncovered = roles.filter((r) => !approvedBy.some((u) => holdsRole(policy, r, u, teams).holds));
-        if (uncovered.length > 0)
-            return { ok: false, why: `no approver holds the role ${uncovered.join(', ')}` };
-    }
-    return { ok: true, why: null };
-}
-function isExpired(date, expires, afterDays, now) {
-    if (expires !== null && Date.parse(`${expires}T23:59:59Z`) < now.getTime())
-        return `expired on ${expires}`;
-    if (afterDays !== null && date !== null) {
-        const end = Date.parse(`${date}T00:00:00Z`) + afterDays * 86_400_000;
-        if (end < now.getTime()) {
-            return `approved ${date}, which is more than ${afterDays} days ago: re-approval is due`;
-        }
-    }
-    return null;
-}
-function appliesTo(attestation, modelId) {
-    return attestation.model === '*' || attestation.model.toLowerCase() === modelId.toLowerCase();
-}
-
-/** Threshold status for one model: crossed, ruled out, not ruled out, or cleared by a decision. */
-/** The leaf that explains the outcome: one that cites a file when there is one, as decidingCondition does. */
-function firstRelevant(leaves, holds) {
-    return (leaves.find((l) => l.holds === holds && l.file !== null) ??
-        leaves.find((l) => l.holds === holds) ??
-        leaves[0]);
-}
-function cite(leaf) {
-    if (!leaf)
-        return '';
-    const where = leaf.file ? `, ${leaf.file}${leaf.line !== null ? `:${leaf.line}` : ''}` : '';
-    return `${leaf.note}${where}`;
-}
-function judgeThreshold(threshold, policy, modelId, bound, attestations, teams, now) {
-    const ctx = {
-        policy,
-        records: bound.bound,
-        byBenchmark: bound.byBenchmark,
-        now,
-        maxAgeDays: threshold.maxEvidenceAgeDays,
-    };
-    const ruleIn = threshold.ruleIn.map((c) => judge(c, 'rule_in', ctx));
-    const ruleOut = threshold.ruleOut.map((c) => judge(c, 'rule_out', ctx));
-    const review = threshold.reviewIf
-        .flatMap((c) => judge(c, 'review_if', ctx).leaves)
-        .filter((l) => l.holds);
-    const evidence = [...ruleIn.flatMap((r) => r.leaves), ...ruleOut.flatMap((r) => r.leaves)];
-    const base = { id: threshold.id, requires: threshold.requires, evidence, review, decision: null };
-    const crossedBy = ruleIn.find((r) => r.holds);
-    if (crossedBy) {
-        const leaf = firstRelevant(crossedBy.leaves, true);
-        return {
-            ...base,
-            status: 'crossed',
-            summary: `crossed: ${cite(leaf)} (rule-in${leaf?.provenance ? `, ${leaf.provenance}` : ''})`,
-        };
-    }
-    if (threshold.ruleOut.length > 0 && ruleOut.every((r) => r.holds)) {
-        return {
-            ...base,
-            status: 'ruled_out',
-            summary: `ruled out: ${ruleOut
-                .flatMap((r) => r.leaves)
-                .filter((l) => l.holds)
-                .map((l) => l.note)
-                .join('; ')}`,
-        };
-    }
-    const failing = ruleOut.find((r) => !r.holds);
-    const why = threshold.ruleOut.length === 0
-        ? 'no rule-out criteria: only a signed capability decision can clear it'
-        : cite(firstRelevant(failing.leaves, false));
-    // A signed capability decision can clear what the evidence could not rule out.
-    // When decisions disagree, "above" wins: the cautious reading, whatever the file order.
-    const decisions = attestations
-        .filter((a) => a.attestation.kind === 'decision' &&
-        a.attestation.target === threshold.id &&
-        appliesTo(a.attestation, modelId))
-        .sort((a, b) => Number(b.attestation.verdict === 'above') - Number(a.attestation.verdict === 'above'));
-    for (const d of decisions) {
-        if (!d.trusted)
-            continue;
-        const fit = approversFit(policy, d.attestation.approvedBy, policy.approvals.capabilityDecision, teams, true);
-        if (!fit.ok)
-            continue;
-        if (isExpired(d.attestation.date, d.attestation.expires, null, now))
-            continue;
-        const { file, line, approvedBy } = d.attestation;
-        const decision = { file, line, approved_by: approvedBy };
-        if (d.attestation.verdict === 'above') {
-            return {
-                ...base,
-                status: 'crossed',
-                summary: `crossed by signed capability decision (${file}:${line})`,
-                decision,
-            };
-        }
-        return {
-            ...base,
-            status: 'cleared_by_decision',
-            summary: `not ruled out by evidence (${why}), cleared by a signed capability decision (${file}:${line})`,
-            decision,
-        };
-    }
-    return {
-        ...base,
-        status: 'not_ruled_out',
-        summary: `cannot be ruled out, so counts as crossed: ${why}`,
-    };
-}
-/** Decisions that were offered but did not count, with why (for reasons). */
-function rejectedDecisions(threshold, policy, modelId, attestations, teams, now) {
-    const out = [];
-    for (const d of attestations) {
-        const a = d.attestation;
-        if (a.kind !== 'decision' || a.target !== threshold.id || !appliesTo(a, modelId))
-            continue;
-        if (!d.trusted) {
-            out.push({ attestation: a, why: d.why ?? 'untrusted' });
-            continue;
-        }
-        const fit = approversFit(policy, a.approvedBy, policy.approvals.capabilityDecision, teams, true);
-        if (!fit.ok)
-            out.push({ attestation: a, why: fit.why });
-        const expired = isExpired(a.date, a.expires, null, now);
-        if (expired)
-            out.push({ attestation: a, why: expired });
-    }
-    return out;
-}
-
 /** At most this many commits or reasons are named in one sentence; the rest are counted. */
 const NAMED = 3;
 function listed(items, separator = ', ') {
@@ -38260,6 +38194,266 @@ function writersOf(commits, unknown = []) {
         ...(n.coAuthored.size > 0 ? [commitList('co-author of', n.coAuthored)] : []),
     ].join('; ')}) has no GitHub account that lists that email`);
     return { people: [...people.values()], unknown: [...unknown, ...unattributed] };
+}
+
+/** Who holds which role, who approved what, and which attestations can be trusted. */
+function sameLogin(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+function holdsRole(policy, roleId, user, teams) {
+    const role = policy.roles.get(roleId);
+    if (!role)
+        return { holds: false, unresolvedTeams: [] };
+    if (role.users.some((u) => sameLogin(u, user)))
+        return { holds: true, unresolvedTeams: [] };
+    const unresolved = [];
+    for (const team of role.teams) {
+        const members = teams?.get(team.toLowerCase()) ?? teams?.get(team);
+        if (members === undefined)
+            unresolved.push(team);
+        else if (members.some((m) => sameLogin(m, user)))
+            return { holds: true, unresolvedTeams: [] };
+    }
+    return { holds: false, unresolvedTeams: unresolved };
+}
+function rolesOf(policy, user, roleIds, teams) {
+    return roleIds.filter((r) => holdsRole(policy, r, user, teams).holds);
+}
+/** Each user's latest deciding review (comments and pending reviews decide nothing), by login. */
+function latestReviews(context) {
+    const latest = new Map();
+    for (const review of context.reviews) {
+        if (review.state === 'COMMENTED' || review.state === 'PENDING')
+            continue;
+        const key = review.user.toLowerCase();
+        const previous = latest.get(key);
+        if (!previous || previous.submittedAt <= review.submittedAt)
+            latest.set(key, review);
+    }
+    return latest;
+}
+/** Each user's latest review decides; only an APPROVED on the head commit counts. */
+function approversOnHead(context) {
+    const approved = new Set();
+    for (const [user, review] of latestReviews(context)) {
+        if (review.state === 'APPROVED' &&
+            // Stryker disable next-line ConditionalExpression: a review's commit is a string, so it never equals a null head; the test only says so
+            context.headSha !== null &&
+            review.commit === context.headSha) {
+            approved.add(user);
+        }
+    }
+    return approved;
+}
+/**
+ * Why a dismissal does not lift a role holder's request for changes, or null when it does. Anyone
+ * with write access can dismiss a review, the change's own author included, so a dismissal counts
+ * only from the reviewer, or from someone holding a policy role who did not write the change.
+ */
+function dismissalRefusal(policy, context, review) {
+    const dismissal = review.dismissal;
+    if (!dismissal)
+        return 'GitHub did not say what the dismissed review was or who dismissed it, so the gate treats it as a request for changes';
+    if (dismissal.was !== 'CHANGES_REQUESTED')
+        return null;
+    const by = dismissal.by;
+    if (by === null)
+        return 'a deleted account dismissed it';
+    if (sameLogin(by, review.user))
+        return null;
+    if (rolesOf(policy, by, [...policy.roles.keys()], context.teams).length === 0)
+        return `@${by}, who dismissed it, holds no role in the policy`;
+    const bar = independenceBar(independenceOf(context), by);
+    return bar === null
+        ? null
+        : // Stryker disable next-line Regex: independenceBar's sentence holds that clause once, at its end, so the anchor changes nothing
+            `@${by}, who dismissed it, ${bar.replace(/, so may not confirm an independent safeguard$/, '')}`;
+}
+/**
+ * Holders of a policy role whose latest review requests changes, on any commit, with the roles
+ * they hold: each is a revocation that stands until they approve, or until the review is
+ * dismissed by someone allowed to lift it (see `dismissalRefusal`).
+ */
+function changesRequestedByRoleHolders(policy, context) {
+    const roleIds = [...policy.roles.keys()];
+    const standing = [];
+    for (const review of latestReviews(context).values()) {
+        if (review.state !== 'CHANGES_REQUESTED' && review.state !== 'DISMISSED')
+            continue;
+        const roles = rolesOf(policy, review.user, roleIds, context.teams);
+        if (roles.length === 0)
+            continue;
+        const dismissalRefused = review.state === 'DISMISSED' ? dismissalRefusal(policy, context, review) : null;
+        if (review.state === 'DISMISSED' && dismissalRefused === null)
+            continue;
+        standing.push({ review, roles, dismissalRefused });
+    }
+    return standing;
+}
+/**
+ * An attestation is trusted when it is already on the base branch, or when every approver it
+ * names has approved the head commit. Judging a state (no base), every attestation is trusted.
+ */
+function trustOf(attestation, baseFingerprints, approvedOnHead) {
+    if (baseFingerprints === null || baseFingerprints.has(attestation.fingerprint))
+        return { trusted: true, why: null };
+    const missing = attestation.approvedBy.filter((u) => !approvedOnHead.has(u.toLowerCase()));
+    if (missing.length === 0)
+        return { trusted: true, why: null };
+    return {
+        trusted: false,
+        why: `new in this change and not yet approved on the head commit by ${missing.map((u) => `@${u}`).join(', ')}`,
+    };
+}
+/** Every approver must hold one of `roles`; when `coverAll`, each role needs one approver. */
+function approversFit(policy, approvedBy, roles, teams, coverAll) {
+    const outsiders = approvedBy.filter((u) => rolesOf(policy, u, roles, teams).length === 0);
+    if (outsiders.length > 0) {
+        return {
+            ok: false,
+            why: `${outsiders.map((u) => `@${u}`).join(', ')} ${outsiders.length === 1 ? 'holds' : 'hold'} none of the allowed roles (${roles.join(', ')})`,
+        };
+    }
+    if (coverAll) {
+        const uncovered = roles.filter((r) => !approvedBy.some((u) => holdsRole(policy, r, u, teams).holds));
+        if (uncovered.length > 0)
+            return { ok: false, why: `no approver holds the role ${uncovered.join(', ')}` };
+    }
+    return { ok: true, why: null };
+}
+function isExpired(date, expires, afterDays, now) {
+    // Stryker disable next-line ConditionalExpression: without the guard, Date.parse('nullT23:59:59Z') is NaN and NaN < now is false, so null never expires either way
+    if (expires !== null) {
+        if (Date.parse(`${expires}T23:59:59Z`) < now.getTime())
+            return `expired on ${expires}`;
+    }
+    if (afterDays !== null) {
+        // Stryker disable next-line ConditionalExpression: without the guard, Date.parse('nullT00:00:00Z') is NaN and NaN < now is false, so an undated approval never falls due either way
+        if (date !== null) {
+            const end = Date.parse(`${date}T00:00:00Z`) + afterDays * 86_400_000;
+            if (end < now.getTime()) {
+                return `approved ${date}, which is more than ${afterDays} days ago: re-approval is due`;
+            }
+        }
+    }
+    return null;
+}
+function appliesTo(attestation, modelId) {
+    return attestation.model === '*' || attestation.model.toLowerCase() === modelId.toLowerCase();
+}
+
+/** Threshold status for one model: crossed, ruled out, not ruled out, or cleared by a decision. */
+/** The leaf that explains the outcome: one that cites a file when there is one, as decidingCondition does. */
+function firstRelevant(leaves, holds) {
+    return (leaves.find((l) => l.holds === holds && l.file !== null) ??
+        leaves.find((l) => l.holds === holds) ??
+        leaves[0]);
+}
+function cite(leaf) {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: the policy schema gives every any/all at least one condition, so a condition always has a leaf
+    if (!leaf)
+        return '';
+    const where = leaf.file ? `, ${leaf.file}${leaf.line !== null ? `:${leaf.line}` : ''}` : '';
+    return `${leaf.note}${where}`;
+}
+function judgeThreshold(threshold, policy, modelId, bound, attestations, teams, now) {
+    const ctx = {
+        policy,
+        records: bound.bound,
+        byBenchmark: bound.byBenchmark,
+        now,
+        maxAgeDays: threshold.maxEvidenceAgeDays,
+    };
+    const ruleIn = threshold.ruleIn.map((c) => judge(c, 'rule_in', ctx));
+    const ruleOut = threshold.ruleOut.map((c) => judge(c, 'rule_out', ctx));
+    const review = threshold.reviewIf
+        .flatMap((c) => judge(c, 'review_if', ctx).leaves)
+        .filter((l) => l.holds);
+    const evidence = [...ruleIn.flatMap((r) => r.leaves), ...ruleOut.flatMap((r) => r.leaves)];
+    const base = { id: threshold.id, requires: threshold.requires, evidence, review, decision: null };
+    const crossedBy = ruleIn.find((r) => r.holds);
+    if (crossedBy) {
+        const leaf = firstRelevant(crossedBy.leaves, true);
+        return {
+            ...base,
+            status: 'crossed',
+            // Stryker disable next-line OptionalChaining: a rule-in that holds has at least one leaf (the schema gives any/all one condition or more)
+            summary: `crossed: ${cite(leaf)} (rule-in${leaf?.provenance ? `, ${leaf.provenance}` : ''})`,
+        };
+    }
+    if (threshold.ruleOut.length > 0 && ruleOut.every((r) => r.holds)) {
+        return {
+            ...base,
+            status: 'ruled_out',
+            summary: `ruled out: ${ruleOut
+                .flatMap((r) => r.leaves)
+                .filter((l) => l.holds)
+                .map((l) => l.note)
+                .join('; ')}`,
+        };
+    }
+    const failing = ruleOut.find((r) => !r.holds);
+    const why = threshold.ruleOut.length === 0
+        ? 'no rule-out criteria: only a signed capability decision can clear it'
+        : cite(firstRelevant(failing.leaves, false));
+    // A signed capability decision can clear what the evidence could not rule out.
+    // When decisions disagree, "above" wins: the cautious reading, whatever the file order.
+    const offered = attestations.filter((a) => a.attestation.kind === 'decision' &&
+        a.attestation.target === threshold.id &&
+        appliesTo(a.attestation, modelId));
+    const above = offered.filter((a) => a.attestation.verdict === 'above');
+    // Stryker disable next-line MethodExpression: the first decision that counts decides, so listing an "above" twice (after the others above) changes nothing
+    const decisions = [...above, ...offered.filter((a) => !above.includes(a))];
+    for (const d of decisions) {
+        if (!d.trusted)
+            continue;
+        const fit = approversFit(policy, d.attestation.approvedBy, policy.approvals.capabilityDecision, teams, true);
+        if (!fit.ok)
+            continue;
+        if (isExpired(d.attestation.date, d.attestation.expires, null, now))
+            continue;
+        const { file, line, approvedBy } = d.attestation;
+        const decision = { file, line, approved_by: approvedBy };
+        if (d.attestation.verdict === 'above') {
+            return {
+                ...base,
+                status: 'crossed',
+                summary: `crossed by signed capability decision (${file}:${line})`,
+                decision,
+            };
+        }
+        return {
+            ...base,
+            status: 'cleared_by_decision',
+            summary: `not ruled out by evidence (${why}), cleared by a signed capability decision (${file}:${line})`,
+            decision,
+        };
+    }
+    return {
+        ...base,
+        status: 'not_ruled_out',
+        summary: `cannot be ruled out, so counts as crossed: ${why}`,
+    };
+}
+/** Decisions that were offered but did not count, with why (for reasons). */
+function rejectedDecisions(threshold, policy, modelId, attestations, teams, now) {
+    const out = [];
+    for (const d of attestations) {
+        const a = d.attestation;
+        if (a.kind !== 'decision' || a.target !== threshold.id || !appliesTo(a, modelId))
+            continue;
+        if (!d.trusted) {
+            out.push({ attestation: a, why: d.why ?? 'untrusted' });
+            continue;
+        }
+        const fit = approversFit(policy, a.approvedBy, policy.approvals.capabilityDecision, teams, true);
+        if (!fit.ok)
+            out.push({ attestation: a, why: fit.why });
+        const expired = isExpired(a.date, a.expires, null, now);
+        if (expired)
+            out.push({ attestation: a, why: expired });
+    }
+    return out;
 }
 
 const COMPARATORS = ['gt', 'gte', 'lt', 'lte', 'eq'];
@@ -38423,8 +38617,21 @@ function monthsBetween(from, to) {
 function judgeTrigger(trigger, policy, modelId, facts, attestations, teams, now) {
     const parts = trigger.conditions.map((c) => {
         if (c.measure === 'effective_compute_ratio') {
+            // The first model of a lineage has nothing to be compared with: a new model is a
+            // comprehensive assessment (RSP v2.2 §3.1 measures from the last comprehensively assessed
+            // model; FSF and the Preparedness Framework assess every new frontier model). It fires at
+            // the card's own assessment, so its report must be dated on or after `assessed_at`.
             if (facts.previous === null)
-                return { fired: false, why: 'no previous model declared (rsp.previous)' };
+                return {
+                    fired: true,
+                    why: 'no previous model (rsp.previous): a new model is a comprehensive assessment',
+                };
+            // A card that names itself is no earlier model either.
+            if (facts.previous.card === facts.card)
+                return {
+                    fired: true,
+                    why: 'rsp.previous names this card itself: a new model is a comprehensive assessment',
+                };
             if (facts.effectiveCompute === null || facts.previous.effectiveCompute === null) {
                 return {
                     fired: true,
@@ -38464,15 +38671,20 @@ function judgeTrigger(trigger, policy, modelId, facts, attestations, teams, now)
         };
     const monthConditions = trigger.conditions.filter((c) => c.measure === 'months_since_assessment');
     // The report must be at least as recent as the last assessment and as every fired deadline.
+    // For a new model the last assessment is its own: the trigger fires at `assessed_at`.
     const since = [facts.assessedAt, ...parts.map((p) => ('since' in p ? p.since : undefined))]
         .filter((d) => typeof d === 'string')
         .sort()
         .at(-1);
     const satisfied = attestations.some(({ attestation: a, trusted }) => trusted &&
         a.kind === 'report' &&
-        (since === undefined || (a.date !== null && a.date >= since)) &&
+        // An undated report cannot show that it followed the firing, whatever fired it.
+        a.date !== null &&
+        (since === undefined || a.date >= since) &&
         // A report is itself an assessment: measured from its date, the months condition must not fire.
-        monthConditions.every((c) => a.date !== null && !compare(monthsBetween(a.date, now), c.op, c.value)) &&
+        monthConditions.every(
+        // Stryker disable next-line ConditionalExpression: a.date was found non-null above; the test is repeated only for the type checker
+        (c) => a.date !== null && !compare(monthsBetween(a.date, now), c.op, c.value)) &&
         a.target === trigger.requiresAttestation &&
         appliesTo(a, modelId) &&
         approversFit(policy, a.approvedBy, trigger.signers, teams, true).ok &&
@@ -39038,6 +39250,21 @@ function policyChangeReasons(policy, change, ownersApproved) {
         }, 'block'));
     return out;
 }
+/**
+ * A role holder who requests changes withdraws: the change blocks, whatever else is confirmed,
+ * until they approve or their review is dismissed.
+ */
+function changesRequestedReasons(policy, context) {
+    return changesRequestedByRoleHolders(policy, context).map(({ review, roles, dismissalRefused }) => ({
+        code: 'changes-requested',
+        severity: 'block',
+        message: dismissalRefused === null
+            ? `@${review.user} (${roles.join(', ')}) requested changes on ${review.commit.slice(0, 7)}: blocked until they approve the head commit or the review is dismissed`
+            : `@${review.user} (${roles.join(', ')}) requested changes on ${review.commit.slice(0, 7)}; the review was dismissed, but ${dismissalRefused}: blocked until they approve the head commit, or a role holder who did not write the change dismisses it`,
+        file: null,
+        line: null,
+    }));
+}
 function evaluate(input) {
     const { policy, head, base, context, now } = input;
     const approvedOnHead = approversOnHead(context);
@@ -39062,6 +39289,7 @@ function evaluate(input) {
         reasons.push(...compared.reasons);
     }
     reasons.push(...policyChangeReasons(policy, input.policyChange, ownersApproved));
+    reasons.push(...changesRequestedReasons(policy, context));
     return {
         decision: reasons.some((r) => r.severity === 'block') ? 'block' : 'pass',
         mode: policy.mode,
@@ -76368,15 +76596,27 @@ function gfm(options) {
  * checkbox (not in code, not in a block quote, not inside a raw HTML block), and its hidden id
  * counts only where GitHub hides it (an HTML comment, not escaped text or a code span).
  */
-/** The whole of an HTML node that is a hidden id: exactly one comment, nothing around it. */
-const MARKER = /^<!--[ \t]*rsp-gate:item[ \t]+(\S+)[ \t]+(\S+)[ \t]*-->$/;
+/**
+ * A hidden id at the start of an HTML node: one comment. markerOf also requires it to end where
+ * the node ends, so that it is the whole node (checked apart from this pattern, so that the one
+ * mutant that check cannot show is marked alone and every other mutant of the pattern is tested).
+ */
+const MARKER = /^<!--[ \t]*rsp-gate:item[ \t]+(\S+)[ \t]+(\S+)[ \t]*-->/;
 /** Anything that looks like an attempt at a hidden id, well formed or not. */
 const MARKER_LIKE = /rsp-gate:item/i;
 function attempts(node) {
+    // Stryker disable next-line StringLiteral: every mdast html node has a value; the fallback only satisfies the type
     return (node.value ?? '').split(MARKER_LIKE).length - 1;
 }
 /** Containers whose task items GitHub does not present as the bot's checklist. */
-const SKIPPED = new Set(['blockquote', 'footnoteDefinition', 'code', 'html']);
+const SKIPPED = new Set([
+    'blockquote',
+    'footnoteDefinition',
+    // Stryker disable next-line StringLiteral: code and html nodes are leaves in mdast, with no items below them to skip
+    'code',
+    // Stryker disable next-line StringLiteral: code and html nodes are leaves in mdast, with no items below them to skip
+    'html',
+]);
 function parseTree(body) {
     return fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 }
@@ -76392,6 +76632,7 @@ function decode(text) {
     }
 }
 /** Every HTML node below `node` (not descending into nested lists: their items are their own). */
+// Stryker disable next-line ArrayDeclaration: a non-node in the list has no value, so it adds no attempt and is never the marker
 function htmlNodes(node, out = []) {
     for (const child of node.children ?? []) {
         if (child.type === 'list')
@@ -76406,6 +76647,7 @@ function htmlNodes(node, out = []) {
 /** Inline HTML nodes in the item's own paragraphs: the only place a hidden id may sit. */
 function inlineHtml(item) {
     const found = new Set();
+    // Stryker disable next-line ArrayDeclaration: a list item always has children; an extra entry is no paragraph
     for (const child of item.children ?? []) {
         if (child.type === 'paragraph')
             for (const h of htmlNodes(child))
@@ -76421,12 +76663,20 @@ function markerOf(item) {
     const node = all.find((h) => attempts(h) === 1);
     if (!node || !inlineHtml(item).has(node))
         return null;
-    const match = MARKER.exec(node.value ?? '');
+    // Stryker disable next-line StringLiteral: the node made one attempt, so it has a value; the fallback only satisfies the type
+    const value = node.value ?? '';
+    const match = MARKER.exec(value);
     if (!match)
+        return null;
+    // Stryker disable next-line ConditionalExpression: an inline HTML comment node ends at its first `-->`, so a match of MARKER always ends where the node ends; this guards a parser that kept more
+    if (match.index + match[0].length !== value.length)
         return null;
     const model = decode(match[1]);
     const safeguard = decode(match[2]);
-    if (model === null || safeguard === null || model === '' || safeguard === '')
+    if (model === null || safeguard === null)
+        return null;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: (\S+) never decodes to '' (every escape decodes to a character); this guards a future MARKER
+    if (model === '' || safeguard === '')
         return null;
     return { model, safeguard };
 }
@@ -76434,7 +76684,9 @@ function collectItems(node, out) {
     for (const child of node.children ?? []) {
         if (SKIPPED.has(child.type))
             continue;
-        if (child.type === 'listItem' && typeof child.checked === 'boolean') {
+        // Stryker disable next-line ConditionalExpression: only mdast listItem nodes carry a boolean `checked`, so the type test never decides alone
+        const listItem = child.type === 'listItem';
+        if (listItem && typeof child.checked === 'boolean') {
             const marker = markerOf(child);
             if (marker)
                 out.push({ ...marker, checked: child.checked });
@@ -76524,6 +76776,51 @@ changed) {
     };
 }
 
+/** Pure: what GitHub's answers say about `branch` and the check `check`. */
+function judgeProtection(branch, check, defaultBranch, enforcement) {
+    if (branch === defaultBranch)
+        return { protected: true, why: `\`${branch}\` is the repository’s default branch` };
+    if (enforcement === null)
+        return {
+            protected: true,
+            why: `the gate could not read what GitHub enforces on \`${branch}\``,
+        };
+    const ruleset = enforcement.rulesetChecks?.find((c) => c.context === check);
+    if (ruleset)
+        return { protected: true, why: `ruleset “${ruleset.ruleset}” requires \`${check}\`` };
+    const classic = enforcement.classic;
+    if (classic?.requiredChecks?.includes(check))
+        return { protected: true, why: `branch protection of \`${branch}\` requires \`${check}\`` };
+    if (enforcement.rulesetChecks === null)
+        return {
+            protected: true,
+            why: `the token cannot read the rulesets of \`${branch}\`, so it is treated as protected`,
+        };
+    if (classic === null || (classic.protected && classic.requiredChecks === null))
+        return {
+            protected: true,
+            why: `the token cannot read the branch protection of \`${branch}\`, so it is treated as protected`,
+        };
+    return {
+        protected: false,
+        why: `no ruleset or branch protection of \`${branch}\` requires \`${check}\``,
+    };
+}
+/** Reads what GitHub enforces on `branch` (skipped for the default branch) and judges it. */
+async function readBaseProtection(port, branch, check, defaultBranch) {
+    if (branch === defaultBranch)
+        return judgeProtection(branch, check, defaultBranch, null);
+    return judgeProtection(branch, check, defaultBranch, await port.branchEnforcement(branch));
+}
+/** The check a pull request into an unprotected base is judged under: no ruleset requires it. */
+function checkNameInto(check, baseRef) {
+    return `${check} (into ${baseRef})`;
+}
+/** The check whole-branch runs (push, schedule, manual) publish their audit verdict under. */
+function auditCheckName(check) {
+    return `${check} (audit)`;
+}
+
 /** The same account, whether GitHub spells it `x` or `x[bot]`. */
 function isSameAccount(comment, identity) {
     if (identity.id !== null && comment.authorId !== null)
@@ -76550,6 +76847,27 @@ async function gatherTeams(port, policy, notes) {
     }
     return members;
 }
+/**
+ * The moment a run began reading GitHub, stored with the check run it writes (`external_id`), so
+ * that a run never overwrites what a run that read later — a newer head, newer reviews or ticks —
+ * already wrote. The check is written before the comment, and a run that finds a newer verdict
+ * on the check writes neither.
+ */
+const STAMP = 'rsp-gate:read-at=';
+function readStamp(at) {
+    return `${STAMP}${at.toISOString()}`;
+}
+/** The time a stamp records, or null for anything else. */
+function stampTime(text) {
+    const found = text === null ? null : new RegExp(`^${STAMP}(\\S+)$`).exec(text);
+    const time = found ? Date.parse(found[1]) : NaN;
+    return Number.isNaN(time) ? null : time;
+}
+/** True when `written` (a stamp) comes from a run that read GitHub after `readAt`. */
+function isNewer(written, readAt) {
+    const time = stampTime(written);
+    return time !== null && time > readAt.getTime();
+}
 async function publishComment(port, number, identity, body, existing) {
     const own = existing
         .filter((c) => c.body.includes(COMMENT_MARKER) && isSameAccount(c, identity))
@@ -76574,83 +76892,111 @@ async function publishComment(port, number, identity, body, existing) {
         await port.updateComment(first.id, body);
     return first.htmlUrl;
 }
-async function publishCheckRun(port, sha, name, record, conclusion, options, existing) {
-    const output = renderCheckRun(record, {
-        blobUrl: options.blobUrl,
-        headSha: options.headSha,
-        ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
-    });
-    const annotations = batches(checkRunAnnotations(record));
-    const first = {
-        status: 'completed',
-        conclusion,
-        output,
-        annotations: annotations[0] ?? [],
-        ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
-    };
-    const id = existing ?? (await port.createCheckRun(sha, name, first));
-    if (existing !== null)
-        await port.updateCheckRun(id, first);
-    for (const batch of annotations.slice(1))
-        await port.updateCheckRun(id, { status: 'completed', conclusion, output, annotations: batch });
-}
 function conclusionOf(record) {
     if (record.mode === 'advisory')
         return 'neutral';
     return record.decision === 'pass' ? 'success' : 'failure';
 }
-async function judgeOnGitHub(options) {
-    const { port, target } = options;
-    const notes = [];
-    const policyOptions = {
+/**
+ * Writes the verdict on `sha` under `name`, unless a run that read GitHub later already wrote a
+ * verdict there or is judging (its in-progress mark). Returns whether it wrote.
+ */
+async function writeCheck(port, sha, name, verdict, readAt, runUrl) {
+    // In progress counts too: a run that read later marked it, and judges now.
+    const existing = await port.findCheckRun(sha, name);
+    if (existing && isNewer(existing.externalId, readAt))
+        return false;
+    const batchesOf = batches(verdict.annotations);
+    const first = {
+        status: 'completed',
+        conclusion: verdict.conclusion,
+        output: verdict.output,
+        annotations: batchesOf[0] ?? [],
+        externalId: readStamp(readAt),
+        ...(runUrl ? { detailsUrl: runUrl } : {}),
+    };
+    const id = existing?.id ?? (await port.createCheckRun(sha, name, first));
+    if (existing)
+        await port.updateCheckRun(id, first);
+    for (const batch of batchesOf.slice(1))
+        await port.updateCheckRun(id, {
+            status: 'completed',
+            conclusion: verdict.conclusion,
+            output: verdict.output,
+            annotations: batch,
+        });
+    return true;
+}
+/** Sets an earlier verdict on this commit back to in progress while the run judges. */
+async function markInProgress(port, sha, name, summary, readAt) {
+    // With no check yet, GitHub already shows a required check as expected, which blocks the
+    // merge; the run creates it once, at the end. A verdict from a run that read later is left.
+    // It is stamped, so that no run that read earlier writes over it while this one judges.
+    const existing = await port.findCheckRun(sha, name);
+    if (existing === null)
+        return;
+    if (isNewer(existing.externalId, readAt))
+        return;
+    await port.updateCheckRun(existing.id, {
+        status: 'in_progress',
+        output: { title: 'Evaluating…', summary, text: '' },
+        externalId: readStamp(readAt),
+    });
+}
+function policyOptionsOf(options) {
+    return {
         policyPath: options.policyPath,
         now: options.now,
         ...(options.cardGlobs ? { cardGlobs: options.cardGlobs } : {}),
         ...(options.fallbackPreset ? { fallbackPreset: options.fallbackPreset } : {}),
     };
-    const applyMode = (record) => options.mode ? { ...record, mode: options.mode } : record;
-    if (target.kind === 'state') {
-        const existing = await port.findCheckRun(target.sha, options.checkName);
-        const result = await checkTrees({
-            ...policyOptions,
-            head: createApiTree(port, target.sha, `${target.ref}@${target.sha.slice(0, 7)}`),
-            base: null,
-            policyRef: target.sha.slice(0, 7),
-            context: async (policy) => ({
-                author: null,
-                writers: NO_WRITERS,
-                headSha: target.sha,
-                reviews: [],
-                confirmations: [],
-                teams: await gatherTeams(port, policy, notes),
-            }),
-        });
-        const record = applyMode({ ...result.record, head: target.sha });
-        const conclusion = conclusionOf(record);
-        await publishCheckRun(port, target.sha, options.checkName, record, conclusion, {
-            blobUrl: `${options.repositoryUrl}/blob/${target.sha}/`,
+}
+function applyMode(options, record) {
+    return options.mode ? { ...record, mode: options.mode } : record;
+}
+/** A whole-branch run: the commit judged as a state, under the audit check's own name. */
+async function judgeState(options, target, readAt) {
+    const { port } = options;
+    const notes = [];
+    const checkName = auditCheckName(options.checkName);
+    const result = await checkTrees({
+        ...policyOptionsOf(options),
+        head: createApiTree(port, target.sha, `${target.ref}@${target.sha.slice(0, 7)}`),
+        base: null,
+        policyRef: target.sha.slice(0, 7),
+        context: async (policy) => ({
+            author: null,
+            writers: NO_WRITERS,
             headSha: target.sha,
-            runUrl: options.runUrl,
-        }, existing);
-        return { record, checkSha: target.sha, conclusion, commentUrl: null, notes };
-    }
-    const pr = await port.pullRequest(target.number);
-    const checkSha = target.checkSha ?? pr.headSha;
-    const baseSha = target.baseSha ?? pr.baseSha;
-    // An earlier verdict on this commit is set back to in progress while we judge, so a stale green
-    // check cannot be merged on (a dismissed review, an untick). With no check yet, GitHub already
-    // shows the required check as expected, which blocks the merge; we create it once, at the end.
-    const checkRunId = await port.findCheckRun(checkSha, options.checkName);
-    if (checkRunId !== null) {
-        await port.updateCheckRun(checkRunId, {
-            status: 'in_progress',
-            output: {
-                title: 'Evaluating…',
-                summary: `rsp-gate is judging pull request #${pr.number} (${target.reason}).`,
-                text: '',
-            },
-        });
-    }
+            reviews: [],
+            confirmations: [],
+            teams: await gatherTeams(port, policy, notes),
+        }),
+    });
+    const record = applyMode(options, { ...result.record, head: target.sha });
+    const blobUrl = `${options.repositoryUrl}/blob/${target.sha}/`;
+    const verdict = {
+        conclusion: conclusionOf(record),
+        output: renderCheckRun(record, {
+            blobUrl,
+            headSha: target.sha,
+            ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
+        }),
+        annotations: checkRunAnnotations(record),
+    };
+    await writeCheck(port, target.sha, checkName, verdict, readAt, options.runUrl);
+    return {
+        record,
+        checkSha: target.sha,
+        checkName,
+        conclusion: verdict.conclusion,
+        commentUrl: null,
+        notes,
+    };
+}
+async function judgePullRequest(options, pr, at, notes) {
+    const { port } = options;
+    const { checkSha, baseSha } = at;
     const { identity, comments, histories, reviews } = await port.conversation(pr.number);
     const sticky = comments
         .filter((c) => c.body.includes(COMMENT_MARKER) && isSameAccount(c, identity))
@@ -76659,8 +77005,6 @@ async function judgeOnGitHub(options) {
         ? (histories.get(sticky.nodeId) ?? (await port.commentHistory(sticky.nodeId)))
         : [];
     const { confirmations } = attributeTicks(history, [identity.login]);
-    if (pr.state === 'closed')
-        notes.push(`Pull request #${pr.number} is closed; the result is recorded for the audit trail.`);
     // Only what the change touches is read when that is enough (see gate/change-scope.ts); the
     // base is read from the head wherever the two are the same.
     const forward = await port.compare(baseSha, checkSha);
@@ -76675,7 +77019,7 @@ async function judgeOnGitHub(options) {
     const head = createApiTree(port, checkSha, `#${pr.number}@${checkSha.slice(0, 7)}`, reader);
     const base = createApiTree(port, baseSha, `${pr.baseRef}@${baseSha.slice(0, 7)}`, reader);
     const result = await checkTrees({
-        ...policyOptions,
+        ...policyOptionsOf(options),
         head,
         base: changed ? readUnchangedFrom(base, head, changed) : base,
         changed,
@@ -76689,19 +77033,192 @@ async function judgeOnGitHub(options) {
             teams: await gatherTeams(port, policy, notes),
         }),
     });
-    const record = applyMode({ ...result.record, head: checkSha });
-    const conclusion = conclusionOf(record);
-    const blobUrl = `${options.repositoryUrl}/blob/${checkSha}/`;
+    const record = applyMode(options, { ...result.record, head: checkSha });
     const markdownOptions = {
-        blobUrl,
+        blobUrl: `${options.repositoryUrl}/blob/${checkSha}/`,
         headSha: pr.headSha,
         ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
     };
-    const body = renderMarkdown(record, markdownOptions) +
-        (notes.length ? `\n> [!NOTE]\n${notes.map((n) => `> ${n}`).join('\n>\n')}\n` : '');
-    const commentUrl = await publishComment(port, pr.number, identity, body, comments);
-    await publishCheckRun(port, checkSha, options.checkName, record, conclusion, { blobUrl, headSha: pr.headSha, runUrl: options.runUrl }, checkRunId);
-    return { record, checkSha, conclusion, commentUrl, notes };
+    return {
+        pr,
+        record,
+        identity,
+        comments,
+        body: renderMarkdown(record, markdownOptions),
+        verdict: {
+            conclusion: conclusionOf(record),
+            output: renderCheckRun(record, markdownOptions),
+            annotations: checkRunAnnotations(record),
+        },
+    };
+}
+/** The most open pull requests the gate lists to find those sharing a head commit. */
+const OPEN_PULL_REQUEST_LIMIT = 3000;
+function verdictWord(conclusion) {
+    return { success: 'passes', failure: 'blocked', neutral: 'advisory (not enforced)' }[conclusion];
+}
+function failureVerdict(title, summary) {
+    return { conclusion: 'failure', output: { title, summary, text: '' }, annotations: [] };
+}
+/**
+ * The verdict of the required check on commit `sha`: it speaks for every open pull request whose
+ * head is `sha` and whose base is protected, and is success only when there is at least one and
+ * every one passes. `judged` is the pull request this run judged (its base is protected); the
+ * others are judged here too. Null when nothing should be written: `judged` was merged and no
+ * other open pull request has this head, so its verdict stands as the record of the merge.
+ */
+async function verdictForHead(options, sha, judged, open, now, notes, judgedSpeaks = true) {
+    const { port, checkName } = options;
+    if (open === null)
+        return failureVerdict('Blocked: the gate cannot list every open pull request', `This repository has more than ${OPEN_PULL_REQUEST_LIMIT.toLocaleString('en-US')} open pull requests, so the gate cannot tell which of them have this commit as their head; \`${checkName}\` speaks for all of them, so it fails closed.`);
+    const covered = [];
+    for (const pr of open) {
+        if (pr.number === judged.pr.number && pr.baseRef === judged.pr.baseRef) {
+            if (judgedSpeaks)
+                covered.push(judged);
+            continue;
+        }
+        const protection = await readBaseProtection(port, pr.baseRef, checkName, pr.defaultBranch);
+        if (!protection.protected)
+            continue;
+        covered.push(await judgePullRequest(options, pr, { checkSha: sha, baseSha: pr.baseSha }, []));
+    }
+    if (covered.length === 0) {
+        const current = await now();
+        if (current.merged)
+            return null;
+        return failureVerdict('Blocked: no open pull request into a protected base has this commit as its head', `\`${checkName}\` on a commit is success only while an open pull request with this head targets a branch that requires it, and every such pull request passes. Pull request #${judged.pr.number} is ${current.state === 'closed' ? 'closed' : `now at ${current.headSha.slice(0, 7)} into \`${current.baseRef}\``}.`);
+    }
+    const failing = covered.find((c) => c.verdict.conclusion === 'failure');
+    const shown = covered.includes(judged) && !(failing && failing !== judged)
+        ? judged
+        : (failing ?? covered[0]);
+    const conclusion = failing
+        ? 'failure'
+        : covered.some((c) => c.verdict.conclusion === 'neutral')
+            ? 'neutral'
+            : 'success';
+    const list = covered
+        .map((c) => `- #${c.pr.number} into \`${c.pr.baseRef}\`: ${verdictWord(c.verdict.conclusion)}`)
+        .join('\n');
+    // With one pull request the summary is that pull request's; with more, it lists them first.
+    const preface = covered.length > 1
+        ? `**\`${checkName}\` on this commit speaks for every open pull request with this head into a protected base:**\n\n${list}\n\n`
+        : '';
+    if (covered.length > 1 && failing && failing !== judged)
+        notes.push(`The \`${checkName}\` check on ${sha.slice(0, 7)} also speaks for pull request #${failing.pr.number} into \`${failing.pr.baseRef}\`, which has the same head commit and is blocked, so the check is failed.`);
+    const output = renderCheckRun(shown.record, {
+        blobUrl: `${options.repositoryUrl}/blob/${sha}/`,
+        headSha: shown.pr.headSha,
+        ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
+    }, preface);
+    return {
+        conclusion,
+        output: shown === judged || !failing
+            ? output
+            : {
+                ...output,
+                title: `Blocked by pull request #${failing.pr.number} into ${failing.pr.baseRef}`,
+            },
+        annotations: shown.verdict.annotations,
+    };
+}
+/**
+ * A pull request into an unprotected base (retargeted there, say) leaves the required check on its
+ * head: that check, if there is one, is judged again without it, so a success it earned for a
+ * protected base does not outlive its leaving (as on closing). Nothing is written when the head
+ * carries no required check.
+ */
+async function refreshRequiredCheck(options, sha, judged, now, readAt) {
+    const { port, checkName } = options;
+    if ((await port.findCheckRun(sha, checkName)) === null)
+        return;
+    const open = await port.openPullRequestsWithHead(sha, OPEN_PULL_REQUEST_LIMIT);
+    const verdict = await verdictForHead(options, sha, judged, open, now, [], false);
+    if (verdict)
+        await writeCheck(port, sha, checkName, verdict, readAt, options.runUrl);
+}
+/** Which check this pull request's judgment is written under, and why. */
+async function chooseCheck(options, pr, inQueue) {
+    // A merge queue asks for the required check on its own commit, for a base that requires it.
+    const protection = inQueue
+        ? { protected: true, why: 'the merge queue asks for it' }
+        : await readBaseProtection(options.port, pr.baseRef, options.checkName, pr.defaultBranch);
+    const checkName = protection.protected
+        ? options.checkName
+        : checkNameInto(options.checkName, pr.baseRef);
+    return { checkName, protection };
+}
+/**
+ * The verdict to write on `checkSha`, and the pull request as it is now. A merged pull request's
+ * check stands (null); a protected base's check speaks for every open pull request with the head;
+ * a pull request into another base re-judges the required check it leaves behind.
+ */
+async function verdictToWrite(options, judged, at, notes) {
+    const { port } = options;
+    const pr = judged.pr;
+    let current = at.inQueue ? pr : null;
+    const now = async () => (current ??= await port.pullRequest(pr.number));
+    let verdict = judged.verdict;
+    if (pr.merged)
+        verdict = null;
+    else if (at.protection.protected && !at.inQueue) {
+        const open = await port.openPullRequestsWithHead(at.checkSha, OPEN_PULL_REQUEST_LIMIT);
+        current = open?.find((p) => p.number === pr.number) ?? null;
+        verdict = await verdictForHead(options, at.checkSha, judged, open, now, notes);
+    }
+    else if (!at.inQueue)
+        await refreshRequiredCheck(options, at.checkSha, judged, now, at.readAt);
+    return { verdict, latest: await now() };
+}
+/** The run's pull request: judged, then the check and the sticky comment written in order. */
+async function judgePullRequestEvent(options, target, readAt) {
+    const { port } = options;
+    const notes = [];
+    const pr = await port.pullRequest(target.number);
+    const inQueue = target.checkSha !== undefined;
+    const checkSha = target.checkSha ?? pr.headSha;
+    const { checkName, protection } = await chooseCheck(options, pr, inQueue);
+    // A merged pull request's check is the record of what merged: its runs only comment.
+    if (!pr.merged)
+        await markInProgress(port, checkSha, checkName, `rsp-gate is judging pull request #${pr.number} (${target.reason}).`, readAt);
+    if (pr.state === 'closed')
+        notes.push(`Pull request #${pr.number} is closed; the result is recorded for the audit trail.`);
+    if (!protection.protected)
+        notes.push(`This pull request’s base is not protected (${protection.why}), so its verdict is the \`${checkName}\` check, which no rule requires; the \`${options.checkName}\` check on the head commit speaks only for pull requests into protected branches.`);
+    const judged = await judgePullRequest(options, pr, { checkSha, baseSha: target.baseSha ?? pr.baseSha }, notes);
+    // Writes are ordered. The pull request's state is read again (from the list of open pull
+    // requests with this head when the base is protected), and a run that read it before it moved
+    // to a new head or base leaves the comment to the run for the new state; the check is not
+    // written over a verdict from a run that read GitHub later, and goes before the comment.
+    const { verdict, latest } = await verdictToWrite(options, judged, { checkSha, inQueue, protection, readAt }, notes);
+    const moved = latest.headSha !== pr.headSha || latest.baseRef !== pr.baseRef;
+    const wroteCheck = verdict === null ||
+        (await writeCheck(port, checkSha, checkName, verdict, readAt, options.runUrl));
+    let commentUrl = null;
+    if (!wroteCheck)
+        options.log('A run that read the pull request later has already written a newer verdict.');
+    else if (moved)
+        options.log(`Pull request #${pr.number} moved on while it was judged; the run for its new state writes the comment.`);
+    else {
+        const body = judged.body +
+            (notes.length ? `\n> [!NOTE]\n${notes.map((n) => `> ${n}`).join('\n>\n')}\n` : '');
+        commentUrl = await publishComment(port, pr.number, judged.identity, body, judged.comments);
+    }
+    return {
+        record: judged.record,
+        checkSha,
+        checkName,
+        conclusion: verdict?.conclusion ?? judged.verdict.conclusion,
+        commentUrl,
+        notes,
+    };
+}
+async function judgeOnGitHub(options) {
+    const readAt = (options.clock ?? (() => new Date()))();
+    return options.target.kind === 'state'
+        ? judgeState(options, options.target, readAt)
+        : judgePullRequestEvent(options, options.target, readAt);
 }
 
 /**
@@ -76746,9 +77263,12 @@ function annotate(record) {
     }
 }
 /** Mark the check failed with what to do, when we can tell which commit it belongs on. */
-async function failCheck(port, inputs, message) {
-    if (!port || !inputs)
+async function failCheck(port, inputs, target, message) {
+    if (!port || !inputs || !target)
         return;
+    // A whole-branch run fails its own audit check; a pull request's run fails the required check
+    // (whatever its base: failing closed is never more permissive).
+    const name = target.kind === 'state' ? auditCheckName(inputs.checkName) : inputs.checkName;
     const payload = context.payload;
     let sha = payload.merge_group?.head_sha ?? payload.pull_request?.head?.sha ?? null;
     if (!sha && payload.issue?.pull_request && payload.issue.number)
@@ -76759,15 +77279,15 @@ async function failCheck(port, inputs, message) {
         summary: `${message}\n\nThe gate fails closed: this check stays failed until a run completes. Fix the cause above, then re-run the workflow or comment \`/rsp-gate recheck\` on the pull request.`,
         text: '',
     };
-    const existing = await port.findCheckRun(sha, inputs.checkName);
-    if (existing !== null)
-        await port.updateCheckRun(existing, { status: 'completed', conclusion: 'failure', output });
-    else
-        await port.createCheckRun(sha, inputs.checkName, {
-            status: 'completed',
-            conclusion: 'failure',
-            output,
-        });
+    // A new run, never an update: finding the gate's own run needs reads that may be what failed
+    // (the token's identity), and the newest run of a name is the one GitHub shows and requires.
+    // Stamped now, so no run that read GitHub before this failure writes over it.
+    await port.createCheckRun(sha, name, {
+        status: 'completed',
+        conclusion: 'failure',
+        output,
+        externalId: readStamp(new Date()),
+    });
 }
 /**
  * The clock. `RSP_GATE_NOW` (an ISO date) evaluates as of that moment instead: for reproducing a
@@ -76790,8 +77310,14 @@ function positiveEnv(name, fallback) {
     const value = Number(process.env[name]);
     return Number.isFinite(value) && value > 0 ? value : fallback;
 }
+/** Events whose run gets a read-only token on a fork's pull request, with no `_target` twin. */
+const REVIEW_EVENTS = new Set([
+    'pull_request_review',
+    'pull_request_review_comment',
+    'pull_request_review_thread',
+]);
 /** What went wrong and what to do about it, in one paragraph. */
-function describeFailure(error) {
+function describeFailure(error, eventName = '') {
     if (isInputError(error))
         return error.describe();
     if (error instanceof InputsError)
@@ -76799,6 +77325,9 @@ function describeFailure(error) {
     if (error instanceof GitHubError) {
         if (error.status === 401)
             return `${error.message}. The token was refused: check the \`token\` input.`;
+        if (error.status === 403 && REVIEW_EVENTS.has(eventName)) {
+            return `${error.message}. The token may not do this. A review on a pull request from a fork runs with a read-only token, whatever the workflow grants, so this run cannot update the check or the comment, which keep their last verdict. The merge queue's run judges its merge commit with the reviews as they are, and so does the run of any comment on the pull request (\`/rsp-gate recheck\`).`;
+        }
         if (error.status === 403) {
             return `${error.message}. The token may not do this. A pull request from a fork gets a read-only token under \`pull_request\`: trigger rsp-gate with \`pull_request_target\` as in the README, and grant \`contents: read, pull-requests: write, checks: write, issues: write\`.`;
         }
@@ -76811,10 +77340,11 @@ function describeFailure(error) {
 async function run() {
     let inputs = null;
     let port = null;
+    let target = null;
     try {
         inputs = readInputs();
         const { eventName, payload, sha, ref, repo, serverUrl, runId } = context;
-        const target = resolveTarget(eventName, payload, { sha, ref }, COMMENT_MARKER);
+        target = resolveTarget(eventName, payload, { sha, ref }, COMMENT_MARKER);
         if (target.kind === 'noop') {
             info(`rsp-gate: nothing to judge: ${target.message}`);
             setOutput('decision', 'skipped');
@@ -76853,15 +77383,15 @@ async function run() {
             .write();
         for (const note of result.notes)
             warning(note);
-        info(`rsp-gate: ${record.decision} (${record.mode}); check run ${result.conclusion} on ${result.checkSha}${result.commentUrl ? `; comment ${result.commentUrl}` : ''}`);
+        info(`rsp-gate: ${record.decision} (${record.mode}); check run \`${result.checkName}\` ${result.conclusion} on ${result.checkSha}${result.commentUrl ? `; comment ${result.commentUrl}` : ''}`);
         if (result.conclusion === 'failure') {
             setFailed(`rsp-gate blocks this change. ${checkRunTitle(record)}. Details: the rsp-gate check run and comment.`);
         }
     }
     catch (error) {
-        const message = describeFailure(error);
+        const message = describeFailure(error, context.eventName);
         try {
-            await failCheck(port, inputs, message);
+            await failCheck(port, inputs, target, message);
         }
         catch (secondary) {
             warning(`could not mark the check run failed: ${secondary instanceof Error ? secondary.message : String(secondary)}`);
