@@ -21,7 +21,7 @@ import type {
 import type { Policy } from '../policy/types.js';
 import { readUnchangedFrom } from '../repository/read-unchanged-from.js';
 import { batches, checkRunAnnotations, renderCheckRun } from '../render/render-check-run.js';
-import { COMMENT_MARKER, renderMarkdown } from '../render/render-markdown.js';
+import { COMMENT_MARKER, renderMarkdown, type MarkdownOptions } from '../render/render-markdown.js';
 import type { Target } from './event.js';
 import {
   auditCheckName,
@@ -154,6 +154,24 @@ function conclusionOf(record: DecisionRecord): CheckVerdict['conclusion'] {
   return record.decision === 'pass' ? 'success' : 'failure';
 }
 
+/** Links to files at `sha`, sign-offs asked on `headSha`, and the run for the full detail. */
+function markdownOptionsFor(options: JudgeOptions, sha: string, headSha: string): MarkdownOptions {
+  return {
+    blobUrl: `${options.repositoryUrl}/blob/${sha}/`,
+    headSha,
+    ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
+  };
+}
+
+/** The check run that states `record`'s verdict. */
+function verdictOf(record: DecisionRecord, markdown: MarkdownOptions): CheckVerdict {
+  return {
+    conclusion: conclusionOf(record),
+    output: renderCheckRun(record, markdown),
+    annotations: checkRunAnnotations(record),
+  };
+}
+
 /**
  * Writes the verdict on `sha` under `name`, unless a run that read GitHub later already wrote a
  * verdict there or is judging (its in-progress mark). Returns whether it wrote.
@@ -250,16 +268,7 @@ async function judgeState(
     }),
   });
   const record = applyMode(options, { ...result.record, head: target.sha });
-  const blobUrl = `${options.repositoryUrl}/blob/${target.sha}/`;
-  const verdict: CheckVerdict = {
-    conclusion: conclusionOf(record),
-    output: renderCheckRun(record, {
-      blobUrl,
-      headSha: target.sha,
-      ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
-    }),
-    annotations: checkRunAnnotations(record),
-  };
+  const verdict = verdictOf(record, markdownOptionsFor(options, target.sha, target.sha));
   await writeCheck(port, target.sha, checkName, verdict, readAt, options.runUrl);
   return {
     record,
@@ -330,22 +339,14 @@ async function judgePullRequest(
     }),
   });
   const record = applyMode(options, { ...result.record, head: checkSha });
-  const markdownOptions = {
-    blobUrl: `${options.repositoryUrl}/blob/${checkSha}/`,
-    headSha: pr.headSha,
-    ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
-  };
+  const markdown = markdownOptionsFor(options, checkSha, pr.headSha);
   return {
     pr,
     record,
     identity,
     comments,
-    body: renderMarkdown(record, markdownOptions),
-    verdict: {
-      conclusion: conclusionOf(record),
-      output: renderCheckRun(record, markdownOptions),
-      annotations: checkRunAnnotations(record),
-    },
+    body: renderMarkdown(record, markdown),
+    verdict: verdictOf(record, markdown),
   };
 }
 
@@ -424,11 +425,7 @@ async function verdictForHead(
     );
   const output = renderCheckRun(
     shown.record,
-    {
-      blobUrl: `${options.repositoryUrl}/blob/${sha}/`,
-      headSha: shown.pr.headSha,
-      ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
-    },
+    markdownOptionsFor(options, sha, shown.pr.headSha),
     preface,
   );
   return {

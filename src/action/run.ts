@@ -68,19 +68,19 @@ async function failCheck(
   target: Target | null,
   message: string,
 ): Promise<void> {
-  if (!port || !inputs || !target) return;
+  if (!port || !inputs || !target || target.kind === 'noop') return;
   // A whole-branch run fails its own audit check; a pull request's run fails the required check
   // (whatever its base: failing closed is never more permissive).
   const name = target.kind === 'state' ? auditCheckName(inputs.checkName) : inputs.checkName;
-  const payload = github.context.payload as {
-    pull_request?: { head?: { sha?: string } };
-    issue?: { number?: number; pull_request?: unknown };
-    merge_group?: { head_sha?: string };
-  };
-  let sha = payload.merge_group?.head_sha ?? payload.pull_request?.head?.sha ?? null;
-  if (!sha && payload.issue?.pull_request && payload.issue.number)
-    sha = (await port.pullRequest(payload.issue.number)).headSha;
-  sha ??= github.context.sha;
+  // The commit the run judges: the state's, the merge queue's, or the pull request's head (from
+  // the payload when it carries one, else read).
+  const payload = github.context.payload as { pull_request?: { head?: { sha?: string } } };
+  const sha =
+    target.kind === 'state'
+      ? target.sha
+      : (target.checkSha ??
+        payload.pull_request?.head?.sha ??
+        (await port.pullRequest(target.number)).headSha);
   const output = {
     title: 'rsp-gate could not finish: failing closed',
     summary: `${message}\n\nThe gate fails closed: this check stays failed until a run completes. Fix the cause above, then re-run the workflow or comment \`/rsp-gate recheck\` on the pull request.`,

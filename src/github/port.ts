@@ -31,7 +31,8 @@ export interface PullRequest {
 /** A check run already on a commit, as far as the gate needs it to order its writes. */
 export interface ExistingCheckRun {
   id: number;
-  status: 'queued' | 'in_progress' | 'completed' | string;
+  /** `queued`, `in_progress`, `completed` (GitHub may add others). */
+  status: string;
   /** What the gate stored when it wrote the run (`readStamp`), or null. */
   externalId: string | null;
 }
