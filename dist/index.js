@@ -76897,6 +76897,22 @@ function conclusionOf(record) {
         return 'neutral';
     return record.decision === 'pass' ? 'success' : 'failure';
 }
+/** Links to files at `sha`, sign-offs asked on `headSha`, and the run for the full detail. */
+function markdownOptionsFor(options, sha, headSha) {
+    return {
+        blobUrl: `${options.repositoryUrl}/blob/${sha}/`,
+        headSha,
+        ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
+    };
+}
+/** The check run that states `record`'s verdict. */
+function verdictOf(record, markdown) {
+    return {
+        conclusion: conclusionOf(record),
+        output: renderCheckRun(record, markdown),
+        annotations: checkRunAnnotations(record),
+    };
+}
 /**
  * Writes the verdict on `sha` under `name`, unless a run that read GitHub later already wrote a
  * verdict there or is judging (its in-progress mark). Returns whether it wrote.
@@ -76974,16 +76990,7 @@ async function judgeState(options, target, readAt) {
         }),
     });
     const record = applyMode(options, { ...result.record, head: target.sha });
-    const blobUrl = `${options.repositoryUrl}/blob/${target.sha}/`;
-    const verdict = {
-        conclusion: conclusionOf(record),
-        output: renderCheckRun(record, {
-            blobUrl,
-            headSha: target.sha,
-            ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
-        }),
-        annotations: checkRunAnnotations(record),
-    };
+    const verdict = verdictOf(record, markdownOptionsFor(options, target.sha, target.sha));
     await writeCheck(port, target.sha, checkName, verdict, readAt, options.runUrl);
     return {
         record,
@@ -77034,22 +77041,14 @@ async function judgePullRequest(options, pr, at, notes) {
         }),
     });
     const record = applyMode(options, { ...result.record, head: checkSha });
-    const markdownOptions = {
-        blobUrl: `${options.repositoryUrl}/blob/${checkSha}/`,
-        headSha: pr.headSha,
-        ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
-    };
+    const markdown = markdownOptionsFor(options, checkSha, pr.headSha);
     return {
         pr,
         record,
         identity,
         comments,
-        body: renderMarkdown(record, markdownOptions),
-        verdict: {
-            conclusion: conclusionOf(record),
-            output: renderCheckRun(record, markdownOptions),
-            annotations: checkRunAnnotations(record),
-        },
+        body: renderMarkdown(record, markdown),
+        verdict: verdictOf(record, markdown),
     };
 }
 /** The most open pull requests the gate lists to find those sharing a head commit. */
@@ -77107,11 +77106,7 @@ async function verdictForHead(options, sha, judged, open, now, notes, judgedSpea
         : '';
     if (covered.length > 1 && failing && failing !== judged)
         notes.push(`The \`${checkName}\` check on ${sha.slice(0, 7)} also speaks for pull request #${failing.pr.number} into \`${failing.pr.baseRef}\`, which has the same head commit and is blocked, so the check is failed.`);
-    const output = renderCheckRun(shown.record, {
-        blobUrl: `${options.repositoryUrl}/blob/${sha}/`,
-        headSha: shown.pr.headSha,
-        ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
-    }, preface);
+    const output = renderCheckRun(shown.record, markdownOptionsFor(options, sha, shown.pr.headSha), preface);
     return {
         conclusion,
         output: shown === judged || !failing
@@ -77264,16 +77259,19 @@ function annotate(record) {
 }
 /** Mark the check failed with what to do, when we can tell which commit it belongs on. */
 async function failCheck(port, inputs, target, message) {
-    if (!port || !inputs || !target)
+    if (!port || !inputs || !target || target.kind === 'noop')
         return;
     // A whole-branch run fails its own audit check; a pull request's run fails the required check
     // (whatever its base: failing closed is never more permissive).
     const name = target.kind === 'state' ? auditCheckName(inputs.checkName) : inputs.checkName;
+    // The commit the run judges: the state's, the merge queue's, or the pull request's head (from
+    // the payload when it carries one, else read).
     const payload = context.payload;
-    let sha = payload.merge_group?.head_sha ?? payload.pull_request?.head?.sha ?? null;
-    if (!sha && payload.issue?.pull_request && payload.issue.number)
-        sha = (await port.pullRequest(payload.issue.number)).headSha;
-    sha ??= context.sha;
+    const sha = target.kind === 'state'
+        ? target.sha
+        : (target.checkSha ??
+            payload.pull_request?.head?.sha ??
+            (await port.pullRequest(target.number)).headSha);
     const output = {
         title: 'rsp-gate could not finish: failing closed',
         summary: `${message}\n\nThe gate fails closed: this check stays failed until a run completes. Fix the cause above, then re-run the workflow or comment \`/rsp-gate recheck\` on the pull request.`,
