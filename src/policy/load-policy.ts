@@ -19,6 +19,7 @@ import {
   type Comparator,
   type Condition,
   type Kind,
+  type NotEnforced,
   type Policy,
   type Role,
   type Safeguard,
@@ -46,6 +47,8 @@ interface RawCondition {
 interface RawPolicy {
   version: 1;
   extends?: string;
+  preset_version?: number;
+  not_enforced?: NotEnforced[];
   name?: string;
   mode?: 'enforce' | 'advisory';
   levels?: string[];
@@ -131,7 +134,24 @@ function locatedError(
   );
 }
 
-function parseLayer(text: string, file: string): Layer {
+/** Keys only a built-in preset may set: they describe the preset, not a lab's policy. */
+const PRESET_ONLY_KEYS = ['preset_version', 'not_enforced'] as const;
+
+function checkPresetOnlyKeys(doc: LocatedDocument, raw: RawPolicy): void {
+  for (const key of PRESET_ONLY_KEYS) {
+    if (raw[key] === undefined) continue;
+    throw new InputError(
+      'policy-preset-only',
+      `policy: \`${key}\` belongs to built-in presets only; a policy cannot set it`,
+      { file: doc.file, ...doc.locate(`/${key}`), key },
+      key === 'preset_version'
+        ? 'to pin a preset version, write `extends: <preset>@<version>`'
+        : 'remove it (see `rsp-gate presets` for what a preset does not enforce)',
+    );
+  }
+}
+
+function parseLayer(text: string, file: string, isPreset = false): Layer {
   const doc = parseYaml(text, file);
   if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
     throw new InputError(
@@ -143,6 +163,7 @@ function parseLayer(text: string, file: string): Layer {
   }
   validateDocument(doc, 'policy', 'policy');
   const raw = doc.value as RawPolicy;
+  if (!isPreset) checkPresetOnlyKeys(doc, raw);
   checkDuplicateIds(doc, raw);
   checkDiscoveryGlobs(doc, raw);
   return { doc, raw };
@@ -502,7 +523,7 @@ function loadPresetLayer(name: string, referrer: Layer | null): Layer {
       `built-in presets: ${presetNames().join(', ')}`,
     );
   }
-  return parseLayer(text, `preset:${name}`);
+  return parseLayer(text, `preset:${name}`, true);
 }
 
 function buildPolicy(layers: Layer[], source: string, digest: string): Policy {

@@ -114,6 +114,13 @@ export interface Signoff {
   where: Where;
 }
 
+/** An element of a framework that a preset does not enforce (shown by `rsp-gate presets`). */
+export interface NotEnforced {
+  element: string;
+  why: string;
+  source: string;
+}
+
 export interface Policy {
   /** The policy file's path (or `preset:<name>`), for messages. */
   file: string;
