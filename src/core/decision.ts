@@ -118,11 +118,27 @@ export interface Reason {
   model?: string;
 }
 
+/** A preset as the record names it: enough to tell which text judged. */
+export interface PresetStamp {
+  name: string;
+  version: number;
+  sha256: string;
+}
+
 export interface DecisionRecord {
   decision: 'pass' | 'block';
   mode: 'enforce' | 'advisory';
-  /** `levels` is the policy's order, lowest first. */
-  policy: { source: string; sha256: string; extends: string | null; levels: string[] };
+  /**
+   * `levels` is the policy's order, lowest first; `preset` the built-in preset it extends (or is),
+   * at the version and digest this rsp-gate ships.
+   */
+  policy: {
+    source: string;
+    sha256: string;
+    extends: string | null;
+    preset: PresetStamp | null;
+    levels: string[];
+  };
   evaluated_at: string;
   head: string | null;
   models: ModelDecision[];

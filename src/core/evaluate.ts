@@ -10,6 +10,7 @@ import { judgeModel } from './judge-model.js';
 import type { TrustedAttestation } from './judge-thresholds.js';
 import { modelReasons, problemReason } from './model-reasons.js';
 import { approversOnHead, changesRequestedByRoleHolders, holdsRole, trustOf } from './people.js';
+import { presetReasons, presetStamp } from './preset-reasons.js';
 import type { Policy } from '../policy/types.js';
 
 export interface PolicyChange {
@@ -210,6 +211,7 @@ export function evaluate(input: EvaluateInput): DecisionRecord {
     reasons.push(...compared.reasons);
   }
   reasons.push(...policyChangeReasons(policy, input.policyChange, ownersApproved));
+  reasons.push(...presetReasons(policy));
   reasons.push(...changesRequestedReasons(policy, context));
 
   return {
@@ -219,6 +221,7 @@ export function evaluate(input: EvaluateInput): DecisionRecord {
       source: policy.source,
       sha256: policy.sha256,
       extends: policy.extends,
+      preset: presetStamp(policy),
       levels: policy.levels,
     },
     evaluated_at: now.toISOString(),

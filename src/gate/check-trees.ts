@@ -3,12 +3,12 @@
  * change), read both states, evaluate. Shared by the CLI and the Action.
  */
 import { createHash } from 'node:crypto';
-import { InputError } from '../core/errors.js';
+import { InputError, isInputError } from '../core/errors.js';
 import type { DecisionRecord } from '../core/decision.js';
 import { evaluate, type PolicyChange } from '../core/evaluate.js';
 import type { RepositoryState, ReviewContext } from '../core/inputs.js';
 import { readText } from '../readers/decode-text.js';
-import { loadPolicy, loadPreset } from '../policy/load-policy.js';
+import { loadPolicy, loadPreset, type LoadPolicyOptions } from '../policy/load-policy.js';
 import type { Policy } from '../policy/types.js';
 import { loadRepository, problemFrom } from '../repository/load-repository.js';
 import { refuseLink, type RepositoryTree } from '../repository/tree.js';
@@ -56,6 +56,7 @@ export async function loadPolicyFrom(
   path: string,
   ref?: string,
   fallbackPreset?: string,
+  loadOptions: LoadPolicyOptions = {},
 ): Promise<{ policy: Policy; text: string | null }> {
   const text = await readPolicyText(tree, path);
   if (text === null) {
@@ -67,7 +68,46 @@ export async function loadPolicyFrom(
       'create one with `rsp-gate init`, or pass --policy',
     );
   }
-  return { policy: loadPolicy(text, path, ref ? { ref } : {}), text };
+  return { policy: loadPolicy(text, path, { ...loadOptions, ...(ref ? { ref } : {}) }), text };
+}
+
+/** The head's policy loads and pins the version of its preset that this rsp-gate ships. */
+async function headPinsShippedPreset(options: CheckOptions): Promise<boolean> {
+  const text = await readPolicyText(options.head, options.policyPath);
+  if (text === null) return false;
+  try {
+    const { preset } = loadPolicy(text, options.policyPath);
+    return preset !== null && preset.pinned === preset.version;
+  } catch {
+    return false; // the head's own problem is reported as the policy change's
+  }
+}
+
+/**
+ * The policy that judges: the base's for a change, else the head's. A base policy that fails to
+ * load only because its pin names another preset version, in a change whose head pins the
+ * shipped one, is loaded with the shipped version: the change updates the pin, a policy change
+ * that blocks until the policy owners approve it.
+ */
+async function loadJudgingPolicy(
+  options: CheckOptions,
+): Promise<{ policy: Policy; text: string | null }> {
+  const judgedBy = options.base ?? options.head;
+  const load = (loadOptions?: LoadPolicyOptions) =>
+    loadPolicyFrom(
+      judgedBy,
+      options.policyPath,
+      options.policyRef,
+      options.fallbackPreset,
+      loadOptions,
+    );
+  try {
+    return await load();
+  } catch (error) {
+    const stalePin = isInputError(error) && error.code === 'policy-preset-version';
+    if (!options.base || !stalePin || !(await headPinsShippedPreset(options))) throw error;
+    return load({ acceptStalePin: true });
+  }
 }
 
 function digest(text: string | null): string | null {
@@ -76,13 +116,7 @@ function digest(text: string | null): string | null {
 }
 
 export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
-  const judgedBy = options.base ?? options.head;
-  const { policy, text: policyText } = await loadPolicyFrom(
-    judgedBy,
-    options.policyPath,
-    options.policyRef,
-    options.fallbackPreset,
-  );
+  const { policy, text: policyText } = await loadJudgingPolicy(options);
 
   const cardGlobs = options.cardGlobs ?? policy.discovery.cards;
 

@@ -3,13 +3,13 @@
  * extends (lists by id, maps by key), and check every reference. Every error names the file, the
  * line and the key.
  */
-import { createHash } from 'node:crypto';
 import { InputError } from '../core/errors.js';
 import type { EvidenceSource } from '../core/evidence.js';
 import { validateDocument } from '../formats/validate.js';
 import { escapePointerToken, parseYaml, type LocatedDocument } from '../formats/yaml.js';
 import { escapesRepository } from '../repository/globs.js';
 import { presetText, presetNames } from './presets.js';
+import { checkPin, describePreset, parseExtends, sha256 } from './preset-version.js';
 import {
   COMPARATORS,
   DEFAULT_ATTESTATION_GLOBS,
@@ -21,6 +21,7 @@ import {
   type Kind,
   type NotEnforced,
   type Policy,
+  type PresetInfo,
   type Role,
   type Safeguard,
   type Signoff,
@@ -143,7 +144,7 @@ function checkPresetOnlyKeys(doc: LocatedDocument, raw: RawPolicy): void {
     throw new InputError(
       'policy-preset-only',
       `policy: \`${key}\` belongs to built-in presets only; a policy cannot set it`,
-      { file: doc.file, ...doc.locate(`/${key}`), key },
+      { file: doc.file, ...doc.locateKey(`/${key}`), key },
       key === 'preset_version'
         ? 'to pin a preset version, write `extends: <preset>@<version>`'
         : 'remove it (see `rsp-gate presets` for what a preset does not enforce)',
@@ -505,10 +506,11 @@ function checkReferences(policy: Policy): void {
 export interface LoadPolicyOptions {
   /** Shown in the decision record: `<path>@<ref>`. */
   ref?: string;
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  /**
+   * Load a policy whose `extends` pins another version of the preset than this rsp-gate ships,
+   * with the shipped version. Only for the base policy of a change that updates the pin.
+   */
+  acceptStalePin?: boolean;
 }
 
 function loadPresetLayer(name: string, referrer: Layer | null): Layer {
@@ -526,7 +528,12 @@ function loadPresetLayer(name: string, referrer: Layer | null): Layer {
   return parseLayer(text, `preset:${name}`, true);
 }
 
-function buildPolicy(layers: Layer[], source: string, digest: string): Policy {
+function buildPolicy(
+  layers: Layer[],
+  source: string,
+  digest: string,
+  preset: PresetInfo | null,
+): Policy {
   let roles = new Map<string, Role>();
   let benchmarks = new Map<string, Benchmark>();
   let thresholds: Threshold[] = [];
@@ -575,6 +582,7 @@ function buildPolicy(layers: Layer[], source: string, digest: string): Policy {
     source,
     sha256: digest,
     extends: layers.length > 1 ? layers[0]!.doc.file.replace(/^preset:/, '') : null,
+    preset,
     name: scalars.name ?? null,
     mode: scalars.mode ?? 'enforce',
     levels: scalars.levels!,
@@ -610,12 +618,20 @@ function buildPolicy(layers: Layer[], source: string, digest: string): Policy {
 /** Load a policy file's text. `file` is its repository path, used in every error. */
 export function loadPolicy(text: string, file: string, options: LoadPolicyOptions = {}): Policy {
   const layer = parseLayer(text, file);
-  const layers = layer.raw.extends ? [loadPresetLayer(layer.raw.extends, layer), layer] : [layer];
-  return buildPolicy(layers, options.ref ? `${file}@${options.ref}` : file, sha256(text));
+  const source = options.ref ? `${file}@${options.ref}` : file;
+  if (!layer.raw.extends) return buildPolicy([layer], source, sha256(text), null);
+  const { name, pinned } = parseExtends(layer.raw.extends, layer.doc);
+  const presetLayer = loadPresetLayer(name, layer);
+  const described = describePreset(name, presetText(name)!, presetLayer.raw, presetLayer.doc);
+  checkPin({ ...described, pinned }, layer.doc, options.acceptStalePin ?? false);
+  const preset = { ...described, pinned, where: where(layer.doc, '/extends') };
+  return buildPolicy([presetLayer, layer], source, sha256(text), preset);
 }
 
 /** Load a built-in preset on its own, as `rsp-gate check` does when no policy file exists. */
 export function loadPreset(name: string): Policy {
   const layer = loadPresetLayer(name, null);
-  return buildPolicy([layer], `preset:${name}`, sha256(presetText(name)!));
+  const text = presetText(name)!;
+  const preset = { ...describePreset(name, text, layer.raw, layer.doc), pinned: null, where: null };
+  return buildPolicy([layer], `preset:${name}`, sha256(text), preset);
 }

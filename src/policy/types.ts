@@ -121,6 +121,22 @@ export interface NotEnforced {
   source: string;
 }
 
+/** The built-in preset a policy extends (or is), as this rsp-gate ships it. */
+export interface PresetInfo {
+  name: string;
+  /** Its `preset_version`. */
+  version: number;
+  /** sha256 of the preset file's bytes. */
+  sha256: string;
+  /** The version the policy pins (`extends: <name>@<N>`), or null when it does not pin. */
+  pinned: number | null;
+  /** The framework document it encodes (`source.document`). */
+  document: string | null;
+  notEnforced: NotEnforced[];
+  /** The policy's `extends` line; null when the preset is judged on its own (no policy file). */
+  where: Where | null;
+}
+
 export interface Policy {
   /** The policy file's path (or `preset:<name>`), for messages. */
   file: string;
@@ -130,6 +146,8 @@ export interface Policy {
   sha256: string;
   /** The preset this policy extends, if any. */
   extends: string | null;
+  /** The preset this policy extends or is, its version and digest; null for a policy without one. */
+  preset: PresetInfo | null;
   name: string | null;
   mode: 'enforce' | 'advisory';
   levels: string[];

@@ -355,12 +355,15 @@ function scopeNote(record: DecisionRecord): string[] {
 }
 
 function footer(record: DecisionRecord): string[] {
-  const preset = record.policy.extends ? `, preset ${code(record.policy.extends)}` : '';
+  const { preset } = record.policy;
+  const presetNote = preset
+    ? `, preset ${code(`${preset.name}@${preset.version}`)} (sha256 ${code(preset.sha256.slice(0, 12))})`
+    : '';
   const flags = reviewFlags(record).length;
   return [
     ...scopeNote(record),
     '',
-    `${flags ? `🔎 ${flags} review flag${flags === 1 ? '' : 's'} (not blocking). ` : ''}Judged by policy ${code(record.policy.source)}${preset} (sha256 ${code(record.policy.sha256.slice(0, 12))}). Tick an item only if you hold the role it needs; the gate checks who ticked. Comment ${code('/rsp-gate recheck')} to re-evaluate.`,
+    `${flags ? `🔎 ${flags} review flag${flags === 1 ? '' : 's'} (not blocking). ` : ''}Judged by policy ${code(record.policy.source)} (sha256 ${code(record.policy.sha256.slice(0, 12))})${presetNote}. Tick an item only if you hold the role it needs; the gate checks who ticked. Comment ${code('/rsp-gate recheck')} to re-evaluate.`,
   ];
 }
 
