@@ -15,6 +15,7 @@ import {
 } from '../gate/check-trees.js';
 import { DEFAULT_PRESET, presetNames } from '../policy/presets.js';
 import { loadPreset } from '../policy/load-policy.js';
+import type { Policy } from '../policy/types.js';
 import { createLocalTree } from '../repository/local-tree.js';
 import { loadRepository } from '../repository/load-repository.js';
 import { renderExplanation } from '../render/render-explanation.js';
@@ -46,7 +47,7 @@ commands:
   validate  schema-check the policy, cards, evidence and attestations  [--root DIR] [--policy FILE]
   explain   the full reasoning for one model: rsp-gate explain MODEL [--root DIR] [--base DIR]
   init      write a starter policy and workflow  [--root DIR] [--preset NAME]
-  presets   list the built-in presets
+  presets   list the built-in presets: version, digest, document, what each does not enforce
 
 exit codes: 0 pass, 1 block, 2 invalid input`;
 
@@ -156,10 +157,11 @@ function init(args: string[], io: Io): number {
     throw new UsageError(
       `--preset: unknown preset \`${preset}\`; built-in presets: ${presetNames().join(', ')}`,
     );
-  loadPreset(preset); // the preset itself must load before we point a user at it
+  // The preset itself must load before we point a user at it; the policy pins its version.
+  const { version } = loadPreset(preset).preset!;
   const root = resolve(io.cwd, values.root!);
   const files = [
-    [join(root, DEFAULT_POLICY_PATH), starterPolicy(preset)],
+    [join(root, DEFAULT_POLICY_PATH), starterPolicy(preset, version)],
     [join(root, '.github/workflows/rsp-gate.yml'), starterWorkflow()],
   ] as const;
   const existing = files
@@ -178,14 +180,31 @@ function init(args: string[], io: Io): number {
   return EXIT_PASS;
 }
 
+/** One preset as `rsp-gate presets` lists it; every line after the name is indented. */
+export function presetListing(policy: Policy): string {
+  const preset = policy.preset!;
+  const name = preset.name;
+  const marker = name === DEFAULT_PRESET ? ' (default)' : '';
+  const notEnforced =
+    preset.notEnforced.length === 0
+      ? ['  not enforced: none listed']
+      : [
+          `  not enforced (${preset.notEnforced.length}):`,
+          ...preset.notEnforced.map((n) => `    - ${n.element}: ${n.why} (${n.source})`),
+        ];
+  return [
+    `${name}${marker}`,
+    `  ${policy.name ?? name}`,
+    `  version ${preset.version}, sha256 ${preset.sha256.slice(0, 12)}; pin it with \`extends: ${name}@${preset.version}\``,
+    `  document: ${preset.document ?? 'not named'}`,
+    `  levels ${policy.levels.join(' < ')}; ${policy.thresholds.length} thresholds, ${policy.safeguards.length} safeguards, ${policy.signoffs.length} sign-off rules, ${policy.triggers.length} triggers`,
+    ...notEnforced,
+  ].join('\n');
+}
+
 function presets(io: Io): number {
-  for (const name of presetNames()) {
-    const policy = loadPreset(name);
-    const marker = name === DEFAULT_PRESET ? ' (default)' : '';
-    io.out(
-      `${name}${marker}\n  ${policy.name ?? name}\n  levels ${policy.levels.join(' < ')}; ${policy.thresholds.length} thresholds, ${policy.safeguards.length} safeguards, ${policy.signoffs.length} sign-off rules, ${policy.triggers.length} triggers\n`,
-    );
-  }
+  const listings = presetNames().map((name) => presetListing(loadPreset(name)));
+  io.out(`${listings.join('\n\n')}\n`);
   return EXIT_PASS;
 }
 

@@ -1,11 +1,14 @@
 /** What `rsp-gate init` writes. */
 
-export function starterPolicy(preset: string): string {
+/** A policy that extends `preset`, pinned to `version` (see README, "Preset versions"). */
+export function starterPolicy(preset: string, version: number): string {
   return `# yaml-language-server: $schema=https://rsp-gate.dev/schemas/v1/policy.schema.json
 # rsp-gate policy. Lists below merge into the preset by id: override one threshold or
 # safeguard by repeating its id, add your own with a new id. \`rsp-gate presets\` lists presets.
+# The preset is pinned (@${version}): a newer rsp-gate whose preset version differs refuses this
+# policy until you update the pin, a policy change the policy owners approve.
 version: 1
-extends: ${preset}
+extends: ${preset}@${version}
 mode: advisory            # start by reporting; switch to \`enforce\` to block merges
 
 roles:                    # who may confirm safeguards and sign off: GitHub logins and/or org teams
