@@ -293,8 +293,24 @@ describe('sign-offs', () => {
       attestation({ kind: 'signoff', target: 'ASL-3', approvedBy: ['alice', 'carol'] }),
     ]);
     expect(result.models[0]!.signoffs).toEqual([
-      { level: 'ASL-3', role: 'ceo', status: 'satisfied', by: 'carol', via: 'attestation' },
-      { level: 'ASL-3', role: 'rso', status: 'satisfied', by: 'alice', via: 'attestation' },
+      {
+        level: 'ASL-3',
+        role: 'ceo',
+        status: 'satisfied',
+        by: 'carol',
+        via: 'attestation',
+        date: '2026-10-20',
+        expires: null,
+      },
+      {
+        level: 'ASL-3',
+        role: 'rso',
+        status: 'satisfied',
+        by: 'alice',
+        via: 'attestation',
+        date: '2026-10-20',
+        expires: null,
+      },
     ]);
   });
 });
@@ -749,6 +765,8 @@ describe('which sign-offs apply, and what signs them', () => {
       status: 'satisfied',
       by: 'carol',
       via: 'review',
+      date: '2026-11-27',
+      expires: null,
     });
   });
 

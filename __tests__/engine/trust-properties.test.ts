@@ -241,8 +241,24 @@ describe('sign-offs', () => {
 
     const untrusted = judge({ attestations: [signoff], base: [] });
     expect(untrusted.models[0]!.signoffs).toEqual([
-      { level: 'ASL-3', role: 'ceo', status: 'missing', by: null, via: null },
-      { level: 'ASL-3', role: 'rso', status: 'missing', by: null, via: null },
+      {
+        level: 'ASL-3',
+        role: 'ceo',
+        status: 'missing',
+        by: null,
+        via: null,
+        date: null,
+        expires: null,
+      },
+      {
+        level: 'ASL-3',
+        role: 'rso',
+        status: 'missing',
+        by: null,
+        via: null,
+        date: null,
+        expires: null,
+      },
     ]);
     expect(untrusted.decision).toBe('block');
 

@@ -93,7 +93,7 @@ function inconsistency(p: Policy): string | null {
   const roleLists: [string, string[]][] = [
     ['policy_owners', p.policyOwners],
     ['approvals.capability_decision', p.approvals.capabilityDecision],
-    ['approvals.override', p.approvals.override],
+    ['approvals.override', p.approvals.override ?? []],
     ...p.safeguards.map((s): [string, string[]] => [`safeguard ${s.id} signers`, s.signers]),
     ...p.signoffs.map((s): [string, string[]] => [`signoff ${s.level} roles`, s.roles]),
     ...p.triggers.map((t): [string, string[]] => [`trigger ${t.id} signers`, t.signers]),

@@ -300,6 +300,7 @@ const TARGETS: Record<Attestation['kind'], string[]> = {
   decision: ['CBRN-3', 'AI-RND-4', 'AI-RND-5', 'CBRN-3', 'AI-RND-4'],
   report: ['capability-report', 'capability-report', 'other', 'capability-report', 'x'],
   override: ['ASL-4', 'ASL-4', 'ASL-3', 'ASL-4', 'ASL-4'],
+  declaration: ['ASL-2', 'ASL-3', 'ASL-3', 'ASL-2', 'ASL-3'],
 };
 
 interface Built {

@@ -7,7 +7,7 @@ export type ThresholdStatus = 'crossed' | 'ruled_out' | 'not_ruled_out' | 'clear
 /** Statuses that count as crossed: they raise the level. */
 export const ACTIVE: ReadonlySet<ThresholdStatus> = new Set(['crossed', 'not_ruled_out']);
 export type SafeguardStatus = 'satisfied' | 'missing' | 'expired' | 'rejected';
-export type Rule = 'rule_in' | 'rule_out' | 'review_if';
+export type Rule = 'rule_in' | 'rule_out' | 'review_if' | 'alert_if';
 
 /** One leaf condition, judged against the evidence. */
 export interface ConditionResult {
@@ -21,6 +21,8 @@ export interface ConditionResult {
   threshold: number;
   provenance: 'published' | 'illustrative' | null;
   holds: boolean;
+  /** A rule-out value on the rule-out side of the line but within its `too_close_within` band. */
+  too_close: boolean;
   /** The deciding value on the benchmark's scale, or null when no usable evidence exists. */
   value: number | null;
   /** value − threshold, signed; null without a value. */
@@ -52,6 +54,21 @@ export interface ThresholdResult {
   evidence: ConditionResult[];
   review: ConditionResult[];
   decision: { file: string; line: number | null; approved_by: string[] } | null;
+  /** The threshold's alert (`alert_if`), or null when it has none. Never changes the status. */
+  alert: AlertResult | null;
+}
+
+export interface AlertResult {
+  reached: boolean;
+  /** The leaves of the alert conditions that hold. */
+  conditions: ConditionResult[];
+  /** The report id the response must be recorded under, and the roles that must all sign it. */
+  report: string;
+  signers: string[];
+  status: 'not_reached' | 'satisfied' | 'missing';
+  /** Where the satisfying attestation is. */
+  file: string | null;
+  line: number | null;
 }
 
 export interface Confirmer {
@@ -78,9 +95,14 @@ export interface SafeguardResult {
 export interface SignoffResult {
   level: string;
   role: string;
-  status: 'satisfied' | 'missing';
+  /** `expired`: signed, but the sign-off's own `expires` or the rule's `expires_after_days` passed. */
+  status: 'satisfied' | 'missing' | 'expired';
   by: string | null;
   via: 'review' | 'attestation' | null;
+  /** The sign-off's date (a review's is the day it was submitted), or null. */
+  date: string | null;
+  /** The last day the sign-off is valid (YYYY-MM-DD), or null when nothing limits it. */
+  expires: string | null;
 }
 
 export interface TriggerResult {
@@ -102,6 +124,11 @@ export interface ModelDecision {
   line: number;
   levels: Levels;
   base_levels: Levels | null;
+  /**
+   * With `declared_levels`: the levels the model's signed declarations state (`levels` is the
+   * higher of these and the thresholds'); null without the key or without a declaration of each kind.
+   */
+  declared: Levels | null;
   thresholds: ThresholdResult[];
   safeguards: SafeguardResult[];
   signoffs: SignoffResult[];

@@ -32,13 +32,14 @@ export interface Problem extends Located {
   hint?: string;
 }
 
-export type AttestationKind = 'safeguard' | 'decision' | 'signoff' | 'override' | 'report';
+export type AttestationKind =
+  'safeguard' | 'decision' | 'signoff' | 'override' | 'report' | 'declaration';
 
 export interface Attestation extends Located {
   /** Model id, or `*` for every model. */
   model: string;
   kind: AttestationKind;
-  /** The safeguard id, threshold id, level, level or report id the item is about. */
+  /** The safeguard id, threshold id, level (signoff, override, declaration) or report id. */
   target: string;
   verdict: 'below' | 'above' | null;
   approvedBy: string[];
@@ -46,6 +47,8 @@ export interface Attestation extends Located {
   expires: string | null;
   evidence: string | null;
   reason: string | null;
+  /** A declaration's `kind`: the one kind of level it declares; absent or null declares both. */
+  levelKind?: 'deployment' | 'security' | null;
   /** Canonical text of the item and its model; equal fingerprints are the same attestation. */
   fingerprint: string;
 }

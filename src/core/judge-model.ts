@@ -9,6 +9,7 @@ import {
   judgeTrigger,
   requiredSafeguards,
 } from './judge-safeguards.js';
+import { declaredLevels, judgeDeclarations, withDeclared } from './declared-levels.js';
 import { bindEvidence, type BoundEvidence } from './normalise-evidence.js';
 import { levelRank, type Policy } from '../policy/types.js';
 
@@ -47,11 +48,21 @@ export function judgeModel(
   const thresholds = policy.thresholds.map((t) =>
     judgeThreshold(t, policy, model.id, evidence, attestations, context.teams, now),
   );
-  const levels = impliedLevels(policy, thresholds);
+  // With `declared_levels`, a signed declaration may raise a level, never lower it.
+  const declarations = judgeDeclarations(policy, model.id, attestations, context.teams, now);
+  const levels = withDeclared(policy, impliedLevels(policy, thresholds), declarations);
   const safeguards = requiredSafeguards(policy, levels, thresholds).map((s) =>
     judgeSafeguard(s, policy, model.id, attestations, context.confirmations, context, now),
   );
-  const signoffs = judgeSignoffs(policy, model.id, levels, attestations, context, approvedOnHead);
+  const signoffs = judgeSignoffs(
+    policy,
+    model.id,
+    levels,
+    attestations,
+    context,
+    approvedOnHead,
+    now,
+  );
   const triggers = policy.triggers.map((t) =>
     judgeTrigger(t, policy, model.id, model, attestations, context.teams, now),
   );
@@ -61,6 +72,7 @@ export function judgeModel(
     line: model.line,
     levels,
     base_levels: null,
+    declared: declaredLevels(declarations),
     thresholds,
     safeguards,
     signoffs,

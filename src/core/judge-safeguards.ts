@@ -10,7 +10,14 @@ import {
 import { independenceBar, independenceOf, nobodyMayConfirm } from './independence.js';
 import type { Confirmation, ReviewContext } from './inputs.js';
 import type { TrustedAttestation } from './judge-thresholds.js';
-import { approversFit, appliesTo, holdsRole, isExpired } from './people.js';
+import {
+  approversFit,
+  appliesTo,
+  holdsRole,
+  isExpired,
+  latestReviews,
+  validUntil,
+} from './people.js';
 import { compare, symbol } from './conditions.js';
 import {
   levelRank,
@@ -129,7 +136,53 @@ export function judgeSafeguard(
   return result;
 }
 
-/** Sign-off rules that apply at these levels: one result per required role. */
+/** One sign-off a role holder gave: an approving review on the head commit, or an attestation. */
+interface GivenSignoff {
+  by: string;
+  via: 'review' | 'attestation';
+  date: string | null;
+  expires: string | null;
+}
+
+/** Every sign-off for `level` by a holder of `role`: reviews on the head first, then attestations. */
+function givenSignoffs(
+  policy: Policy,
+  modelId: string,
+  level: string,
+  role: string,
+  attestations: TrustedAttestation[],
+  context: ReviewContext,
+  approvedOnHead: Set<string>,
+): GivenSignoff[] {
+  const holds = (user: string) => holdsRole(policy, role, user, context.teams).holds;
+  const reviews = latestReviews(context);
+  const given: GivenSignoff[] = [...approvedOnHead].filter(holds).map((by) => {
+    // `approvedOnHead` holds the logins of `latestReviews`: a review is dated by the day (UTC) it
+    // was submitted; GitHub leaves the time empty only on a pending review, which approves nothing.
+    const at = Date.parse(reviews.get(by)!.submittedAt);
+    const date = Number.isNaN(at) ? null : new Date(at).toISOString().slice(0, 10);
+    return { by, via: 'review', date, expires: null };
+  });
+  for (const { attestation: a, trusted } of attestations) {
+    if (!trusted || a.kind !== 'signoff' || a.target !== level || !appliesTo(a, modelId)) continue;
+    const by = a.approvedBy.find(holds);
+    if (by !== undefined) given.push({ by, via: 'attestation', date: a.date, expires: a.expires });
+  }
+  return given;
+}
+
+/** Why a sign-off no longer counts, or null: the same expiry as safeguards (`isExpired`). */
+function signoffExpiry(given: GivenSignoff, afterDays: number | null, now: Date): string | null {
+  // A sign-off that must be renewed but carries no date cannot show it is recent: fail closed.
+  if (given.date === null && afterDays !== null)
+    return 'is undated, so it cannot show it is recent';
+  return isExpired(given.date, given.expires, afterDays, now);
+}
+
+/**
+ * Sign-off rules that apply at these levels: one result per required role. A role is signed off
+ * by an unexpired sign-off; when every sign-off it has expired, the result says `expired`.
+ */
 export function judgeSignoffs(
   policy: Policy,
   modelId: string,
@@ -137,6 +190,7 @@ export function judgeSignoffs(
   attestations: TrustedAttestation[],
   context: ReviewContext,
   approvedOnHead: Set<string>,
+  now: Date,
 ): SignoffResult[] {
   const results: SignoffResult[] = [];
   for (const rule of policy.signoffs) {
@@ -146,29 +200,26 @@ export function judgeSignoffs(
     );
     if (!applies) continue;
     for (const role of rule.roles) {
-      const reviewer = [...approvedOnHead].find(
-        (u) => holdsRole(policy, role, u, context.teams).holds,
+      const given = givenSignoffs(
+        policy,
+        modelId,
+        rule.level,
+        role,
+        attestations,
+        context,
+        approvedOnHead,
       );
-      if (reviewer) {
-        results.push({ level: rule.level, role, status: 'satisfied', by: reviewer, via: 'review' });
-        continue;
-      }
-      const signed = attestations.find(
-        ({ attestation: a, trusted }) =>
-          trusted &&
-          a.kind === 'signoff' &&
-          a.target === rule.level &&
-          appliesTo(a, modelId) &&
-          a.approvedBy.some((u) => holdsRole(policy, role, u, context.teams).holds),
-      );
-      if (signed) {
-        const by = signed.attestation.approvedBy.find(
-          (u) => holdsRole(policy, role, u, context.teams).holds,
-        )!;
-        results.push({ level: rule.level, role, status: 'satisfied', by, via: 'attestation' });
-        continue;
-      }
-      results.push({ level: rule.level, role, status: 'missing', by: null, via: null });
+      const valid = given.find((g) => signoffExpiry(g, rule.expiresAfterDays, now) === null);
+      const shown = valid ?? given[0];
+      results.push({
+        level: rule.level,
+        role,
+        status: valid ? 'satisfied' : shown ? 'expired' : 'missing',
+        by: shown?.by ?? null,
+        via: shown?.via ?? null,
+        date: shown?.date ?? null,
+        expires: shown ? validUntil(shown.date, shown.expires, rule.expiresAfterDays) : null,
+      });
     }
   }
   return results;

@@ -9,6 +9,8 @@ import type { ModelState, Problem, ReviewContext } from './inputs.js';
 import { rejectedDecisions, type TrustedAttestation } from './judge-thresholds.js';
 import { metricLabel, type BoundEvidence } from './normalise-evidence.js';
 import { approversFit, appliesTo } from './people.js';
+import { declarationReasons } from './declared-levels.js';
+import { impliedLevels } from './judge-model.js';
 import type { Policy } from '../policy/types.js';
 
 /** A reason without its model; the caller adds it. */
@@ -173,7 +175,59 @@ function thresholdReasons(
   return out;
 }
 
-/** A level the policy does not define yet blocks unless a trusted override is signed. */
+/**
+ * A reached alert (`alert_if`) needs its signed response: missing blocks, answered is a note.
+ * Neither changes the threshold's status or the level.
+ */
+function alertReasons(model: ModelState, decision: ModelDecision): ModelReason[] {
+  const out: ModelReason[] = [];
+  for (const t of decision.thresholds) {
+    const alert = t.alert;
+    if (alert === null || !alert.reached) continue;
+    const held = alert.conditions
+      .map((c) => `${c.note}${c.file ? `, ${c.file}${c.line !== null ? `:${c.line}` : ''}` : ''}`)
+      .join('; ');
+    const report = `\`report: ${alert.report}\``;
+    const signers = alert.signers.join(' and ');
+    const first = alert.conditions[0];
+    out.push(
+      alert.status === 'missing'
+        ? {
+            code: 'alert-response-missing',
+            severity: 'block',
+            message: `${t.id}: alert threshold reached (${held}): a ${report} attestation signed by ${signers} is required; the alert does not raise the level`,
+            file: first?.file ?? model.card,
+            line: first?.file ? first.line : model.line,
+          }
+        : {
+            code: 'alert-reached',
+            severity: 'info',
+            message: `${t.id}: alert threshold reached (${held}), answered by the ${report} signed by ${signers}; the alert does not raise the level`,
+            file: alert.file,
+            line: alert.line,
+          },
+    );
+  }
+  return out;
+}
+
+/** Without `approvals.override` (or with `none`) no override counts: each one says so. */
+function overridesNotCounted(model: ModelState, attestations: TrustedAttestation[]): ModelReason[] {
+  return attestations
+    .filter(({ attestation: a }) => a.kind === 'override' && appliesTo(a, model.id))
+    .map(({ attestation: a }) => ({
+      code: 'override-not-counted',
+      severity: 'info',
+      message: `override of ${a.target} for ${model.id} is not counted: the policy grants no override of an undefined level (\`approvals.override\` is \`none\` or not set); the level's safeguards must be defined instead`,
+      file: a.file,
+      line: a.line,
+    }));
+}
+
+/**
+ * A level the policy does not define yet blocks unless a trusted override is signed by the roles
+ * `approvals.override` names; when the policy grants no override, it blocks until it is defined.
+ */
 function undefinedLevelReasons(
   policy: Policy,
   model: ModelState,
@@ -181,6 +235,9 @@ function undefinedLevelReasons(
   attestations: TrustedAttestation[],
   context: ReviewContext,
 ): ModelReason[] {
+  const roles = policy.approvals.override;
+  if (roles === null)
+    return [...overridesNotCounted(model, attestations), ...noOverride(policy, model, decision)];
   const out: ModelReason[] = [];
   for (const kind of ['deployment', 'security'] as const) {
     const level = decision.levels[kind];
@@ -191,7 +248,7 @@ function undefinedLevelReasons(
         a.kind === 'override' &&
         a.target === level &&
         appliesTo(a, model.id) &&
-        approversFit(policy, a.approvedBy, policy.approvals.override, context.teams, true).ok,
+        approversFit(policy, a.approvedBy, roles, context.teams, true).ok,
     );
     out.push(
       override
@@ -205,13 +262,39 @@ function undefinedLevelReasons(
         : {
             code: 'undefined-level',
             severity: 'block',
-            message: `${model.id} reaches ${kind} ${level}, whose safeguards the policy does not define yet; it blocks unless an override is signed by ${policy.approvals.override.join(' and ')}`,
+            message: `${model.id} reaches ${kind} ${level}, whose safeguards the policy does not define yet; it blocks unless an override is signed by ${roles.join(' and ')}`,
             file: model.card,
             line: model.line,
           },
     );
   }
   return out;
+}
+
+/** Each undefined level reached blocks: with no override granted, only defining it unblocks. */
+function noOverride(policy: Policy, model: ModelState, decision: ModelDecision): ModelReason[] {
+  return (['deployment', 'security'] as const)
+    .filter((kind) => policy.undefinedLevels.includes(decision.levels[kind]))
+    .map((kind) => ({
+      code: 'undefined-level',
+      severity: 'block',
+      message: `${model.id} reaches ${kind} ${decision.levels[kind]}, whose safeguards the policy does not define yet, and the policy grants no override: the level's safeguards must be defined first, a policy change its owners (${policy.policyOwners.join(' and ')}) approve`,
+      file: model.card,
+      line: model.line,
+    }));
+}
+
+/** When a sign-off expired, and how to renew it. */
+function expiredSignoff(s: ModelDecision['signoffs'][number]): string {
+  const given =
+    s.via === 'review'
+      ? `approving review of ${s.date ?? 'no date'}`
+      : `\`signoff: ${s.level}\` attestation dated ${s.date ?? 'no date'}`;
+  const when =
+    s.expires === null
+      ? 'it is undated, so it cannot show it is recent'
+      : `it was valid until ${s.expires}`;
+  return `${s.level} sign-off by ${s.role} (@${s.by}, ${given}) has expired: ${when}; renew it with an approving review on the head commit from ${s.role}, or a new dated \`signoff: ${s.level}\` attestation`;
 }
 
 /** Every required safeguard, sign-off and trigger report that is not met blocks. */
@@ -228,6 +311,10 @@ function unmetReasons(policy: Policy, model: ModelState, decision: ModelDecision
     });
   }
   for (const s of decision.signoffs) {
+    if (s.status === 'expired') {
+      out.push({ code: 'signoff-expired', severity: 'block', message: expiredSignoff(s), ...at });
+      continue;
+    }
     if (s.status !== 'missing') continue;
     out.push({
       code: 'signoff-missing',
@@ -264,7 +351,17 @@ export function modelReasons(
     ...metricsNotFound(decision.thresholds, model),
     ...modelMismatches(model),
     ...thresholdReasons(policy, model, decision, attestations, context, now),
+    ...alertReasons(model, decision),
     ...undefinedLevelReasons(policy, model, decision, attestations, context),
+    ...declarationReasons(
+      policy,
+      model,
+      decision,
+      impliedLevels(policy, decision.thresholds),
+      attestations,
+      context.teams,
+      now,
+    ),
     ...unmetReasons(policy, model, decision),
   ].map((reason) => ({ ...reason, model: model.id }));
 }

@@ -197,6 +197,25 @@ export function isExpired(
   return null;
 }
 
+/**
+ * The last day (YYYY-MM-DD) an approval dated `date` stays valid under `isExpired`: its own
+ * `expires`, or the day before `afterDays` days have passed since `date`, whichever comes first.
+ * Null when neither limits it.
+ */
+export function validUntil(
+  date: string | null,
+  expires: string | null,
+  afterDays: number | null,
+): string | null {
+  const byDays =
+    afterDays !== null && date !== null
+      ? new Date(Date.parse(`${date}T00:00:00Z`) + (afterDays - 1) * 86_400_000)
+          .toISOString()
+          .slice(0, 10)
+      : null;
+  return [expires, byDays].filter((d): d is string => d !== null).sort()[0] ?? null;
+}
+
 export function appliesTo(attestation: Attestation, modelId: string): boolean {
   return attestation.model === '*' || attestation.model.toLowerCase() === modelId.toLowerCase();
 }

@@ -18,6 +18,7 @@ import {
   type Benchmark,
   type Comparator,
   type Condition,
+  type DeclaredLevels,
   type Kind,
   type NotEnforced,
   type Policy,
@@ -26,6 +27,7 @@ import {
   type Safeguard,
   type Signoff,
   type Threshold,
+  type TooCloseBand,
   type Trigger,
   type TriggerCondition,
 } from './types.js';
@@ -44,6 +46,14 @@ interface RawCondition {
   lt?: number;
   lte?: number;
   eq?: number;
+  too_close_within?: RawBand;
+}
+interface RawBand {
+  absolute?: number;
+  relative?: number;
+  provenance?: 'published' | 'illustrative';
+  source?: string;
+  note?: string;
 }
 interface RawPolicy {
   version: 1;
@@ -57,7 +67,8 @@ interface RawPolicy {
   undefined_levels?: string[];
   roles?: Record<string, { description?: string; users?: string[]; teams?: string[] }>;
   policy_owners?: string[];
-  approvals?: { capability_decision?: string[]; override?: string[] };
+  approvals?: { capability_decision?: string[]; override?: string[] | 'none' };
+  declared_levels?: { signers: string[]; expires_after_days?: number };
   discovery?: { cards?: string[]; attestations?: string[] };
   evidence?: { rule_out_from?: EvidenceSource[] };
   benchmarks?: Record<
@@ -83,6 +94,9 @@ interface RawPolicy {
     rule_out?: RawCondition[];
     review_if?: RawCondition[];
     max_evidence_age_days?: number;
+    decision_requires?: string[];
+    alert_if?: RawCondition[];
+    alert_response?: { report: string; signers: string[] };
   }[];
   triggers?: {
     id: string;
@@ -105,7 +119,13 @@ interface RawPolicy {
     expires_after_days?: number;
     thresholds?: string[];
   }[];
-  signoffs?: { level: string; kind?: Kind; roles: string[]; description?: string }[];
+  signoffs?: {
+    level: string;
+    kind?: Kind;
+    roles: string[];
+    description?: string;
+    expires_after_days?: number;
+  }[];
 }
 
 /** One parsed layer: the preset or the user's file. */
@@ -210,12 +230,20 @@ function where(doc: LocatedDocument, pointer: string) {
   return { file: doc.file, line: doc.locate(pointer).line };
 }
 
-function convertCondition(doc: LocatedDocument, raw: RawCondition, pointer: string): Condition {
+/** The list a condition is written under: only `rule_out` leaves may carry `too_close_within`. */
+type ConditionList = 'rule_in' | 'rule_out' | 'review_if' | 'alert_if';
+
+function convertCondition(
+  doc: LocatedDocument,
+  raw: RawCondition,
+  pointer: string,
+  list: ConditionList,
+): Condition {
   const w = where(doc, pointer);
   if (raw.all || raw.any) {
     const type = raw.all ? 'all' : 'any';
     const items = (raw.all ?? raw.any)!.map((c, i) =>
-      convertCondition(doc, c, `${pointer}/${type}/${i}`),
+      convertCondition(doc, c, `${pointer}/${type}/${i}`, list),
     );
     const group: Condition = { type, items, where: w };
     origins.set(group, { doc, pointer });
@@ -240,18 +268,90 @@ function convertCondition(doc: LocatedDocument, raw: RawCondition, pointer: stri
     value: raw[op]!,
     provenance: raw.provenance ?? null,
     source: raw.source ?? null,
+    tooClose: convertBand(doc, raw.too_close_within, `${pointer}/too_close_within`, list, op),
     where: w,
   };
   origins.set(condition, { doc, pointer });
   return condition;
 }
 
+/** A `too_close_within` band: exactly one of absolute, relative; on a rule-out lt/lte/gt/gte only. */
+function convertBand(
+  doc: LocatedDocument,
+  raw: RawBand | undefined,
+  pointer: string,
+  list: ConditionList,
+  op: Comparator,
+): TooCloseBand | null {
+  if (raw === undefined) return null;
+  const fail = (message: string, hint: string) =>
+    new InputError(
+      'schema',
+      `policy: ${message}`,
+      { file: doc.file, ...doc.locate(pointer), key: pointer },
+      hint,
+    );
+  if (list !== 'rule_out')
+    throw fail(
+      `too_close_within is allowed only on a rule_out condition, not under ${list}`,
+      'a band says how close to a rule-out line is too close to rule out; move it to the rule_out condition',
+    );
+  if (op === 'eq')
+    throw fail(
+      'too_close_within needs a rule-out line (lt, lte, gt or gte), not eq',
+      'write the condition with lt, lte, gt or gte',
+    );
+  const kinds = (['absolute', 'relative'] as const).filter((k) => raw[k] !== undefined);
+  if (kinds.length !== 1)
+    throw fail(
+      `too_close_within needs exactly one of absolute, relative (found ${kinds.length})`,
+      'write e.g. `too_close_within: { absolute: 0.3 }` or `{ relative: 0.1 }` (10 % of the line)',
+    );
+  const kind = kinds[0]!;
+  return {
+    kind,
+    width: raw[kind]!,
+    provenance: raw.provenance ?? null,
+    source: raw.source ?? null,
+    note: raw.note ?? null,
+  };
+}
+
 function convertConditions(
   doc: LocatedDocument,
   list: RawCondition[] | undefined,
   pointer: string,
+  kind: ConditionList,
 ) {
-  return (list ?? []).map((c, i) => convertCondition(doc, c, `${pointer}/${i}`));
+  return (list ?? []).map((c, i) => convertCondition(doc, c, `${pointer}/${i}`, kind));
+}
+
+/** `alert_response` is required with `alert_if`, and means nothing without it. */
+function convertAlertResponse(
+  doc: LocatedDocument,
+  raw: NonNullable<RawPolicy['thresholds']>[number],
+  pointer: string,
+): Threshold['alertResponse'] {
+  const hasIf = raw.alert_if !== undefined;
+  const hasResponse = raw.alert_response !== undefined;
+  if (hasIf !== hasResponse) {
+    const [present, absent] = hasIf
+      ? ['alert_if', 'alert_response']
+      : ['alert_response', 'alert_if'];
+    throw new InputError(
+      'schema',
+      `policy: threshold ${raw.id} has ${present} but no ${absent}`,
+      {
+        file: doc.file,
+        ...doc.locate(`${pointer}/${present}`),
+        key: `thresholds.${raw.id}.${present}`,
+      },
+      'an alert threshold needs both: `alert_if: [conditions]` and `alert_response: { report: <id>, signers: [roles] }`',
+    );
+  }
+  return raw.alert_response
+    ? { report: raw.alert_response.report, signers: [...raw.alert_response.signers] }
+    : null;
 }
 
 function convertThresholds(layer: Layer): Threshold[] {
@@ -263,10 +363,13 @@ function convertThresholds(layer: Layer): Threshold[] {
       domain: t.domain ?? null,
       description: t.description ?? null,
       requires: { ...t.requires },
-      ruleIn: convertConditions(doc, t.rule_in, `${p}/rule_in`),
-      ruleOut: convertConditions(doc, t.rule_out, `${p}/rule_out`),
-      reviewIf: convertConditions(doc, t.review_if, `${p}/review_if`),
+      ruleIn: convertConditions(doc, t.rule_in, `${p}/rule_in`, 'rule_in'),
+      ruleOut: convertConditions(doc, t.rule_out, `${p}/rule_out`, 'rule_out'),
+      reviewIf: convertConditions(doc, t.review_if, `${p}/review_if`, 'review_if'),
       maxEvidenceAgeDays: t.max_evidence_age_days ?? null,
+      decisionRequires: [...(t.decision_requires ?? [])],
+      alertIf: convertConditions(doc, t.alert_if, `${p}/alert_if`, 'alert_if'),
+      alertResponse: convertAlertResponse(doc, t, p),
       where: where(doc, p),
     };
     origins.set(threshold, { doc, pointer: p });
@@ -330,11 +433,24 @@ function convertSignoffs(layer: Layer): Signoff[] {
       kind: s.kind ?? null,
       roles: [...s.roles],
       description: s.description ?? null,
+      expiresAfterDays: s.expires_after_days ?? null,
       where: where(doc, p),
     };
     origins.set(signoff, { doc, pointer: p });
     return signoff;
   });
+}
+
+function convertDeclaredLevels(layer: Layer): DeclaredLevels | null {
+  const { doc, raw } = layer;
+  if (!raw.declared_levels) return null;
+  const declared: DeclaredLevels = {
+    signers: [...raw.declared_levels.signers],
+    expiresAfterDays: raw.declared_levels.expires_after_days ?? null,
+    where: where(doc, '/declared_levels'),
+  };
+  origins.set(declared, { doc, pointer: '/declared_levels' });
+  return declared;
 }
 
 function convertBenchmarks(layer: Layer): Map<string, Benchmark> {
@@ -423,7 +539,7 @@ function checkReferences(policy: Policy): void {
       if (level !== undefined)
         needLevel(t, `/requires/${kind}`, `thresholds.${t.id}.requires.${kind}`, level);
     }
-    for (const c of collectConditions([...t.ruleIn, ...t.ruleOut, ...t.reviewIf])) {
+    for (const c of collectConditions([...t.ruleIn, ...t.ruleOut, ...t.reviewIf, ...t.alertIf])) {
       if (c.type === 'evidence' && !policy.benchmarks.has(c.benchmark)) {
         throw locatedError(
           c,
@@ -456,6 +572,17 @@ function checkReferences(policy: Policy): void {
     needRoles(s, '/roles', `signoffs.${s.level}.roles`, s.roles);
   }
   for (const t of policy.triggers) needRoles(t, '/signers', `triggers.${t.id}.signers`, t.signers);
+  const declared = policy.declaredLevels;
+  if (declared) needRoles(declared, '/signers', 'declared_levels.signers', declared.signers);
+  for (const t of policy.thresholds) {
+    if (t.alertResponse)
+      needRoles(
+        t,
+        '/alert_response/signers',
+        `thresholds.${t.id}.alert_response.signers`,
+        t.alertResponse.signers,
+      );
+  }
 
   // Top-level references are located in whichever layer set them; report them generically.
   const top = (key: string, message: string, hint: string) =>
@@ -469,7 +596,7 @@ function checkReferences(policy: Policy): void {
   for (const [key, roles] of [
     ['policy_owners', policy.policyOwners],
     ['approvals.capability_decision', policy.approvals.capabilityDecision],
-    ['approvals.override', policy.approvals.override],
+    ['approvals.override', policy.approvals.override ?? []],
   ] as const) {
     for (const role of roles) {
       if (!policy.roles.has(role)) throw top(key, `unknown role \`${role}\` in ${key}`, roleHint());
@@ -543,7 +670,8 @@ function buildPolicy(
   const scalars: Partial<RawPolicy> = {};
   const discovery: { cards?: string[]; attestations?: string[] } = {};
   const evidence: { rule_out_from?: EvidenceSource[] } = {};
-  const approvals: { capability_decision?: string[]; override?: string[] } = {};
+  const approvals: NonNullable<RawPolicy['approvals']> = {};
+  let declaredLevels: DeclaredLevels | null = null;
   for (const layer of layers) {
     const { raw } = layer;
     for (const key of [
@@ -559,6 +687,7 @@ function buildPolicy(
     Object.assign(discovery, raw.discovery ?? {});
     Object.assign(evidence, raw.evidence ?? {});
     Object.assign(approvals, raw.approvals ?? {});
+    declaredLevels = convertDeclaredLevels(layer) ?? declaredLevels;
     roles = convertRoles(layer, roles);
     benchmarks = new Map([...benchmarks, ...convertBenchmarks(layer)]);
     thresholds = mergeBy(thresholds, convertThresholds(layer), (t) => t.id);
@@ -592,7 +721,11 @@ function buildPolicy(
     policyOwners,
     approvals: {
       capabilityDecision: approvals.capability_decision ?? policyOwners,
-      override: approvals.override ?? policyOwners,
+      // No override unless the policy (or its preset) grants one: `none` says so explicitly.
+      override:
+        approvals.override === undefined || approvals.override === 'none'
+          ? null
+          : approvals.override,
     },
     discovery: {
       cards: discovery.cards ?? DEFAULT_CARD_GLOBS,
@@ -610,6 +743,7 @@ function buildPolicy(
     }),
     safeguards,
     signoffs,
+    declaredLevels,
   };
   checkReferences(policy);
   return policy;

@@ -26,7 +26,21 @@ export interface EvidenceCondition {
   value: number;
   provenance: Provenance | null;
   source: string | null;
+  /** `too_close_within` (rule-out leaves with lt, lte, gt, gte only): a band a value must clear. */
+  tooClose: TooCloseBand | null;
   where: Where;
+}
+
+/**
+ * How close to a rule-out line is too close to rule out: `absolute` in the benchmark's units, or
+ * `relative` as a fraction of |line|.
+ */
+export interface TooCloseBand {
+  kind: 'absolute' | 'relative';
+  width: number;
+  provenance: Provenance | null;
+  source: string | null;
+  note: string | null;
 }
 
 export interface GroupCondition {
@@ -71,7 +85,18 @@ export interface Threshold {
   ruleOut: Condition[];
   reviewIf: Condition[];
   maxEvidenceAgeDays: number | null;
+  /** Reports (`report: <id>` attestations) a `verdict: below` capability decision needs to count. */
+  decisionRequires: string[];
+  /** Conditions that call for a signed response; they never change the status or the level. */
+  alertIf: Condition[];
+  /** The signed report an alert that is reached requires; set exactly when `alertIf` is. */
+  alertResponse: AlertResponse | null;
   where: Where;
+}
+
+export interface AlertResponse {
+  report: string;
+  signers: string[];
 }
 
 export interface TriggerCondition {
@@ -111,6 +136,16 @@ export interface Signoff {
   kind: Kind | null;
   roles: string[];
   description: string | null;
+  /** A sign-off older than this many days no longer counts: re-approval is due. */
+  expiresAfterDays: number | null;
+  where: Where;
+}
+
+/** `declared_levels`: each model's level is declared in a signed `declaration` attestation. */
+export interface DeclaredLevels {
+  /** Roles that must all approve a declaration. */
+  signers: string[];
+  expiresAfterDays: number | null;
   where: Where;
 }
 
@@ -155,7 +190,8 @@ export interface Policy {
   undefinedLevels: string[];
   roles: Map<string, Role>;
   policyOwners: string[];
-  approvals: { capabilityDecision: string[]; override: string[] };
+  /** `override` is null when the policy grants no override of an undefined level. */
+  approvals: { capabilityDecision: string[]; override: string[] | null };
   discovery: { cards: string[]; attestations: string[] };
   /** Which sources' records may rule a threshold out (any source may always rule in). */
   evidence: { ruleOutFrom: EvidenceSource[] };
@@ -164,6 +200,8 @@ export interface Policy {
   triggers: Trigger[];
   safeguards: Safeguard[];
   signoffs: Signoff[];
+  /** Null unless the policy says levels are declared (RSP v3.x): then level = max(computed, declared). */
+  declaredLevels: DeclaredLevels | null;
 }
 
 /**

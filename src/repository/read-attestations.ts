@@ -15,6 +15,8 @@ interface RawItem {
   signoff?: string;
   override?: string;
   report?: string;
+  declaration?: string;
+  kind?: 'deployment' | 'security';
   reason?: string;
   evidence?: string;
   approved_by: string[];
@@ -39,6 +41,7 @@ function kindOf(item: RawItem): { kind: AttestationKind; target: string } {
   if (item.decision !== undefined) return { kind: 'decision', target: item.threshold! };
   if (item.signoff !== undefined) return { kind: 'signoff', target: item.signoff };
   if (item.override !== undefined) return { kind: 'override', target: item.override };
+  if (item.declaration !== undefined) return { kind: 'declaration', target: item.declaration };
   return { kind: 'report', target: item.report! };
 }
 
@@ -60,13 +63,16 @@ export function parseAttestations(text: string, file: string, policy: Policy): A
     const unknown =
       (kind === 'safeguard' && !policy.safeguards.some((s) => s.id === target)) ||
       (kind === 'decision' && !policy.thresholds.some((t) => t.id === target)) ||
-      ((kind === 'signoff' || kind === 'override') && !policy.levels.includes(target));
+      ((kind === 'signoff' || kind === 'override' || kind === 'declaration') &&
+        !policy.levels.includes(target));
     if (unknown) {
       throw new InputError(
         'attestation-reference',
         `attestation names unknown ${kind === 'decision' ? 'threshold' : kind === 'safeguard' ? 'safeguard' : 'level'} \`${target}\``,
         { file, ...at, key: `attestations[${i}]` },
-        'use an id from the policy (`rsp-gate explain` lists them)',
+        kind === 'decision' || kind === 'safeguard'
+          ? 'use an id from the policy (`rsp-gate explain` lists them)'
+          : `levels are: ${policy.levels.join(', ')}`,
       );
     }
     return {
@@ -81,6 +87,7 @@ export function parseAttestations(text: string, file: string, policy: Policy): A
       expires: item.expires ?? null,
       evidence: item.evidence ?? null,
       reason: item.reason ?? null,
+      ...(kind === 'declaration' ? { levelKind: item.kind ?? null } : {}),
       fingerprint: canonical({ model, item }),
     };
   });
