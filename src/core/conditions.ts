@@ -18,6 +18,7 @@ import type {
   Condition,
   EvidenceCondition,
   Policy,
+  TooCloseBand,
 } from '../policy/types.js';
 
 const SYMBOL: Record<Comparator, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' };
@@ -124,6 +125,7 @@ function leafResult(
     threshold: condition.value,
     provenance: condition.provenance,
     holds,
+    too_close: false,
     value,
     margin: value === null ? null : Number((value - condition.value).toPrecision(12)),
     file: bound?.record.file ?? null,
@@ -151,6 +153,35 @@ function notFoundNote(
   const scorer = condition.scorer ?? ctx.policy.benchmarks.get(condition.benchmark)!.scorer;
   const read = scorer !== null ? `${metric}\` (scorer \`${scorer}\`)` : `${metric}\``;
   return `metric \`${read} not found for ${names.join(', ')} (found: ${found.join(', ')})`;
+}
+
+/** The band's width in the benchmark's units: `relative` is a fraction of |line|. */
+function bandWidth(band: TooCloseBand, line: number): number {
+  return band.kind === 'absolute' ? band.width : band.width * Math.abs(line);
+}
+
+/**
+ * Whether a value that meets a rule-out line lies within the band of it. A distance that is not
+ * a number (NaN) is never shown to clear the band, so it is too close: the gate fails closed.
+ */
+function tooCloseToRuleOut(value: number, condition: EvidenceCondition): boolean {
+  const band = condition.tooClose;
+  if (band === null) return false;
+  const distance = Number(Math.abs(value - condition.value).toPrecision(12));
+  const width = Number(bandWidth(band, condition.value).toPrecision(12));
+  return !(distance > width);
+}
+
+/** `2.53 is within 0.3 of the rule-out line bio-uplift-trial ratio ≤ 2.8: too close to rule out` */
+function tooCloseNote(value: number, condition: EvidenceCondition, test: string): string {
+  const band = condition.tooClose!;
+  const width = describeValue(bandWidth(band, condition.value));
+  const within =
+    band.kind === 'absolute'
+      ? width
+      : `${width} (${describeValue(band.width * 100)} % of the line)`;
+  const label = band.provenance ? ` (${band.provenance} band)` : '';
+  return `${describeValue(value)} is within ${within} of the rule-out line ${test}${label}: too close to rule out`;
 }
 
 function judgeLeaf(condition: EvidenceCondition, rule: Rule, ctx: JudgeContext): ConditionResult {
@@ -206,6 +237,11 @@ function judgeLeaf(condition: EvidenceCondition, rule: Rule, ctx: JudgeContext):
         `${describeValue(failing.value!)} does not meet ${test}`,
       ),
     );
+  }
+  const close = fit.find((b) => tooCloseToRuleOut(b.value!, condition));
+  if (close) {
+    const note = tooCloseNote(close.value!, condition, test);
+    return finish({ ...leafResult(condition, rule, false, close, note), too_close: true });
   }
   const latest = [...fit].sort((a, b) =>
     (b.record.date ?? '').localeCompare(a.record.date ?? ''),

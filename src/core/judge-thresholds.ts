@@ -1,10 +1,13 @@
-/** Threshold status for one model: crossed, ruled out, not ruled out, or cleared by a decision. */
+/**
+ * Threshold status for one model: crossed, ruled out, not ruled out, or cleared by a decision;
+ * and, beside the status, whether its alert is reached and answered.
+ */
 import { judge, type JudgeContext } from './conditions.js';
-import type { ConditionResult, ThresholdResult } from './decision.js';
+import type { AlertResult, ConditionResult, ThresholdResult } from './decision.js';
 import type { Attestation } from './inputs.js';
 import { approversFit, appliesTo, isExpired } from './people.js';
 import type { BoundEvidence } from './normalise-evidence.js';
-import type { Policy, Threshold } from '../policy/types.js';
+import type { AlertResponse, Policy, Threshold } from '../policy/types.js';
 
 export interface TrustedAttestation {
   attestation: Attestation;
@@ -26,6 +29,128 @@ function cite(leaf: ConditionResult | undefined): string {
   if (!leaf) return '';
   const where = leaf.file ? `, ${leaf.file}${leaf.line !== null ? `:${leaf.line}` : ''}` : '';
   return `${leaf.note}${where}`;
+}
+
+/**
+ * The reports (`decision_requires`) a `verdict: below` decision still lacks for this model: those
+ * with no trusted, unexpired `report: <id>` attestation that applies to it.
+ */
+export function missingReports(
+  threshold: Threshold,
+  modelId: string,
+  attestations: TrustedAttestation[],
+  now: Date,
+): string[] {
+  return threshold.decisionRequires.filter(
+    (id) =>
+      !attestations.some(
+        ({ attestation: a, trusted }) =>
+          trusted &&
+          a.kind === 'report' &&
+          a.target === id &&
+          appliesTo(a, modelId) &&
+          isExpired(a.date, a.expires, null, now) === null,
+      ),
+  );
+}
+
+/** Why a decision that lacks reports is not counted: "needs a `report: x` attestation …". */
+function needsReports(missing: string[], modelId: string): string {
+  const reports = missing.map((id) => `\`report: ${id}\``).join(' and a ');
+  return `needs a ${reports} attestation for ${modelId}, trusted and unexpired (the threshold's decision_requires)`;
+}
+
+/** Whether an alert response is answered by this attestation: a trusted, dated, unexpired report for the model, signed by every role. */
+function answersAlert(
+  { attestation: a, trusted }: TrustedAttestation,
+  response: AlertResponse,
+  policy: Policy,
+  modelId: string,
+  teams: Map<string, string[]> | null,
+  now: Date,
+): boolean {
+  return (
+    trusted &&
+    a.kind === 'report' &&
+    a.target === response.report &&
+    a.date !== null &&
+    appliesTo(a, modelId) &&
+    approversFit(policy, a.approvedBy, response.signers, teams, true).ok &&
+    isExpired(a.date, a.expires, null, now) === null
+  );
+}
+
+/** The threshold's alert: reached when an `alert_if` condition holds; answered by a signed report. */
+function judgeAlert(
+  threshold: Threshold,
+  policy: Policy,
+  modelId: string,
+  ctx: JudgeContext,
+  attestations: TrustedAttestation[],
+  teams: Map<string, string[]> | null,
+  now: Date,
+): AlertResult | null {
+  const response = threshold.alertResponse;
+  if (response === null) return null;
+  const holding = threshold.alertIf.map((c) => judge(c, 'alert_if', ctx)).filter((r) => r.holds);
+  const alert = {
+    reached: holding.length > 0,
+    conditions: holding.flatMap((r) => r.leaves).filter((l) => l.holds),
+    report: response.report,
+    signers: [...response.signers],
+    file: null,
+    line: null,
+  };
+  if (!alert.reached) return { ...alert, status: 'not_reached' };
+  const answer = attestations.find((a) =>
+    answersAlert(a, response, policy, modelId, teams, now),
+  )?.attestation;
+  return answer
+    ? { ...alert, status: 'satisfied', file: answer.file, line: answer.line }
+    : { ...alert, status: 'missing' };
+}
+
+/**
+ * The first capability decision on this threshold that counts: trusted, signed by every required
+ * role, unexpired, and (for `verdict: below`) with every report the threshold requires.
+ * When decisions disagree, "above" wins: the cautious reading, whatever the file order.
+ */
+function countedDecision(
+  threshold: Threshold,
+  policy: Policy,
+  modelId: string,
+  attestations: TrustedAttestation[],
+  teams: Map<string, string[]> | null,
+  now: Date,
+): Attestation | undefined {
+  const offered = attestations.filter(
+    (a) =>
+      a.attestation.kind === 'decision' &&
+      a.attestation.target === threshold.id &&
+      appliesTo(a.attestation, modelId),
+  );
+  const above = offered.filter((a) => a.attestation.verdict === 'above');
+  // Stryker disable next-line MethodExpression: the first decision that counts decides, so listing an "above" twice (after the others above) changes nothing
+  const decisions = [...above, ...offered.filter((a) => !above.includes(a))];
+  for (const d of decisions) {
+    if (!d.trusted) continue;
+    const fit = approversFit(
+      policy,
+      d.attestation.approvedBy,
+      policy.approvals.capabilityDecision,
+      teams,
+      true,
+    );
+    if (!fit.ok) continue;
+    if (isExpired(d.attestation.date, d.attestation.expires, null, now)) continue;
+    if (
+      d.attestation.verdict !== 'above' &&
+      missingReports(threshold, modelId, attestations, now).length > 0
+    )
+      continue;
+    return d.attestation;
+  }
+  return undefined;
 }
 
 export function judgeThreshold(
@@ -50,7 +175,15 @@ export function judgeThreshold(
     .flatMap((c) => judge(c, 'review_if', ctx).leaves)
     .filter((l) => l.holds);
   const evidence = [...ruleIn.flatMap((r) => r.leaves), ...ruleOut.flatMap((r) => r.leaves)];
-  const base = { id: threshold.id, requires: threshold.requires, evidence, review, decision: null };
+  const alert = judgeAlert(threshold, policy, modelId, ctx, attestations, teams, now);
+  const base = {
+    id: threshold.id,
+    requires: threshold.requires,
+    evidence,
+    review,
+    decision: null,
+    alert,
+  };
 
   const crossedBy = ruleIn.find((r) => r.holds);
   if (crossedBy) {
@@ -81,30 +214,11 @@ export function judgeThreshold(
       : cite(firstRelevant(failing!.leaves, false));
 
   // A signed capability decision can clear what the evidence could not rule out.
-  // When decisions disagree, "above" wins: the cautious reading, whatever the file order.
-  const offered = attestations.filter(
-    (a) =>
-      a.attestation.kind === 'decision' &&
-      a.attestation.target === threshold.id &&
-      appliesTo(a.attestation, modelId),
-  );
-  const above = offered.filter((a) => a.attestation.verdict === 'above');
-  // Stryker disable next-line MethodExpression: the first decision that counts decides, so listing an "above" twice (after the others above) changes nothing
-  const decisions = [...above, ...offered.filter((a) => !above.includes(a))];
-  for (const d of decisions) {
-    if (!d.trusted) continue;
-    const fit = approversFit(
-      policy,
-      d.attestation.approvedBy,
-      policy.approvals.capabilityDecision,
-      teams,
-      true,
-    );
-    if (!fit.ok) continue;
-    if (isExpired(d.attestation.date, d.attestation.expires, null, now)) continue;
-    const { file, line, approvedBy } = d.attestation;
+  const counted = countedDecision(threshold, policy, modelId, attestations, teams, now);
+  if (counted) {
+    const { file, line, approvedBy } = counted;
     const decision = { file, line, approved_by: approvedBy };
-    if (d.attestation.verdict === 'above') {
+    if (counted.verdict === 'above') {
       return {
         ...base,
         status: 'crossed',
@@ -153,6 +267,9 @@ export function rejectedDecisions(
     if (!fit.ok) out.push({ attestation: a, why: fit.why! });
     const expired = isExpired(a.date, a.expires, null, now);
     if (expired) out.push({ attestation: a, why: expired });
+    const missing =
+      a.verdict === 'above' ? [] : missingReports(threshold, modelId, attestations, now);
+    if (missing.length > 0) out.push({ attestation: a, why: needsReports(missing, modelId) });
   }
   return out;
 }
