@@ -1,8 +1,38 @@
 /** `rsp-gate explain MODEL`: every condition, every record and every reason for one model. */
-import type { DecisionRecord, ModelDecision } from '../core/decision.js';
+import type {
+  AlertResult,
+  ConditionResult,
+  DecisionRecord,
+  ModelDecision,
+} from '../core/decision.js';
 import type { Policy } from '../policy/types.js';
 import { levelChange, location } from './summarise.js';
 import { symbol } from '../core/conditions.js';
+
+/** One judged condition: its test, the value and margin, where it was read, and why. */
+function conditionLines(e: ConditionResult): string[] {
+  const value = e.value === null ? 'no value' : String(e.value);
+  const margin = e.margin === null ? '' : `, margin ${e.margin >= 0 ? '+' : ''}${e.margin}`;
+  return [
+    `    ${e.holds ? '✓' : '·'} ${e.rule.padEnd(9)} ${e.benchmark} ${e.metric}${e.scorer ? ` (scorer ${e.scorer})` : ''} ${symbol(e.op)} ${e.threshold} [${e.provenance ?? 'unlabelled'}; policy ${e.policy_file}:${e.policy_line}] → ${value}${margin}${e.file ? ` at ${location(e.file, e.line)} (${[e.source, e.status].filter(Boolean).join(', ')})` : ''}`,
+    `        ${e.note}`,
+  ];
+}
+
+/** A threshold's alert: reached or not, and whether its signed response is there. */
+function alertLines(alert: AlertResult): string[] {
+  const report = `report: ${alert.report} signed by ${alert.signers.join(' and ')}`;
+  const status =
+    alert.status === 'not_reached'
+      ? 'not reached'
+      : alert.status === 'satisfied'
+        ? `reached; response ${report} at ${location(alert.file, alert.line)}`
+        : `reached; response ${report} is missing`;
+  return [
+    `    alert: ${status} (an alert does not raise the level)`,
+    ...alert.conditions.flatMap((c) => conditionLines(c).map((l) => `  ${l}`)),
+  ];
+}
 
 export function renderExplanation(
   record: DecisionRecord,
@@ -23,18 +53,12 @@ export function renderExplanation(
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     out.push(`  ${t.id} → ${t.status} (requires ${requires})`, `    ${t.summary}`);
-    for (const e of [...t.evidence, ...t.review]) {
-      const value = e.value === null ? 'no value' : String(e.value);
-      const margin = e.margin === null ? '' : `, margin ${e.margin >= 0 ? '+' : ''}${e.margin}`;
-      out.push(
-        `    ${e.holds ? '✓' : '·'} ${e.rule.padEnd(9)} ${e.benchmark} ${e.metric}${e.scorer ? ` (scorer ${e.scorer})` : ''} ${symbol(e.op)} ${e.threshold} [${e.provenance ?? 'unlabelled'}; policy ${e.policy_file}:${e.policy_line}] → ${value}${margin}${e.file ? ` at ${location(e.file, e.line)} (${[e.source, e.status].filter(Boolean).join(', ')})` : ''}`,
-      );
-      out.push(`        ${e.note}`);
-    }
+    for (const e of [...t.evidence, ...t.review]) out.push(...conditionLines(e));
     if (t.decision)
       out.push(
         `    capability decision ${location(t.decision.file, t.decision.line)} approved by ${t.decision.approved_by.join(', ')}`,
       );
+    if (t.alert) out.push(...alertLines(t.alert));
   }
   out.push('', `Required safeguards (${model.safeguards.length}):`);
   for (const s of model.safeguards) {

@@ -111,6 +111,28 @@ function why(record: DecisionRecord, options: MarkdownOptions): string[] {
   return lines.length ? ['', '**Why:**', ...lines] : [];
 }
 
+/** Alert thresholds that are reached, beside the level (which they do not raise), and their response. */
+function alerts(record: DecisionRecord, options: MarkdownOptions): string[] {
+  const lines: string[] = [];
+  for (const m of record.models) {
+    for (const t of m.thresholds) {
+      const alert = t.alert;
+      if (!alert?.reached) continue;
+      const held = alert.conditions
+        .map((c) => `${escapeText(c.note)}${c.file ? ` ${fileRef(c.file, c.line, options)}` : ''}`)
+        .join('; ');
+      const response =
+        alert.status === 'satisfied'
+          ? `✅ response ${code(`report: ${alert.report}`)} signed ${fileRef(alert.file, alert.line, options)}`
+          : `⬜ needs a ${code(`report: ${alert.report}`)} attestation signed by ${alert.signers.map((r) => code(r)).join(' and ')}`;
+      lines.push(`- ${code(m.id)}: alert for ${code(t.id)} reached — ${held}. ${response}`);
+    }
+  }
+  return lines.length
+    ? ['', '**Alert thresholds reached** (an alert does not raise the level):', ...lines]
+    : [];
+}
+
 /** A login named without mentioning it: being told one may not confirm needs no notification. */
 function quietLogin(login: string): string {
   return escapeText(`@${login}`);
@@ -258,12 +280,18 @@ function toUnblock(record: DecisionRecord, options: MarkdownOptions): string[] {
         `add a signed ${code(`report: ${t.requires_attestation}`)} attestation for ${code(m.id)} (trigger ${code(t.id)})`,
       );
     }
+    for (const t of m.thresholds.filter((t) => t.alert?.status === 'missing')) {
+      steps.push(
+        `add a ${code(`report: ${t.alert!.report}`)} attestation for ${code(m.id)} signed by ${t.alert!.signers.map((r) => code(r)).join(' and ')} (alert for ${code(t.id)})`,
+      );
+    }
   }
   const other = blockingReasons(record).filter(
     (r) =>
       !r.code.startsWith('safeguard-') &&
       r.code !== 'signoff-missing' &&
-      r.code !== 'trigger-unmet',
+      r.code !== 'trigger-unmet' &&
+      r.code !== 'alert-response-missing',
   );
   if (other.length > 0)
     steps.push(
@@ -279,7 +307,8 @@ function unblock(record: DecisionRecord, options: MarkdownOptions): string[] {
     (r) =>
       !r.code.startsWith('safeguard-') &&
       r.code !== 'signoff-missing' &&
-      r.code !== 'trigger-unmet',
+      r.code !== 'trigger-unmet' &&
+      r.code !== 'alert-response-missing',
   );
   if (blocking.length === 0) return [];
   return [
@@ -312,7 +341,7 @@ function details(record: DecisionRecord, options: MarkdownOptions): string[] {
     for (const t of m.thresholds) {
       for (const e of t.evidence) {
         lines.push(
-          `| ${code(t.id, true)} | ${t.status.replace(/_/g, ' ')} | ${e.rule.replace('_', '-')} | ${code(`${e.benchmark} ${e.metric}`, true)} | ${e.value ?? '—'} | ${symbol(e.op)} ${e.threshold} (${e.provenance ?? 'unlabelled'}) | ${e.margin ?? '—'} | ${e.file ? `${code(location(e.file, e.line), true)}${e.source ? ` (${e.source})` : ''}` : escapeText(e.note).replace(/\|/g, '\\|')} |`,
+          `| ${code(t.id, true)} | ${t.status.replace(/_/g, ' ')} | ${e.rule.replace('_', '-')} | ${code(`${e.benchmark} ${e.metric}`, true)} | ${e.value ?? '—'}${e.too_close ? ' (too close)' : ''} | ${symbol(e.op)} ${e.threshold} (${e.provenance ?? 'unlabelled'}) | ${e.margin ?? '—'} | ${e.file ? `${code(location(e.file, e.line), true)}${e.source ? ` (${e.source})` : ''}` : escapeText(e.note).replace(/\|/g, '\\|')} |`,
         );
       }
       if (t.evidence.length === 0)
@@ -375,6 +404,7 @@ export function renderMarkdown(record: DecisionRecord, options: MarkdownOptions 
       '',
       ...table(record),
       ...why(record, options),
+      ...alerts(record, options),
       ...toUnblock(record, options),
       ...independenceNote(record),
       ...checklist(record, options, perModel),
