@@ -47,6 +47,10 @@ export function renderExplanation(
   out.push(
     `deployment ${levelChange(model.levels.deployment, model.base_levels?.deployment)}, security ${levelChange(model.levels.security, model.base_levels?.security)} (baseline ${policy.baseline})`,
   );
+  if (model.declared)
+    out.push(
+      `declared deployment ${model.declared.deployment}, security ${model.declared.security} (the level is the higher of declared and required by the thresholds)`,
+    );
   out.push('', `Thresholds (${model.thresholds.length}):`);
   for (const t of model.thresholds) {
     const requires = Object.entries(t.requires)
@@ -72,7 +76,7 @@ export function renderExplanation(
       'Sign-offs:',
       ...model.signoffs.map(
         (s) =>
-          `  ${s.status === 'satisfied' ? '✓' : '✗'} ${s.level} ${s.role}${s.by ? ` by @${s.by} (${s.via})` : ''}`,
+          `  ${s.status === 'satisfied' ? '✓' : '✗'} ${s.level} ${s.role}${s.by ? ` by @${s.by} (${s.via}${s.date ? ` of ${s.date}` : ''})` : ''}${s.status === 'expired' ? ' — expired' : ''}${s.expires ? `, valid until ${s.expires}` : ''}`,
       ),
     );
   out.push(

@@ -7,6 +7,7 @@ import {
   type DecisionRecord,
   type ModelDecision,
   type SafeguardResult,
+  type SignoffResult,
 } from '../core/decision.js';
 import { symbol } from '../core/conditions.js';
 import { code, commentSafe, escapeText, mention, urlPath } from './markdown-text.js';
@@ -80,7 +81,7 @@ function table(record: DecisionRecord): string[] {
     const decided = decidingThresholds(m);
     const { satisfied, total } = countSatisfied(m);
     rows.push(
-      `| ${code(m.id, true)} | ${levelCell(m.levels.deployment, m.base_levels?.deployment)} | ${levelCell(m.levels.security, m.base_levels?.security)} | ${changeCell(m)} | ${decided.length ? escapeText(decided.join(', ')) : 'all thresholds ruled out or cleared'} | ${isModelBlocked(record, m) ? '🔴' : '🟢'} ${satisfied}/${total} safeguards |`,
+      `| ${code(m.id, true)} | ${levelCell(m.levels.deployment, m.base_levels?.deployment)}${m.declared ? ` (declared ${m.declared.deployment})` : ''} | ${levelCell(m.levels.security, m.base_levels?.security)}${m.declared ? ` (declared ${m.declared.security})` : ''} | ${changeCell(m)} | ${decided.length ? escapeText(decided.join(', ')) : 'all thresholds ruled out or cleared'} | ${isModelBlocked(record, m) ? '🔴' : '🟢'} ${satisfied}/${total} safeguards |`,
     );
   }
   return rows;
@@ -171,6 +172,18 @@ function safeguardItem(record: DecisionRecord, model: ModelDecision, s: Safeguar
   return lines;
 }
 
+/** One sign-off line: who signed and until when, what expired, or what would sign it. */
+function signoffItem(s: SignoffResult, options: MarkdownOptions): string {
+  const how = `approving review on ${options.headSha ? code(options.headSha.slice(0, 7)) : 'the head commit'}, or a ${s.status === 'expired' ? 'new dated ' : ''}${code(`signoff: ${s.level}`)} attestation`;
+  const via = s.via === 'review' ? 'approving review' : 'signed attestation';
+  const until = s.expires ? `valid until ${s.expires}` : '';
+  if (s.status === 'satisfied')
+    return `- ✅ ${code(s.role)} — ${mention(s.by!)} (${via}${s.date ? ` of ${s.date}` : ''})${until ? `, ${until}` : ''}`;
+  if (s.status === 'expired')
+    return `- ⏰ ${code(s.role)} — the sign-off by ${mention(s.by!)} (${via}${s.date ? ` of ${s.date}` : ', undated'}) has expired${until ? ` (${until})` : ''}: renew with an ${how}`;
+  return `- ⬜ ${code(s.role)} — ${how}`;
+}
+
 function checklist(
   record: DecisionRecord,
   options: MarkdownOptions,
@@ -195,13 +208,7 @@ function checklist(
     const signoffs = m.signoffs;
     if (signoffs.length) {
       lines.push('', `**Sign-offs for ${code(m.id)}**`);
-      for (const s of signoffs) {
-        lines.push(
-          s.status === 'satisfied'
-            ? `- ✅ ${code(s.role)} — ${mention(s.by!)} (${s.via === 'review' ? 'approving review' : 'signed attestation'})`
-            : `- ⬜ ${code(s.role)} — approving review on ${options.headSha ? code(options.headSha.slice(0, 7)) : 'the head commit'}, or a ${code(`signoff: ${s.level}`)} attestation`,
-        );
-      }
+      for (const s of signoffs) lines.push(signoffItem(s, options));
     }
     for (const t of m.triggers.filter((t) => t.status === 'missing')) {
       lines.push(
@@ -266,7 +273,7 @@ function toUnblock(record: DecisionRecord, options: MarkdownOptions): string[] {
         `tick the ${open.length} open item${open.length === 1 ? '' : 's'} for ${code(m.id)} below — each needs one of ${roles}, as listed`,
       );
     }
-    const signoffs = m.signoffs.filter((s) => s.status === 'missing').map((s) => code(s.role));
+    const signoffs = m.signoffs.filter((s) => s.status !== 'satisfied').map((s) => code(s.role));
     if (signoffs.length > 0) {
       const at = options.headSha
         ? ` on ${code(options.headSha.slice(0, 7))}`
@@ -290,6 +297,7 @@ function toUnblock(record: DecisionRecord, options: MarkdownOptions): string[] {
     (r) =>
       !r.code.startsWith('safeguard-') &&
       r.code !== 'signoff-missing' &&
+      r.code !== 'signoff-expired' &&
       r.code !== 'trigger-unmet' &&
       r.code !== 'alert-response-missing',
   );
@@ -307,6 +315,7 @@ function unblock(record: DecisionRecord, options: MarkdownOptions): string[] {
     (r) =>
       !r.code.startsWith('safeguard-') &&
       r.code !== 'signoff-missing' &&
+      r.code !== 'signoff-expired' &&
       r.code !== 'trigger-unmet' &&
       r.code !== 'alert-response-missing',
   );

@@ -42,7 +42,7 @@ function renderModel(record: DecisionRecord, model: ModelDecision, detail: boole
   }
   for (const s of model.signoffs) {
     lines.push(
-      `    sign-off ${s.level} by ${s.role}: ${s.status === 'satisfied' ? `✓ @${s.by} (${s.via})` : '✗ missing'}`,
+      `    sign-off ${s.level} by ${s.role}: ${s.status === 'satisfied' ? `✓ @${s.by} (${s.via})` : `✗ ${s.status}`}${s.expires ? `, valid until ${s.expires}` : ''}`,
     );
   }
   for (const t of model.triggers) {
