@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { loadPolicy, loadPreset, type LoadPolicyOptions } from '../../src/policy/load-policy.js';
+import { describePreset } from '../../src/policy/preset-version.js';
 import { presetNames } from '../../src/policy/presets.js';
+import { parseYaml } from '../../src/formats/yaml.js';
 
 const PRESETS = join(import.meta.dirname, '../../src/presets');
 const FILE = '.github/rsp-policy.yml';
@@ -40,6 +42,19 @@ describe('each shipped preset has a version and a digest', () => {
     });
     expect(Number.isInteger(preset!.version) && preset!.version >= 1).toBe(true);
     expect(preset!.document).toMatch(/\S/);
+  });
+
+  test('a preset without preset_version is refused: it could not be pinned', () => {
+    const text = 'version: 1\nlevels: [L1]\nbaseline: L1\n';
+    expect(() =>
+      describePreset('new-preset', text, {}, parseYaml(text, 'preset:new-preset')),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'preset-version-missing',
+        message: 'preset new-preset has no `preset_version`',
+        location: expect.objectContaining({ file: 'preset:new-preset', line: 1 }),
+      }),
+    );
   });
 
   test('the three presets that issue 11 changes are at version 2', () => {
