@@ -173,12 +173,6 @@ describe('the response that satisfies a reached alert', () => {
     expect(result.models[0]!.levels).toEqual({ deployment: 'ASL-2', security: 'ASL-2' });
   });
 
-  test('an org-wide report (model `*`) satisfies it', () => {
-    expect(judged([...belowEverything(), wmdp(0.65)], [plan({ model: '*' })]).alert.status).toBe(
-      'satisfied',
-    );
-  });
-
   test.each([
     ['signed by only one of the signer roles', plan({ approvedBy: ['alice'] })],
     [

@@ -97,10 +97,6 @@ describe('a "below" decision counts only with the reports the threshold requires
     );
   });
 
-  test('an org-wide report (model `*`) applies to the model', () => {
-    expect(judged([decision(), report({ model: '*' })]).status).toBe('cleared_by_decision');
-  });
-
   test.each([
     ['an expired report', report({ expires: '2026-11-01' })],
     ['a report for another model', report({ model: 'acme/other' })],
