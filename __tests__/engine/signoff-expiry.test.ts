@@ -116,6 +116,16 @@ describe('a sign-off rule with expires_after_days', () => {
   });
 });
 
+describe('who a sign-off attestation signs off for', () => {
+  test('only a signer holding the role: an rso-only attestation leaves the ceo missing', () => {
+    const result = run(365, [signoff({ approvedBy: ['alice'] })]);
+    expect(result.models[0]!.signoffs.map((s) => [s.role, s.status, s.by])).toEqual([
+      ['ceo', 'missing', null],
+      ['rso', 'satisfied', 'alice'],
+    ]);
+  });
+});
+
 describe("a sign-off attestation's own expires", () => {
   test('is honoured: past it, the sign-off has expired', () => {
     const result = run(null, [signoff({ expires: '2026-11-26' })]);

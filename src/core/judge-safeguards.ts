@@ -171,12 +171,12 @@ function givenSignoffs(
   return given;
 }
 
-/** Why a sign-off no longer counts, or null: the same expiry as safeguards (`isExpired`). */
-function signoffExpiry(given: GivenSignoff, afterDays: number | null, now: Date): string | null {
-  // A sign-off that must be renewed but carries no date cannot show it is recent: fail closed.
-  if (given.date === null && afterDays !== null)
-    return 'is undated, so it cannot show it is recent';
-  return isExpired(given.date, given.expires, afterDays, now);
+/** Whether a sign-off no longer counts: the same expiry as safeguards (`isExpired`). */
+function hasExpired(given: GivenSignoff, afterDays: number | null, now: Date): boolean {
+  // Only a review can be undated (an attestation's date is required, and a review has no
+  // `expires`): one that must be renewed cannot show it is recent, so it has expired.
+  if (given.date === null) return afterDays !== null;
+  return isExpired(given.date, given.expires, afterDays, now) !== null;
 }
 
 /**
@@ -209,7 +209,7 @@ export function judgeSignoffs(
         context,
         approvedOnHead,
       );
-      const valid = given.find((g) => signoffExpiry(g, rule.expiresAfterDays, now) === null);
+      const valid = given.find((g) => !hasExpired(g, rule.expiresAfterDays, now));
       const shown = valid ?? given[0];
       results.push({
         level: rule.level,
