@@ -19,15 +19,18 @@ export function wellFormed(text: string): string {
  * leading blanks or list markers that could turn the line into code or a nested list.
  */
 export function escapeText(text: string): string {
-  return wellFormed(text)
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/^\s+/, '')
-    .replace(/^([-+])(?=\s|$)/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(PUNCTUATION, (c) =>
-      c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
-    )
-    .replace(/@/g, '@\u2060'); // a word joiner after @ keeps GitHub from mentioning anyone
+  return (
+    wellFormed(text)
+      .replace(/[\r\n]+/g, ' ')
+      .replace(/^\s+/, '')
+      // Punctuation first: it escapes the `.` or `)` of an ordered-list marker ("1.") too, and a
+      // backslash added before this step would be escaped again and shown.
+      .replace(PUNCTUATION, (c) =>
+        c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
+      )
+      .replace(/^([-+])(?=\s|$)/, '\\$1')
+      .replace(/@/g, '@\u2060') // a word joiner after @ keeps GitHub from mentioning anyone
+  );
 }
 
 /** A code span that holds any text literally (backticks, pipes and mentions included). */
