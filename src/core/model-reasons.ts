@@ -8,7 +8,7 @@ import { decidingCondition } from './decision.js';
 import type { ModelState, Problem, ReviewContext } from './inputs.js';
 import { rejectedDecisions, type TrustedAttestation } from './judge-thresholds.js';
 import { metricLabel, type BoundEvidence } from './normalise-evidence.js';
-import { approversFit, appliesTo } from './people.js';
+import { approversFit, appliesTo, datedAhead } from './people.js';
 import { declarationReasons } from './declared-levels.js';
 import { impliedLevels } from './judge-model.js';
 import type { Policy } from '../policy/types.js';
@@ -285,20 +285,27 @@ function noOverride(policy: Policy, model: ModelState, decision: ModelDecision):
 }
 
 /** When a sign-off expired, and how to renew it. */
-function expiredSignoff(s: ModelDecision['signoffs'][number]): string {
+function expiredSignoff(s: ModelDecision['signoffs'][number], now: Date): string {
   const given =
     s.via === 'review'
       ? `approving review of ${s.date ?? 'no date'}`
       : `\`signoff: ${s.level}\` attestation dated ${s.date ?? 'no date'}`;
-  const when =
-    s.expires === null
-      ? 'it is undated, so it cannot show it is recent'
-      : `it was valid until ${s.expires}`;
-  return `${s.level} sign-off by ${s.role} (@${s.by}, ${given}) has expired: ${when}; renew it with an approving review on the head commit from ${s.role}, or a new dated \`signoff: ${s.level}\` attestation`;
+  const lapse =
+    s.date !== null && datedAhead(s.date, now)
+      ? 'does not count: it is dated after today, so it cannot show when it was given'
+      : s.expires === null
+        ? 'has expired: it is undated, so it cannot show it is recent'
+        : `has expired: it was valid until ${s.expires}`;
+  return `${s.level} sign-off by ${s.role} (@${s.by}, ${given}) ${lapse}; renew it with an approving review on the head commit from ${s.role}, or a new dated \`signoff: ${s.level}\` attestation`;
 }
 
 /** Every required safeguard, sign-off and trigger report that is not met blocks. */
-function unmetReasons(policy: Policy, model: ModelState, decision: ModelDecision): ModelReason[] {
+function unmetReasons(
+  policy: Policy,
+  model: ModelState,
+  decision: ModelDecision,
+  now: Date,
+): ModelReason[] {
   const at = { file: model.card, line: model.line };
   const out: ModelReason[] = [];
   for (const s of decision.safeguards) {
@@ -312,7 +319,12 @@ function unmetReasons(policy: Policy, model: ModelState, decision: ModelDecision
   }
   for (const s of decision.signoffs) {
     if (s.status === 'expired') {
-      out.push({ code: 'signoff-expired', severity: 'block', message: expiredSignoff(s), ...at });
+      out.push({
+        code: 'signoff-expired',
+        severity: 'block',
+        message: expiredSignoff(s, now),
+        ...at,
+      });
       continue;
     }
     if (s.status !== 'missing') continue;
@@ -362,6 +374,6 @@ export function modelReasons(
       context.teams,
       now,
     ),
-    ...unmetReasons(policy, model, decision),
+    ...unmetReasons(policy, model, decision, now),
   ].map((reason) => ({ ...reason, model: model.id }));
 }

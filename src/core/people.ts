@@ -175,6 +175,15 @@ export function approversFit(
   return { ok: true, why: null };
 }
 
+/**
+ * Whether a YYYY-MM-DD date lies after today anywhere on Earth: its day begins more than a day
+ * after now (UTC). Such a date cannot be when an approval was given, and under a renewal period
+ * it would put off re-approval by as long as it is ahead.
+ */
+export function datedAhead(date: string, now: Date): boolean {
+  return Date.parse(`${date}T00:00:00Z`) - 86_400_000 > now.getTime();
+}
+
 export function isExpired(
   date: string | null,
   expires: string | null,
@@ -188,6 +197,8 @@ export function isExpired(
   if (afterDays !== null) {
     // Stryker disable next-line ConditionalExpression: without the guard, Date.parse('nullT00:00:00Z') is NaN and NaN < now is false, so an undated approval never falls due either way
     if (date !== null) {
+      if (datedAhead(date, now))
+        return `dated ${date}, after today: an approval renewed every ${afterDays} days cannot be dated ahead`;
       const end = Date.parse(`${date}T00:00:00Z`) + afterDays * 86_400_000;
       if (end < now.getTime()) {
         return `approved ${date}, which is more than ${afterDays} days ago: re-approval is due`;

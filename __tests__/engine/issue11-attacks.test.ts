@@ -1,0 +1,118 @@
+/**
+ * Attacks on the issue 11 mechanisms (sign-off expiry, declared levels, too_close_within bands):
+ * inputs an author under deadline pressure could write to get past them. Each test states the
+ * safe outcome.
+ */
+import { describe, expect, test } from 'vitest';
+import { evaluate } from '../../src/core/evaluate.js';
+import type { Attestation } from '../../src/core/inputs.js';
+import { isExpired } from '../../src/core/people.js';
+import { loadPolicy } from '../../src/policy/load-policy.js';
+import {
+  NOW,
+  TEST_POLICY,
+  asl2Attestations,
+  attestation,
+  belowEverything,
+  context,
+  model,
+  record,
+  state,
+  testPolicy,
+} from '../helpers/build.js';
+
+const RULE = 'signoffs:\n  - { level: ASL-3, roles: [ceo, rso] }';
+
+/** CBRN-3 crossed: ASL-3, so the ASL-3 sign-off by ceo and rso applies. */
+const asl3 = () => [
+  record('bio-uplift-trial', 'ratio', 5.3),
+  record('longform-virology', 'score', 0.3),
+  record('ai-research-suite-2', 'score', 0.2),
+];
+
+function judge(policyText: string, attestations: Attestation[], evidence = asl3()) {
+  return evaluate({
+    policy: loadPolicy(policyText, '.github/rsp-policy.yml'),
+    head: state([model(evidence)], [...asl2Attestations(), ...attestations]),
+    base: null,
+    context: context(),
+    policyChange: null,
+    now: NOW,
+  });
+}
+
+describe('an approval dated ahead of today cannot put off its re-approval', () => {
+  test('a sign-off attestation dated 2099 under a 365-day rule does not count, and the block says it is dated after today', () => {
+    const policy = TEST_POLICY.replace(RULE, `${RULE.slice(0, -2)}, expires_after_days: 365 }`);
+    const signoff = attestation({
+      kind: 'signoff',
+      target: 'ASL-3',
+      approvedBy: ['alice', 'carol'],
+      date: '2099-01-01',
+    });
+    const result = judge(policy, [signoff]);
+    expect(result.models[0]!.signoffs.map((s) => [s.role, s.status])).toEqual([
+      ['ceo', 'expired'],
+      ['rso', 'expired'],
+    ]);
+    expect(result.decision).toBe('block');
+    const reasons = result.reasons.filter((r) => r.code === 'signoff-expired');
+    expect(reasons.map((r) => r.severity)).toEqual(['block', 'block']);
+    expect(reasons[0]!.message).toBe(
+      'ASL-3 sign-off by ceo (@carol, `signoff: ASL-3` attestation dated 2099-01-01) does not count: it is dated after today, so it cannot show when it was given; renew it with an approving review on the head commit from ceo, or a new dated `signoff: ASL-3` attestation',
+    );
+  });
+
+  test('a safeguard renewed every 365 days, signed with a date in 2099, is not in place', () => {
+    const safeguard = attestation({
+      kind: 'safeguard',
+      target: 'asl3-sec-weight-access',
+      approvedBy: ['bob', 'alice'],
+      date: '2099-06-01',
+    });
+    const result = judge(TEST_POLICY, [safeguard]);
+    const judged = result.models[0]!.safeguards.find((s) => s.id === 'asl3-sec-weight-access')!;
+    expect(judged.status).not.toBe('satisfied');
+    expect(result.decision).toBe('block');
+  });
+
+  test('a declaration dated ahead, under declared_levels with expires_after_days, is not counted', () => {
+    const declared = '\ndeclared_levels: { signers: [ceo, rso], expires_after_days: 200 }\n';
+    const declaration = attestation({
+      kind: 'declaration',
+      target: 'ASL-2',
+      approvedBy: ['alice', 'carol'],
+      date: '2030-01-01',
+    });
+    const result = evaluate({
+      policy: testPolicy(declared),
+      head: state([model(belowEverything())], [...asl2Attestations(), declaration]),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
+    expect(result.models[0]!.declared).toBeNull();
+    expect(result.reasons.filter((r) => r.code === 'declaration-not-counted')[0]!.message).toBe(
+      'declaration of ASL-2 for acme/m is not counted: dated 2030-01-01, after today: an approval renewed every 200 days cannot be dated ahead',
+    );
+    expect(result.reasons.some((r) => r.code === 'level-undeclared')).toBe(true);
+    expect(result.decision).toBe('block');
+  });
+
+  test('a date one day ahead of UTC (a time zone east of it) still counts; two days ahead does not', () => {
+    // At NOW (2026-11-27 12:00 UTC) it is already 2026-11-28 east of UTC+12.
+    expect(isExpired('2026-11-28', null, 365, NOW)).toBeNull();
+    expect(isExpired('2026-11-29', null, 365, NOW)).toBe(
+      'dated 2026-11-29, after today: an approval renewed every 365 days cannot be dated ahead',
+    );
+    // At midnight UTC, the next day is still allowed, the one after is not.
+    const midnight = new Date('2026-11-28T00:00:00Z');
+    expect(isExpired('2026-11-29', null, 30, midnight)).toBeNull();
+    expect(isExpired('2026-11-30', null, 30, midnight)).not.toBeNull();
+  });
+
+  test('without an expiry rule, a date ahead changes nothing (no re-approval to put off)', () => {
+    expect(isExpired('2099-01-01', null, null, NOW)).toBeNull();
+  });
+});
