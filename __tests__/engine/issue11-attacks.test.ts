@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
+import { InputError } from '../../src/core/errors.js';
 import type { Attestation } from '../../src/core/inputs.js';
 import { isExpired } from '../../src/core/people.js';
 import { loadPolicy } from '../../src/policy/load-policy.js';
@@ -114,5 +115,25 @@ describe('an approval dated ahead of today cannot put off its re-approval', () =
 
   test('without an expiry rule, a date ahead changes nothing (no re-approval to put off)', () => {
     expect(isExpired('2099-01-01', null, null, NOW)).toBeNull();
+  });
+});
+
+describe('a relative too_close_within band needs a line that is not zero', () => {
+  test('a relative band on a line of 0 is a located load error, not a band of width 0', () => {
+    const line = '      - { benchmark: bio-uplift-trial, lte: 2.8, provenance: published }';
+    const zero =
+      '      - { benchmark: bio-uplift-trial, lte: 0, provenance: published, too_close_within: { relative: 0.1, provenance: illustrative } }';
+    expect(TEST_POLICY).toContain(line);
+    let error: unknown;
+    try {
+      loadPolicy(TEST_POLICY.replace(line, zero), '.github/rsp-policy.yml');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe(
+      'policy: a relative too_close_within band is a fraction of the line, and this line is 0, so the band would be empty',
+    );
+    expect((error as InputError).location?.line).toBe(TEST_POLICY.split('\n').indexOf(line) + 1);
   });
 });

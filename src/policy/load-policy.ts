@@ -268,7 +268,14 @@ function convertCondition(
     value: raw[op]!,
     provenance: raw.provenance ?? null,
     source: raw.source ?? null,
-    tooClose: convertBand(doc, raw.too_close_within, `${pointer}/too_close_within`, list, op),
+    tooClose: convertBand(
+      doc,
+      raw.too_close_within,
+      `${pointer}/too_close_within`,
+      list,
+      op,
+      raw[op]!,
+    ),
     where: w,
   };
   origins.set(condition, { doc, pointer });
@@ -282,6 +289,7 @@ function convertBand(
   pointer: string,
   list: ConditionList,
   op: Comparator,
+  line: number,
 ): TooCloseBand | null {
   if (raw === undefined) return null;
   const fail = (message: string, hint: string) =>
@@ -308,6 +316,11 @@ function convertBand(
       'write e.g. `too_close_within: { absolute: 0.3 }` or `{ relative: 0.1 }` (10 % of the line)',
     );
   const kind = kinds[0]!;
+  if (kind === 'relative' && line === 0)
+    throw fail(
+      'a relative too_close_within band is a fraction of the line, and this line is 0, so the band would be empty',
+      'write the band as `absolute:` in the units of the benchmark',
+    );
   return {
     kind,
     width: raw[kind]!,
