@@ -77,7 +77,7 @@ function judged(
 }
 
 const NEEDS_RED_TEAM =
-  "capability decision on CBRN-3 not counted: needs a `report: expert-red-team` attestation for acme/m, trusted and unexpired (the threshold's decision_requires) @ safeguards/decision.yml:2";
+  "capability decision on CBRN-3 not counted: needs a `report: expert-red-team` attestation for acme/m, trusted, unexpired and dated no later than the decision (2026-10-20) (the threshold's decision_requires) @ safeguards/decision.yml:2";
 
 describe('a "below" decision counts only with the reports the threshold requires', () => {
   test('without the report the decision is not counted, and the reason names the report', () => {
@@ -135,11 +135,11 @@ describe('a "below" decision counts only with the reports the threshold requires
     expect(judged([decision(), report()], both)).toEqual({
       status: 'not_ruled_out',
       notCounted: [
-        "capability decision on CBRN-3 not counted: needs a `report: uplift-trial` attestation for acme/m, trusted and unexpired (the threshold's decision_requires) @ safeguards/decision.yml:2",
+        "capability decision on CBRN-3 not counted: needs a `report: uplift-trial` attestation for acme/m, trusted, unexpired and dated no later than the decision (2026-10-20) (the threshold's decision_requires) @ safeguards/decision.yml:2",
       ],
     });
     expect(judged([decision()], both).notCounted).toEqual([
-      "capability decision on CBRN-3 not counted: needs a `report: expert-red-team` and a `report: uplift-trial` attestation for acme/m, trusted and unexpired (the threshold's decision_requires) @ safeguards/decision.yml:2",
+      "capability decision on CBRN-3 not counted: needs a `report: expert-red-team` and a `report: uplift-trial` attestation for acme/m, trusted, unexpired and dated no later than the decision (2026-10-20) (the threshold's decision_requires) @ safeguards/decision.yml:2",
     ]);
     expect(judged([decision(), report(), report({ target: 'uplift-trial' })], both).status).toBe(
       'cleared_by_decision',

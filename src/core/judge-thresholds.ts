@@ -33,12 +33,15 @@ function cite(leaf: ConditionResult | undefined): string {
 
 /**
  * The reports (`decision_requires`) a `verdict: below` decision still lacks for this model: those
- * with no trusted, unexpired `report: <id>` attestation that applies to it.
+ * with no trusted, unexpired `report: <id>` attestation that applies to it and is dated no later
+ * than the decision. A report written after the decision is not one its signers decided on, so it
+ * cannot make an earlier decision count.
  */
 export function missingReports(
   threshold: Threshold,
   modelId: string,
   attestations: TrustedAttestation[],
+  decision: Attestation,
   now: Date,
 ): string[] {
   return threshold.decisionRequires.filter(
@@ -49,15 +52,17 @@ export function missingReports(
           a.kind === 'report' &&
           a.target === id &&
           appliesTo(a, modelId) &&
+          // The attestation schema requires both dates (a null would compare false).
+          a.date! <= decision.date! &&
           isExpired(a.date, a.expires, null, now) === null,
       ),
   );
 }
 
 /** Why a decision that lacks reports is not counted: "needs a `report: x` attestation …". */
-function needsReports(missing: string[], modelId: string): string {
+function needsReports(missing: string[], modelId: string, decision: Attestation): string {
   const reports = missing.map((id) => `\`report: ${id}\``).join(' and a ');
-  return `needs a ${reports} attestation for ${modelId}, trusted and unexpired (the threshold's decision_requires)`;
+  return `needs a ${reports} attestation for ${modelId}, trusted, unexpired and dated no later than the decision (${decision.date!}) (the threshold's decision_requires)`;
 }
 
 /** Whether an alert response is answered by this attestation: a trusted, dated, unexpired report for the model, signed by every role. */
@@ -145,7 +150,7 @@ function countedDecision(
     if (isExpired(d.attestation.date, d.attestation.expires, null, now)) continue;
     if (
       d.attestation.verdict !== 'above' &&
-      missingReports(threshold, modelId, attestations, now).length > 0
+      missingReports(threshold, modelId, attestations, d.attestation, now).length > 0
     )
       continue;
     return d.attestation;
@@ -268,8 +273,8 @@ export function rejectedDecisions(
     const expired = isExpired(a.date, a.expires, null, now);
     if (expired) out.push({ attestation: a, why: expired });
     const missing =
-      a.verdict === 'above' ? [] : missingReports(threshold, modelId, attestations, now);
-    if (missing.length > 0) out.push({ attestation: a, why: needsReports(missing, modelId) });
+      a.verdict === 'above' ? [] : missingReports(threshold, modelId, attestations, a, now);
+    if (missing.length > 0) out.push({ attestation: a, why: needsReports(missing, modelId, a) });
   }
   return out;
 }
