@@ -95,7 +95,7 @@ describe('an approval dated ahead of today cannot put off its re-approval', () =
     });
     expect(result.models[0]!.declared).toBeNull();
     expect(result.reasons.filter((r) => r.code === 'declaration-not-counted')[0]!.message).toBe(
-      'declaration of ASL-2 for acme/m is not counted: dated 2030-01-01, after today: an approval renewed every 200 days cannot be dated ahead',
+      'declaration of ASL-2 for acme/m is not counted: dated 2030-01-01, after today, so it cannot show when it was made',
     );
     expect(result.reasons.some((r) => r.code === 'level-undeclared')).toBe(true);
     expect(result.decision).toBe('block');
@@ -196,5 +196,41 @@ describe('decision_requires: a report written after the decision cannot make it 
       status: 'cleared_by_decision',
       notCounted: [],
     });
+  });
+});
+
+describe('declared levels: a declaration dated ahead of today', () => {
+  test('does not supersede a current one, even without expires_after_days: a lower level dated 2099 leaves the ASL-3 declared today in force', () => {
+    const declaration = (level: string, date: string, line: number) =>
+      attestation({
+        kind: 'declaration',
+        target: level,
+        approvedBy: ['alice', 'carol'],
+        date,
+        file: 'safeguards/declaration.yml',
+        line,
+      });
+    const result = evaluate({
+      policy: testPolicy('\ndeclared_levels: { signers: [ceo, rso] }\n'),
+      head: state(
+        [model(belowEverything())],
+        [
+          ...asl2Attestations(),
+          declaration('ASL-3', '2026-11-27', 3),
+          declaration('ASL-2', '2099-01-01', 9),
+        ],
+      ),
+      base: null,
+      context: context(),
+      policyChange: null,
+      now: NOW,
+    });
+    expect(result.models[0]!.declared).toEqual({ deployment: 'ASL-3', security: 'ASL-3' });
+    expect(result.models[0]!.levels).toEqual({ deployment: 'ASL-3', security: 'ASL-3' });
+    expect(
+      result.reasons.filter((r) => r.code === 'declaration-not-counted').map((r) => r.message),
+    ).toEqual([
+      'declaration of ASL-2 for acme/m is not counted: dated 2099-01-01, after today, so it cannot show when it was made',
+    ]);
   });
 });

@@ -7,7 +7,7 @@
 import { ACTIVE, type Levels, type ModelDecision } from './decision.js';
 import type { Attestation, ModelState } from './inputs.js';
 import type { TrustedAttestation } from './judge-thresholds.js';
-import { approversFit, appliesTo, isExpired } from './people.js';
+import { approversFit, appliesTo, datedAhead, isExpired } from './people.js';
 import { KINDS, levelRank, type Kind, type Policy } from '../policy/types.js';
 
 /** A reason without its model (as model-reasons.ts builds them). */
@@ -37,6 +37,9 @@ function refusal(
   if (rules === null) return 'the policy has no `declared_levels`, so levels are not declared';
   const fit = approversFit(policy, a.approvedBy, rules.signers, teams, true);
   if (!fit.ok) return `${fit.why} (a declaration needs ${rules.signers.join(' and ')})`;
+  // The latest declaration counts, so one dated ahead would outrank every real one until then.
+  if (datedAhead(a.date!, now))
+    return `dated ${a.date!}, after today, so it cannot show when it was made`;
   return isExpired(a.date, a.expires, rules.expiresAfterDays, now);
 }
 
