@@ -234,3 +234,78 @@ describe('declared levels: a declaration dated ahead of today', () => {
     ]);
   });
 });
+
+describe('declared levels on a pull request', () => {
+  test('a new, later declaration that lowers the level, signed by the declaration signers, still needs the policy owners', () => {
+    const policy = testPolicy('\ndeclared_levels: { signers: [ceo, security-lead] }\n');
+    const declaration = (level: string, date: string) =>
+      attestation({
+        kind: 'declaration',
+        target: level,
+        approvedBy: ['bob', 'carol'],
+        date,
+        file: 'safeguards/declaration.yml',
+        line: 3,
+      });
+    const onBase = [...asl2Attestations(), declaration('ASL-3', '2026-10-01')];
+    const approve = (user: string) => ({
+      user,
+      state: 'APPROVED' as const,
+      commit: 'head1',
+      submittedAt: '2026-11-27T10:00:00Z',
+    });
+    const result = evaluate({
+      policy,
+      head: state([model(belowEverything())], [...onBase, declaration('ASL-2', '2026-11-20')]),
+      base: state([model(belowEverything())], onBase),
+      context: context({ reviews: [approve('bob'), approve('carol')] }),
+      policyChange: null,
+      now: NOW,
+    });
+    expect(result.models[0]!.levels).toEqual({ deployment: 'ASL-2', security: 'ASL-2' });
+    const lowered = result.reasons.filter((r) => r.code === 'level-lowered');
+    expect(lowered.map((r) => [r.severity, r.message])).toEqual([
+      [
+        'block',
+        'acme/m deployment: ASL-3 → ASL-2 because it is declared ASL-2 where it was ASL-3 — needs an approving review on the head commit from rso',
+      ],
+      [
+        'block',
+        'acme/m security: ASL-3 → ASL-2 because it is declared ASL-2 where it was ASL-3 — needs an approving review on the head commit from rso',
+      ],
+    ]);
+    expect(result.decision).toBe('block');
+  });
+
+  test('a declaration that raises the level says so, rather than naming no threshold', () => {
+    const policy = testPolicy('\ndeclared_levels: { signers: [ceo, security-lead] }\n');
+    const declaration = (level: string) =>
+      attestation({
+        kind: 'declaration',
+        target: level,
+        approvedBy: ['bob', 'carol'],
+        date: '2026-10-01',
+      });
+    const result = evaluate({
+      policy,
+      head: state([model(belowEverything())], [...asl2Attestations(), declaration('ASL-3')]),
+      base: state([model(belowEverything())], [...asl2Attestations(), declaration('ASL-2')]),
+      context: context({
+        reviews: ['bob', 'carol'].map((user) => ({
+          user,
+          state: 'APPROVED' as const,
+          commit: 'head1',
+          submittedAt: '2026-11-27T10:00:00Z',
+        })),
+      }),
+      policyChange: null,
+      now: NOW,
+    });
+    expect(
+      result.reasons.filter((r) => r.code === 'level-raised').map((r) => [r.severity, r.message]),
+    ).toEqual([
+      ['info', 'acme/m deployment: ASL-2 → ASL-3 because it is declared ASL-3'],
+      ['info', 'acme/m security: ASL-2 → ASL-3 because it is declared ASL-3'],
+    ]);
+  });
+});

@@ -38,7 +38,14 @@ function levelChanges(
     const gone = before.thresholds
       .filter((t) => ACTIVE.has(t.status) && t.requires[kind] === from)
       .map((t) => t.id);
-    const why = up ? because.join('; ') : `${gone.join(', ')} no longer crossed`;
+    // With declared levels a level can move with no threshold behind it: the declaration moved it.
+    const why = up
+      ? because.length > 0
+        ? because.join('; ')
+        : `it is declared ${to}`
+      : gone.length > 0
+        ? `${gone.join(', ')} no longer crossed`
+        : `it is declared ${to} where it was ${from}`;
     const reason = {
       code: up ? 'level-raised' : 'level-lowered',
       message: `${decision.id} ${kind}: ${from} → ${to} because ${why}`,
