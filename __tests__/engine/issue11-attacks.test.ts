@@ -9,6 +9,8 @@ import { InputError } from '../../src/core/errors.js';
 import type { Attestation } from '../../src/core/inputs.js';
 import { isExpired } from '../../src/core/people.js';
 import { loadPolicy } from '../../src/policy/load-policy.js';
+import { renderExplanation } from '../../src/render/render-explanation.js';
+import { renderMarkdown } from '../../src/render/render-markdown.js';
 import {
   NOW,
   TEST_POLICY,
@@ -62,6 +64,17 @@ describe('an approval dated ahead of today cannot put off its re-approval', () =
     expect(reasons[0]!.message).toBe(
       'ASL-3 sign-off by ceo (@carol, `signoff: ASL-3` attestation dated 2099-01-01) does not count: it is dated after today, so it cannot show when it was given; renew it with an approving review on the head commit from ceo, or a new dated `signoff: ASL-3` attestation',
     );
+    // The comment and the explanation say so too, with no "valid until" in 2099.
+    const comment = renderMarkdown(result);
+    expect(comment).toContain(
+      '- ⏰ `ceo` — the sign-off by @carol (signed attestation of 2099-01-01) is dated after today, so it does not count: renew with an approving review on the head commit, or a new dated `signoff: ASL-3` attestation',
+    );
+    expect(comment).not.toContain('2099-12-31');
+    const explanation = renderExplanation(result, result.models[0]!, loadPolicy(policy, 'p.yml'));
+    expect(explanation).toContain(
+      '✗ ASL-3 ceo by @carol (attestation of 2099-01-01) — dated after today, not counted\n',
+    );
+    expect(explanation).not.toContain('2099-12-31');
   });
 
   test('a safeguard renewed every 365 days, signed with a date in 2099, is not in place', () => {

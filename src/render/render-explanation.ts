@@ -8,6 +8,7 @@ import type {
 import type { Policy } from '../policy/types.js';
 import { levelChange, location } from './summarise.js';
 import { symbol } from '../core/conditions.js';
+import { datedAhead } from '../core/people.js';
 
 /** One judged condition: its test, the value and margin, where it was read, and why. */
 function conditionLines(e: ConditionResult): string[] {
@@ -32,6 +33,13 @@ function alertLines(alert: AlertResult): string[] {
     `    alert: ${status} (an alert does not raise the level)`,
     ...alert.conditions.flatMap((c) => conditionLines(c).map((l) => `  ${l}`)),
   ];
+}
+
+/** How a sign-off stands in time: expired, dated after today (never valid), and until when. */
+function signoffLapse(s: ModelDecision['signoffs'][number], evaluatedAt: string): string {
+  if (s.status === 'expired' && s.date !== null && datedAhead(s.date, new Date(evaluatedAt)))
+    return ' — dated after today, not counted';
+  return `${s.status === 'expired' ? ' — expired' : ''}${s.expires ? `, valid until ${s.expires}` : ''}`;
 }
 
 export function renderExplanation(
@@ -76,7 +84,7 @@ export function renderExplanation(
       'Sign-offs:',
       ...model.signoffs.map(
         (s) =>
-          `  ${s.status === 'satisfied' ? '✓' : '✗'} ${s.level} ${s.role}${s.by ? ` by @${s.by} (${s.via}${s.date ? ` of ${s.date}` : ''})` : ''}${s.status === 'expired' ? ' — expired' : ''}${s.expires ? `, valid until ${s.expires}` : ''}`,
+          `  ${s.status === 'satisfied' ? '✓' : '✗'} ${s.level} ${s.role}${s.by ? ` by @${s.by} (${s.via}${s.date ? ` of ${s.date}` : ''})` : ''}${signoffLapse(s, record.evaluated_at)}`,
       ),
     );
   out.push(

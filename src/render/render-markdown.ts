@@ -10,6 +10,7 @@ import {
   type SignoffResult,
 } from '../core/decision.js';
 import { symbol } from '../core/conditions.js';
+import { datedAhead } from '../core/people.js';
 import { code, commentSafe, escapeText, mention, urlPath } from './markdown-text.js';
 import {
   blockingReasons,
@@ -173,12 +174,15 @@ function safeguardItem(record: DecisionRecord, model: ModelDecision, s: Safeguar
 }
 
 /** One sign-off line: who signed and until when, what expired, or what would sign it. */
-function signoffItem(s: SignoffResult, options: MarkdownOptions): string {
+function signoffItem(s: SignoffResult, options: MarkdownOptions, evaluatedAt: string): string {
   const how = `approving review on ${options.headSha ? code(options.headSha.slice(0, 7)) : 'the head commit'}, or a ${s.status === 'expired' ? 'new dated ' : ''}${code(`signoff: ${s.level}`)} attestation`;
   const via = s.via === 'review' ? 'approving review' : 'signed attestation';
   const until = s.expires ? `valid until ${s.expires}` : '';
   if (s.status === 'satisfied')
     return `- ✅ ${code(s.role)} — ${mention(s.by!)} (${via}${s.date ? ` of ${s.date}` : ''})${until ? `, ${until}` : ''}`;
+  // Under a renewal period a sign-off dated ahead never counted: it has no "valid until".
+  if (s.status === 'expired' && s.date !== null && datedAhead(s.date, new Date(evaluatedAt)))
+    return `- ⏰ ${code(s.role)} — the sign-off by ${mention(s.by!)} (${via} of ${s.date}) is dated after today, so it does not count: renew with an ${how}`;
   if (s.status === 'expired')
     return `- ⏰ ${code(s.role)} — the sign-off by ${mention(s.by!)} (${via}${s.date ? ` of ${s.date}` : ', undated'}) has expired${until ? ` (${until})` : ''}: renew with an ${how}`;
   return `- ⬜ ${code(s.role)} — ${how}`;
@@ -208,7 +212,7 @@ function checklist(
     const signoffs = m.signoffs;
     if (signoffs.length) {
       lines.push('', `**Sign-offs for ${code(m.id)}**`);
-      for (const s of signoffs) lines.push(signoffItem(s, options));
+      for (const s of signoffs) lines.push(signoffItem(s, options, record.evaluated_at));
     }
     for (const t of m.triggers.filter((t) => t.status === 'missing')) {
       lines.push(
