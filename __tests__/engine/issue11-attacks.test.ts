@@ -322,3 +322,30 @@ describe('declared levels on a pull request', () => {
     ]);
   });
 });
+
+describe('a too_close_within band inside an `any` rule-out group', () => {
+  test('a leaf too close does not stop another branch from ruling out (the policy says either suffices), and stays marked too close', () => {
+    const line = '          - { benchmark: ai-research-suite-2, lt: 0.6, provenance: published }';
+    expect(TEST_POLICY).toContain(line);
+    const banded = TEST_POLICY.replace(
+      line,
+      '          - { benchmark: ai-research-suite-2, lt: 0.6, provenance: published, too_close_within: { absolute: 0.1 } }',
+    );
+    const judged = (evidence: ReturnType<typeof record>[]) =>
+      judge(banded, [], evidence).models[0]!.thresholds.find((t) => t.id === 'AI-RND-4')!;
+    // 0.55 is within 0.1 of < 0.6; the other branch (scaleup < 2 and suite < 0.8) holds.
+    const both = judged([
+      ...belowEverything().filter((r) => r.benchmark !== 'ai-research-suite-2'),
+      record('ai-research-suite-2', 'score', 0.55),
+      record('scaleup', 'multiplier', 1.5),
+    ]);
+    expect(both.status).toBe('ruled_out');
+    expect(both.evidence.find((e) => e.op === 'lt' && e.threshold === 0.6)!.too_close).toBe(true);
+    // Without the other branch's evidence, the too-close leaf alone cannot rule out.
+    const alone = judged([
+      ...belowEverything().filter((r) => r.benchmark !== 'ai-research-suite-2'),
+      record('ai-research-suite-2', 'score', 0.55),
+    ]);
+    expect(alone.status).toBe('not_ruled_out');
+  });
+});
