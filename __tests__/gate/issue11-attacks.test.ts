@@ -23,10 +23,10 @@ async function commit(edit: (policy: string) => string): Promise<Map<string, Uin
   return files;
 }
 
-test('a change that adds `approvals: { override: [rso] }` to a policy whose preset grants none is judged by the base (no override) and blocks as a policy change', async () => {
+async function pullRequest(baseEdit: (p: string) => string, headEdit: (p: string) => string) {
   const port = createMemoryPort();
-  port.state.commits.set('base0', await commit((p) => p));
-  port.state.commits.set('head1', await commit((p) => `${p}\napprovals: { override: [rso] }\n`));
+  port.state.commits.set('base0', await commit(baseEdit));
+  port.state.commits.set('head1', await commit(headEdit));
   port.state.pulls.set(9, {
     number: 9,
     state: 'open',
@@ -34,7 +34,7 @@ test('a change that adds `approvals: { override: [rso] }` to a policy whose pres
     merged: false,
     author: 'dave-ml',
     headSha: 'head1',
-    headRef: 'grant-override',
+    headRef: 'policy-edit',
     headRepo: 'acme/models',
     baseSha: 'base0',
     baseRef: 'main',
@@ -42,7 +42,7 @@ test('a change that adds `approvals: { override: [rso] }` to a policy whose pres
     htmlUrl: 'https://github.test/acme/models/pull/9',
   });
   port.state.reviews.set(9, []);
-  const result = await judgeOnGitHub({
+  return judgeOnGitHub({
     port,
     target: { kind: 'pull_request', number: 9, reason: 'test' },
     policyPath: POLICY,
@@ -55,8 +55,25 @@ test('a change that adds `approvals: { override: [rso] }` to a policy whose pres
     runUrl: null,
     log: () => undefined,
   });
+}
+
+test('a change that adds `approvals: { override: [rso] }` to a policy whose preset grants none is judged by the base (no override) and blocks as a policy change', async () => {
+  const result = await pullRequest(
+    (p) => p,
+    (p) => `${p}\napprovals: { override: [rso] }\n`,
+  );
   expect(result.conclusion).toBe('failure');
   const changed = result.record.reasons.find((r) => r.code === 'policy-changed')!;
   expect(changed).toMatchObject({ severity: 'block', file: POLICY });
   expect(changed.message).toContain('needs an approving review on the head commit from rso');
+});
+
+test('a base policy with an out-of-date pin and another defect is not judged past the pin: the other defect is the error', async () => {
+  const stale = (p: string) =>
+    p.replace('extends: anthropic-rsp-v2.2@2', 'extends: anthropic-rsp-v2.2@1');
+  const judged = pullRequest(
+    (p) => `${stale(p)}\npolicy_owners: [no-such-role]\n`,
+    (p) => p,
+  );
+  await expect(judged).rejects.toMatchObject({ code: 'policy-reference' });
 });
