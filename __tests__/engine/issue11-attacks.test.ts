@@ -118,7 +118,7 @@ describe('an approval dated ahead of today cannot put off its re-approval', () =
     // At NOW (2026-11-27 12:00 UTC) it is already 2026-11-28 east of UTC+12.
     expect(isExpired('2026-11-28', null, 365, NOW)).toBeNull();
     expect(isExpired('2026-11-29', null, 365, NOW)).toBe(
-      'dated 2026-11-29, after today: an approval renewed every 365 days cannot be dated ahead',
+      'dated 2026-11-29, after today: an approval cannot be dated ahead',
     );
     // At midnight UTC, the next day is still allowed, the one after is not.
     const midnight = new Date('2026-11-28T00:00:00Z');
@@ -126,8 +126,11 @@ describe('an approval dated ahead of today cannot put off its re-approval', () =
     expect(isExpired('2026-11-30', null, 30, midnight)).not.toBeNull();
   });
 
-  test('without an expiry rule, a date ahead changes nothing (no re-approval to put off)', () => {
-    expect(isExpired('2099-01-01', null, null, NOW)).toBeNull();
+  test('without an expiry rule a date ahead does not count either', () => {
+    expect(isExpired('2099-01-01', null, null, NOW)).toBe(
+      'dated 2099-01-01, after today: an approval cannot be dated ahead',
+    );
+    expect(isExpired('2026-11-28', null, null, NOW)).toBeNull();
   });
 });
 
@@ -196,6 +199,16 @@ describe('decision_requires: a report written after the decision cannot make it 
       status: 'not_ruled_out',
       notCounted: [
         "capability decision on CBRN-3 not counted: needs a `report: expert-red-team` attestation for acme/m, trusted, unexpired and dated no later than the decision (2026-10-20) (the threshold's decision_requires)",
+      ],
+    });
+  });
+
+  test('a decision dated 2099, which would outdate any later report, is not counted', () => {
+    const ahead = { ...decision, date: '2099-01-01' };
+    expect(cbrn3([ahead, report('2026-11-01')])).toEqual({
+      status: 'not_ruled_out',
+      notCounted: [
+        'capability decision on CBRN-3 not counted: dated 2099-01-01, after today: an approval cannot be dated ahead',
       ],
     });
   });

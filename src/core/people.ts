@@ -190,6 +190,11 @@ export function isExpired(
   afterDays: number | null,
   now: Date,
 ): string | null {
+  // A date more than a day ahead cannot be when an approval was given: under a renewal period it
+  // would put off re-approval, and a decision so dated would outdate any report it requires.
+  // Stryker disable next-line ConditionalExpression: without the guard, Date.parse('nullT00:00:00Z') is NaN, so an undated approval is never ahead either way
+  if (date !== null && datedAhead(date, now))
+    return `dated ${date}, after today: an approval cannot be dated ahead`;
   // Stryker disable next-line ConditionalExpression: without the guard, Date.parse('nullT23:59:59Z') is NaN and NaN < now is false, so null never expires either way
   if (expires !== null) {
     if (Date.parse(`${expires}T23:59:59Z`) < now.getTime()) return `expired on ${expires}`;
@@ -197,8 +202,6 @@ export function isExpired(
   if (afterDays !== null) {
     // Stryker disable next-line ConditionalExpression: without the guard, Date.parse('nullT00:00:00Z') is NaN and NaN < now is false, so an undated approval never falls due either way
     if (date !== null) {
-      if (datedAhead(date, now))
-        return `dated ${date}, after today: an approval renewed every ${afterDays} days cannot be dated ahead`;
       const end = Date.parse(`${date}T00:00:00Z`) + afterDays * 86_400_000;
       if (end < now.getTime()) {
         return `approved ${date}, which is more than ${afterDays} days ago: re-approval is due`;
