@@ -20,7 +20,7 @@ import {
   buildWorkflowDispatchEvent,
   validateWebhookPayload,
 } from '../github/webhooks.js';
-import { runAction } from './run-action.js';
+import { runAction, fakeGitHubClock } from './run-action.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples');
 const BASE = 'b'.repeat(40);
@@ -40,6 +40,7 @@ async function filesOf(dir: string): Promise<Record<string, string>> {
 let gh: FakeGitHub;
 beforeEach(async () => {
   gh = await startFakeGitHub({
+    now: fakeGitHubClock(),
     tokens: {
       ghs_bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
       ghs_readonly: { login: 'github-actions[bot]', id: 41898282, type: 'Bot', readOnly: true },

@@ -34,7 +34,7 @@ import {
   buildWorkflowDispatchEvent,
   validateWebhookPayload,
 } from '../github/webhooks.js';
-import { runAction, type ActionRun } from './run-action.js';
+import { runAction, type ActionRun, fakeGitHubClock } from './run-action.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples');
 const BASE = 'b'.repeat(40);
@@ -86,6 +86,7 @@ let opened: number[];
 let nextSha: number;
 beforeEach(async () => {
   gh = await startFakeGitHub({
+    now: fakeGitHubClock(),
     tokens: {
       ghs_bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
       // what a fork's pull request gets under pull_request_review

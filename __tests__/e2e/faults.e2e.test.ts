@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createLocalTree } from '../../src/repository/local-tree.js';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import { buildPullRequestTargetEvent } from '../github/webhooks.js';
-import { runAction } from './run-action.js';
+import { runAction, fakeGitHubClock } from './run-action.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples');
 const BASE = 'b'.repeat(40);
@@ -36,6 +36,7 @@ async function filesOf(dir: string): Promise<Record<string, string>> {
 let gh: FakeGitHub;
 beforeEach(async () => {
   gh = await startFakeGitHub({
+    now: fakeGitHubClock(),
     tokens: { ghs_bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } },
   });
   gh.state.addCommit(BASE, await filesOf('acme-models-base'));

@@ -15,7 +15,7 @@ import {
   buildPullRequestTargetEvent,
   validateWebhookPayload,
 } from '../github/webhooks.js';
-import { runAction, type ActionRun } from './run-action.js';
+import { runAction, type ActionRun, fakeGitHubClock } from './run-action.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples');
 const BASE = 'b'.repeat(40);
@@ -36,6 +36,7 @@ let base: Record<string, string>;
 let head: Record<string, string>;
 beforeEach(async () => {
   gh = await startFakeGitHub({
+    now: fakeGitHubClock(),
     tokens: { ghs_bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } },
   });
   base = await filesOf('acme-models-base');

@@ -14,7 +14,7 @@ import {
   buildPullRequestReviewEvent,
   buildPullRequestTargetEvent,
 } from '../github/webhooks.js';
-import { runAction, type ActionRun } from './run-action.js';
+import { runAction, type ActionRun, fakeGitHubClock } from './run-action.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples');
 const BASE = 'b'.repeat(40);
@@ -43,6 +43,7 @@ beforeAll(async () => {
 let gh: FakeGitHub;
 beforeEach(async () => {
   gh = await startFakeGitHub({
+    now: fakeGitHubClock(),
     tokens: {
       // the repository's GITHUB_TOKEN, which any workflow the author writes holds
       ghs_bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },

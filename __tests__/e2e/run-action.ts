@@ -45,6 +45,20 @@ function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
+/** The gate's clock in these runs (`RSP_GATE_NOW`): every example reads the same on any day. */
+export const GATE_NOW = '2026-11-27T12:00:00Z';
+
+/**
+ * The fake GitHub's clock: real time, moved to the morning of GATE_NOW. Reviews and comments are
+ * then dated before the gate's now (a review dated after it does not sign off under a rule that
+ * expires sign-offs, such as the RSP's yearly ASL-3 re-approval), and still advance in order.
+ */
+export function fakeGitHubClock(): () => Date {
+  const started = Date.now();
+  const morning = Date.parse('2026-11-27T09:00:00Z');
+  return () => new Date(morning + (Date.now() - started));
+}
+
 export async function runAction(
   gh: FakeGitHub,
   event: { name: string; payload: object; sha?: string; ref?: string },
@@ -76,7 +90,7 @@ export async function runAction(
     GITHUB_REF: event.ref ?? 'refs/heads/main',
     GITHUB_RUN_ID: '4242',
     RUNNER_TEMP: dir,
-    RSP_GATE_NOW: '2026-11-27T12:00:00Z',
+    RSP_GATE_NOW: GATE_NOW,
     RSP_GATE_RETRY_BASE_MS: '50',
     INPUT_TOKEN: token,
     'INPUT_CHECK-NAME': 'rsp-gate',
