@@ -98,17 +98,17 @@ describe('what reviewers see for the example pull request', () => {
     expect(html.match(/<table>/g)).toHaveLength(2);
     expect(html).toContain('<th>model</th>\n<th>deployment</th>\n<th>security</th>');
     const items = html.match(/<li><input type="checkbox"[^>]*\/>/g) ?? [];
-    expect(items).toHaveLength(25); // every safeguard frontier-7 needs
+    expect(items).toHaveLength(27); // every safeguard frontier-7 needs
     expect(items.filter((i) => i.includes('checked=""'))).toHaveLength(13);
     expect(html).toContain('<details>');
     // Hidden ids survive as HTML comments (GitHub keeps them in the source, invisible).
-    expect(comment.match(/<!-- rsp-gate:item /g)).toHaveLength(25);
+    expect(comment.match(/<!-- rsp-gate:item /g)).toHaveLength(27);
   });
 
   test('the check-run summary renders with the same structure', async () => {
     const { checkRun } = await examplePullRequest();
     const html = renderAsGitHub(checkRun.summary);
     expect(html.match(/<table>/g)).toHaveLength(2);
-    expect(html.match(/<li><input type="checkbox"/g)).toHaveLength(25);
+    expect(html.match(/<li><input type="checkbox"/g)).toHaveLength(27);
   });
 });

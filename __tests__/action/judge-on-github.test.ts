@@ -69,11 +69,11 @@ describe('a pull request’s life on GitHub (in-memory port)', () => {
     const run = port.state.checkRuns.find((r) => r.sha === 'head1')!;
     expect(run.updates.at(-1)).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(run.updates.at(-1)!.output.title).toBe(
-      'Blocked: acme/frontier-7 at ASL-3, 12 of 25 safeguards open',
+      'Blocked: acme/frontier-7 at ASL-3, 14 of 27 safeguards open',
     );
     expect(
       parseChecklist(port.state.comments[0]!.body).items.filter((i) => !i.checked),
-    ).toHaveLength(12);
+    ).toHaveLength(14);
   });
 
   test('a re-run with nothing new does not re-post the comment', async () => {

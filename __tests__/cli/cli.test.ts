@@ -43,7 +43,7 @@ describe('rsp-gate check on the example repository', () => {
     );
     expect(out).toContain('sign-off ASL-3 by ceo: ✗ missing');
     expect(out).toContain(
-      'acme/frontier-7: 12 safeguards and 2 sign-offs outstanding (listed above)',
+      'acme/frontier-7: 14 safeguards and 2 sign-offs outstanding (listed above)',
     );
   });
 
@@ -63,7 +63,7 @@ describe('rsp-gate check on the example repository', () => {
     expect(frontier7.levels).toEqual({ deployment: 'ASL-3', security: 'ASL-3' });
     expect(frontier7.base_levels).toEqual({ deployment: 'ASL-2', security: 'ASL-2' });
     expect(frontier7.thresholds.find((t) => t.id === 'CBRN-3')!.status).toBe('crossed');
-    expect(frontier7.safeguards.filter((s) => s.status === 'missing')).toHaveLength(12);
+    expect(frontier7.safeguards.filter((s) => s.status === 'missing')).toHaveLength(14);
   });
 
   test('--format markdown prints the pull-request comment', async () => {
@@ -107,7 +107,7 @@ describe('other commands', () => {
     const { code, out } = await run('validate', '--root', HEAD);
     expect(code).toBe(0);
     expect(out).toMatch(
-      /^policy \.github\/rsp-policy\.yml \(extends anthropic-rsp-v2\.2, 4 thresholds, 26 safeguards\): valid\n3 model cards, 33 evidence records from 9 files, 16 attestations: valid\n$/,
+      /^policy \.github\/rsp-policy\.yml \(extends anthropic-rsp-v2\.2, 4 thresholds, 28 safeguards\): valid\n3 model cards, 33 evidence records from 9 files, 16 attestations: valid\n$/,
     );
   });
 

@@ -135,17 +135,17 @@ describe('a pull request’s whole life', () => {
       'deployment-asl': 'ASL-3',
       'security-asl': 'ASL-3',
     });
-    expect(opened.outputs.missing!.split(',')).toHaveLength(14);
+    expect(opened.outputs.missing!.split(',')).toHaveLength(16);
     expect(latestCheck(HEAD)).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(latestCheck(HEAD).output.title).toBe(
-      'Blocked: acme/frontier-7 at ASL-3, 12 of 25 safeguards open',
+      'Blocked: acme/frontier-7 at ASL-3, 14 of 27 safeguards open',
     );
     expect(botComments()).toHaveLength(1);
     expect(opened.summary).toContain(
       '## 🔴 rsp-gate: blocked — acme/frontier-7 now requires ASL-3',
     );
     expect(opened.stdout).toContain(
-      '::error::rsp-gate blocks this change. Blocked: acme/frontier-7 at ASL-3, 12 of 25 safeguards open.',
+      '::error::rsp-gate blocks this change. Blocked: acme/frontier-7 at ASL-3, 14 of 27 safeguards open.',
     );
     console.info(`API requests for a pull_request_target.opened event: ${opened.requests}`);
 

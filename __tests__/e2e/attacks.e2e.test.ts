@@ -342,7 +342,7 @@ const RULED_OUT =
   'acme/frontier-7: CBRN-3 was crossed at the base and is ruled out in this change — needs an approving review on the head commit from rso';
 /** Everything but one item is confirmed and signed off: the attack is all that stands in the way. */
 const ONLY_ONE_OPEN =
-  '### `acme/frontier-7`: safeguards for ASL-3 deployment / ASL-3 security (24 of 25 confirmed)';
+  '### `acme/frontier-7`: safeguards for ASL-3 deployment / ASL-3 security (26 of 27 confirmed)';
 const THREAT_MODEL_OPEN =
   '- [ ] Misuse threat model mapped and reviewed `asl3-deploy-threat-model`';
 const REDATED =
