@@ -127,11 +127,12 @@ describe('other commands', () => {
     expect(err).toContain('models: acme/atlas-2, acme/frontier-6, acme/frontier-7');
   });
 
-  test('presets lists the three built-in presets', async () => {
+  test('presets lists the four built-in presets', async () => {
     const { code, out } = await run('presets');
     expect(code).toBe(0);
     expect(out.match(/^\S+/gm)).toEqual([
       'anthropic-rsp-v2.2',
+      'anthropic-rsp-v3.4',
       'openai-preparedness-v2',
       'gdm-fsf-v3',
     ]);
