@@ -50,20 +50,24 @@ function judged(text: string, attestations: Attestation[], reviews: Review[], ev
 }
 
 describe('sign-offs with an expiry', () => {
-  const { comment, text, explanation } = judged(
-    POLICY,
-    [
-      attestation({
-        kind: 'signoff',
-        target: 'ASL-3',
-        approvedBy: ['alice'],
-        date: '2025-11-01',
-      }),
-    ],
-    [approve('carol', 'head1', '2026-11-20T08:00:00Z')],
-  );
+  // Judged inside each test, never while the file is collected: code run at collection makes
+  // every mutant it reaches "static" to Stryker, re-tested by the whole suite (vitest.stryker.config.ts).
+  const expiring = () =>
+    judged(
+      POLICY,
+      [
+        attestation({
+          kind: 'signoff',
+          target: 'ASL-3',
+          approvedBy: ['alice'],
+          date: '2025-11-01',
+        }),
+      ],
+      [approve('carol', 'head1', '2026-11-20T08:00:00Z')],
+    );
 
   test('the comment says until when a sign-off is valid, and what expired and how to renew it', () => {
+    const { comment } = expiring();
     expect(comment).toContain(
       '- ✅ `ceo` — @carol (approving review of 2026-11-20), valid until 2027-11-19',
     );
@@ -76,6 +80,7 @@ describe('sign-offs with an expiry', () => {
   });
 
   test('the terminal and the explanation show it too', () => {
+    const { text, explanation } = expiring();
     expect(text).toContain('sign-off ASL-3 by ceo: ✓ @carol (review), valid until 2027-11-19');
     expect(text).toContain('sign-off ASL-3 by rso: ✗ expired, valid until 2026-10-31');
     expect(explanation).toContain(
