@@ -22,6 +22,9 @@ export const TRUST = [
   'src/core/judge-thresholds.ts',
   'src/core/independence.ts',
   'src/core/evaluate.ts',
+  // A declared level raises what a model must meet (RSP v3.x presets): a mutant that let an
+  // unsigned or missing declaration pass would let a model merge below its level.
+  'src/core/declared-levels.ts',
   'src/github/checklist.ts',
   'src/github/change-writers.ts',
 ];

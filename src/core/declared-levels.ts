@@ -45,7 +45,8 @@ function refusal(
 
 /** Whether `a` replaces `b` as the declaration that counts: later, or the same day and higher. */
 function supersedes(policy: Policy, a: Attestation, b: Attestation): boolean {
-  const [da, db] = [a.date ?? '', b.date ?? ''];
+  // A declaration is always dated: the attestation schema requires it.
+  const [da, db] = [a.date!, b.date!];
   return da > db || (da === db && levelRank(policy, a.target) > levelRank(policy, b.target));
 }
 
@@ -85,9 +86,9 @@ export function declaredLevels(declarations: Declarations): Levels | null {
 export function withDeclared(policy: Policy, computed: Levels, declarations: Declarations): Levels {
   const levels = { ...computed };
   for (const kind of KINDS) {
-    const declared = declarations.counted[kind]?.target;
-    if (declared !== undefined && levelRank(policy, declared) > levelRank(policy, levels[kind]))
-      levels[kind] = declared;
+    const declared = declarations.counted[kind]?.target ?? levels[kind];
+    // Stryker disable next-line EqualityOperator: at equal rank the declared level is the computed one (levels are unique), so >= assigns the same level
+    if (levelRank(policy, declared) > levelRank(policy, levels[kind])) levels[kind] = declared;
   }
   return levels;
 }
