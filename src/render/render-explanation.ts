@@ -6,9 +6,8 @@ import type {
   ModelDecision,
 } from '../core/decision.js';
 import type { Policy } from '../policy/types.js';
-import { levelChange, location } from './summarise.js';
+import { levelChange, location, signedAhead } from './summarise.js';
 import { symbol } from '../core/conditions.js';
-import { datedAhead } from '../core/people.js';
 
 /** One judged condition: its test, the value and margin, where it was read, and why. */
 function conditionLines(e: ConditionResult): string[] {
@@ -37,8 +36,7 @@ function alertLines(alert: AlertResult): string[] {
 
 /** How a sign-off stands in time: expired, dated after today (never valid), and until when. */
 function signoffLapse(s: ModelDecision['signoffs'][number], evaluatedAt: string): string {
-  if (s.status === 'expired' && s.date !== null && datedAhead(s.date, new Date(evaluatedAt)))
-    return ' — dated after today, not counted';
+  if (signedAhead(s, evaluatedAt)) return ' — dated after today, not counted';
   return `${s.status === 'expired' ? ' — expired' : ''}${s.expires ? `, valid until ${s.expires}` : ''}`;
 }
 

@@ -6,11 +6,11 @@ import {
   decidingCondition,
   type DecisionRecord,
   type ModelDecision,
+  type Reason,
   type SafeguardResult,
   type SignoffResult,
 } from '../core/decision.js';
 import { symbol } from '../core/conditions.js';
-import { datedAhead } from '../core/people.js';
 import { code, commentSafe, escapeText, mention, urlPath } from './markdown-text.js';
 import {
   blockingReasons,
@@ -20,6 +20,7 @@ import {
   location,
   passedModels,
   reviewFlags,
+  signedAhead,
 } from './summarise.js';
 
 export const COMMENT_MARKER = '<!-- rsp-gate:comment -->';
@@ -181,7 +182,7 @@ function signoffItem(s: SignoffResult, options: MarkdownOptions, evaluatedAt: st
   if (s.status === 'satisfied')
     return `- ✅ ${code(s.role)} — ${mention(s.by!)} (${via}${s.date ? ` of ${s.date}` : ''})${until ? `, ${until}` : ''}`;
   // Under a renewal period a sign-off dated ahead never counted: it has no "valid until".
-  if (s.status === 'expired' && s.date !== null && datedAhead(s.date, new Date(evaluatedAt)))
+  if (signedAhead(s, evaluatedAt))
     return `- ⏰ ${code(s.role)} — the sign-off by ${mention(s.by!)} (${via} of ${s.date}) is dated after today, so it does not count: renew with an ${how}`;
   if (s.status === 'expired')
     return `- ⏰ ${code(s.role)} — the sign-off by ${mention(s.by!)} (${via}${s.date ? ` of ${s.date}` : ', undated'}) has expired${until ? ` (${until})` : ''}: renew with an ${how}`;
@@ -266,6 +267,21 @@ function independenceNote(record: DecisionRecord): string[] {
 }
 
 /** One line per thing someone must do, naming who may do it. */
+/** Blocking reasons that a step of "To unblock" answers item by item: ticks, sign-offs, reports. */
+const ANSWERED_BY_STEPS = new Set([
+  'signoff-missing',
+  'signoff-expired',
+  'trigger-unmet',
+  'alert-response-missing',
+]);
+
+/** The blocking reasons listed under "Also blocking": every one no step answers. */
+function otherBlockingReasons(record: DecisionRecord): Reason[] {
+  return blockingReasons(record).filter(
+    (r) => !r.code.startsWith('safeguard-') && !ANSWERED_BY_STEPS.has(r.code),
+  );
+}
+
 function toUnblock(record: DecisionRecord, options: MarkdownOptions): string[] {
   if (record.decision === 'pass') return [];
   const steps: string[] = [];
@@ -297,14 +313,7 @@ function toUnblock(record: DecisionRecord, options: MarkdownOptions): string[] {
       );
     }
   }
-  const other = blockingReasons(record).filter(
-    (r) =>
-      !r.code.startsWith('safeguard-') &&
-      r.code !== 'signoff-missing' &&
-      r.code !== 'signoff-expired' &&
-      r.code !== 'trigger-unmet' &&
-      r.code !== 'alert-response-missing',
-  );
+  const other = otherBlockingReasons(record);
   if (other.length > 0)
     steps.push(
       `resolve the ${other.length} problem${other.length === 1 ? '' : 's'} under **Also blocking**`,
@@ -315,14 +324,7 @@ function toUnblock(record: DecisionRecord, options: MarkdownOptions): string[] {
 }
 
 function unblock(record: DecisionRecord, options: MarkdownOptions): string[] {
-  const blocking = blockingReasons(record).filter(
-    (r) =>
-      !r.code.startsWith('safeguard-') &&
-      r.code !== 'signoff-missing' &&
-      r.code !== 'signoff-expired' &&
-      r.code !== 'trigger-unmet' &&
-      r.code !== 'alert-response-missing',
-  );
+  const blocking = otherBlockingReasons(record);
   if (blocking.length === 0) return [];
   return [
     '',

@@ -1,5 +1,6 @@
 /** Small shared views of a decision record, used by every renderer. */
-import type { DecisionRecord, ModelDecision, Reason } from '../core/decision.js';
+import type { DecisionRecord, ModelDecision, Reason, SignoffResult } from '../core/decision.js';
+import { datedAhead } from '../core/people.js';
 
 export function blockingReasons(record: DecisionRecord): Reason[] {
   return record.reasons.filter((r) => r.severity === 'block');
@@ -49,4 +50,12 @@ export function passedModels(record: DecisionRecord): string {
   return n === 1
     ? '1 model meets its required safeguards'
     : `${n} models meet their required safeguards`;
+}
+
+/**
+ * A sign-off the engine marked expired because it is dated after the judgment: it never counted,
+ * so it has no "valid until" to show.
+ */
+export function signedAhead(s: SignoffResult, evaluatedAt: string): boolean {
+  return s.status === 'expired' && s.date !== null && datedAhead(s.date, new Date(evaluatedAt));
 }
