@@ -23058,6 +23058,13 @@ function passedModels(record) {
         ? '1 model meets its required safeguards'
         : `${n} models meet their required safeguards`;
 }
+/**
+ * A sign-off the engine marked expired because it is dated after the judgment: it never counted,
+ * so it has no "valid until" to show.
+ */
+function signedAhead(s, evaluatedAt) {
+    return s.status === 'expired' && s.date !== null && datedAhead(s.date, new Date(evaluatedAt));
+}
 
 /** One judged condition: its test, the value and margin, where it was read, and why. */
 function conditionLines(e) {
@@ -23083,7 +23090,7 @@ function alertLines(alert) {
 }
 /** How a sign-off stands in time: expired, dated after today (never valid), and until when. */
 function signoffLapse(s, evaluatedAt) {
-    if (s.status === 'expired' && s.date !== null && datedAhead(s.date, new Date(evaluatedAt)))
+    if (signedAhead(s, evaluatedAt))
         return ' — dated after today, not counted';
     return `${s.status === 'expired' ? ' — expired' : ''}${s.expires ? `, valid until ${s.expires}` : ''}`;
 }
@@ -23320,7 +23327,7 @@ function signoffItem(s, options, evaluatedAt) {
     if (s.status === 'satisfied')
         return `- ✅ ${code(s.role)} — ${mention(s.by)} (${via}${s.date ? ` of ${s.date}` : ''})${until ? `, ${until}` : ''}`;
     // Under a renewal period a sign-off dated ahead never counted: it has no "valid until".
-    if (s.status === 'expired' && s.date !== null && datedAhead(s.date, new Date(evaluatedAt)))
+    if (signedAhead(s, evaluatedAt))
         return `- ⏰ ${code(s.role)} — the sign-off by ${mention(s.by)} (${via} of ${s.date}) is dated after today, so it does not count: renew with an ${how}`;
     if (s.status === 'expired')
         return `- ⏰ ${code(s.role)} — the sign-off by ${mention(s.by)} (${via}${s.date ? ` of ${s.date}` : ', undated'}) has expired${until ? ` (${until})` : ''}: renew with an ${how}`;
@@ -23395,6 +23402,17 @@ function independenceNote(record) {
     ];
 }
 /** One line per thing someone must do, naming who may do it. */
+/** Blocking reasons that a step of "To unblock" answers item by item: ticks, sign-offs, reports. */
+const ANSWERED_BY_STEPS = new Set([
+    'signoff-missing',
+    'signoff-expired',
+    'trigger-unmet',
+    'alert-response-missing',
+]);
+/** The blocking reasons listed under "Also blocking": every one no step answers. */
+function otherBlockingReasons(record) {
+    return blockingReasons(record).filter((r) => !r.code.startsWith('safeguard-') && !ANSWERED_BY_STEPS.has(r.code));
+}
 function toUnblock(record, options) {
     if (record.decision === 'pass')
         return [];
@@ -23419,11 +23437,7 @@ function toUnblock(record, options) {
             steps.push(`add a ${code(`report: ${t.alert.report}`)} attestation for ${code(m.id)} signed by ${t.alert.signers.map((r) => code(r)).join(' and ')} (alert for ${code(t.id)})`);
         }
     }
-    const other = blockingReasons(record).filter((r) => !r.code.startsWith('safeguard-') &&
-        r.code !== 'signoff-missing' &&
-        r.code !== 'signoff-expired' &&
-        r.code !== 'trigger-unmet' &&
-        r.code !== 'alert-response-missing');
+    const other = otherBlockingReasons(record);
     if (other.length > 0)
         steps.push(`resolve the ${other.length} problem${other.length === 1 ? '' : 's'} under **Also blocking**`);
     return steps.length
@@ -23431,11 +23445,7 @@ function toUnblock(record, options) {
         : [];
 }
 function unblock(record, options) {
-    const blocking = blockingReasons(record).filter((r) => !r.code.startsWith('safeguard-') &&
-        r.code !== 'signoff-missing' &&
-        r.code !== 'signoff-expired' &&
-        r.code !== 'trigger-unmet' &&
-        r.code !== 'alert-response-missing');
+    const blocking = otherBlockingReasons(record);
     if (blocking.length === 0)
         return [];
     return [

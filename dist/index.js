@@ -37453,6 +37453,61 @@ function judge(condition, rule, ctx) {
     return { holds, leaves: parts.flatMap((p) => p.leaves) };
 }
 
+/**
+ * Safe Markdown pieces. Text from files and users can never open a link, an image, HTML, a
+ * hidden marker or a mention: it is escaped, or set in a code span.
+ */
+/** Characters that could start emphasis, code, links, autolinks, HTML, tables or headings inline. */
+const PUNCTUATION = /[\\`*_[\]()#.!|~<>&:]/g;
+/** Lone surrogates (invalid UTF-16) become U+FFFD, so encoding and rendering never fail on them. */
+function wellFormed(text) {
+    return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+/**
+ * Inline text from files or users: punctuation escaped, mentions defused, one line, and no
+ * leading blanks or list markers that could turn the line into code or a nested list.
+ */
+function escapeText(text) {
+    return (wellFormed(text)
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/^\s+/, '')
+        // Punctuation first: it escapes the `.` or `)` of an ordered-list marker ("1.") too, and a
+        // backslash added before this step would be escaped again and shown.
+        .replace(PUNCTUATION, (c) => c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)
+        .replace(/^([-+])(?=\s|$)/, '\\$1')
+        .replace(/@/g, '@\u2060') // a word joiner after @ keeps GitHub from mentioning anyone
+    );
+}
+/** A code span that holds any text literally (backticks, pipes and mentions included). */
+function code$3(text, inTable = false) {
+    // The word joiner also keeps an HTML comment (a forged marker) from appearing in the source.
+    const flat = wellFormed(text)
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/@/g, '@\u2060')
+        .replace(/<!--/g, '<!\u2060--')
+        .replace(/-->/g, '--\u2060>');
+    const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
+    const body = inTable ? flat.replace(/\|/g, '\\|') : flat;
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/** A GitHub login from the policy or the API, as a real mention; anything else is escaped. */
+function mention(login) {
+    return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(login) ? `@${login}` : escapeText(login);
+}
+/** Text inside a hidden HTML comment: nothing that could close it or forge another. */
+function commentSafe(text) {
+    return encodeURIComponent(wellFormed(text)).replace(/-/g, '%2D');
+}
+/** A repository path as a URL path: every segment percent-encoded, parentheses included. */
+function urlPath(path) {
+    return wellFormed(path)
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+
 /** At most this many commits or reasons are named in one sentence; the rest are counted. */
 const NAMED = 3;
 function listed(items, separator = ', ') {
@@ -37727,61 +37782,6 @@ function appliesTo(attestation, modelId) {
     return attestation.model === '*' || attestation.model.toLowerCase() === modelId.toLowerCase();
 }
 
-/**
- * Safe Markdown pieces. Text from files and users can never open a link, an image, HTML, a
- * hidden marker or a mention: it is escaped, or set in a code span.
- */
-/** Characters that could start emphasis, code, links, autolinks, HTML, tables or headings inline. */
-const PUNCTUATION = /[\\`*_[\]()#.!|~<>&:]/g;
-/** Lone surrogates (invalid UTF-16) become U+FFFD, so encoding and rendering never fail on them. */
-function wellFormed(text) {
-    return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}
-/**
- * Inline text from files or users: punctuation escaped, mentions defused, one line, and no
- * leading blanks or list markers that could turn the line into code or a nested list.
- */
-function escapeText(text) {
-    return (wellFormed(text)
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/^\s+/, '')
-        // Punctuation first: it escapes the `.` or `)` of an ordered-list marker ("1.") too, and a
-        // backslash added before this step would be escaped again and shown.
-        .replace(PUNCTUATION, (c) => c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)
-        .replace(/^([-+])(?=\s|$)/, '\\$1')
-        .replace(/@/g, '@\u2060') // a word joiner after @ keeps GitHub from mentioning anyone
-    );
-}
-/** A code span that holds any text literally (backticks, pipes and mentions included). */
-function code$3(text, inTable = false) {
-    // The word joiner also keeps an HTML comment (a forged marker) from appearing in the source.
-    const flat = wellFormed(text)
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/@/g, '@\u2060')
-        .replace(/<!--/g, '<!\u2060--')
-        .replace(/-->/g, '--\u2060>');
-    const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
-    const body = inTable ? flat.replace(/\|/g, '\\|') : flat;
-    return `${fence}${pad}${body}${pad}${fence}`;
-}
-/** A GitHub login from the policy or the API, as a real mention; anything else is escaped. */
-function mention(login) {
-    return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(login) ? `@${login}` : escapeText(login);
-}
-/** Text inside a hidden HTML comment: nothing that could close it or forge another. */
-function commentSafe(text) {
-    return encodeURIComponent(wellFormed(text)).replace(/-/g, '%2D');
-}
-/** A repository path as a URL path: every segment percent-encoded, parentheses included. */
-function urlPath(path) {
-    return wellFormed(path)
-        .split('/')
-        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
-}
-
 function blockingReasons(record) {
     return record.reasons.filter((r) => r.severity === 'block');
 }
@@ -37819,6 +37819,13 @@ function passedModels(record) {
     return n === 1
         ? '1 model meets its required safeguards'
         : `${n} models meet their required safeguards`;
+}
+/**
+ * A sign-off the engine marked expired because it is dated after the judgment: it never counted,
+ * so it has no "valid until" to show.
+ */
+function signedAhead(s, evaluatedAt) {
+    return s.status === 'expired' && s.date !== null && datedAhead(s.date, new Date(evaluatedAt));
 }
 
 /**
@@ -37965,7 +37972,7 @@ function signoffItem(s, options, evaluatedAt) {
     if (s.status === 'satisfied')
         return `- ✅ ${code$3(s.role)} — ${mention(s.by)} (${via}${s.date ? ` of ${s.date}` : ''})${until ? `, ${until}` : ''}`;
     // Under a renewal period a sign-off dated ahead never counted: it has no "valid until".
-    if (s.status === 'expired' && s.date !== null && datedAhead(s.date, new Date(evaluatedAt)))
+    if (signedAhead(s, evaluatedAt))
         return `- ⏰ ${code$3(s.role)} — the sign-off by ${mention(s.by)} (${via} of ${s.date}) is dated after today, so it does not count: renew with an ${how}`;
     if (s.status === 'expired')
         return `- ⏰ ${code$3(s.role)} — the sign-off by ${mention(s.by)} (${via}${s.date ? ` of ${s.date}` : ', undated'}) has expired${until ? ` (${until})` : ''}: renew with an ${how}`;
@@ -38040,6 +38047,17 @@ function independenceNote(record) {
     ];
 }
 /** One line per thing someone must do, naming who may do it. */
+/** Blocking reasons that a step of "To unblock" answers item by item: ticks, sign-offs, reports. */
+const ANSWERED_BY_STEPS = new Set([
+    'signoff-missing',
+    'signoff-expired',
+    'trigger-unmet',
+    'alert-response-missing',
+]);
+/** The blocking reasons listed under "Also blocking": every one no step answers. */
+function otherBlockingReasons(record) {
+    return blockingReasons(record).filter((r) => !r.code.startsWith('safeguard-') && !ANSWERED_BY_STEPS.has(r.code));
+}
 function toUnblock(record, options) {
     if (record.decision === 'pass')
         return [];
@@ -38064,11 +38082,7 @@ function toUnblock(record, options) {
             steps.push(`add a ${code$3(`report: ${t.alert.report}`)} attestation for ${code$3(m.id)} signed by ${t.alert.signers.map((r) => code$3(r)).join(' and ')} (alert for ${code$3(t.id)})`);
         }
     }
-    const other = blockingReasons(record).filter((r) => !r.code.startsWith('safeguard-') &&
-        r.code !== 'signoff-missing' &&
-        r.code !== 'signoff-expired' &&
-        r.code !== 'trigger-unmet' &&
-        r.code !== 'alert-response-missing');
+    const other = otherBlockingReasons(record);
     if (other.length > 0)
         steps.push(`resolve the ${other.length} problem${other.length === 1 ? '' : 's'} under **Also blocking**`);
     return steps.length
@@ -38076,11 +38090,7 @@ function toUnblock(record, options) {
         : [];
 }
 function unblock(record, options) {
-    const blocking = blockingReasons(record).filter((r) => !r.code.startsWith('safeguard-') &&
-        r.code !== 'signoff-missing' &&
-        r.code !== 'signoff-expired' &&
-        r.code !== 'trigger-unmet' &&
-        r.code !== 'alert-response-missing');
+    const blocking = otherBlockingReasons(record);
     if (blocking.length === 0)
         return [];
     return [
