@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveTarget, type EventPayload } from '../../src/action/event.js';
+import { resolveTarget, type EventPayload } from '../../src/gate/event.js';
 import { COMMENT_MARKER } from '../../src/render/render-markdown.js';
 
 const env = { sha: 'c0ffee', ref: 'refs/heads/main' };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { judgeOnGitHub, type JudgeOptions } from '../../src/action/judge-on-github.js';
+import { judgeOnGitHub, type JudgeOptions } from '../../src/gate/judge-on-github.js';
 import { parseChecklist } from '../../src/github/checklist.js';
 import { createMemoryPort, userEditsComment } from '../../src/github/memory-port.js';
 import { createLocalTree } from '../../src/repository/local-tree.js';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { judgeOnGitHub } from '../../src/action/judge-on-github.js';
+import { judgeOnGitHub } from '../../src/gate/judge-on-github.js';
 import { validateValue } from '../../src/formats/validate.js';
 import { SCOPE_REASONS } from '../../src/gate/change-scope.js';
 import { createMemoryPort } from '../../src/github/memory-port.js';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { judgeOnGitHub } from '../../src/action/judge-on-github.js';
+import { judgeOnGitHub } from '../../src/gate/judge-on-github.js';
 import { InputError } from '../../src/core/errors.js';
 import type { Review } from '../../src/core/inputs.js';
 import { createMemoryPort } from '../../src/github/memory-port.js';

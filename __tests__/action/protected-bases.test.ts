@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { judgeOnGitHub, type JudgeOptions } from '../../src/action/judge-on-github.js';
-import { judgeProtection } from '../../src/action/protected-bases.js';
+import { judgeOnGitHub, type JudgeOptions } from '../../src/gate/judge-on-github.js';
+import { judgeProtection } from '../../src/gate/protected-bases.js';
 import { createMemoryPort } from '../../src/github/memory-port.js';
 import type { PullRequest } from '../../src/github/port.js';
 import { createLocalTree } from '../../src/repository/local-tree.js';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { judgeOnGitHub } from '../../src/action/judge-on-github.js';
+import { judgeOnGitHub } from '../../src/gate/judge-on-github.js';
 import { createMemoryPort } from '../../src/github/memory-port.js';
 import { createLocalTree } from '../../src/repository/local-tree.js';
 

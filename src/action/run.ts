@@ -12,10 +12,10 @@ import { createOctokitPort } from '../github/octokit-port.js';
 import { GitHubError, type GitHubPort } from '../github/port.js';
 import { checkRunTitle } from '../render/render-check-run.js';
 import { COMMENT_MARKER, renderMarkdown } from '../render/render-markdown.js';
-import { resolveTarget, type EventPayload, type Target } from './event.js';
+import { resolveTarget, type EventPayload, type Target } from '../gate/event.js';
 import { InputsError, readInputs, type ActionInputs } from './inputs.js';
-import { judgeOnGitHub, readStamp } from './judge-on-github.js';
-import { auditCheckName } from './protected-bases.js';
+import { judgeOnGitHub, writeFailedCheck } from '../gate/judge-on-github.js';
+import { auditCheckName } from '../gate/protected-bases.js';
 
 /** The highest level of a kind across models, in the policy's order. */
 function highest(record: DecisionRecord, kind: 'deployment' | 'security'): string {
@@ -81,20 +81,12 @@ async function failCheck(
       : (target.checkSha ??
         payload.pull_request?.head?.sha ??
         (await port.pullRequest(target.number)).headSha);
-  const output = {
-    title: 'rsp-gate could not finish: failing closed',
-    summary: `${message}\n\nThe gate fails closed: this check stays failed until a run completes. Fix the cause above, then re-run the workflow or comment \`/rsp-gate recheck\` on the pull request.`,
-    text: '',
-  };
-  // A new run, never an update: finding the gate's own run needs reads that may be what failed
-  // (the token's identity), and the newest run of a name is the one GitHub shows and requires.
-  // Stamped now, so no run that read GitHub before this failure writes over it.
-  await port.createCheckRun(sha, name, {
-    status: 'completed',
-    conclusion: 'failure',
-    output,
-    externalId: readStamp(new Date()),
-  });
+  await writeFailedCheck(
+    port,
+    sha,
+    name,
+    `${message}\n\nThe gate fails closed: this check stays failed until a run completes. Fix the cause above, then re-run the workflow or comment \`/rsp-gate recheck\` on the pull request.`,
+  );
 }
 
 /**

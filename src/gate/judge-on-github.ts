@@ -1,11 +1,12 @@
 /**
  * One run of the gate on GitHub, through the port: resolve the pull request, read both trees
  * through the API, gather reviews, team membership and checklist ticks, evaluate, then publish
- * the sticky comment and the check run on the head commit. No @actions/* here: `run.ts` is the edge.
+ * the sticky comment and the check run on the head commit. No @actions/* here: both front doors
+ * call it, the Action (`src/action/run.ts`) and the App (`src/app/`).
  */
 import type { DecisionRecord } from '../core/decision.js';
 import { NO_WRITERS, type ReviewContext } from '../core/inputs.js';
-import { checkTrees, type CheckOptions } from '../gate/check-trees.js';
+import { checkTrees, type CheckOptions } from './check-trees.js';
 import { createApiTree, createGitReader } from '../github/api-tree.js';
 import { changedPaths } from '../github/changed-paths.js';
 import { readChangeWriters } from '../github/change-writers.js';
@@ -571,6 +572,26 @@ async function judgePullRequestEvent(
     commentUrl,
     notes,
   };
+}
+
+/**
+ * A run that could not finish fails the check closed: a new failed run, never an update, since
+ * finding the gate's own run needs reads that may be what failed (the token's identity), and the
+ * newest run of a name is the one GitHub shows and requires. Stamped now, so no run that read
+ * GitHub before this failure writes over it. Both front doors (the Action and the App) call it.
+ */
+export async function writeFailedCheck(
+  port: GitHubPort,
+  sha: string,
+  name: string,
+  summary: string,
+): Promise<void> {
+  await port.createCheckRun(sha, name, {
+    status: 'completed',
+    conclusion: 'failure',
+    output: { title: 'rsp-gate could not finish: failing closed', summary, text: '' },
+    externalId: readStamp(new Date()),
+  });
 }
 
 export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult> {
