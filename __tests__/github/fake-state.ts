@@ -3,6 +3,7 @@
  * issue comments with their edit history, check runs with their update history, org teams, and
  * the faults to inject. Tests drive it through the plain methods below; the server reads it.
  */
+import { FaultQueue, type FaultSource } from './fake-faults.js';
 import { writeSnapshot, type FileSpec, type GitObject } from './git-objects.js';
 import {
   ACTIONS_APP,
@@ -40,7 +41,7 @@ const DEFAULT_AUTHOR = 'octocat';
 /** An address GitHub gives an account, which names it: `[id+]login@users.noreply.github.com`. */
 const NO_REPLY = /^(?:\d+\+)?(.+)@users\.noreply\.github\.com$/i;
 
-export class FakeGitHubState {
+export class FakeGitHubState implements FaultSource {
   readonly repo: RepoDescription;
   readonly tokens: Map<string, Required<Omit<TokenIdentity, 'app'>> & { app: AppInfo }>;
   readonly objects = new Map<string, GitObject>();
@@ -61,9 +62,7 @@ export class FakeGitHubState {
   readonly deletedUsers = new Set<string>();
   /** Emails an account lists (lower case → login): GitHub links commits made with them to it. */
   readonly emails = new Map<string, string>();
-  readonly faults: (FaultSpec & { remaining: number })[] = [];
-  readonly resets: { path: RegExp; remaining: number }[] = [];
-  readonly hangs: { path: RegExp; remaining: number }[] = [];
+  private readonly faultQueue = new FaultQueue();
   private readonly clock: () => Date;
   private nextIds = { comment: 1_900_000_001, review: 1_700_000_001, checkRun: 20_000_000_001 };
 
@@ -436,44 +435,33 @@ export class FakeGitHubState {
     return this.teams.get(`${org.toLowerCase()}/${team.toLowerCase()}`);
   }
 
-  // ---- faults -------------------------------------------------------------------------------
+  // ---- faults ------------------------------------------------------------------------------
 
   /** The next `times` requests matching `method` and `path` get this answer instead. */
   failNext(fault: FaultSpec): void {
-    this.faults.push({ ...fault, remaining: fault.times ?? 1 });
+    this.faultQueue.failNext(fault);
   }
 
   /** The next request whose pathname matches has its connection destroyed, unanswered. */
   resetConnectionNext(path: RegExp): void {
-    this.resets.push({ path, remaining: 1 });
+    this.faultQueue.resetConnectionNext(path);
   }
 
   /** The next request whose pathname matches is never answered (a timeout, from the client's side). */
   hangNext(path: RegExp): void {
-    this.hangs.push({ path, remaining: 1 });
+    this.faultQueue.hangNext(path);
   }
 
   takeHang(pathname: string): boolean {
-    const hang = this.hangs.find((h) => h.remaining > 0 && h.path.test(pathname));
-    if (hang) hang.remaining--;
-    return hang !== undefined;
+    return this.faultQueue.takeHang(pathname);
   }
 
   takeFault(method: string, pathname: string): FaultSpec | undefined {
-    const fault = this.faults.find(
-      (f) =>
-        f.remaining > 0 &&
-        (f.method === undefined || f.method.toUpperCase() === method) &&
-        f.path.test(pathname),
-    );
-    if (fault) fault.remaining--;
-    return fault;
+    return this.faultQueue.takeFault(method, pathname);
   }
 
   takeReset(pathname: string): boolean {
-    const reset = this.resets.find((r) => r.remaining > 0 && r.path.test(pathname));
-    if (reset) reset.remaining--;
-    return reset !== undefined;
+    return this.faultQueue.takeReset(pathname);
   }
 
   /** The identity behind a login: a configured token's identity if one has it, else a user. */
