@@ -1,0 +1,68 @@
+/** The App's configuration: Probot's names, Enterprise Server URLs, and errors that say what to set. */
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../src/app/config.js';
+
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const PEM = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+const base = { APP_ID: '12345', PRIVATE_KEY: PEM, WEBHOOK_SECRET: 's3cret' };
+const noFile = (path: string): string => {
+  throw new Error(`ENOENT: no such file, open '${path}'`);
+};
+
+describe('App configuration', () => {
+  it('defaults: port 3000, api.github.com, the in-process queue, hourly sweeps', () => {
+    const config = readConfig(base, noFile);
+    expect(config).toMatchObject({
+      appId: '12345',
+      port: 3000,
+      apiUrl: 'https://api.github.com',
+      graphqlUrl: 'https://api.github.com/graphql',
+      serverUrl: 'https://github.com',
+      databaseUrl: null,
+      sweepMinutes: 60,
+      checkName: 'rsp-gate',
+      policyPath: '.github/rsp-policy.yml',
+    });
+  });
+
+  it('GHE_HOST points every URL at Enterprise Server; GITHUB_API_URL wins over it', () => {
+    const ghe = readConfig({ ...base, GHE_HOST: 'github.acme.internal' }, noFile);
+    expect(ghe.apiUrl).toBe('https://github.acme.internal/api/v3');
+    expect(ghe.graphqlUrl).toBe('https://github.acme.internal/api/graphql');
+    expect(ghe.serverUrl).toBe('https://github.acme.internal');
+    const local = readConfig({ ...base, GITHUB_API_URL: 'http://127.0.0.1:9/' }, noFile);
+    expect(local.apiUrl).toBe('http://127.0.0.1:9');
+    expect(local.graphqlUrl).toBe('http://127.0.0.1:9/graphql');
+  });
+
+  it('a key with \\n escapes (as a one-line variable) and a key file both work', () => {
+    expect(readConfig({ ...base, PRIVATE_KEY: PEM.replace(/\n/g, '\\n') }, noFile).privateKey).toBe(
+      PEM,
+    );
+    const fromFile = readConfig(
+      { APP_ID: '1', WEBHOOK_SECRET: 's', PRIVATE_KEY_PATH: '/keys/app.pem' },
+      (path) => (path === '/keys/app.pem' ? PEM : noFile(path)),
+    );
+    expect(fromFile.privateKey).toBe(PEM);
+  });
+
+  it.each([
+    [{ APP_ID: '' }, /APP_ID is not set/],
+    [{ APP_ID: 'rsp-gate' }, /APP_ID is `rsp-gate`: the App ID is a number/],
+    [{ WEBHOOK_SECRET: '' }, /WEBHOOK_SECRET is not set: .*refuses every unsigned delivery/],
+    [{ PRIVATE_KEY: '' }, /PRIVATE_KEY is not set/],
+    [{ PRIVATE_KEY: 'not a key' }, /does not hold a PEM private key/],
+    [
+      { PRIVATE_KEY: '', PRIVATE_KEY_PATH: '/nope.pem' },
+      /PRIVATE_KEY_PATH is `\/nope.pem`, which cannot be read: ENOENT/,
+    ],
+    [{ PORT: '70000' }, /PORT is `70000`: set a whole number from 0 to 65535/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL is set but is not a postgres:\/\/ URL/],
+    [{ RSP_GATE_NOW: 'soon' }, /RSP_GATE_NOW is `soon`, which is not a date/],
+    [{ RSP_GATE_SWEEP_MINUTES: '0' }, /RSP_GATE_SWEEP_MINUTES is `0`/],
+  ])('refuses %o, saying what to set', (change, message) => {
+    expect(() => readConfig({ ...base, ...change }, noFile)).toThrow(ConfigError);
+    expect(() => readConfig({ ...base, ...change }, noFile)).toThrow(message);
+  });
+});

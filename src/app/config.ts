@@ -1,0 +1,129 @@
+/**
+ * The App's configuration, from the environment, named as Probot names it (`APP_ID`,
+ * `PRIVATE_KEY`, `WEBHOOK_SECRET`, `PORT`, `GHE_HOST`) and as Actions names the API URLs
+ * (`GITHUB_API_URL`, `GITHUB_GRAPHQL_URL`), so that operators know them. Pure: takes the
+ * environment and a file reader; every problem names the variable and what to set.
+ */
+import { DEFAULT_POLICY_PATH } from '../gate/check-trees.js';
+
+export interface AppConfig {
+  appId: string;
+  privateKey: string;
+  webhookSecret: string;
+  port: number;
+  apiUrl: string;
+  graphqlUrl: string;
+  /** Where people see repositories (`https://github.com`), for links in the comment. */
+  serverUrl: string;
+  /** Postgres for the durable queue shared by replicas; null runs the in-process queue. */
+  databaseUrl: string | null;
+  /** Minutes between catch-up sweeps. */
+  sweepMinutes: number;
+  /** Jobs one replica runs at once. */
+  concurrency: number;
+  checkName: string;
+  policyPath: string;
+  /** A fixed clock for audits and tests (`RSP_GATE_NOW`), else null: the real one. */
+  now: Date | null;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function required(env: Env, name: string, what: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigError(`${name} is not set: ${what}`);
+  return value;
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, max: number, min = 1): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new ConfigError(`${name} is \`${raw}\`: set a whole number from ${min} to ${max}`);
+  return value;
+}
+
+/** The App's private key: `PRIVATE_KEY` (PEM, `\n` escapes allowed) or the file `PRIVATE_KEY_PATH`. */
+function privateKeyFrom(env: Env, readFile: (path: string) => string): string {
+  const inline = env.PRIVATE_KEY?.trim();
+  const path = env.PRIVATE_KEY_PATH?.trim();
+  let pem: string;
+  if (inline) pem = inline.replace(/\\n/g, '\n');
+  else if (path) {
+    try {
+      pem = readFile(path);
+    } catch (error) {
+      throw new ConfigError(
+        `PRIVATE_KEY_PATH is \`${path}\`, which cannot be read: ${(error as Error).message}`,
+      );
+    }
+  } else
+    throw new ConfigError(
+      'PRIVATE_KEY is not set: set it to the App’s private key (PEM), or PRIVATE_KEY_PATH to its file',
+    );
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem))
+    throw new ConfigError(
+      `${inline ? 'PRIVATE_KEY' : 'PRIVATE_KEY_PATH'} does not hold a PEM private key (-----BEGIN RSA PRIVATE KEY-----): download the key from the App’s settings`,
+    );
+  return pem;
+}
+
+/** GitHub.com, GitHub Enterprise Server (`GHE_HOST`), or URLs set outright. */
+function apiUrls(env: Env): { apiUrl: string; graphqlUrl: string; serverUrl: string } {
+  const host = env.GHE_HOST?.trim()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/+$/, '');
+  const apiUrl =
+    env.GITHUB_API_URL?.trim() || (host ? `https://${host}/api/v3` : 'https://api.github.com');
+  const graphqlUrl =
+    env.GITHUB_GRAPHQL_URL?.trim() ||
+    (host && !env.GITHUB_API_URL?.trim()
+      ? `https://${host}/api/graphql`
+      : `${apiUrl.replace(/\/+$/, '')}/graphql`);
+  for (const [name, url] of [
+    ['GITHUB_API_URL', apiUrl],
+    ['GITHUB_GRAPHQL_URL', graphqlUrl],
+  ] as const) {
+    if (!URL.canParse(url)) throw new ConfigError(`${name} is \`${url}\`, which is not a URL`);
+  }
+  const serverUrl = (
+    env.GITHUB_SERVER_URL?.trim() || (host ? `https://${host}` : 'https://github.com')
+  ).replace(/\/+$/, '');
+  return { apiUrl: apiUrl.replace(/\/+$/, ''), graphqlUrl, serverUrl };
+}
+
+export function readConfig(env: Env, readFile: (path: string) => string): AppConfig {
+  const appId = required(env, 'APP_ID', 'set it to the App’s ID (its settings page, “App ID”)');
+  if (!/^\d+$/.test(appId)) throw new ConfigError(`APP_ID is \`${appId}\`: the App ID is a number`);
+  const privateKey = privateKeyFrom(env, readFile);
+  const webhookSecret = required(
+    env,
+    'WEBHOOK_SECRET',
+    'set it to the App’s webhook secret: the App refuses every unsigned delivery',
+  );
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new ConfigError('DATABASE_URL is set but is not a postgres:// URL');
+  const fixed = env.RSP_GATE_NOW?.trim();
+  const now = fixed ? new Date(fixed) : null;
+  if (now && Number.isNaN(now.getTime()))
+    throw new ConfigError(`RSP_GATE_NOW is \`${fixed}\`, which is not a date`);
+  return {
+    appId,
+    privateKey,
+    webhookSecret,
+    port: wholeNumber(env, 'PORT', 3000, 65535, 0), // 0: any free port (tests)
+    ...apiUrls(env),
+    databaseUrl,
+    sweepMinutes: wholeNumber(env, 'RSP_GATE_SWEEP_MINUTES', 60, 24 * 60),
+    concurrency: wholeNumber(env, 'RSP_GATE_CONCURRENCY', 4, 64),
+    checkName: env.RSP_GATE_CHECK_NAME?.trim() || 'rsp-gate',
+    policyPath: env.RSP_GATE_POLICY_PATH?.trim() || DEFAULT_POLICY_PATH,
+    now,
+  };
+}

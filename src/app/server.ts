@@ -1,0 +1,134 @@
+/**
+ * The App's HTTP front: `POST /api/github/webhooks` takes GitHub's deliveries, `GET /healthz`
+ * says whether the App is ready. A delivery is answered as soon as its jobs are queued (durably,
+ * with Postgres), well inside GitHub's 10-second window; the judging happens in the queue.
+ *
+ * Signatures are checked with `@octokit/webhooks` (`X-Hub-Signature-256`, HMAC-SHA256 of the raw
+ * body with the webhook secret). A delivery without one or with a wrong one is answered 401 and
+ * changes nothing. A redelivery carries the same `X-GitHub-Delivery` id and is judged again:
+ * the jobs judge from GitHub's current state, so judging twice is safe, and dropping it could
+ * lose the judgment the first delivery never got.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Webhooks } from '@octokit/webhooks';
+import { jobsForDelivery } from './deliveries.js';
+import type { Logger } from './log.js';
+import type { JobQueue } from './queue.js';
+
+export const WEBHOOK_PATH = '/api/github/webhooks';
+
+/** GitHub caps a delivery's payload at 25 MB. */
+const MAX_BODY_BYTES = 25 * 1024 * 1024;
+
+export interface AppServerOptions {
+  webhookSecret: string;
+  policyPath: string;
+  queue: JobQueue;
+  log: Logger;
+  /** False until the queue has started (and Postgres answers): /healthz says 503. */
+  ready: () => boolean;
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(json);
+}
+
+function header(req: IncomingMessage, name: string): string {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+async function handleDelivery(
+  options: AppServerOptions,
+  webhooks: Webhooks,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const delivery = header(req, 'x-github-delivery') || 'none';
+  const event = header(req, 'x-github-event');
+  const signature = header(req, 'x-hub-signature-256');
+  const { log } = options;
+  const body = await readBody(req);
+  const text = body.toString('utf8');
+  if (!signature || !(await webhooks.verify(text, signature).catch(() => false))) {
+    log.warn(signature ? 'refused: wrong signature' : 'refused: unsigned delivery', {
+      delivery,
+      event,
+    });
+    send(res, 401, { error: 'signature', message: 'X-Hub-Signature-256 is missing or wrong' });
+    return;
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    log.warn('refused: the body is not JSON', { delivery, event });
+    send(res, 400, { error: 'json', message: 'the body is not JSON' });
+    return;
+  }
+  if (!event) {
+    send(res, 400, { error: 'event', message: 'X-GitHub-Event is missing' });
+    return;
+  }
+  const outcome = jobsForDelivery(event, payload, delivery, { policyPath: options.policyPath });
+  if ('ignored' in outcome) {
+    log.info(`ignored: ${outcome.ignored}`, { delivery, event });
+    send(res, 202, { delivery, jobs: 0, ignored: outcome.ignored });
+    return;
+  }
+  const states: string[] = [];
+  for (const job of outcome.jobs) states.push(await options.queue.add(job));
+  log.info('accepted', {
+    delivery,
+    event,
+    action: (payload as { action?: string }).action,
+    jobs: outcome.jobs.map((j, i) => `${j.kind} ${j.key} (${states[i]})`),
+  });
+  send(res, 202, { delivery, jobs: outcome.jobs.length });
+}
+
+export function createAppServer(options: AppServerOptions): Server {
+  const webhooks = new Webhooks({ secret: options.webhookSecret });
+  return createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://app').pathname;
+    const route = async () => {
+      if (path === WEBHOOK_PATH && req.method === 'POST')
+        return handleDelivery(options, webhooks, req, res);
+      if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+        if (!options.ready()) return send(res, 503, { ready: false });
+        return send(res, 200, { ready: true, queue: await options.queue.stats() });
+      }
+      send(res, 404, { error: 'not found' });
+    };
+    route().catch((error: unknown) => {
+      const delivery = header(req, 'x-github-delivery') || undefined;
+      if (error instanceof BodyTooLarge) {
+        options.log.warn('refused: body over 25 MB', { delivery });
+        if (!res.headersSent) send(res, 413, { error: 'too large' });
+        return;
+      }
+      // The queue could not take the jobs (Postgres down): GitHub shows the failed delivery, and
+      // the catch-up sweep judges the pull request once the App can.
+      options.log.error('delivery not accepted', {
+        delivery,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      if (!res.headersSent) send(res, 503, { error: 'unavailable' });
+    });
+  });
+}
