@@ -152,18 +152,27 @@ export interface PresetStamp {
   sha256: string;
 }
 
+/** The organization policy as the record names it: its repository, file and commit. */
+export interface OrganizationStamp {
+  repository: string;
+  path: string;
+  commit: string;
+}
+
 export interface DecisionRecord {
   decision: 'pass' | 'block';
   mode: 'enforce' | 'advisory';
   /**
    * `levels` is the policy's order, lowest first; `preset` the built-in preset it extends (or is),
-   * at the version and digest this rsp-gate ships.
+   * at the version and digest this rsp-gate ships; `organization` the organization policy that
+   * judged (the repository has no policy of its own) or that the repository policy builds on.
    */
   policy: {
     source: string;
     sha256: string;
     extends: string | null;
     preset: PresetStamp | null;
+    organization: OrganizationStamp | null;
     levels: string[];
   };
   evaluated_at: string;

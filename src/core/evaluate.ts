@@ -10,7 +10,7 @@ import { judgeModel } from './judge-model.js';
 import type { TrustedAttestation } from './judge-thresholds.js';
 import { modelReasons, problemReason } from './model-reasons.js';
 import { approversOnHead, changesRequestedByRoleHolders, holdsRole, trustOf } from './people.js';
-import { presetReasons, presetStamp } from './preset-reasons.js';
+import { organizationStamp, presetReasons, presetStamp } from './preset-reasons.js';
 import type { Policy } from '../policy/types.js';
 
 export interface PolicyChange {
@@ -222,6 +222,7 @@ export function evaluate(input: EvaluateInput): DecisionRecord {
       sha256: policy.sha256,
       extends: policy.extends,
       preset: presetStamp(policy),
+      organization: organizationStamp(policy),
       levels: policy.levels,
     },
     evaluated_at: now.toISOString(),

@@ -11,7 +11,7 @@ import { metricLabel, type BoundEvidence } from './normalise-evidence.js';
 import { approversFit, appliesTo, datedAhead } from './people.js';
 import { declarationReasons } from './declared-levels.js';
 import { impliedLevels } from './judge-model.js';
-import type { Policy } from '../policy/types.js';
+import { isRepositoryFile, type Policy } from '../policy/types.js';
 
 /** A reason without its model; the caller adds it. */
 export type ModelReason = Omit<Reason, 'model'>;
@@ -72,6 +72,7 @@ function evidenceReasons(model: ModelState, evidence: BoundEvidence): ModelReaso
  * benchmark and metric, so a rule-in that cannot fire is visible.
  */
 function metricsNotFound(
+  policy: Policy,
   thresholds: ModelDecision['thresholds'],
   model: ModelState,
 ): ModelReason[] {
@@ -87,10 +88,11 @@ function metricsNotFound(
         code: 'metric-not-found',
         severity: 'info',
         message: `${t.id}: ${leaf.note.replace(/: cannot rule out$/, '')}; this condition cannot hold until a file reports that metric`,
-        // At the condition when the policy file holds it; a preset's lines are not in the repository.
-        ...(leaf.policy_file.startsWith('preset:')
-          ? { file: model.card, line: model.line }
-          : { file: leaf.policy_file, line: leaf.policy_line }),
+        // At the condition when the policy file holds it; a preset's lines and the organization
+        // policy's are not in the repository.
+        ...(isRepositoryFile(policy, leaf.policy_file)
+          ? { file: leaf.policy_file, line: leaf.policy_line }
+          : { file: model.card, line: model.line }),
       });
     }
   }
@@ -360,7 +362,7 @@ export function modelReasons(
 ): Reason[] {
   return [
     ...evidenceReasons(model, evidence),
-    ...metricsNotFound(decision.thresholds, model),
+    ...metricsNotFound(policy, decision.thresholds, model),
     ...modelMismatches(model),
     ...thresholdReasons(policy, model, decision, attestations, context, now),
     ...alertReasons(model, decision),

@@ -1,7 +1,34 @@
 /**
- * Load a policy: parse with positions, validate against the schema, merge it into the preset it
+ * Load a policy: parse with positions, validate against the schema, merge it into what it
  * extends (lists by id, maps by key), and check every reference. Every error names the file, the
  * line and the key.
+ *
+ * How layers combine. A policy is a stack of layers, merged in order, each later one over the
+ * earlier: scalars and settings (`mode`, `approvals.*`, …) replace, lists merge by id
+ * (thresholds, triggers, safeguards) or by level and kind (sign-off rules), maps by key
+ * (benchmarks, roles). The stacks are:
+ *
+ * - `extends: <preset>[@<version>]`: [preset, policy]. The policy may change anything its preset
+ *   sets; a pin must name the version this rsp-gate ships (preset-version.ts).
+ * - no `extends`: [policy].
+ * - `extends: organization`: [the organization policy's preset (if it extends one), the
+ *   organization policy, policy]. The organization policy (the GitHub App reads it from the
+ *   organization's `.github` repository; `LoadPolicyOptions.organization`) is first loaded on its
+ *   own, with its own pin rules. Everything it then sets is frozen (organization-policy.ts): the
+ *   repository policy may only add thresholds, triggers, safeguards, benchmarks, roles and
+ *   sign-off rules under ids and keys the organization policy does not have, so merging it
+ *   appends and never replaces. Any other key is refused, `policy-org-frozen`, at the repository
+ *   file's line, naming the organization file and commit.
+ * - with no repository policy at all, the organization policy judges on its own
+ *   (`loadOrganizationPolicy`).
+ *
+ * `organization: { required: true }` in the organization policy refuses a repository policy that
+ * does not extend it (`policy-org-required`), so no repository opts out by writing its own. The
+ * key belongs to the organization policy: a policy built on one, or loaded beside one, may not
+ * set it (`policy-org-only`); a policy loaded with no organization policy (the organization's
+ * own file, validated or judged in its `.github` repository) may, and it changes nothing there.
+ * `extends: organization` with no organization policy given is refused (`policy-org-missing`):
+ * the command line and the Action judge one repository and read none.
  */
 import { InputError } from '../core/errors.js';
 import type { EvidenceSource } from '../core/evidence.js';
@@ -9,18 +36,31 @@ import { validateDocument } from '../formats/validate.js';
 import { escapePointerToken, parseYaml, type LocatedDocument } from '../formats/yaml.js';
 import { escapesRepository } from '../repository/globs.js';
 import { presetText, presetNames } from './presets.js';
+import {
+  checkOrganizationFrozen,
+  organizationMissingError,
+  organizationOnlyError,
+  organizationRequiredError,
+  signoffKey,
+  type OrganizationBase,
+} from './organization-policy.js';
 import { checkPin, describePreset, parseExtends, sha256 } from './preset-version.js';
 import {
   COMPARATORS,
   DEFAULT_ATTESTATION_GLOBS,
   DEFAULT_CARD_GLOBS,
   DEFAULT_RULE_OUT_FROM,
+  ORGANIZATION,
+  organizationFile,
+  organizationSource,
   type Benchmark,
   type Comparator,
   type Condition,
   type DeclaredLevels,
   type Kind,
   type NotEnforced,
+  type OrganizationInfo,
+  type OrganizationPolicy,
   type Policy,
   type PresetInfo,
   type Role,
@@ -58,6 +98,7 @@ interface RawBand {
 interface RawPolicy {
   version: 1;
   extends?: string;
+  organization?: { required?: boolean };
   preset_version?: number;
   not_enforced?: NotEnforced[];
   name?: string;
@@ -648,9 +689,15 @@ export interface LoadPolicyOptions {
   ref?: string;
   /**
    * Load a policy whose `extends` pins another version of the preset than this rsp-gate ships,
-   * with the shipped version. Only for the base policy of a change that updates the pin.
+   * with the shipped version. Only for the base policy of a change that updates the pin. It
+   * never applies to the organization policy's pin.
    */
   acceptStalePin?: boolean;
+  /**
+   * The organization's policy (the GitHub App reads it): what `extends: organization` builds on,
+   * and what may require every repository policy to. Null or absent: none (CLI, Action).
+   */
+  organization?: OrganizationPolicy | null;
 }
 
 function loadPresetLayer(name: string, referrer: Layer | null): Layer {
@@ -668,11 +715,92 @@ function loadPresetLayer(name: string, referrer: Layer | null): Layer {
   return parseLayer(text, `preset:${name}`, true);
 }
 
+/** A policy layer over the preset it names: both layers, and the preset as the record names it. */
+function overPreset(
+  layer: Layer,
+  name: string,
+  pinned: number | null,
+  acceptStalePin: boolean,
+): { layers: Layer[]; preset: PresetInfo } {
+  const presetLayer = loadPresetLayer(name, layer);
+  const described = describePreset(name, presetText(name)!, presetLayer.raw, presetLayer.doc);
+  checkPin({ ...described, pinned }, layer.doc, acceptStalePin);
+  const preset = { ...described, pinned, where: where(layer.doc, '/extends') };
+  return { layers: [presetLayer, layer], preset };
+}
+
+/** The organization policy resolved on its own: [its preset?, it]. */
+interface OrganizationLayers extends OrganizationBase {
+  layers: Layer[];
+  preset: PresetInfo | null;
+}
+
+function loadOrganizationLayers(organization: OrganizationPolicy): OrganizationLayers {
+  const layer = parseLayer(organization.text, organizationFile(organization));
+  const info: OrganizationInfo = {
+    repository: organization.repository,
+    path: organization.path,
+    commit: organization.commit,
+    required: layer.raw.organization?.required ?? false,
+  };
+  let layers = [layer];
+  let preset: PresetInfo | null = null;
+  if (layer.raw.extends) {
+    const { name, pinned } = parseExtends(layer.raw.extends, layer.doc);
+    if (name === ORGANIZATION) {
+      throw new InputError(
+        'policy-unknown-preset',
+        'policy: the organization policy cannot extend `organization`: it is the organization policy',
+        { file: layer.doc.file, ...layer.doc.locate('/extends'), key: 'extends' },
+        `it may extend a built-in preset: ${presetNames().join(', ')}`,
+      );
+    }
+    const over = overPreset(layer, name, pinned, false);
+    layers = over.layers;
+    // No line of a repository judged through it names the preset: no reason points at its
+    // `extends` (see presetReasons); its own repository, judged by its file, gets them.
+    preset = { ...over.preset, where: null };
+  }
+  const source = organizationSource(organization);
+  const policy = buildPolicy(layers, source, sha256(organization.text), preset, info);
+  return {
+    layers,
+    preset,
+    policy: { ...policy, organization: info },
+    raws: layers.map((l) => l.raw),
+  };
+}
+
+/** `extends: organization`: the repository layer over the organization policy's layers. */
+function overOrganization(
+  layer: Layer,
+  pinned: number | null,
+  organization: OrganizationPolicy | null,
+): { layers: Layer[]; preset: PresetInfo | null; info: OrganizationInfo } {
+  if (pinned !== null) {
+    throw new InputError(
+      'policy-preset-pin',
+      `policy: \`extends: ${ORGANIZATION}@${pinned}\`: the organization policy has no version to pin; it is read at the head of its repository's default branch`,
+      { file: layer.doc.file, ...layer.doc.locate('/extends'), key: 'extends' },
+      `write \`extends: ${ORGANIZATION}\``,
+    );
+  }
+  if (!organization) throw organizationMissingError(layer.doc);
+  const base = loadOrganizationLayers(organization);
+  checkOrganizationFrozen(layer.doc, layer.raw, base);
+  return {
+    layers: [...base.layers, layer],
+    preset: base.preset,
+    info: base.policy.organization,
+  };
+}
+
 function buildPolicy(
   layers: Layer[],
   source: string,
   digest: string,
   preset: PresetInfo | null,
+  organization: OrganizationInfo | null = null,
 ): Policy {
   let roles = new Map<string, Role>();
   let benchmarks = new Map<string, Benchmark>();
@@ -706,7 +834,7 @@ function buildPolicy(
     thresholds = mergeBy(thresholds, convertThresholds(layer), (t) => t.id);
     triggers = mergeBy(triggers, convertTriggers(layer), (t) => t.id);
     safeguards = mergeBy(safeguards, convertSafeguards(layer), (s) => s.id);
-    signoffs = mergeBy(signoffs, convertSignoffs(layer), (s) => `${s.level}/${s.kind ?? '*'}`);
+    signoffs = mergeBy(signoffs, convertSignoffs(layer), signoffKey);
   }
   const last = layers[layers.length - 1]!;
   const missing = (['levels', 'baseline'] as const).filter((key) => scalars[key] === undefined);
@@ -719,12 +847,16 @@ function buildPolicy(
     );
   }
   const policyOwners = scalars.policy_owners ?? [];
+  const bottom = layers[0]!.doc.file;
   const policy: Policy = {
     file: last.doc.file,
     source,
     sha256: digest,
-    extends: layers.length > 1 ? layers[0]!.doc.file.replace(/^preset:/, '') : null,
+    // The preset under the policy (through the organization policy too); none for a preset alone.
+    extends:
+      layers.length > 1 && bottom.startsWith('preset:') ? bottom.slice('preset:'.length) : null,
     preset,
+    organization,
     name: scalars.name ?? null,
     mode: scalars.mode ?? 'enforce',
     levels: scalars.levels!,
@@ -762,17 +894,43 @@ function buildPolicy(
   return policy;
 }
 
-/** Load a policy file's text. `file` is its repository path, used in every error. */
+/**
+ * Load a policy file's text. `file` is its repository path, used in every error. See the top of
+ * this file for how it combines with a preset or the organization policy.
+ */
 export function loadPolicy(text: string, file: string, options: LoadPolicyOptions = {}): Policy {
   const layer = parseLayer(text, file);
   const source = options.ref ? `${file}@${options.ref}` : file;
-  if (!layer.raw.extends) return buildPolicy([layer], source, sha256(text), null);
-  const { name, pinned } = parseExtends(layer.raw.extends, layer.doc);
-  const presetLayer = loadPresetLayer(name, layer);
-  const described = describePreset(name, presetText(name)!, presetLayer.raw, presetLayer.doc);
-  checkPin({ ...described, pinned }, layer.doc, options.acceptStalePin ?? false);
-  const preset = { ...described, pinned, where: where(layer.doc, '/extends') };
-  return buildPolicy([presetLayer, layer], source, sha256(text), preset);
+  const digest = sha256(text);
+  const reference = layer.raw.extends ? parseExtends(layer.raw.extends, layer.doc) : null;
+  if (reference?.name === ORGANIZATION) {
+    const { layers, preset, info } = overOrganization(
+      layer,
+      reference.pinned,
+      options.organization ?? null,
+    );
+    return buildPolicy(layers, source, digest, preset, info);
+  }
+  if (options.organization) {
+    // Loaded beside an organization policy that it does not build on.
+    if (layer.raw.organization !== undefined)
+      throw organizationOnlyError(layer.doc, 'a repository policy');
+    const { policy } = loadOrganizationLayers(options.organization);
+    if (policy.organization.required)
+      throw organizationRequiredError(layer.doc, reference !== null, policy.organization);
+  }
+  if (!reference) return buildPolicy([layer], source, digest, null);
+  const { name, pinned } = reference;
+  const { layers, preset } = overPreset(layer, name, pinned, options.acceptStalePin ?? false);
+  return buildPolicy(layers, source, digest, preset);
+}
+
+/**
+ * Load the organization policy on its own: it judges a repository that has no policy file. Its
+ * source is `<owner>/.github:<path>@<commit7>`.
+ */
+export function loadOrganizationPolicy(organization: OrganizationPolicy): Policy {
+  return loadOrganizationLayers(organization).policy;
 }
 
 /** Load a built-in preset on its own, as `rsp-gate check` does when no policy file exists. */

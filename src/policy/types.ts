@@ -168,19 +168,76 @@ export interface PresetInfo {
   /** The framework document it encodes (`source.document`). */
   document: string | null;
   notEnforced: NotEnforced[];
-  /** The policy's `extends` line; null when the preset is judged on its own (no policy file). */
+  /**
+   * The policy's `extends` line; null when no line of the repository's policy names the preset:
+   * it is judged on its own (no policy file), or through the organization policy.
+   */
   where: Where | null;
 }
 
+/** `extends: organization`: a repository policy built on its organization's policy. */
+export const ORGANIZATION = 'organization';
+
+/**
+ * An organization's policy as the GitHub App reads it: the policy file of the organization's
+ * `.github` repository at the head commit of that repository's default branch.
+ */
+export interface OrganizationPolicy {
+  /** `<owner>/.github`. */
+  repository: string;
+  /** The file's path in that repository (`.github/rsp-policy.yml`). */
+  path: string;
+  /** The commit it was read at (a full SHA). */
+  commit: string;
+  text: string;
+}
+
+/** The organization policy as the policy that judged names it. */
+export interface OrganizationInfo {
+  repository: string;
+  path: string;
+  commit: string;
+  /** `organization: { required: true }`: every repository policy must build on it. */
+  required: boolean;
+}
+
+/** How the organization policy's file is named in messages and `Where`: `acme/.github:<path>`. */
+export function organizationFile(organization: { repository: string; path: string }): string {
+  return `${organization.repository}:${organization.path}`;
+}
+
+/** The organization policy's `source`: its file at the short commit, `acme/.github:<path>@abc1234`. */
+export function organizationSource(organization: {
+  repository: string;
+  path: string;
+  commit: string;
+}): string {
+  return `${organizationFile(organization)}@${organization.commit.slice(0, 7)}`;
+}
+
+/**
+ * A policy item's file is in the repository judged, not a preset's (`preset:<name>`) or the
+ * organization policy's: only then can a reason point at its line.
+ */
+export function isRepositoryFile(policy: Pick<Policy, 'organization'>, file: string): boolean {
+  if (file.startsWith('preset:')) return false;
+  return policy.organization === null || file !== organizationFile(policy.organization);
+}
+
 export interface Policy {
-  /** The policy file's path (or `preset:<name>`), for messages. */
+  /** The policy file's path (`preset:<name>`, or the organization policy's `acme/.github:<path>`). */
   file: string;
-  /** `<path>@<ref>` or `preset:<name>`. */
+  /** `<path>@<ref>`, `preset:<name>`, or the organization policy's `acme/.github:<path>@<commit7>`. */
   source: string;
   /** sha256 of the policy file's bytes (of the preset's when the policy is a preset). */
   sha256: string;
-  /** The preset this policy extends, if any. */
+  /** The preset this policy extends, if any (through the organization policy, if it builds on it). */
   extends: string | null;
+  /**
+   * The organization policy that judged (no repository policy) or that the repository policy
+   * builds on (`extends: organization`); null otherwise.
+   */
+  organization: OrganizationInfo | null;
   /** The preset this policy extends or is, its version and digest; null for a policy without one. */
   preset: PresetInfo | null;
   name: string | null;
