@@ -1,6 +1,8 @@
 /**
  * One run of the gate over repository trees: load the policy (from the base when judging a
- * change), read both states, evaluate. Shared by the CLI and the Action.
+ * change), read both states, evaluate. Shared by the CLI, the Action and the App. The policy is
+ * the repository's own file, built on the organization policy when it `extends: organization`;
+ * with no file, the organization policy when there is one, else the fallback preset.
  */
 import { createHash } from 'node:crypto';
 import { InputError, isInputError } from '../core/errors.js';
@@ -8,8 +10,13 @@ import type { DecisionRecord } from '../core/decision.js';
 import { evaluate, type PolicyChange } from '../core/evaluate.js';
 import type { RepositoryState, ReviewContext } from '../core/inputs.js';
 import { readText } from '../readers/decode-text.js';
-import { loadPolicy, loadPreset, type LoadPolicyOptions } from '../policy/load-policy.js';
-import type { Policy } from '../policy/types.js';
+import {
+  loadOrganizationPolicy,
+  loadPolicy,
+  loadPreset,
+  type LoadPolicyOptions,
+} from '../policy/load-policy.js';
+import type { OrganizationPolicy, Policy } from '../policy/types.js';
 import { loadRepository, problemFrom } from '../repository/load-repository.js';
 import { refuseLink, type RepositoryTree } from '../repository/tree.js';
 import type { Scope } from './change-scope.js';
@@ -25,8 +32,14 @@ export interface CheckOptions {
   now: Date;
   /** Reviews and ticks, or a function that gathers them once the policy is known (team membership). */
   context: ReviewContext | ((policy: Policy) => Promise<ReviewContext>);
-  /** A preset to judge by when the tree has no policy file. */
+  /** A preset to judge by when the tree has no policy file (and there is no organization policy). */
   fallbackPreset?: string;
+  /**
+   * The organization's policy (the App reads it from the organization's `.github` repository):
+   * it judges a tree with no policy file, and a policy file may build on it. The same on both
+   * sides of a change.
+   */
+  organization?: OrganizationPolicy | null;
   cardGlobs?: string[];
   /** Label of the ref the policy is read at, for the record (`main`, a SHA). */
   policyRef?: string;
@@ -51,6 +64,10 @@ async function readPolicyText(tree: RepositoryTree, path: string): Promise<strin
   return readText(await tree.open(path));
 }
 
+/**
+ * The tree's policy file, loaded (over the organization policy in `loadOptions`, if it builds on
+ * it); with no file, the organization policy, else `fallbackPreset`, else an error.
+ */
 export async function loadPolicyFrom(
   tree: RepositoryTree,
   path: string,
@@ -60,6 +77,8 @@ export async function loadPolicyFrom(
 ): Promise<{ policy: Policy; text: string | null }> {
   const text = await readPolicyText(tree, path);
   if (text === null) {
+    if (loadOptions.organization)
+      return { policy: loadOrganizationPolicy(loadOptions.organization), text: null };
     if (fallbackPreset !== undefined) return { policy: loadPreset(fallbackPreset), text: null };
     throw new InputError(
       'policy-missing',
@@ -76,7 +95,7 @@ async function headPinsShippedPreset(options: CheckOptions): Promise<boolean> {
   const text = await readPolicyText(options.head, options.policyPath);
   if (text === null) return false;
   try {
-    const { preset } = loadPolicy(text, options.policyPath);
+    const { preset } = loadPolicy(text, options.policyPath, organizationOf(options));
     return preset !== null && preset.pinned === preset.version;
   } catch {
     return false; // the head's own problem is reported as the policy change's
@@ -93,20 +112,44 @@ async function loadJudgingPolicy(
   options: CheckOptions,
 ): Promise<{ policy: Policy; text: string | null }> {
   const judgedBy = options.base ?? options.head;
-  const load = (loadOptions?: LoadPolicyOptions) =>
-    loadPolicyFrom(
-      judgedBy,
-      options.policyPath,
-      options.policyRef,
-      options.fallbackPreset,
-      loadOptions,
-    );
+  const load = (loadOptions: LoadPolicyOptions = {}) =>
+    loadPolicyFrom(judgedBy, options.policyPath, options.policyRef, options.fallbackPreset, {
+      ...organizationOf(options),
+      ...loadOptions,
+    });
   try {
     return await load();
   } catch (error) {
     const stalePin = isInputError(error) && error.code === 'policy-preset-version';
     if (!options.base || !stalePin || !(await headPinsShippedPreset(options))) throw error;
     return load({ acceptStalePin: true });
+  }
+}
+
+function organizationOf(options: CheckOptions): LoadPolicyOptions {
+  return options.organization ? { organization: options.organization } : {};
+}
+
+/**
+ * What is wrong with the head's policy file, if anything, in a change that edits it. Deleting it
+ * is a problem unless an organization policy is there to judge the repository instead (then it
+ * is a policy change like any other, which the policy owners approve).
+ */
+function headPolicyProblem(options: CheckOptions, headText: string | null) {
+  if (headText === null) {
+    if (options.organization) return null;
+    return {
+      code: 'policy-missing',
+      message: 'the change deletes the policy file',
+      file: options.policyPath,
+      line: null,
+    };
+  }
+  try {
+    loadPolicy(headText, options.policyPath, organizationOf(options));
+    return null;
+  } catch (error) {
+    return problemFrom(error, options.policyPath);
   }
 }
 
@@ -125,21 +168,7 @@ export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
   if (options.base && (options.changed == null || options.changed.has(options.policyPath))) {
     const headText = await readPolicyText(options.head, options.policyPath);
     if (digest(headText) !== digest(policyText)) {
-      let headProblem = null;
-      if (headText === null) {
-        headProblem = {
-          code: 'policy-missing',
-          message: 'the change deletes the policy file',
-          file: options.policyPath,
-          line: null,
-        };
-      } else {
-        try {
-          loadPolicy(headText, options.policyPath);
-        } catch (error) {
-          headProblem = problemFrom(error, options.policyPath);
-        }
-      }
+      const headProblem = headPolicyProblem(options, headText);
       policyChange = { changed: true, file: options.policyPath, headProblem };
     }
   }

@@ -11,6 +11,7 @@ import {
   type SignoffResult,
 } from '../core/decision.js';
 import { symbol } from '../core/conditions.js';
+import { organizationFile, organizationSource } from '../policy/types.js';
 import { code, commentSafe, escapeText, mention, urlPath } from './markdown-text.js';
 import {
   blockingReasons,
@@ -398,16 +399,29 @@ function scopeNote(record: DecisionRecord): string[] {
   ];
 }
 
-function footer(record: DecisionRecord): string[] {
-  const { preset } = record.policy;
+/**
+ * Which policy judged, at which commit: the repository's (`<path>@<ref>`, with the organization
+ * policy it builds on), the organization's on its own, or a preset; and the preset underneath.
+ */
+function judgedBy(record: DecisionRecord): string {
+  const { source, sha256, preset, organization } = record.policy;
+  const digest = `(sha256 ${code(sha256.slice(0, 12))})`;
   const presetNote = preset
     ? `, preset ${code(`${preset.name}@${preset.version}`)} (sha256 ${code(preset.sha256.slice(0, 12))})`
     : '';
+  if (organization === null) return `Judged by policy ${code(source)} ${digest}${presetNote}`;
+  const organizationPolicy = `the organization policy ${code(organizationFile(organization))} at ${code(organization.commit.slice(0, 7))}`;
+  if (source === organizationSource(organization))
+    return `Judged by ${organizationPolicy} ${digest}${presetNote}`;
+  return `Judged by policy ${code(source)} ${digest}, built on ${organizationPolicy}${presetNote}`;
+}
+
+function footer(record: DecisionRecord): string[] {
   const flags = reviewFlags(record).length;
   return [
     ...scopeNote(record),
     '',
-    `${flags ? `🔎 ${flags} review flag${flags === 1 ? '' : 's'} (not blocking). ` : ''}Judged by policy ${code(record.policy.source)} (sha256 ${code(record.policy.sha256.slice(0, 12))})${presetNote}. Tick an item only if you hold the role it needs; the gate checks who ticked. Comment ${code('/rsp-gate recheck')} to re-evaluate.`,
+    `${flags ? `🔎 ${flags} review flag${flags === 1 ? '' : 's'} (not blocking). ` : ''}${judgedBy(record)}. Tick an item only if you hold the role it needs; the gate checks who ticked. Comment ${code('/rsp-gate recheck')} to re-evaluate.`,
   ];
 }
 
