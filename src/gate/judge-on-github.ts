@@ -19,7 +19,7 @@ import type {
   IssueComment,
   PullRequest,
 } from '../github/port.js';
-import type { Policy } from '../policy/types.js';
+import type { OrganizationPolicy, Policy } from '../policy/types.js';
 import { readUnchangedFrom } from '../repository/read-unchanged-from.js';
 import { batches, checkRunAnnotations, renderCheckRun } from '../render/render-check-run.js';
 import { COMMENT_MARKER, renderMarkdown, type MarkdownOptions } from '../render/render-markdown.js';
@@ -40,6 +40,8 @@ export interface JudgeOptions {
   mode: 'enforce' | 'advisory' | null;
   cardGlobs: string[] | null;
   fallbackPreset: string | null;
+  /** The organization's policy (the App reads it from the org's `.github` repository). */
+  organization?: OrganizationPolicy | null;
   now: Date;
   /** `https://github.com/o/r`, for links to files. */
   repositoryUrl: string;
@@ -177,7 +179,7 @@ function verdictOf(record: DecisionRecord, markdown: MarkdownOptions): CheckVerd
  * Writes the verdict on `sha` under `name`, unless a run that read GitHub later already wrote a
  * verdict there or is judging (its in-progress mark). Returns whether it wrote.
  */
-async function writeCheck(
+export async function writeCheck(
   port: GitHubPort,
   sha: string,
   name: string,
@@ -230,7 +232,10 @@ async function markInProgress(
   });
 }
 
-type PolicyOptions = Pick<CheckOptions, 'policyPath' | 'now' | 'cardGlobs' | 'fallbackPreset'>;
+type PolicyOptions = Pick<
+  CheckOptions,
+  'policyPath' | 'now' | 'cardGlobs' | 'fallbackPreset' | 'organization'
+>;
 
 function policyOptionsOf(options: JudgeOptions): PolicyOptions {
   return {
@@ -238,6 +243,7 @@ function policyOptionsOf(options: JudgeOptions): PolicyOptions {
     now: options.now,
     ...(options.cardGlobs ? { cardGlobs: options.cardGlobs } : {}),
     ...(options.fallbackPreset ? { fallbackPreset: options.fallbackPreset } : {}),
+    ...(options.organization ? { organization: options.organization } : {}),
   };
 }
 
@@ -358,7 +364,7 @@ function verdictWord(conclusion: CheckVerdict['conclusion']): string {
   return { success: 'passes', failure: 'blocked', neutral: 'advisory (not enforced)' }[conclusion];
 }
 
-function failureVerdict(title: string, summary: string): CheckVerdict {
+export function failureVerdict(title: string, summary: string): CheckVerdict {
   return { conclusion: 'failure', output: { title, summary, text: '' }, annotations: [] };
 }
 

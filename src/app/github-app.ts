@@ -1,0 +1,114 @@
+/**
+ * The App's identity on GitHub, through `@octokit/app`: the App's JWT, installation tokens
+ * (cached and renewed by `@octokit/auth-app`), the installations and their repositories, a
+ * repository's open pull requests and default branch. Each job gets the same GitHub port the
+ * Action uses (`createOctokitPort`) with an installation token.
+ */
+import { App } from '@octokit/app';
+import { retry } from '@octokit/plugin-retry';
+import { Octokit } from '@octokit/rest';
+import { createOctokitPort } from '../github/octokit-port.js';
+import type { GitHubPort } from '../github/port.js';
+import type { AppConfig } from './config.js';
+
+export interface OpenPullRequest {
+  number: number;
+  headSha: string;
+  baseRef: string;
+}
+
+export interface InstalledRepository {
+  owner: string;
+  name: string;
+}
+
+/** What the App's jobs ask of GitHub beyond the port. */
+export interface AppGitHub {
+  /** The port for one repository, with a fresh (or cached, unexpired) installation token. */
+  portFor(installationId: number, owner: string, repo: string): Promise<GitHubPort>;
+  installations(): Promise<{ id: number; account: string }[]>;
+  repositories(installationId: number): Promise<InstalledRepository[]>;
+  openPullRequests(installationId: number, owner: string, repo: string): Promise<OpenPullRequest[]>;
+  /** The default branch and its head commit, or null when the repository is not visible. */
+  defaultBranchHead(
+    installationId: number,
+    owner: string,
+    repo: string,
+  ): Promise<{ branch: string; sha: string } | null>;
+}
+
+const RetryingOctokit = Octokit.plugin(retry);
+
+export function createAppGitHub(
+  config: Pick<AppConfig, 'appId' | 'privateKey' | 'webhookSecret' | 'apiUrl' | 'graphqlUrl'>,
+  log: (message: string) => void,
+): AppGitHub {
+  const app = new App({
+    appId: config.appId,
+    privateKey: config.privateKey,
+    webhooks: { secret: config.webhookSecret },
+    Octokit: RetryingOctokit.defaults({ baseUrl: config.apiUrl, userAgent: 'rsp-gate-app' }),
+  });
+
+  const installationOctokit = (id: number) =>
+    app.getInstallationOctokit(id) as Promise<InstanceType<typeof RetryingOctokit>>;
+
+  async function token(id: number): Promise<string> {
+    const octokit = await installationOctokit(id);
+    const auth = (await octokit.auth({ type: 'installation' })) as { token: string };
+    return auth.token;
+  }
+
+  return {
+    async portFor(installationId, owner, repo) {
+      return createOctokitPort({
+        token: await token(installationId),
+        owner,
+        repo,
+        apiUrl: config.apiUrl,
+        graphqlUrl: config.graphqlUrl,
+        log,
+      });
+    },
+    async installations() {
+      const found: { id: number; account: string }[] = [];
+      for await (const { installation } of app.eachInstallation.iterator()) {
+        const account = installation.account as { login?: string; slug?: string } | null;
+        found.push({ id: installation.id, account: account?.login ?? account?.slug ?? '' });
+      }
+      return found;
+    },
+    async repositories(installationId) {
+      const found: InstalledRepository[] = [];
+      for await (const { repository } of app.eachRepository.iterator({ installationId }))
+        found.push({ owner: repository.owner.login, name: repository.name });
+      return found;
+    },
+    async openPullRequests(installationId, owner, repo) {
+      const octokit = await installationOctokit(installationId);
+      const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        owner,
+        repo,
+        state: 'open',
+        per_page: 100,
+      });
+      return pulls.map((p) => ({ number: p.number, headSha: p.head.sha, baseRef: p.base.ref }));
+    },
+    async defaultBranchHead(installationId, owner, repo) {
+      const octokit = await installationOctokit(installationId);
+      try {
+        const { data } = await octokit.rest.repos.get({ owner, repo });
+        const branch = await octokit.rest.repos.getBranch({
+          owner,
+          repo,
+          branch: data.default_branch,
+        });
+        return { branch: data.default_branch, sha: branch.data.commit.sha };
+      } catch (error) {
+        // Not there, or not in the installation: both answer 404 (an empty repository, 404 on the branch).
+        if ((error as { status?: number }).status === 404) return null;
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,369 @@
+/**
+ * What the App does with each job: judge a head commit's pull requests, look up a commented pull
+ * request's head, judge a pushed branch state, sweep an installation for verdicts that are
+ * missing or stale. Every judgment is the Action's (`judgeOnGitHub`), through the same port, with
+ * the organization's policy read first. A job that cannot finish fails its check closed and
+ * throws, so the queue tries it again.
+ */
+import { isInputError } from '../core/errors.js';
+import type { Target } from '../gate/event.js';
+import {
+  failureVerdict,
+  judgeOnGitHub,
+  OPEN_PULL_REQUEST_LIMIT,
+  stampTime,
+  writeCheck,
+  writeFailedCheck,
+  type JudgeOptions,
+} from '../gate/judge-on-github.js';
+import { auditCheckName, checkNameInto } from '../gate/protected-bases.js';
+import { GitHubError, type GitHubPort } from '../github/port.js';
+import { createMatcher } from '../repository/globs.js';
+import { DEFAULT_CARD_GLOBS, type OrganizationPolicy } from '../policy/types.js';
+import type { AppConfig } from './config.js';
+import { judgeKey, ORG_REPOSITORY } from './deliveries.js';
+import type { AppGitHub } from './github-app.js';
+import type { Logger } from './log.js';
+import { readOrganizationPolicy } from './org-policy.js';
+import type { Job, JobData, JobQueue } from './queue.js';
+
+export interface JobContext {
+  config: Pick<AppConfig, 'checkName' | 'policyPath' | 'serverUrl' | 'now'>;
+  github: AppGitHub;
+  queue: JobQueue;
+  log: Logger;
+  /** The clock (tests fix it with RSP_GATE_NOW through the config). */
+  clock?: () => Date;
+}
+
+/** A check stuck in progress this long (its job died) is judged again by a sweep. */
+const STUCK_MS = 15 * 60_000;
+
+function nowOf(context: JobContext): Date {
+  return context.config.now ?? (context.clock ?? (() => new Date()))();
+}
+
+/** What a failure says on the check, for the people reading it. */
+function describeForCheck(error: unknown): string {
+  if (isInputError(error)) return error.describe();
+  if (error instanceof GitHubError)
+    return `${error.message}. GitHub kept failing after retries; the App tries the job again, and its catch-up sweep judges the pull request again within the hour.`;
+  return `internal error: ${error instanceof Error ? error.message : String(error)}. This is a bug in rsp-gate; the check fails closed until a judgment completes.`;
+}
+
+/** Fails the check on `sha` closed: updated in place when it can be, else a new failed run. */
+async function failClosed(
+  port: GitHubPort,
+  sha: string,
+  name: string,
+  error: unknown,
+  readAt: Date,
+): Promise<void> {
+  const summary = `${describeForCheck(error)}\n\nThe gate fails closed: this check stays failed until a judgment completes. Fix the cause above, or comment \`/rsp-gate recheck\` on the pull request.`;
+  const verdict = failureVerdict('rsp-gate could not finish: failing closed', summary);
+  try {
+    await writeCheck(port, sha, name, verdict, readAt, null);
+  } catch {
+    await writeFailedCheck(port, sha, name, summary);
+  }
+}
+
+/**
+ * No policy in the repository nor in the organization: a neutral check saying so, so no required
+ * check waits forever; but never a pass for a repository that has model cards: that fails.
+ */
+async function writeNotConfigured(
+  port: GitHubPort,
+  sha: string,
+  name: string,
+  config: JobContext['config'],
+  owner: string,
+  readAt: Date,
+): Promise<'neutral' | 'failure'> {
+  const isCard = createMatcher(DEFAULT_CARD_GLOBS);
+  const cards = (await port.tree(sha)).filter((e) => isCard(e.path)).map((e) => e.path);
+  const where = `\`${config.policyPath}\` in this repository, or in \`${owner}/.github\` for every repository of the organization`;
+  const verdict =
+    cards.length > 0
+      ? failureVerdict(
+          'Blocked: model cards but no policy',
+          `This repository has model cards (${cards
+            .slice(0, 5)
+            .map((c) => `\`${c}\``)
+            .join(
+              ', ',
+            )}${cards.length > 5 ? ', …' : ''}) and no rsp-gate policy to judge them by. Add ${where}.`,
+        )
+      : {
+          conclusion: 'neutral' as const,
+          output: {
+            title: 'rsp-gate is not configured for this repository',
+            summary: `No policy: add ${where}. Until then the check is neutral: this repository has no model cards at the default paths.`,
+            text: '',
+          },
+          annotations: [],
+        };
+  await writeCheck(port, sha, name, verdict, readAt, null);
+  return verdict.conclusion === 'neutral' ? 'neutral' : 'failure';
+}
+
+function isNotConfigured(error: unknown, organization: OrganizationPolicy | null): boolean {
+  return organization === null && isInputError(error) && error.code === 'policy-missing';
+}
+
+/** One target judged as the Action judges it, failing closed when it cannot finish. */
+async function judgeTarget(
+  context: JobContext,
+  job: Job,
+  port: GitHubPort,
+  target: Exclude<Target, { kind: 'noop' }>,
+  organization: OrganizationPolicy | null,
+): Promise<void> {
+  const { config, log } = context;
+  const { owner, repo } = job.data;
+  const readAt = (context.clock ?? (() => new Date()))();
+  const options: JudgeOptions = {
+    port,
+    target,
+    policyPath: config.policyPath,
+    checkName: config.checkName,
+    mode: null,
+    cardGlobs: null,
+    fallbackPreset: null,
+    organization,
+    now: nowOf(context),
+    repositoryUrl: `${config.serverUrl}/${owner}/${repo}`,
+    runUrl: null,
+    log: (m) => log.info(m, { delivery: job.data.deliveryId, key: job.key }),
+    clock: () => readAt,
+  };
+  const checkName = target.kind === 'state' ? auditCheckName(config.checkName) : config.checkName;
+  try {
+    const result = await judgeOnGitHub(options);
+    log.info('judged', {
+      delivery: job.data.deliveryId,
+      key: job.key,
+      target: target.kind === 'state' ? target.ref : `#${target.number}`,
+      decision: result.record.decision,
+      conclusion: result.conclusion,
+      check: result.checkName,
+      sha: result.checkSha,
+      policy: result.record.policy.source,
+    });
+  } catch (error) {
+    const sha = await shaOf(port, target);
+    if (isNotConfigured(error, organization)) {
+      const conclusion = await writeNotConfigured(port, sha, checkName, config, owner, readAt);
+      log.info('not configured', { delivery: job.data.deliveryId, key: job.key, conclusion });
+      return;
+    }
+    log.error('judgment failed; the check fails closed', {
+      delivery: job.data.deliveryId,
+      key: job.key,
+      error: describeForCheck(error),
+    });
+    await failClosed(port, sha, checkName, error, readAt);
+    // A broken policy or card will not mend itself: only GitHub's failures are tried again.
+    if (!isInputError(error)) throw error;
+  }
+}
+
+async function shaOf(port: GitHubPort, target: Exclude<Target, { kind: 'noop' }>): Promise<string> {
+  if (target.kind === 'state') return target.sha;
+  return target.checkSha ?? (await port.pullRequest(target.number)).headSha;
+}
+
+/**
+ * The org policy for a job's repository. The organization's `.github` repository is judged by its
+ * own file, which is the org policy: a pull request that edits it is a policy change there.
+ */
+async function organizationPolicyFor(context: JobContext, data: JobData) {
+  if (data.repo.toLowerCase() === ORG_REPOSITORY) return null;
+  return readOrganizationPolicy(
+    context.github,
+    data.installationId,
+    data.owner,
+    context.config.policyPath,
+  );
+}
+
+async function runJudge(context: JobContext, job: Job): Promise<void> {
+  const { data } = job;
+  const port = await context.github.portFor(data.installationId, data.owner, data.repo);
+  const organization = await withFailClosed(context, job, port, () =>
+    organizationPolicyFor(context, data),
+  );
+  if (data.mergeGroup) {
+    const { number, checkSha, baseSha } = data.mergeGroup;
+    const target = {
+      kind: 'pull_request' as const,
+      number,
+      reason: data.reason,
+      checkSha,
+      ...(baseSha ? { baseSha } : {}),
+    };
+    await judgeTarget(context, job, port, target, organization);
+    return;
+  }
+  // Every open pull request with this head, and those the deliveries named (closed ones too:
+  // their comment records how they ended).
+  const open = await port.openPullRequestsWithHead(data.sha!, OPEN_PULL_REQUEST_LIMIT);
+  const numbers = [...new Set([...(data.prs ?? []), ...(open ?? []).map((p) => p.number)])];
+  for (const number of numbers.sort((a, b) => a - b))
+    await judgeTarget(
+      context,
+      job,
+      port,
+      { kind: 'pull_request', number, reason: data.reason },
+      organization,
+    );
+}
+
+/**
+ * Reading the org policy can fail (GitHub down): the head's check fails closed before the job
+ * is thrown back to the queue.
+ */
+async function withFailClosed<T>(
+  context: JobContext,
+  job: Job,
+  port: GitHubPort,
+  step: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const sha = job.data.mergeGroup?.checkSha ?? job.data.sha;
+    const name =
+      job.kind === 'state' ? auditCheckName(context.config.checkName) : context.config.checkName;
+    context.log.error('could not read the organization policy; the check fails closed', {
+      delivery: job.data.deliveryId,
+      key: job.key,
+      error: describeForCheck(error),
+    });
+    if (sha) await failClosed(port, sha, name, error, new Date()).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function runResolve(context: JobContext, job: Job): Promise<void> {
+  const { data } = job;
+  const port = await context.github.portFor(data.installationId, data.owner, data.repo);
+  const pr = await port.pullRequest(data.number!);
+  const state = await context.queue.add({
+    key: judgeKey(data.owner, data.repo, pr.headSha),
+    kind: 'judge',
+    data: { ...data, sha: pr.headSha, prs: [pr.number] },
+  });
+  context.log.info(
+    `pull request #${pr.number} is at ${pr.headSha.slice(0, 7)}: judgment ${state}`,
+    {
+      delivery: data.deliveryId,
+      key: job.key,
+    },
+  );
+}
+
+async function runState(context: JobContext, job: Job): Promise<void> {
+  const { data } = job;
+  const port = await context.github.portFor(data.installationId, data.owner, data.repo);
+  const organization = await withFailClosed(context, job, port, () =>
+    organizationPolicyFor(context, data),
+  );
+  const target = {
+    kind: 'state' as const,
+    sha: data.sha!,
+    ref: data.ref ?? data.sha!,
+    reason: data.reason,
+  };
+  await judgeTarget(context, job, port, target, organization);
+}
+
+/**
+ * Whether an open pull request's verdict needs judging again: no check on its head (a missed
+ * delivery, a new head), one stuck in progress, or one written on an earlier day than today
+ * (UTC). Approvals and attestations expire at the end of a day, so a verdict from an earlier
+ * day may count one that has since expired; the sweep just after midnight catches them.
+ */
+export async function verdictIsStale(
+  port: GitHubPort,
+  pr: { headSha: string; baseRef: string },
+  checkName: string,
+  now: Date,
+): Promise<string | null> {
+  const existing =
+    (await port.findCheckRun(pr.headSha, checkName)) ??
+    (await port.findCheckRun(pr.headSha, checkNameInto(checkName, pr.baseRef)));
+  if (!existing) return 'no verdict on its head';
+  const stamp = stampTime(existing.externalId);
+  if (stamp === null) return 'a verdict the App did not stamp';
+  if (existing.status !== 'completed' && now.getTime() - stamp > STUCK_MS)
+    return 'a judgment stuck in progress';
+  if (new Date(stamp).toISOString().slice(0, 10) < now.toISOString().slice(0, 10))
+    return 'a verdict from an earlier day (approvals may have expired)';
+  return null;
+}
+
+async function sweepRepository(
+  context: JobContext,
+  data: JobData,
+  owner: string,
+  repo: string,
+): Promise<number> {
+  const { github, queue, config } = context;
+  const pulls = await github.openPullRequests(data.installationId, owner, repo);
+  if (pulls.length === 0) return 0;
+  const port = await github.portFor(data.installationId, owner, repo);
+  const realNow = (context.clock ?? (() => new Date()))();
+  let queued = 0;
+  for (const pr of pulls) {
+    const why = data.force
+      ? data.reason
+      : await verdictIsStale(port, pr, config.checkName, realNow);
+    if (!why) continue;
+    await queue.add({
+      key: judgeKey(owner, repo, pr.headSha),
+      kind: 'judge',
+      data: {
+        installationId: data.installationId,
+        owner,
+        repo,
+        sha: pr.headSha,
+        prs: [pr.number],
+        reason: `catch-up: ${why}`,
+        deliveryId: data.deliveryId,
+      },
+    });
+    queued++;
+  }
+  return queued;
+}
+
+async function runSweep(context: JobContext, job: Job): Promise<void> {
+  const { data } = job;
+  const wanted = data.repos ? new Set(data.repos.map((r) => r.toLowerCase())) : null;
+  const repositories = (await context.github.repositories(data.installationId)).filter(
+    (r) => wanted === null || wanted.has(r.name.toLowerCase()),
+  );
+  let queued = 0;
+  for (const r of repositories) queued += await sweepRepository(context, data, r.owner, r.name);
+  context.log.info(`swept ${repositories.length} repositories: ${queued} pull requests to judge`, {
+    delivery: data.deliveryId,
+    key: job.key,
+    reason: data.reason,
+  });
+}
+
+export function createJobHandler(context: JobContext): (job: Job) => Promise<void> {
+  return async (job) => {
+    switch (job.kind) {
+      case 'judge':
+        return runJudge(context, job);
+      case 'resolve':
+        return runResolve(context, job);
+      case 'state':
+        return runState(context, job);
+      case 'sweep':
+        return runSweep(context, job);
+    }
+  };
+}
