@@ -326,6 +326,8 @@ describe('with the client the Action uses', () => {
       check_name: 'rsp-gate',
     });
     expect(runs.data.check_runs[0]?.conclusion).toBe('success');
+    const { data: described } = await octokit.rest.repos.get(repo);
+    expect(described).toMatchObject({ full_name: 'acme/models', default_branch: 'main' });
     const viewer = await octokit.request(`POST ${t.gh.graphqlUrl}`, {
       query: 'query { viewer { login } }',
       variables: {},

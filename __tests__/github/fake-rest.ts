@@ -10,6 +10,7 @@ import {
   nodeId,
   userObject,
   pullRequestSimple,
+  repositoryObject,
   type Host,
   type Identity,
   type JsonObject,
@@ -382,6 +383,15 @@ const handlers: Record<string, Handler> = {
       },
     };
   },
+
+  'repos/get': (ctx) => ({
+    status: 200,
+    body: {
+      ...repositoryObject(ctx.host, ctx.state.repo),
+      network_count: 0,
+      subscribers_count: 0,
+    },
+  }),
 
   'pulls/list': (ctx) => {
     const q = ctx.url.searchParams;
