@@ -16,6 +16,11 @@ export interface AppInfo {
   id: number;
   slug: string;
   name: string;
+  /** the organisation that owns the App; default `github` (GitHub Actions) */
+  owner?: string;
+  /** the App's permissions and events; default GitHub Actions' */
+  permissions?: Record<string, string>;
+  events?: string[];
 }
 
 export interface FakeGitHubOptions {

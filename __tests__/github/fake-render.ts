@@ -15,7 +15,6 @@ import {
   type JsonObject,
 } from './github-objects.js';
 import type {
-  AppInfo,
   CheckRunRecord,
   CommentRecord,
   CommitRecord,
@@ -23,6 +22,7 @@ import type {
   PullRequestRecord,
   ReviewRecord,
 } from './fake-state.js';
+import { renderApp } from './github-app-objects.js';
 
 /** A deleted account's content is shown as by `ghost`. */
 export function shownAs(state: FakeGitHubState, who: Identity): Identity {
@@ -181,37 +181,6 @@ export function renderComment(
       eyes: 0,
       rocket: 0,
     },
-  };
-}
-
-export function renderApp(host: Host, app: AppInfo): JsonObject {
-  return {
-    id: app.id,
-    slug: app.slug,
-    node_id: nodeId('A', app.id),
-    owner: userObject(host, { login: 'github', id: 9919, type: 'Organization' }),
-    name: app.name,
-    description: '',
-    external_url: 'https://help.github.com/en/actions',
-    html_url: `${host.htmlUrl}/apps/${app.slug}`,
-    created_at: '2018-07-30T09:30:17Z',
-    updated_at: '2024-04-10T20:33:16Z',
-    permissions: {
-      checks: 'write',
-      contents: 'write',
-      issues: 'write',
-      metadata: 'read',
-      pull_requests: 'write',
-      statuses: 'write',
-    },
-    events: [
-      'check_run',
-      'check_suite',
-      'issue_comment',
-      'pull_request',
-      'pull_request_review',
-      'push',
-    ],
   };
 }
 

@@ -59,7 +59,7 @@ export function repoLinkPath(ctx: RestContext): string {
 
 /** Pages `items` as GitHub does: per_page ≤ 100 (default 30), Link with `/repositories/{id}`. */
 export function paginate<T>(
-  ctx: RestContext,
+  ctx: Pick<RestContext, 'url' | 'host'>,
   items: T[],
   linkPath: string,
 ): { page: T[]; headers: Record<string, string> } {

@@ -68,6 +68,7 @@ function restIndex(): RestIndex {
   if (index) return index;
   const file = packageFile('@octokit/openapi', 'generated/api.github.com.json');
   const document = JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
+  correctDescription(document);
   const components = (document.components as JsonObject).schemas as JsonObject;
   const matchers: PathMatcher[] = [];
   const byId = new Map<string, Operation>();
@@ -103,6 +104,27 @@ function restIndex(): RestIndex {
   }
   index = { document, components, matchers, byId };
   return index;
+}
+
+/**
+ * GitHub's description contradicts itself once: `apps/list-installations` copies the
+ * `installation` schema inline but gives its `account` as `allOf` [Simple User, Enterprise] (an
+ * account that is both at once, which none is), where the `installation` component that
+ * `apps/get-installation` answers with says `anyOf`. Read the copy as the component says.
+ */
+function correctDescription(document: JsonObject): void {
+  const items = ['paths', '/app/installations', 'get', 'responses', '200', 'content'];
+  const properties = [
+    ...items,
+    'application/json',
+    'schema',
+    'items',
+    'properties',
+  ].reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), document);
+  if (!isObject(properties) || !isObject(properties.account)) return;
+  const { allOf, ...rest } = properties.account;
+  const titles = Array.isArray(allOf) ? allOf.map((s) => (isObject(s) ? s.title : '')) : [];
+  if (titles.join() === 'Simple User,Enterprise') properties.account = { ...rest, anyOf: allOf };
 }
 
 function buildMatcher(template: string, operations: Map<string, Operation>): PathMatcher {

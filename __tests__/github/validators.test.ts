@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { validateGraphql } from './graphql-schema.js';
+import { installationObject } from './github-app-objects.js';
+import { GITHUB_COM, identityFor } from './github-objects.js';
 import { matchOperation, restDescription, validateRequest, validateResponse } from './openapi.js';
 import {
+  buildCheckRunEvent,
+  buildInstallationEvent,
+  buildInstallationRepositoriesEvent,
   buildIssueCommentEvent,
   buildMergeGroupEvent,
   buildPullRequestEvent,
@@ -117,6 +122,22 @@ describe('REST description', () => {
     expect(
       validateResponse('checks/list-for-ref', 200, { total_count: 0, check_runs: [] }),
     ).toEqual([]);
+    // apps/list-installations: its account is a user or an enterprise (the description's one
+    // self-contradiction, read as its `installation` component says; openapi.ts).
+    const installation = installationObject(GITHUB_COM, {
+      id: 7,
+      account: identityFor('acme', { type: 'Organization' }),
+      app: { id: 424242, slug: 'rsp-gate', name: 'rsp-gate' },
+      repositorySelection: 'selected',
+      permissions: { checks: 'write' },
+      events: ['pull_request'],
+      createdAt: '2025-06-02T10:00:00Z',
+    });
+    expect(validateResponse('apps/list-installations', 200, [installation])).toEqual([]);
+    expect(validateResponse('apps/get-installation', 200, installation)).toEqual([]);
+    expect(
+      validateResponse('apps/list-installations', 200, [{ ...installation, account: { id: 1 } }]),
+    ).toContain("response 200/0/account must have required property 'login'");
     expect(validateResponse('no/such-op', 200, {})).toEqual([
       "no/such-op is not an operation in GitHub's REST API",
     ]);
@@ -225,6 +246,66 @@ describe('webhook payloads', () => {
   ]);
   cases.push(['workflow_dispatch', undefined, () => buildWorkflowDispatchEvent({ repo })]);
   cases.push(['schedule', undefined, () => buildScheduleEvent({ repo })]);
+  // What only a GitHub App receives, and the App's deliveries of the events above.
+  const app = { id: 424242, slug: 'rsp-gate', name: 'rsp-gate', owner: 'acme' };
+  const installed = { installationId: 7, account: 'acme', app };
+  cases.push([
+    'installation',
+    'created',
+    () => buildInstallationEvent('created', { ...installed, repositories: [repo] }),
+  ]);
+  cases.push([
+    'installation',
+    'deleted',
+    () =>
+      buildInstallationEvent('deleted', {
+        ...installed,
+        repositorySelection: 'all',
+        repositories: [],
+      }),
+  ]);
+  for (const action of ['added', 'removed'] as const) {
+    cases.push([
+      'installation_repositories',
+      action,
+      () =>
+        buildInstallationRepositoriesEvent(action, {
+          ...installed,
+          [action]: [{ owner: 'acme', name: '.github', private: false }],
+        }),
+    ]);
+  }
+  for (const action of ['rerequested', 'created', 'completed'] as const) {
+    cases.push([
+      'check_run',
+      action,
+      () =>
+        buildCheckRunEvent(action, {
+          repo,
+          installationId: 7,
+          sender: 'alice',
+          run: {
+            id: 20_000_000_001,
+            name: 'rsp-gate',
+            headSha: HEAD,
+            conclusion: 'failure',
+            output: { title: 'Blocked', summary: 'x', text: null },
+            app,
+          },
+          pullRequests: [{ number: 12, baseSha: BASE }],
+        }),
+    ]);
+  }
+  cases.push([
+    'pull_request',
+    'opened',
+    () => buildPullRequestEvent('opened', { ...pr, installationId: 7 }),
+  ]);
+  cases.push([
+    'push',
+    undefined,
+    () => buildPushEvent({ repo, before: BASE, after: HEAD, installationId: 7 }),
+  ]);
 
   it.each(cases)('%s %s validates against the webhook schema', (event, action, build) => {
     expect(validateWebhookPayload(event, action, build())).toEqual([]);
@@ -270,6 +351,41 @@ describe('webhook payloads', () => {
       review: { user: 'x', state: 'CHANGES_REQUESTED', commitId: BASE },
     });
     expect(review).toMatchObject({ review: { state: 'changes_requested', commit_id: BASE } });
+  });
+
+  it('carries the installation in App deliveries and the App in check_run ones', () => {
+    const app = { id: 424242, slug: 'rsp-gate', name: 'rsp-gate', owner: 'acme' };
+    expect(buildPushEvent({ repo, before: BASE, after: HEAD })).not.toHaveProperty('installation');
+    expect(buildPushEvent({ repo, before: BASE, after: HEAD, installationId: 7 })).toMatchObject({
+      installation: { id: 7, node_id: expect.any(String) },
+    });
+    const rerun = buildCheckRunEvent('rerequested', {
+      repo,
+      installationId: 7,
+      run: { id: 5, name: 'rsp-gate', headSha: HEAD, app },
+      pullRequests: [{ number: 12, baseSha: BASE }],
+    });
+    expect(rerun).toMatchObject({
+      action: 'rerequested',
+      installation: { id: 7 },
+      check_run: {
+        id: 5,
+        head_sha: HEAD,
+        app: { id: 424242, slug: 'rsp-gate', owner: { login: 'acme' } },
+        pull_requests: [{ number: 12, head: { sha: HEAD }, base: { sha: BASE } }],
+      },
+    });
+    const added = buildInstallationRepositoriesEvent('added', {
+      installationId: 7,
+      account: 'acme',
+      app,
+      added: [{ owner: 'acme', name: 'models' }],
+    });
+    expect(added).toMatchObject({
+      installation: { id: 7, app_id: 424242, account: { login: 'acme', type: 'Organization' } },
+      repositories_added: [{ full_name: 'acme/models' }],
+      repositories_removed: [],
+    });
   });
 
   it('reports wrong payloads, actions and events', () => {

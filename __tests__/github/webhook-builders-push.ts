@@ -66,6 +66,8 @@ export interface PushDescription {
   pusher?: string;
   commits?: { id: string; message?: string; treeId?: string }[];
   forced?: boolean;
+  /** include `installation: { id, node_id }`, as deliveries to a GitHub App do */
+  installationId?: number;
   host?: Host;
 }
 
@@ -92,7 +94,7 @@ export function buildPushEvent(d: PushDescription): JsonObject {
     removed: [],
     modified: [],
   }));
-  const env = envelope(host, d.repo, pusher.login);
+  const env = envelope(host, d.repo, pusher.login, d.installationId);
   const repository = env.repository as JsonObject;
   repository.created_at = Math.floor(Date.parse(repository.created_at as string) / 1000);
   repository.pushed_at = Math.floor(EPOCH.getTime() / 1000);
@@ -113,6 +115,7 @@ export function buildPushEvent(d: PushDescription): JsonObject {
     compare: `${host.htmlUrl}/${full}/compare/${d.before.slice(0, 12)}...${d.after.slice(0, 12)}`,
     commits,
     head_commit: commits.at(-1) ?? null,
+    ...(env.installation ? { installation: env.installation } : {}),
   };
 }
 

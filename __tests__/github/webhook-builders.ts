@@ -20,6 +20,7 @@ import {
 import { EPOCH, baseRefOf, envelope, reactions } from './webhook-common.js';
 
 export * from './webhook-builders-push.js';
+export * from './webhook-builders-app.js';
 export { fakeSha, organizationObject } from './webhook-common.js';
 
 export interface PullRequestDescription {

@@ -13,6 +13,7 @@ import {
   type JsonObject,
   type RepoDescription,
 } from './github-objects.js';
+import { simpleInstallation } from './github-app-objects.js';
 
 export const EPOCH = new Date('2025-06-02T10:00:00Z');
 
@@ -53,10 +54,7 @@ export function envelope(
   if (org) out.organization = org;
   out.sender = userObject(host, identityFor(sender));
   if (installationId !== undefined) {
-    out.installation = {
-      id: installationId,
-      node_id: nodeId('MDIz', 'Installation', installationId),
-    };
+    out.installation = simpleInstallation(installationId);
   }
   return out;
 }
