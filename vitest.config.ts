@@ -2,6 +2,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /** Tests that run the Action or the CLI as a bundle: they get a bundle of the current sources. */
 const BUNDLED = ['__tests__/e2e/**/*.test.ts', '__tests__/cli/cli.test.ts'];
+/** Tests on a real Postgres server: `npm run test:postgres` (vitest.postgres.config.ts) runs them. */
+const POSTGRES = ['__tests__/postgres/**'];
 
 export default defineConfig({
   test: {
@@ -12,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['__tests__/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...BUNDLED],
+          exclude: [...configDefaults.exclude, ...BUNDLED, ...POSTGRES],
         },
       },
       {

