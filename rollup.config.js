@@ -1,4 +1,4 @@
-// Bundles the CLI (and, later, the Action) into self-contained ES modules in dist/.
+// Bundles the Action, the CLI and the App server into self-contained ES modules in dist/.
 import { readFileSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
@@ -58,6 +58,12 @@ export default [
       banner: '#!/usr/bin/env node',
       inlineDynamicImports: true,
     },
+    plugins: plugins(),
+    onwarn,
+  },
+  {
+    input: 'src/app/main.ts',
+    output: { file: 'dist/app.js', format: 'es', inlineDynamicImports: true },
     plugins: plugins(),
     onwarn,
   },

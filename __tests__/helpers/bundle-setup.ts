@@ -145,7 +145,7 @@ export default async function setup(project: TestProject): Promise<void> {
   const started = Date.now();
   const hash = inputsHash();
   const dir = join(CACHE, hash);
-  if (!existsSync(join(dir, 'index.js')) || !existsSync(join(dir, 'cli.js'))) {
+  if (!['index.js', 'cli.js', 'app.js'].every((file) => existsSync(join(dir, file)))) {
     const building = `${dir}.${process.pid}.tmp`;
     rmSync(building, { recursive: true, force: true });
     mkdirSync(building, { recursive: true });

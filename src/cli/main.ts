@@ -48,6 +48,8 @@ commands:
   explain   the full reasoning for one model: rsp-gate explain MODEL [--root DIR] [--base DIR]
   init      write a starter policy and workflow  [--root DIR] [--preset NAME]
   presets   list the built-in presets: version, digest, document, what each does not enforce
+  serve     run the GitHub App server (the same as \`node dist/app.js\`); configured by the
+            environment: APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, PORT, DATABASE_URL (README)
 
 exit codes: 0 pass, 1 block, 2 invalid input`;
 
@@ -208,6 +210,27 @@ function presets(io: Io): number {
   return EXIT_PASS;
 }
 
+/** The App server, until SIGTERM or SIGINT stops it (after the running jobs). */
+async function serve(io: Io): Promise<number> {
+  const { startApp } = await import('../app/start.js');
+  const { ConfigError } = await import('../app/config.js');
+  let app;
+  try {
+    app = await startApp(process.env, io.out);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.err(`rsp-gate serve: ${error.message}\n`);
+    return EXIT_INVALID;
+  }
+  const running = app;
+  await new Promise<void>((resolve) => {
+    const stop = () => void running.close().then(resolve);
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  return EXIT_PASS;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -226,6 +249,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return init(rest, io);
       case 'presets':
         return presets(io);
+      case 'serve':
+        return await serve(io);
       case undefined:
       case '-h':
       case '--help':
