@@ -76,13 +76,19 @@ export interface StandingRequest {
   dismissalRefused: string | null;
 }
 
+/** A policy's roles, and the organization policy it builds on, if any (which roles are its). */
+type RolesOf = Pick<Policy, 'roles'> & Partial<Pick<Policy, 'organization'>>;
+
 /**
  * Why a dismissal does not lift a role holder's request for changes, or null when it does. Anyone
  * with write access can dismiss a review, the change's own author included, so a dismissal counts
- * only from the reviewer, or from someone holding a policy role who did not write the change.
+ * only from the reviewer, or from someone holding a policy role who did not write the change. On
+ * a policy built on the organization's, only a role the organization policy defines counts: a
+ * repository policy may add roles, and with them it could otherwise name who overrules the
+ * organization's role holders.
  */
 function dismissalRefusal(
-  policy: Pick<Policy, 'roles'>,
+  policy: RolesOf,
   context: Pick<ReviewContext, 'teams' | 'author' | 'writers'>,
   review: Review,
 ): string | null {
@@ -93,8 +99,12 @@ function dismissalRefusal(
   const by = dismissal.by;
   if (by === null) return 'a deleted account dismissed it';
   if (sameLogin(by, review.user)) return null;
-  if (rolesOf(policy, by, [...policy.roles.keys()], context.teams).length === 0)
-    return `@${by}, who dismissed it, holds no role in the policy`;
+  const organization = policy.organization ?? null;
+  const lifting = organization === null ? [...policy.roles.keys()] : organization.roles;
+  if (rolesOf(policy, by, lifting, context.teams).length === 0)
+    return organization === null
+      ? `@${by}, who dismissed it, holds no role in the policy`
+      : `@${by}, who dismissed it, holds no role of the organization policy`;
   const bar = independenceBar(independenceOf(context), by);
   return bar === null
     ? null
@@ -108,7 +118,7 @@ function dismissalRefusal(
  * dismissed by someone allowed to lift it (see `dismissalRefusal`).
  */
 export function changesRequestedByRoleHolders(
-  policy: Pick<Policy, 'roles'>,
+  policy: RolesOf,
   context: Pick<ReviewContext, 'reviews' | 'teams' | 'author' | 'writers'>,
 ): StandingRequest[] {
   const roleIds = [...policy.roles.keys()];

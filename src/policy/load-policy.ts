@@ -737,12 +737,6 @@ interface OrganizationLayers extends OrganizationBase {
 
 function loadOrganizationLayers(organization: OrganizationPolicy): OrganizationLayers {
   const layer = parseLayer(organization.text, organizationFile(organization));
-  const info: OrganizationInfo = {
-    repository: organization.repository,
-    path: organization.path,
-    commit: organization.commit,
-    required: layer.raw.organization?.required ?? false,
-  };
   let layers = [layer];
   let preset: PresetInfo | null = null;
   if (layer.raw.extends) {
@@ -762,11 +756,18 @@ function loadOrganizationLayers(organization: OrganizationPolicy): OrganizationL
     preset = { ...over.preset, where: null };
   }
   const source = organizationSource(organization);
-  const policy = buildPolicy(layers, source, sha256(organization.text), preset, info);
+  const built = buildPolicy(layers, source, sha256(organization.text), preset);
+  const info: OrganizationInfo = {
+    repository: organization.repository,
+    path: organization.path,
+    commit: organization.commit,
+    required: layer.raw.organization?.required ?? false,
+    roles: [...built.roles.keys()],
+  };
   return {
     layers,
     preset,
-    policy: { ...policy, organization: info },
+    policy: { ...built, organization: info },
     raws: layers.map((l) => l.raw),
   };
 }

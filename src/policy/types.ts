@@ -199,6 +199,12 @@ export interface OrganizationInfo {
   commit: string;
   /** `organization: { required: true }`: every repository policy must build on it. */
   required: boolean;
+  /**
+   * The roles the organization policy defines (its preset's included). Only their holders may
+   * lift a role holder's request for changes by dismissing it: a role a repository policy adds
+   * is there to confirm what the repository adds, not to overrule the organization's role holders.
+   */
+  roles: string[];
 }
 
 /** How the organization policy's file is named in messages and `Where`: `acme/.github:<path>`. */

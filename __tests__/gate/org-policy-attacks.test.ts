@@ -1,0 +1,579 @@
+/**
+ * Attacks on the organization policy through the gate (issue 12), as a repository author under
+ * deadline would try them: the organization policy requires itself, the model card crosses its
+ * CBRN threshold (ASL-3: a security safeguard and a sign-off by the CEO), and the author wants to
+ * merge without them. Whatever the repository controls (its policy file, a pull request, its
+ * roles) must leave every organization requirement standing; what it adds may only add to them.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import type { ModelDecision, Reason } from '../../src/core/decision.js';
+import type { Review, ReviewContext } from '../../src/core/inputs.js';
+import { checkTrees, type CheckOptions } from '../../src/gate/check-trees.js';
+import type { OrganizationPolicy } from '../../src/policy/types.js';
+import type { RepositoryTree } from '../../src/repository/tree.js';
+import { memoryTree } from '../hostile/generators.js';
+import { check as checkProperty, TEST_TIMEOUT_MS } from '../property/settings.js';
+import {
+  CARD,
+  MODEL,
+  POLICY_PATH,
+  STATE,
+  attestations,
+  card,
+  evidence,
+  type Result,
+} from '../presets/judge-repository.js';
+
+const COMMIT = 'abc1234def5678abc1234def5678abc1234def56';
+
+/** The organization policy: wmdp-bio ≥ 0.7 crosses cbrn-3 (ASL-3); ASL-3 needs bob’s safeguard and carol’s sign-off. */
+const ORG_TEXT = `version: 1
+levels: [ASL-1, ASL-2, ASL-3]
+baseline: ASL-2
+roles:
+  rso: { users: [alice] }
+  ceo: { users: [carol] }
+  security-lead: { users: [bob] }
+policy_owners: [rso]
+benchmarks:
+  wmdp-bio: { metric: accuracy, scale: fraction }
+thresholds:
+  - id: cbrn-3
+    requires: { deployment: ASL-3, security: ASL-3 }
+    rule_in:
+      - { benchmark: wmdp-bio, gte: 0.7 }
+    rule_out:
+      - { benchmark: wmdp-bio, lt: 0.5 }
+safeguards:
+  - { id: asl3-weights, level: ASL-3, kind: security, title: Weight access minimised, signers: [security-lead] }
+signoffs:
+  - { level: ASL-3, roles: [ceo] }
+organization: { required: true }
+`;
+
+const ORGANIZATION: OrganizationPolicy = {
+  repository: 'acme/.github',
+  path: '.github/rsp-policy.yml',
+  commit: COMMIT,
+  text: ORG_TEXT,
+};
+
+/** A repository policy on the organization's, with `body` after its `extends` line. */
+const onOrg = (body: string) => `version: 1\nextends: organization\n${body}`;
+
+const WMDP = (value: number): Result => ({ benchmark: 'wmdp-bio', metric: 'accuracy', value });
+
+/** The repository: the model card, its evidence, and `extra` files (a policy, attestations). */
+function repository(results: Result[], extra: Record<string, string> = {}) {
+  return memoryTree({
+    [CARD]: card('2026-11-01'),
+    'models/m/evals/results.evidence.yml': evidence(results, '2026-11-01'),
+    ...extra,
+  });
+}
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+
+function check(options: Partial<CheckOptions> & Pick<CheckOptions, 'head'>) {
+  return checkTrees({
+    base: null,
+    policyPath: POLICY_PATH,
+    now: NOW,
+    context: STATE,
+    organization: ORGANIZATION,
+    ...options,
+  });
+}
+
+async function judgeModel(options: Partial<CheckOptions> & Pick<CheckOptions, 'head'>) {
+  const { record } = await check(options);
+  return { record, model: record.models.find((m) => m.id === MODEL)! };
+}
+
+const blocking = (reasons: Reason[]) =>
+  reasons.filter((r) => r.severity === 'block').map((r) => r.code);
+
+/** dave-ml's pull request at head1, with these reviews. */
+function pullRequest(reviews: Review[] = []): ReviewContext {
+  return { ...STATE, author: 'dave-ml', headSha: 'head1', reviews };
+}
+
+const approval = (user: string): Review => ({
+  user,
+  state: 'APPROVED',
+  commit: 'head1',
+  submittedAt: '2026-11-27T10:00:00Z',
+});
+
+describe('what a repository policy adds cannot stand in for what the organization requires', () => {
+  test('a sign-off rule for ASL-3 security given to a role of its own: the organization’s every-kind ASL-3 sign-off by the CEO is still required', async () => {
+    const policy = onOrg(
+      'roles:\n  release-lead: { users: [dave-ml] }\nsignoffs:\n  - { level: ASL-3, kind: security, roles: [release-lead] }\n  - { level: ASL-3, kind: deployment, roles: [release-lead] }\n',
+    );
+    const signed = attestations([
+      '{ signoff: ASL-3, approved_by: [dave-ml], date: 2026-11-20 }',
+      '{ safeguard: asl3-weights, approved_by: [bob], date: 2026-11-20 }',
+    ]);
+    const { record, model } = await judgeModel({
+      head: repository([WMDP(0.8)], { [POLICY_PATH]: policy, 'safeguards/m.yml': signed }),
+    });
+    expect(model.levels).toEqual({ deployment: 'ASL-3', security: 'ASL-3' });
+    expect(model.signoffs.map((s) => [s.role, s.status])).toEqual([
+      ['ceo', 'missing'],
+      ['release-lead', 'satisfied'],
+      ['release-lead', 'satisfied'],
+    ]);
+    expect(record.decision).toBe('block');
+    // The same repository with carol's sign-off passes: the rule added nothing the CEO cannot give.
+    const withCeo = attestations([
+      '{ signoff: ASL-3, approved_by: [dave-ml], date: 2026-11-20 }',
+      '{ signoff: ASL-3, approved_by: [carol], date: 2026-11-20 }',
+      '{ safeguard: asl3-weights, approved_by: [bob], date: 2026-11-20 }',
+    ]);
+    const passed = await judgeModel({
+      head: repository([WMDP(0.8)], { [POLICY_PATH]: policy, 'safeguards/m.yml': withCeo }),
+    });
+    expect(passed.record.decision).toBe('pass');
+  });
+
+  test('a role `RSO` or `CEO` (another letter case) naming the author signs nothing the organization’s `ceo` must', async () => {
+    const policy = onOrg('roles:\n  CEO: { users: [dave-ml] }\n  RSO: { users: [dave-ml] }\n');
+    const signed = attestations([
+      '{ signoff: ASL-3, approved_by: [dave-ml], date: 2026-11-20 }',
+      '{ safeguard: asl3-weights, approved_by: [bob], date: 2026-11-20 }',
+    ]);
+    const { record, model } = await judgeModel({
+      head: repository([WMDP(0.8)], { [POLICY_PATH]: policy, 'safeguards/m.yml': signed }),
+    });
+    expect(model.signoffs).toMatchObject([{ role: 'ceo', status: 'missing' }]);
+    expect(record.decision).toBe('block');
+  });
+
+  test('a safeguard at the organization’s level and kind, signed by a role of its own and attested: the organization’s safeguard is still missing', async () => {
+    const policy = onOrg(
+      'roles:\n  ops: { users: [dave-ml] }\nsafeguards:\n  - { id: asl3-weights-v2, level: ASL-3, kind: security, title: Weight access minimised, signers: [ops] }\n',
+    );
+    const signed = attestations([
+      '{ safeguard: asl3-weights-v2, approved_by: [dave-ml], date: 2026-11-20 }',
+      '{ signoff: ASL-3, approved_by: [carol], date: 2026-11-20 }',
+    ]);
+    const { record, model } = await judgeModel({
+      head: repository([WMDP(0.8)], { [POLICY_PATH]: policy, 'safeguards/m.yml': signed }),
+    });
+    expect(model.safeguards.map((s) => [s.id, s.status])).toEqual([
+      ['asl3-weights', 'missing'],
+      ['asl3-weights-v2', 'satisfied'],
+    ]);
+    expect(record.decision).toBe('block');
+  });
+
+  test('a threshold with a lower `requires` and a rule-out the model meets leaves the organization threshold’s level standing', async () => {
+    const policy = onOrg(
+      [
+        'thresholds:',
+        '  - id: cbrn-3-lab',
+        '    requires: { deployment: ASL-1, security: ASL-1 }',
+        '    rule_out:',
+        '      - { benchmark: wmdp-bio, lt: 0.99 }',
+        '',
+      ].join('\n'),
+    );
+    const { model } = await judgeModel({
+      head: repository([WMDP(0.8)], { [POLICY_PATH]: policy }),
+    });
+    expect(model.thresholds.map((t) => [t.id, t.status])).toEqual([
+      ['cbrn-3', 'crossed'],
+      ['cbrn-3-lab', 'ruled_out'],
+    ]);
+    expect(model.levels).toEqual({ deployment: 'ASL-3', security: 'ASL-3' });
+  });
+
+  test('a threshold `CBRN-3` (the organization’s id in capitals) that the model rules out is a threshold of its own: cbrn-3 stays crossed', async () => {
+    const policy = onOrg(
+      'thresholds:\n  - id: CBRN-3\n    requires: { deployment: ASL-2 }\n    rule_out:\n      - { benchmark: wmdp-bio, lt: 0.99 }\n',
+    );
+    const { model } = await judgeModel({
+      head: repository([WMDP(0.8)], { [POLICY_PATH]: policy }),
+    });
+    expect(model.thresholds.map((t) => [t.id, t.status])).toEqual([
+      ['cbrn-3', 'crossed'],
+      ['CBRN-3', 'ruled_out'],
+    ]);
+    expect(model.levels.security).toBe('ASL-3');
+  });
+
+  test('a threshold that reads the organization’s benchmark through a weaker metric does not change what the organization’s condition reads', async () => {
+    const policy = onOrg(
+      'thresholds:\n  - id: bio-lite\n    requires: { security: ASL-2 }\n    rule_out:\n      - { benchmark: wmdp-bio, metric: acc_norm, lt: 0.5 }\n',
+    );
+    const { model } = await judgeModel({
+      head: repository([WMDP(0.8), { benchmark: 'wmdp-bio', metric: 'acc_norm', value: 0.1 }], {
+        [POLICY_PATH]: policy,
+      }),
+    });
+    const cbrn = model.thresholds.find((t) => t.id === 'cbrn-3')!;
+    expect(cbrn.status).toBe('crossed');
+    expect(cbrn.evidence.map((e) => [e.rule, e.metric, e.value, e.holds])).toEqual([
+      ['rule_in', 'accuracy', 0.8, true],
+      ['rule_out', 'accuracy', 0.8, false],
+    ]);
+    expect(model.thresholds.find((t) => t.id === 'bio-lite')!.status).toBe('ruled_out');
+  });
+});
+
+describe('a role the repository policy adds holds no power over the organization’s role holders', () => {
+  const policy = onOrg(
+    'roles:\n  red-team: { users: [mallory] }\nsafeguards:\n  - { id: red-team-pass, level: ASL-3, kind: deployment, title: Red team pass, signers: [red-team] }\n',
+  );
+  /** alice (the organization's RSO) requested changes; `by` dismissed the review. */
+  const dismissedBy = (by: string): Review => ({
+    user: 'alice',
+    state: 'DISMISSED',
+    commit: 'head0',
+    submittedAt: '2026-11-26T09:00:00Z',
+    dismissal: { by, was: 'CHANGES_REQUESTED' },
+  });
+  const judgePullRequest = (reviews: Review[]) =>
+    check({
+      base: repository([WMDP(0.3)], { [POLICY_PATH]: policy }),
+      head: repository([WMDP(0.3)], { [POLICY_PATH]: policy }),
+      context: pullRequest(reviews),
+    });
+
+  test('a holder of a repository role dismisses the organization RSO’s request for changes: the request still blocks', async () => {
+    const { record } = await judgePullRequest([dismissedBy('mallory'), approval('mallory')]);
+    const requested = record.reasons.filter((r) => r.code === 'changes-requested');
+    expect(requested).toEqual([
+      expect.objectContaining({
+        severity: 'block',
+        message: expect.stringContaining(
+          '@mallory, who dismissed it, holds no role of the organization policy',
+        ),
+      }),
+    ]);
+    expect(record.decision).toBe('block');
+  });
+
+  test('a holder of an organization role who did not write the change may still lift it', async () => {
+    const { record } = await judgePullRequest([dismissedBy('carol'), approval('mallory')]);
+    expect(record.reasons.filter((r) => r.code === 'changes-requested')).toEqual([]);
+    expect(record.decision).toBe('pass');
+  });
+});
+
+describe('pull requests that change the repository policy', () => {
+  test('one that adds a repository policy which does not build on the organization’s is judged by the organization policy and blocked as invalid, owners’ approval or not', async () => {
+    const own = 'version: 1\nextends: anthropic-rsp-v2.2@2\nroles:\n  rso: { users: [dave-ml] }\n';
+    const { record } = await check({
+      base: repository([WMDP(0.8)]),
+      head: repository([WMDP(0.8)], { [POLICY_PATH]: own }),
+      context: pullRequest([approval('alice')]),
+    });
+    expect(record.policy.source).toBe('acme/.github:.github/rsp-policy.yml@abc1234');
+    const invalid = record.reasons.find((r) =>
+      r.message.startsWith('the edited policy is invalid'),
+    );
+    expect(invalid).toMatchObject({ code: 'policy-org-required', severity: 'block', line: 2 });
+    expect(record.decision).toBe('block');
+  });
+
+  test('one that rewrites the repository policy to stop building on the organization’s is judged by the base and blocked as invalid, owners’ approval or not', async () => {
+    const base = onOrg('roles:\n  ops: { users: [erin] }\n');
+    const own = `${ORG_TEXT.replace('organization: { required: true }\n', '')}`.replace(
+      'rule_in:\n      - { benchmark: wmdp-bio, gte: 0.7 }',
+      'rule_in:\n      - { benchmark: wmdp-bio, gte: 0.99 }',
+    );
+    const { record } = await check({
+      base: repository([WMDP(0.8)], { [POLICY_PATH]: base }),
+      head: repository([WMDP(0.8)], { [POLICY_PATH]: own }),
+      context: pullRequest([approval('alice')]),
+    });
+    expect(record.policy.source).toBe(POLICY_PATH);
+    expect(record.models[0]!.levels.security).toBe('ASL-3');
+    const invalid = record.reasons.find((r) =>
+      r.message.startsWith('the edited policy is invalid'),
+    );
+    expect(invalid).toMatchObject({ code: 'policy-org-required', severity: 'block', line: 1 });
+  });
+
+  test('one that relaxes a threshold in the organization’s own repository is a policy change its policy owners must approve', async () => {
+    // The organization's `.github` repository is judged by its own file, with no organization
+    // policy beside it (the App passes none there): `organization:` loads, and changes nothing.
+    const relaxed = ORG_TEXT.replace('gte: 0.7', 'gte: 0.99').replace(
+      'organization: { required: true }',
+      'organization: { required: false }',
+    );
+    const { record } = await check({
+      base: repository([WMDP(0.8)], { [POLICY_PATH]: ORG_TEXT }),
+      head: repository([WMDP(0.8)], { [POLICY_PATH]: relaxed }),
+      context: pullRequest([approval('carol')]),
+      organization: null,
+    });
+    expect(record.policy.source).toBe(POLICY_PATH);
+    expect(record.models[0]!.levels.security).toBe('ASL-3');
+    expect(record.reasons.find((r) => r.code === 'policy-changed')).toMatchObject({
+      severity: 'block',
+      message: expect.stringContaining('needs an approving review on the head commit from rso'),
+    });
+  });
+});
+
+/** A tree whose policy file is a symbolic link (to a file with a weaker policy). */
+function withLinkedPolicy(tree: RepositoryTree): RepositoryTree {
+  return {
+    ...tree,
+    stat: async (path) =>
+      path === POLICY_PATH ? { path, kind: 'symlink', size: 20 } : tree.stat(path),
+  };
+}
+
+describe('a policy file that is a symbolic link', () => {
+  const weak =
+    'version: 1\nlevels: [ASL-2]\nbaseline: ASL-2\nroles:\n  me: { users: [dave-ml] }\npolicy_owners: [me]\n';
+  const tree = () => repository([WMDP(0.8)], { [POLICY_PATH]: weak });
+
+  test('on the judged commit is not followed: the judgment fails, it does not fall back on the organization policy or the link’s target', async () => {
+    await expect(check({ head: withLinkedPolicy(tree()) })).rejects.toMatchObject({
+      code: 'symlink',
+      location: { file: POLICY_PATH },
+    });
+  });
+
+  test('brought in by a pull request is not followed either: the judgment fails', async () => {
+    await expect(
+      check({
+        base: repository([WMDP(0.8)]),
+        head: withLinkedPolicy(tree()),
+        context: pullRequest(),
+      }),
+    ).rejects.toMatchObject({ code: 'symlink' });
+  });
+});
+
+describe('`extends: organization` where no organization policy is read (command line, Action)', () => {
+  test('is refused, not judged by the fallback preset in its place', async () => {
+    await expect(
+      check({
+        head: repository([WMDP(0.8)], { [POLICY_PATH]: onOrg('') }),
+        organization: null,
+        fallbackPreset: 'anthropic-rsp-v2.2',
+      }),
+    ).rejects.toMatchObject({ code: 'policy-org-missing', location: { line: 2 } });
+  });
+
+  test('brought in by a pull request, it blocks as an invalid edit of the policy', async () => {
+    const { record } = await check({
+      base: repository([WMDP(0.3)]),
+      head: repository([WMDP(0.3)], { [POLICY_PATH]: onOrg('') }),
+      context: pullRequest([approval('alice')]),
+      organization: null,
+      fallbackPreset: 'anthropic-rsp-v2.2',
+    });
+    expect(blocking(record.reasons)).toContain('policy-org-missing');
+    expect(record.decision).toBe('block');
+  });
+});
+
+/* Whatever a repository policy adds, under any reviews and attestations: a property. */
+
+const LEVELS = ['ASL-1', 'ASL-2', 'ASL-3'];
+const USERS = ['dave-ml', 'mallory', 'alice', 'carol', 'bob'];
+const ORG_ROLES = ['rso', 'ceo', 'security-lead'];
+const REPO_ROLES = ['r0', 'r1', 'RSO'];
+
+const condition = fc
+  .record(
+    {
+      benchmark: fc.constantFrom('wmdp-bio', 'lab-bench'),
+      metric: fc.constantFrom('accuracy', 'acc_norm'),
+      op: fc.constantFrom('gt', 'gte', 'lt', 'lte'),
+      value: fc.constantFrom(0.1, 0.5, 0.75, 0.9),
+    },
+    { requiredKeys: ['benchmark', 'op', 'value'] },
+  )
+  .map(({ op, value, ...rest }) => ({ ...rest, [op]: value }));
+
+const conditions = fc.array(condition, { maxLength: 2 });
+
+const requires = fc
+  .record(
+    { deployment: fc.constantFrom(...LEVELS), security: fc.constantFrom(...LEVELS) },
+    { requiredKeys: [] },
+  )
+  .filter((r) => Object.keys(r).length > 0);
+
+/** A repository policy on the organization's: new roles, a benchmark, thresholds, safeguards, sign-off rules, a trigger. */
+const additions = fc
+  .record({
+    roles: fc.subarray(REPO_ROLES),
+    users: fc.subarray(USERS, { minLength: 1 }),
+    thresholds: fc.array(
+      fc.record({ requires, rule_in: conditions, rule_out: conditions, review_if: conditions }),
+      { maxLength: 2 },
+    ),
+    safeguards: fc.array(
+      fc.record({
+        level: fc.constantFrom(...LEVELS),
+        kind: fc.constantFrom('deployment', 'security'),
+        signers: fc.subarray([...ORG_ROLES, ...REPO_ROLES], { minLength: 1 }),
+        independent: fc.boolean(),
+      }),
+      { maxLength: 2 },
+    ),
+    signoffs: fc.array(
+      fc.record(
+        {
+          level: fc.constantFrom(...LEVELS),
+          kind: fc.constantFrom('deployment', 'security'),
+          roles: fc.subarray([...ORG_ROLES, ...REPO_ROLES], { minLength: 1 }),
+          expires_after_days: fc.constantFrom(1, 365),
+        },
+        { requiredKeys: ['level', 'roles'] },
+      ),
+      { maxLength: 2 },
+    ),
+    trigger: fc.boolean(),
+  })
+  .map((a) => ({
+    version: 1,
+    extends: 'organization',
+    roles: Object.fromEntries(a.roles.map((r) => [r, { users: a.users }])),
+    benchmarks: { 'lab-bench': { metric: 'accuracy', scale: 'fraction', aliases: ['lab'] } },
+    thresholds: a.thresholds.map((t, i) => ({ id: `t${i}`, ...t })),
+    safeguards: a.safeguards.map((s, i) => ({ id: `s${i}`, title: `Lab item ${i}`, ...s })),
+    signoffs: a.signoffs,
+    triggers: a.trigger
+      ? [
+          {
+            id: 'lab-trigger',
+            any: [{ months_since_assessment: { gte: 0 } }],
+            requires_attestation: 'lab-report',
+            signers: a.roles.length > 0 ? [a.roles[0]] : ['rso'],
+          },
+        ]
+      : [],
+  }));
+
+/** Attestations on the organization's items, by its role holders, the author or an accomplice. */
+const ORG_ATTESTATIONS = [
+  '{ safeguard: asl3-weights, approved_by: [bob], date: 2026-11-20 }',
+  '{ safeguard: asl3-weights, approved_by: [mallory], date: 2026-11-20 }',
+  '{ signoff: ASL-3, approved_by: [carol], date: 2026-11-20 }',
+  '{ signoff: ASL-3, approved_by: [dave-ml], date: 2026-11-20 }',
+  '{ decision: capability, threshold: cbrn-3, verdict: below, approved_by: [dave-ml, mallory], date: 2026-11-20 }',
+  '{ decision: capability, threshold: cbrn-3, verdict: below, approved_by: [carol, alice], date: 2026-11-20 }',
+];
+
+/** Attestations on the repository's items (a file of its own: without them, it names unknown items). */
+const REPO_ATTESTATIONS = [
+  '{ safeguard: s0, approved_by: [dave-ml], date: 2026-11-20 }',
+  '{ safeguard: s1, approved_by: [mallory], date: 2026-11-20 }',
+  '{ report: lab-report, approved_by: [dave-ml], date: 2026-11-20 }',
+];
+
+const dismissal = (by: string): Review => ({
+  user: 'alice',
+  state: 'DISMISSED',
+  commit: 'head0',
+  submittedAt: '2026-11-26T09:00:00Z',
+  dismissal: { by, was: 'CHANGES_REQUESTED' },
+});
+
+const REVIEWS: Review[] = [
+  {
+    user: 'alice',
+    state: 'CHANGES_REQUESTED',
+    commit: 'head0',
+    submittedAt: '2026-11-26T09:00:00Z',
+  },
+  dismissal('mallory'),
+  dismissal('carol'),
+  dismissal('dave-ml'),
+  approval('mallory'),
+  approval('carol'),
+  approval('bob'),
+];
+
+const world = fc.record({
+  wmdp: fc.constantFrom(0.3, 0.6, 0.8),
+  accNorm: fc.constantFrom(0.1, 0.9),
+  lab: fc.constantFrom(0.2, 0.8),
+  orgAttestations: fc.subarray(ORG_ATTESTATIONS),
+  repoAttestations: fc.subarray(REPO_ATTESTATIONS),
+  // One latest review per user decides; alice's comes first so a later one of hers replaces it.
+  reviews: fc.subarray(REVIEWS),
+});
+
+const rank = (level: string) => LEVELS.indexOf(level);
+
+/** Every organization item of `alone` is in `built` with the same outcome; its levels are no lower. */
+function expectNoWeaker(alone: ModelDecision, built: ModelDecision): void {
+  for (const kind of ['deployment', 'security'] as const)
+    expect(rank(built.levels[kind])).toBeGreaterThanOrEqual(rank(alone.levels[kind]));
+  for (const t of alone.thresholds)
+    expect(built.thresholds.find((b) => b.id === t.id)?.status).toBe(t.status);
+  for (const s of alone.safeguards)
+    expect(built.safeguards.find((b) => b.id === s.id)?.status).toBe(s.status);
+  for (const s of alone.signoffs)
+    expect(built.signoffs.find((b) => b.level === s.level && b.role === s.role)?.status).toBe(
+      s.status,
+    );
+  for (const t of alone.triggers)
+    expect(built.triggers.find((b) => b.id === t.id)?.status).toBe(t.status);
+}
+
+describe('whatever a repository policy adds on the organization’s', () => {
+  test(
+    'every organization threshold, safeguard, sign-off and request for changes keeps its outcome, no level is lower, and what the organization policy blocks stays blocked',
+    async () => {
+      let loaded = 0;
+      await checkProperty(
+        fc.asyncProperty(additions, world, async (policy, w) => {
+          const results = [
+            WMDP(w.wmdp),
+            { benchmark: 'wmdp-bio', metric: 'acc_norm', value: w.accNorm },
+            { benchmark: 'lab', metric: 'accuracy', value: w.lab },
+          ];
+          const file = (path: string, items: string[]) =>
+            items.length > 0 ? { [path]: attestations(items) } : {};
+          // The organization alone judges the repository without what it adds: no policy file,
+          // no attestations on items of its own.
+          const orgFiles = file('safeguards/m.yml', w.orgAttestations);
+          const repoFiles = { ...orgFiles, ...file('safeguards/m-lab.yml', w.repoAttestations) };
+          const judge = (files: Record<string, string>) =>
+            check({
+              base: repository(results, files),
+              head: repository(results, files),
+              context: pullRequest(w.reviews),
+            });
+          let built;
+          try {
+            built = await judge({ ...repoFiles, [POLICY_PATH]: JSON.stringify(policy) });
+          } catch (error) {
+            // A refused addition (a reference to an undefined threshold, a frozen sign-off rule)
+            // judges nothing: the gate fails closed. Only what loads is compared.
+            expect((error as { code?: string }).code).toMatch(/^policy-/);
+            fc.pre(false);
+            return;
+          }
+          loaded += 1;
+          const alone = (await judge(orgFiles)).record;
+          expectNoWeaker(alone.models[0]!, built.record.models[0]!);
+          // Who stands in the way (the roles a request names may grow with the repository's).
+          const requests = (reasons: Reason[]) =>
+            reasons
+              .filter((r) => r.code === 'changes-requested' && r.severity === 'block')
+              .map((r) => r.message.split(' ')[0]);
+          expect(requests(built.record.reasons)).toEqual(
+            expect.arrayContaining(requests(alone.reasons)),
+          );
+          if (alone.decision === 'block') expect(built.record.decision).toBe('block');
+        }),
+      );
+      // The property is about policies that load: most generated ones must.
+      expect(loaded).toBeGreaterThan(50);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
