@@ -48,10 +48,11 @@
  * done by whichever replica finds the last run older than that interval (`trySetMaintenanceTime`,
  * src/boss.js); `monitorStateIntervalSeconds` only emits counts and expires nothing. pg-boss's
  * default expiry is 15 minutes, which would leave a dead replica's job for up to 17 minutes. Here
- * expiry is 60 s and maintenance every 15 s; a timer that fires a hair before the interval has
- * passed in the database's clock skips one round, so the job is back to `retry` at most
- * 60 + 2 × 15 = 90 s after it started, and starts elsewhere 1–2 s (back-off) plus one poll later:
- * well within 2 minutes.
+ * expiry is 60 s and maintenance every 10 s. The timer's period equals the interval it checks, so
+ * a tick that lands a hair early in the database's clock skips its round (measured: 75 s and 90 s
+ * with 15 s maintenance); the job is back to `retry` at most 60 + 2 × 10 = 80 s after it started,
+ * and starts elsewhere 1–2 s (back-off) plus one poll later: within 2 minutes with room for a
+ * loaded machine.
  *
  * Expiry also bounds a live run: a handler still running at `expireSeconds` is failed (and so
  * retried, here or on another replica) while it may still finish. That is safe because jobs are
@@ -76,7 +77,7 @@ export const DEFAULT_QUEUE_SCHEMA = 'rsp_gate_queue';
 /** Seconds a job may stay `active` before the supervisor fails it and it is retried. */
 export const DEFAULT_EXPIRE_SECONDS = 60;
 /** Seconds between two runs of pg-boss's supervisor (expiry, archiving). */
-export const DEFAULT_MAINTENANCE_SECONDS = 15;
+export const DEFAULT_MAINTENANCE_SECONDS = 10;
 /** Back-off before the second try; pg-boss doubles it for the third, with jitter. */
 const RETRY_DELAY_SECONDS = 1;
 
@@ -102,7 +103,7 @@ export interface PostgresQueueOptions {
   schema?: string;
   /** Seconds before a running job counts as lost and is retried (default 60). */
   expireSeconds?: number;
-  /** Seconds between supervisor runs (default 15); expire + 2 × this bounds a lost job's wait. */
+  /** Seconds between supervisor runs (default 10); expire + 2 × this bounds a lost job's wait. */
   maintenanceSeconds?: number;
   /** Milliseconds between two looks for work while slots are free (default 1000). */
   pollMs?: number;
