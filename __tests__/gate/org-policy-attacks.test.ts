@@ -278,6 +278,35 @@ describe('pull requests that change the repository policy', () => {
     expect(record.decision).toBe('block');
   });
 
+  test('under an organization policy that does not require itself, one that adds a standalone repository policy is judged by the organization policy and needs its policy owners', async () => {
+    const notRequired = {
+      ...ORGANIZATION,
+      text: ORG_TEXT.replace('organization: { required: true }\n', ''),
+    };
+    const own =
+      'version: 1\nlevels: [ASL-2]\nbaseline: ASL-2\nroles:\n  me: { users: [dave-ml] }\npolicy_owners: [me]\n';
+    const judged = (reviews: Review[]) =>
+      check({
+        base: repository([WMDP(0.8)]),
+        head: repository([WMDP(0.8)], { [POLICY_PATH]: own }),
+        context: pullRequest(reviews),
+        organization: notRequired,
+      });
+    const { record } = await judged([approval('mallory')]);
+    expect(record.policy.source).toBe('acme/.github:.github/rsp-policy.yml@abc1234');
+    expect(record.models[0]!.levels.security).toBe('ASL-3');
+    expect(record.reasons.find((r) => r.code === 'policy-changed')).toMatchObject({
+      severity: 'block',
+      message: expect.stringContaining('needs an approving review on the head commit from rso'),
+    });
+    // The head's policy itself is valid: it may stand alone once the organization's owners agree.
+    expect(record.reasons.some((r) => r.message.startsWith('the edited policy is invalid'))).toBe(
+      false,
+    );
+    const approved = await judged([approval('alice')]);
+    expect(approved.record.reasons.find((r) => r.code === 'policy-changed')?.severity).toBe('info');
+  });
+
   test('one that rewrites the repository policy to stop building on the organization’s is judged by the base and blocked as invalid, owners’ approval or not', async () => {
     const base = onOrg('roles:\n  ops: { users: [erin] }\n');
     const own = `${ORG_TEXT.replace('organization: { required: true }\n', '')}`.replace(
