@@ -98,6 +98,23 @@ describe('a repository policy that tries not to build on an organization policy 
     expect(error.location).toMatchObject({ file: FILE, line: 3, key: 'mode' });
   });
 
+  test('YAML anchors copy values, never ids into place: an alias that repeats an added threshold is a duplicate id, one that sets a frozen key is refused there', () => {
+    const repeated = errorOf(
+      'version: 1\nextends: organization\nthresholds:\n  - &t { id: lab-cyber, requires: { security: ASL-3 } }\n  - *t\n',
+    );
+    expect(repeated).toMatchObject({
+      code: 'policy-duplicate-id',
+      location: { file: FILE, line: 5, key: 'thresholds[1].id' },
+    });
+    const copied = errorOf(
+      'version: 1\nextends: organization\nroles:\n  ops: { users: [dave-ml] }\nsafeguards:\n  - { id: lab, level: ASL-3, kind: security, title: Lab, signers: &who [ops] }\npolicy_owners: *who\n',
+    );
+    expect(copied).toMatchObject({
+      code: 'policy-org-frozen',
+      location: { file: FILE, line: 7, key: 'policy_owners' },
+    });
+  });
+
   test('an empty policy file is not an absent one: refused, not judged by the organization policy alone', () => {
     expect(errorOf('').code).toBe('schema');
     expect(errorOf('version: 1\n')).toMatchObject({
