@@ -5,6 +5,7 @@ import { ConfigError, readConfig } from '../../src/app/config.js';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const PEM = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+const PKCS8 = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const base = { APP_ID: '12345', PRIVATE_KEY: PEM, WEBHOOK_SECRET: 's3cret' };
 const noFile = (path: string): string => {
   throw new Error(`ENOENT: no such file, open '${path}'`);
@@ -36,15 +37,20 @@ describe('App configuration', () => {
     expect(local.graphqlUrl).toBe('http://127.0.0.1:9/graphql');
   });
 
+  it('the PKCS#1 key GitHub hands out is converted to PKCS#8, which the JWT signer takes', () => {
+    expect(PEM).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
+    expect(readConfig(base, noFile).privateKey).toBe(PKCS8);
+  });
+
   it('a key with \\n escapes (as a one-line variable) and a key file both work', () => {
     expect(readConfig({ ...base, PRIVATE_KEY: PEM.replace(/\n/g, '\\n') }, noFile).privateKey).toBe(
-      PEM,
+      PKCS8,
     );
     const fromFile = readConfig(
       { APP_ID: '1', WEBHOOK_SECRET: 's', PRIVATE_KEY_PATH: '/keys/app.pem' },
       (path) => (path === '/keys/app.pem' ? PEM : noFile(path)),
     );
-    expect(fromFile.privateKey).toBe(PEM);
+    expect(fromFile.privateKey).toBe(PKCS8);
   });
 
   it.each([
@@ -53,6 +59,10 @@ describe('App configuration', () => {
     [{ WEBHOOK_SECRET: '' }, /WEBHOOK_SECRET is not set: .*refuses every unsigned delivery/],
     [{ PRIVATE_KEY: '' }, /PRIVATE_KEY is not set/],
     [{ PRIVATE_KEY: 'not a key' }, /does not hold a PEM private key/],
+    [
+      { PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----' },
+      /PRIVATE_KEY holds a key that cannot be read/,
+    ],
     [
       { PRIVATE_KEY: '', PRIVATE_KEY_PATH: '/nope.pem' },
       /PRIVATE_KEY_PATH is `\/nope.pem`, which cannot be read: ENOENT/,

@@ -64,7 +64,15 @@ export interface PushDescription {
   after: string;
   /** login of the pusher */
   pusher?: string;
-  commits?: { id: string; message?: string; treeId?: string }[];
+  /** the pushed commits, with the paths each added, removed and modified (default none) */
+  commits?: {
+    id: string;
+    message?: string;
+    treeId?: string;
+    added?: string[];
+    removed?: string[];
+    modified?: string[];
+  }[];
   forced?: boolean;
   /** include `installation: { id, node_id }`, as deliveries to a GitHub App do */
   installationId?: number;
@@ -90,9 +98,9 @@ export function buildPushEvent(d: PushDescription): JsonObject {
     url: `${host.htmlUrl}/${full}/commit/${c.id}`,
     author: person,
     committer: person,
-    added: [],
-    removed: [],
-    modified: [],
+    added: c.added ?? [],
+    removed: c.removed ?? [],
+    modified: c.modified ?? [],
   }));
   const env = envelope(host, d.repo, pusher.login, d.installationId);
   const repository = env.repository as JsonObject;

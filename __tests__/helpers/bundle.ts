@@ -1,16 +1,16 @@
-/** The Action and the CLI bundled from the current sources, for tests that run them as users do. */
+/** The Action, the CLI and the App bundled from the current sources, for tests that run them as users do. */
 import { join } from 'node:path';
 import { inject } from 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The directory holding index.js (the Action) and cli.js, set by bundle-setup.ts. */
+    /** The directory holding index.js (the Action), cli.js and app.js, set by bundle-setup.ts. */
     bundleDir: string;
   }
 }
 
-/** The path of `index.js` (the Action) or `cli.js`, bundled from the sources under test. */
-export function bundled(file: 'index.js' | 'cli.js'): string {
+/** The path of `index.js` (the Action), `cli.js` or `app.js`, bundled from the sources under test. */
+export function bundled(file: 'index.js' | 'cli.js' | 'app.js'): string {
   const dir = inject('bundleDir');
   if (!dir)
     throw new Error(

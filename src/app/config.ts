@@ -4,6 +4,7 @@
  * (`GITHUB_API_URL`, `GITHUB_GRAPHQL_URL`), so that operators know them. Pure: takes the
  * environment and a file reader; every problem names the variable and what to set.
  */
+import { createPrivateKey } from 'node:crypto';
 import { DEFAULT_POLICY_PATH } from '../gate/check-trees.js';
 
 export interface AppConfig {
@@ -66,11 +67,17 @@ function privateKeyFrom(env: Env, readFile: (path: string) => string): string {
     throw new ConfigError(
       'PRIVATE_KEY is not set: set it to the App’s private key (PEM), or PRIVATE_KEY_PATH to its file',
     );
+  const name = inline ? 'PRIVATE_KEY' : 'PRIVATE_KEY_PATH';
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem))
     throw new ConfigError(
-      `${inline ? 'PRIVATE_KEY' : 'PRIVATE_KEY_PATH'} does not hold a PEM private key (-----BEGIN RSA PRIVATE KEY-----): download the key from the App’s settings`,
+      `${name} does not hold a PEM private key (-----BEGIN RSA PRIVATE KEY-----): download the key from the App’s settings`,
     );
-  return pem;
+  // GitHub hands out PKCS#1 keys (BEGIN RSA PRIVATE KEY); the JWT signer takes PKCS#8 only.
+  try {
+    return createPrivateKey(pem).export({ type: 'pkcs8', format: 'pem' }).toString();
+  } catch (error) {
+    throw new ConfigError(`${name} holds a key that cannot be read: ${(error as Error).message}`);
+  }
 }
 
 /** GitHub.com, GitHub Enterprise Server (`GHE_HOST`), or URLs set outright. */
