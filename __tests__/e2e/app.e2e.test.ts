@@ -248,7 +248,7 @@ describe('a pull request’s whole life, through the App', () => {
     );
     expect(latestCheck(EDIT).conclusion).toBe('failure');
     // Judged by the base's policy (enforcing), and the edit itself waits for the policy owners.
-    expect(plain(latestCheck(EDIT).output.summary)).toContain(
+    expect(plain(latestCheck(EDIT).output.summary ?? '')).toContain(
       'the policy is edited in this change: it is judged by the base policy and needs an approving review on the head commit from',
     );
     expect(botComments(models, 9)).toHaveLength(1);

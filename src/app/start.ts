@@ -112,7 +112,11 @@ export async function startApp(
     ready: () => ready,
   });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
-  await queue.start(createJobHandler({ config, github, queue, log }));
+  const handle = createJobHandler({ config, github, queue, log });
+  await queue.start(async (job) => {
+    log.info('job started', { delivery: job.data.deliveryId, key: job.key, kind: job.kind });
+    await handle(job);
+  });
   ready = true;
   const port = (server.address() as AddressInfo).port;
   log.info('rsp-gate App listening', {
