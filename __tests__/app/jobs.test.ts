@@ -194,6 +194,15 @@ describe('a judge job', () => {
   });
 });
 
+async function drain(queue: ReturnType<typeof createMemoryQueue>): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    const { waiting, running } = await queue.stats();
+    if (waiting + running === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('the queue did not drain');
+}
+
 describe('sweeps', () => {
   it('a verdict is stale with no check on the head, unstamped, stuck in progress, or from an earlier day', async () => {
     const port = createMemoryPort();
@@ -237,10 +246,20 @@ describe('sweeps', () => {
         ...(force ? { force } : {}),
       },
     });
+    // The installation's sweep queues one sweep per repository…
     await w.handler(sweep(false));
-    expect((await w.queue.stats()).waiting).toBe(1); // only #8, which has no verdict
+    expect(await w.queue.stats()).toEqual({ waiting: 1, running: 0 });
+    // …whose own sweep queues the stale verdicts only: #8, which has none.
+    const judged: Job[] = [];
+    await w.queue.start(async (j) => {
+      if (j.kind === 'sweep') await w.handler(j);
+      else judged.push(j);
+    });
+    await drain(w.queue);
+    expect(judged.map((j) => j.data.prs)).toEqual([[8]]);
     await w.handler(sweep(true));
-    expect((await w.queue.stats()).waiting).toBe(2);
+    await drain(w.queue);
+    expect(judged.map((j) => j.data.prs)).toEqual([[8], [7], [8]]);
   });
 });
 

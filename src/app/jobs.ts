@@ -338,15 +338,33 @@ async function sweepRepository(
   return queued;
 }
 
+/**
+ * A sweep of an installation queues one sweep per repository, so that no job runs long (the
+ * Postgres queue counts a job running past its expiry as lost); a repository's sweep queues a
+ * judgment for each open pull request whose verdict is stale (every one, when forced).
+ */
 async function runSweep(context: JobContext, job: Job): Promise<void> {
   const { data } = job;
+  if (data.repo) {
+    const queued = await sweepRepository(context, data, data.owner, data.repo);
+    context.log.info(`swept ${data.owner}/${data.repo}: ${queued} pull requests to judge`, {
+      delivery: data.deliveryId,
+      key: job.key,
+      reason: data.reason,
+    });
+    return;
+  }
   const wanted = data.repos ? new Set(data.repos.map((r) => r.toLowerCase())) : null;
   const repositories = (await context.github.repositories(data.installationId)).filter(
     (r) => wanted === null || wanted.has(r.name.toLowerCase()),
   );
-  let queued = 0;
-  for (const r of repositories) queued += await sweepRepository(context, data, r.owner, r.name);
-  context.log.info(`swept ${repositories.length} repositories: ${queued} pull requests to judge`, {
+  for (const r of repositories)
+    await context.queue.add({
+      key: `${r.owner}/${r.name}:sweep`.toLowerCase(),
+      kind: 'sweep',
+      data: { ...data, owner: r.owner, repo: r.name, repos: [r.name] },
+    });
+  context.log.info(`sweeping ${repositories.length} repositories`, {
     delivery: data.deliveryId,
     key: job.key,
     reason: data.reason,
