@@ -205,6 +205,31 @@ describe('a repository policy that extends organization', () => {
 });
 
 describe('a pull request', () => {
+  test('that makes a repository policy standing outside a required organization policy build on it is judged by the organization policy, and blocks until its owners approve', async () => {
+    const own = 'version: 1\nextends: anthropic-rsp-v2.2@2\n';
+    const { record } = await check({
+      base: repository(0.3, { [POLICY_PATH]: own }),
+      head: repository(0.3, { [POLICY_PATH]: ON_ORG }),
+      context: PULL_REQUEST,
+    });
+    expect(record.policy.source).toBe(`${ORG_FILE}@abc1234`);
+    expect(record.reasons.find((r) => r.code === 'policy-changed')).toMatchObject({
+      severity: 'block',
+      file: POLICY_PATH,
+    });
+  });
+
+  test('in a repository whose policy stands outside a required organization policy, a change that leaves the policy alone is still refused', async () => {
+    const own = 'version: 1\nextends: anthropic-rsp-v2.2@2\n';
+    await expect(
+      check({
+        base: repository(0.3, { [POLICY_PATH]: own }),
+        head: repository(0.3, { [POLICY_PATH]: own, 'README.md': 'more\n' }),
+        context: PULL_REQUEST,
+      }),
+    ).rejects.toMatchObject({ code: 'policy-org-required' });
+  });
+
   test('that adds a repository policy is judged by the organization policy (the base has none) and blocks until its owners approve', async () => {
     const { record } = await check({
       base: repository(0.3),

@@ -120,9 +120,36 @@ async function loadJudgingPolicy(
   try {
     return await load();
   } catch (error) {
+    if (await fixesBaseOutsideRequiredOrg(options, error)) {
+      // The base's own file stands outside an organization policy that requires itself, and the
+      // change makes it build on it: the organization policy alone judges, and the edit is a
+      // policy change its owners approve. Without this the fix itself could never merge.
+      const text = await readPolicyText(options.base!, options.policyPath);
+      return { policy: loadOrganizationPolicy(options.organization!), text };
+    }
     const stalePin = isInputError(error) && error.code === 'policy-preset-version';
     if (!options.base || !stalePin || !(await headPinsShippedPreset(options))) throw error;
     return load({ acceptStalePin: true });
+  }
+}
+
+/**
+ * A change whose base policy is refused because the organization policy requires itself
+ * (`policy-org-required`) and whose head policy loads over the organization policy.
+ */
+async function fixesBaseOutsideRequiredOrg(
+  options: CheckOptions,
+  error: unknown,
+): Promise<boolean> {
+  if (!options.base || !options.organization) return false;
+  if (!isInputError(error) || error.code !== 'policy-org-required') return false;
+  const headText = await readPolicyText(options.head, options.policyPath);
+  if (headText === null) return true; // deleting it leaves the organization policy to judge
+  try {
+    loadPolicy(headText, options.policyPath, organizationOf(options));
+    return true;
+  } catch {
+    return false;
   }
 }
 
