@@ -68,6 +68,8 @@ export function createAppGitHub(
         apiUrl: config.apiUrl,
         graphqlUrl: config.graphqlUrl,
         log,
+        // GitHub's secondary limits are per installation: each keeps its own pace.
+        throttleId: `installation-${installationId}`,
       });
     },
     async installations() {

@@ -46,6 +46,12 @@ export interface OctokitPortOptions {
   /** A request that takes longer is abandoned and retried. */
   requestTimeoutMs?: number;
   log?: (message: string) => void;
+  /**
+   * Whose pace the request spacing keeps: ports with the same id share it (Octokit's throttling
+   * spaces writes and GraphQL queries a second apart per id, in one process). GitHub's secondary
+   * limits are per identity, so the App gives each installation its own; default one for all.
+   */
+  throttleId?: string;
 }
 
 const ThrottledOctokit = Octokit.plugin(retry, throttling);
@@ -159,6 +165,7 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
     // here: that makes the plugin retry every error, 403 and 404 included, at once.
     request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? 30_000) },
     throttle: {
+      ...(options.throttleId ? { id: options.throttleId } : {}),
       onRateLimit: waitOut('rate limit hit'),
       onSecondaryRateLimit: waitOut('secondary rate limit'),
     },
