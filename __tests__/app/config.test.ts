@@ -32,6 +32,11 @@ describe('App configuration', () => {
     expect(ghe.apiUrl).toBe('https://github.acme.internal/api/v3');
     expect(ghe.graphqlUrl).toBe('https://github.acme.internal/api/graphql');
     expect(ghe.serverUrl).toBe('https://github.acme.internal');
+    const apiOnly = readConfig(
+      { ...base, GITHUB_API_URL: 'https://ghe.acme.internal/api/v3' },
+      noFile,
+    );
+    expect(apiOnly.graphqlUrl).toBe('https://ghe.acme.internal/api/graphql');
     const local = readConfig({ ...base, GITHUB_API_URL: 'http://127.0.0.1:9/' }, noFile);
     expect(local.apiUrl).toBe('http://127.0.0.1:9');
     expect(local.graphqlUrl).toBe('http://127.0.0.1:9/graphql');

@@ -249,3 +249,55 @@ describe('the bundled CLI', () => {
     ]);
   });
 });
+
+describe('rsp-gate serve', () => {
+  /** The bundled CLI with exactly `env`, stopped by SIGTERM once it is ready. */
+  function serve(env: Record<string, string>) {
+    return new Promise<{ code: number | null; stdout: string; stderr: string; health: unknown }>(
+      (resolve) => {
+        const child = execFile(process.execPath, [bundled('cli.js'), 'serve'], {
+          env: { PATH: process.env.PATH ?? '', ...env },
+        });
+        let stdout = '';
+        let stderr = '';
+        let health: unknown = null;
+        child.stdout!.on('data', (d: Buffer) => {
+          stdout += d.toString();
+          const listening = /"msg":"rsp-gate App listening","port":(\d+)/.exec(stdout);
+          if (listening && health === null) {
+            health = 'asked';
+            void fetch(`http://127.0.0.1:${listening[1]}/healthz`)
+              .then((r) => r.json())
+              .then((body) => {
+                health = body;
+                child.kill('SIGTERM');
+              });
+          }
+        });
+        child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('exit', (code) => resolve({ code, stdout, stderr, health }));
+      },
+    );
+  }
+
+  test('without its configuration it exits 2 and says what to set', async () => {
+    const run = await serve({});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('rsp-gate serve: APP_ID is not set');
+  });
+
+  test('configured, it serves /healthz and stops on SIGTERM', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const run = await serve({
+      APP_ID: '1',
+      PRIVATE_KEY: key.export({ type: 'pkcs1', format: 'pem' }).toString(),
+      WEBHOOK_SECRET: 'secret',
+      PORT: '0',
+      // Nobody listens here: the start-up sweep logs that it cannot reach GitHub.
+      GITHUB_API_URL: 'http://127.0.0.1:9',
+    });
+    expect(run.health).toMatchObject({ ready: true, queue: { waiting: 0, running: 0 } });
+    expect(run.code).toBe(0);
+  });
+});

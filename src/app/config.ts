@@ -87,10 +87,11 @@ function apiUrls(env: Env): { apiUrl: string; graphqlUrl: string; serverUrl: str
     .replace(/\/+$/, '');
   const apiUrl =
     env.GITHUB_API_URL?.trim() || (host ? `https://${host}/api/v3` : 'https://api.github.com');
+  // GitHub.com answers GraphQL at <api>/graphql; Enterprise Server at /api/graphql beside /api/v3.
   const graphqlUrl =
     env.GITHUB_GRAPHQL_URL?.trim() ||
-    (host && !env.GITHUB_API_URL?.trim()
-      ? `https://${host}/api/graphql`
+    (/\/api\/v3\/*$/.test(apiUrl)
+      ? apiUrl.replace(/\/api\/v3\/*$/, '/api/graphql')
       : `${apiUrl.replace(/\/+$/, '')}/graphql`);
   for (const [name, url] of [
     ['GITHUB_API_URL', apiUrl],

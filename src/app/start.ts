@@ -125,7 +125,10 @@ export async function startApp(
     api: config.apiUrl,
   });
   const sweep = (reason: string, force = false) => queueSweeps(github, queue, log, reason, force);
-  await sweep('start: deliveries missed while the App was down');
+  // Not awaited: GitHub being slow or down at start must not hold up the server (it logs).
+  // Forced: a review or tick missed while the App was down leaves no trace on the verdict, so
+  // every open pull request is judged again.
+  void sweep('start: deliveries missed while the App was down', true);
   const stopSweeps = scheduleSweeps(config, sweep);
   return {
     port,

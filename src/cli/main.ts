@@ -228,7 +228,8 @@ async function serve(io: Io): Promise<number> {
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
-  return EXIT_PASS;
+  // The running jobs are done: a request still retrying (a sweep's) must not keep it alive.
+  process.exit(EXIT_PASS);
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
