@@ -219,6 +219,20 @@ describe('a pull request', () => {
     });
   });
 
+  test('that removes what the organization policy has since frozen is judged by the organization policy, and blocks until its owners approve', async () => {
+    // The repository added a role the organization policy now defines too: its base is refused.
+    const clashing = `${ON_ORG.replace(/\n$/, '')}\nroles:\n  rso: { users: [mallory] }\n`;
+    const { record } = await check({
+      base: repository(0.3, { [POLICY_PATH]: clashing }),
+      head: repository(0.3, { [POLICY_PATH]: ON_ORG }),
+      context: PULL_REQUEST,
+    });
+    expect(record.policy.source).toBe(`${ORG_FILE}@abc1234`);
+    expect(record.reasons.find((r) => r.code === 'policy-changed')).toMatchObject({
+      severity: 'block',
+    });
+  });
+
   test('in a repository whose policy stands outside a required organization policy, a change that leaves the policy alone is still refused', async () => {
     const own = 'version: 1\nextends: anthropic-rsp-v2.2@2\n';
     await expect(

@@ -121,9 +121,10 @@ async function loadJudgingPolicy(
     return await load();
   } catch (error) {
     if (await fixesBaseOutsideRequiredOrg(options, error)) {
-      // The base's own file stands outside an organization policy that requires itself, and the
-      // change makes it build on it: the organization policy alone judges, and the edit is a
-      // policy change its owners approve. Without this the fix itself could never merge.
+      // The base's own file clashes with the organization policy (stands outside one that requires
+      // itself, or sets what it now sets), and the change mends it: the organization policy alone
+      // judges, and the edit is a policy change its owners approve. Without this the fix itself
+      // could never merge.
       const text = await readPolicyText(options.base!, options.policyPath);
       return { policy: loadOrganizationPolicy(options.organization!), text };
     }
@@ -134,15 +135,17 @@ async function loadJudgingPolicy(
 }
 
 /**
- * A change whose base policy is refused because the organization policy requires itself
- * (`policy-org-required`) and whose head policy loads over the organization policy.
+ * A change whose base policy is refused because of the organization policy (it requires itself,
+ * `policy-org-required`, or has since set a key the repository policy sets, `policy-org-frozen`)
+ * and whose head policy loads over the organization policy.
  */
 async function fixesBaseOutsideRequiredOrg(
   options: CheckOptions,
   error: unknown,
 ): Promise<boolean> {
   if (!options.base || !options.organization) return false;
-  if (!isInputError(error) || error.code !== 'policy-org-required') return false;
+  const clash = ['policy-org-required', 'policy-org-frozen'];
+  if (!isInputError(error) || !clash.includes(error.code)) return false;
   const headText = await readPolicyText(options.head, options.policyPath);
   if (headText === null) return true; // deleting it leaves the organization policy to judge
   try {
