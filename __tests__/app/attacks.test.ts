@@ -6,7 +6,19 @@
  * on GitHub: the check a pull request's merge box reads.
  */
 import { describe, expect, it } from 'vitest';
-import { BASE, bytes, createWorld, exampleFiles, HEAD, judgeJob, pull, text } from './app-world.js';
+import { jobsForDelivery } from '../../src/app/deliveries.js';
+import { userEditsComment } from '../../src/github/memory-port.js';
+import {
+  BASE,
+  bytes,
+  createWorld,
+  drain,
+  exampleFiles,
+  HEAD,
+  judgeJob,
+  pull,
+  text,
+} from './app-world.js';
 
 const SCRATCH = 's'.repeat(40);
 
@@ -77,5 +89,174 @@ describe('the "not configured" neutral check', () => {
     w.port.state.pulls.set(7, pull(7));
     await w.handler(judgeJob([7]));
     expect(w.shown()).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+  });
+});
+
+const QUEUE = 'q'.repeat(40);
+
+/** #7 passes on HEAD: every item ticked by the RSO, and the CEO and RSO approve the head. */
+async function passingPullRequest() {
+  const w = createWorld();
+  w.port.state.commits.set(BASE, await exampleFiles('acme-models-base'));
+  w.port.state.commits.set(HEAD, await exampleFiles('acme-models'));
+  // The merge queue's commit: main with #7 on top (main has not moved).
+  w.port.state.commits.set(QUEUE, await exampleFiles('acme-models'));
+  w.port.state.pulls.set(7, pull(7));
+  await w.handler(judgeJob([7]));
+  const comment = w.port.state.comments.find((c) => c.issue === 7)!;
+  userEditsComment(w.port, comment.id, 'alice-rso', comment.body.replaceAll('- [ ] ', '- [x] '));
+  w.port.state.reviews.set(7, [
+    { user: 'carol-ceo', state: 'APPROVED', commit: HEAD, submittedAt: '2026-11-27T12:30:00Z' },
+    { user: 'alice-rso', state: 'APPROVED', commit: HEAD, submittedAt: '2026-11-27T12:31:00Z' },
+  ]);
+  await w.handler(judgeJob([7]));
+  expect(w.shown()?.conclusion, '#7 passes').toBe('success');
+  w.port.state.enforcement.set('release/1', {
+    rulesetChecks: [{ context: 'rsp-gate', ruleset: 'releases' }],
+    classic: { protected: false, requiredChecks: [] },
+  });
+  return w;
+}
+
+const mergeGroupJob = () =>
+  judgeJob([], QUEUE, {
+    prs: undefined,
+    mergeGroup: { number: 7, checkSha: QUEUE, baseSha: BASE },
+    reason: 'merge_group.checks_requested',
+  });
+
+describe('the merge queue’s commit as the head of another pull request', () => {
+  it('a pull request whose head is the queue’s commit, into another protected branch, is not passed by the queue’s verdict', async () => {
+    // #9: the author pushed the queue's commit to a branch of theirs and opened it into
+    // release/1, where nobody approved or ticked anything. rsp-gate on that commit speaks for #9.
+    const w = await passingPullRequest();
+    w.port.state.pulls.set(9, pull(9, { headSha: QUEUE, headRef: 'sneak', baseRef: 'release/1' }));
+    await w.handler(judgeJob([9], QUEUE));
+    expect(w.shown('rsp-gate', QUEUE)?.conclusion, '#9 alone').toBe('failure');
+    await w.handler(mergeGroupJob());
+    expect(w.shown('rsp-gate', QUEUE)?.conclusion, 'after the queue’s run').toBe('failure');
+    expect(w.shown('rsp-gate', QUEUE)?.output.summary).toContain('#9 into `release/1`: blocked');
+  });
+
+  it('a merge queue job and a pull request job folded under one commit judge both', async () => {
+    const w = await passingPullRequest();
+    w.port.state.pulls.set(9, pull(9, { headSha: QUEUE, headRef: 'sneak', baseRef: 'release/1' }));
+    await w.queue.add(mergeGroupJob());
+    expect(await w.queue.add(judgeJob([9], QUEUE))).toBe('folded');
+    await w.queue.start(w.handler);
+    await drain(w.queue);
+    const judged = w.logged().filter((l) => l.msg === 'judged');
+    expect(judged.map((l) => l.target)).toEqual(['#7', '#7', '#9', '#7']);
+    // #9 got its own comment, saying it is blocked.
+    expect(w.port.state.comments.filter((c) => c.issue === 9)).toHaveLength(1);
+    expect(w.shown('rsp-gate', QUEUE)?.conclusion).toBe('failure');
+  });
+});
+
+describe('deliveries GitHub sends that the App must not ignore', () => {
+  const repository = { name: 'models', owner: { login: 'acme' }, default_branch: 'main' };
+  const installation = { id: 1 };
+  const sender = { login: 'dana', type: 'User' };
+  const options = { policyPath: '.github/rsp-policy.yml' };
+  const jobsOf = (event: string, payload: object) => {
+    const outcome = jobsForDelivery(event, payload, 'delivery-1', options);
+    return 'ignored' in outcome ? [] : outcome.jobs;
+  };
+
+  it('"Re-run all checks" (check_suite.rerequested) judges the suite’s commit and its pull requests', () => {
+    const jobs = jobsOf('check_suite', {
+      action: 'rerequested',
+      installation,
+      repository,
+      sender,
+      check_suite: { head_sha: HEAD, head_branch: 'topic', pull_requests: [{ number: 4 }] },
+    });
+    expect(jobs).toEqual([
+      expect.objectContaining({
+        key: `acme/models@${HEAD}`,
+        kind: 'judge',
+        data: expect.objectContaining({ sha: HEAD, prs: [4] }),
+      }),
+    ]);
+    // The suite GitHub opens on every push is left to the pull request's own events.
+    expect(
+      jobsOf('check_suite', {
+        action: 'requested',
+        installation,
+        repository,
+        sender,
+        check_suite: { head_sha: HEAD, head_branch: 'topic', pull_requests: [{ number: 4 }] },
+      }),
+    ).toEqual([]);
+  });
+
+  it('Re-run of rsp-gate on a fork’s pull request (GitHub lists no pull requests then) judges the pull requests with that head, not a branch', async () => {
+    const [job] = jobsOf('check_run', {
+      action: 'rerequested',
+      installation,
+      repository,
+      sender,
+      check_run: {
+        name: 'rsp-gate',
+        head_sha: HEAD,
+        pull_requests: [],
+        check_suite: { head_branch: null },
+      },
+    });
+    expect(job).toMatchObject({ key: `acme/models@${HEAD}`, kind: 'judge', data: { sha: HEAD } });
+    // The job finds the fork's pull request by its head and judges it.
+    const w = createWorld();
+    w.port.state.commits.set(BASE, await exampleFiles('acme-models-base'));
+    w.port.state.commits.set(HEAD, await exampleFiles('acme-models'));
+    w.port.state.pulls.set(7, pull(7, { headRepo: 'dave-ml/models' }));
+    await w.handler(job!);
+    expect(w.shown()).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(w.port.state.comments.filter((c) => c.issue === 7)).toHaveLength(1);
+    // Re-run of the audit check of a pushed branch judges that branch again.
+    const [audit] = jobsOf('check_run', {
+      action: 'rerequested',
+      installation,
+      repository,
+      sender,
+      check_run: {
+        name: 'rsp-gate (audit)',
+        head_sha: HEAD,
+        pull_requests: [],
+        check_suite: { head_branch: 'main' },
+      },
+    });
+    expect(audit).toMatchObject({ kind: 'state', data: { ref: 'refs/heads/main' } });
+  });
+
+  it('adding the organization’s .github repository to the installation, or removing it, re-judges every repository', () => {
+    for (const [action, field] of [
+      ['added', 'repositories_added'],
+      ['removed', 'repositories_removed'],
+    ] as const) {
+      const [job] = jobsOf('installation_repositories', {
+        action,
+        installation: { id: 1, account: { login: 'acme' } },
+        sender,
+        [field]: [{ name: '.github' }],
+      });
+      expect(job, action).toMatchObject({ kind: 'sweep', data: { repo: '', force: true } });
+      expect(job!.data.repos, action).toBeUndefined();
+    }
+  });
+
+  it('a force-push that rewinds the organization’s policy re-judges every repository', () => {
+    // The push lists no commits (they are all older) and its head commit touched other files.
+    const [, sweep] = jobsOf('push', {
+      installation,
+      repository: { ...repository, name: '.github' },
+      sender,
+      ref: 'refs/heads/main',
+      before: 'e'.repeat(40),
+      after: HEAD,
+      forced: true,
+      commits: [],
+      head_commit: { added: [], removed: [], modified: ['README.md'] },
+    });
+    expect(sweep).toMatchObject({ kind: 'sweep', data: { repo: '', force: true } });
   });
 });

@@ -11,6 +11,7 @@
  */
 import { COMMENT_MARKER } from '../render/render-markdown.js';
 import { resolveTarget, type EventPayload } from '../gate/event.js';
+import { auditCheckName } from '../gate/protected-bases.js';
 import type { Job, JobData } from './queue.js';
 
 /** The repository of the organization's own settings, where the org policy lives. */
@@ -29,10 +30,20 @@ interface AppPayload extends EventPayload {
   repositories_added?: { name?: string }[];
   pull_request?: { number?: number; head?: { sha?: string } };
   check_run?: {
+    name?: string;
     head_sha?: string;
     pull_requests?: { number?: number }[];
     check_suite?: { head_branch?: string | null };
   };
+  check_suite?: {
+    head_sha?: string;
+    head_branch?: string | null;
+    pull_requests?: { number?: number }[];
+  };
+  repositories_removed?: { name?: string }[];
+  forced?: boolean;
+  before?: string;
+  created?: boolean;
   commits?: { added?: string[]; removed?: string[]; modified?: string[] }[];
   head_commit?: { added?: string[]; removed?: string[]; modified?: string[] } | null;
 }
@@ -65,8 +76,9 @@ function changesOrgPolicy(payload: AppPayload, policyPath: string): boolean {
     ...(payload.commits ?? []),
     ...(payload.head_commit ? [payload.head_commit] : []),
   ];
-  // GitHub lists at most 2,048 commits and 3,000 files per push: an empty list says nothing.
-  if (commits.length === 0) return true;
+  // GitHub lists at most 2,048 commits and 3,000 files per push: an empty list says nothing. A
+  // forced push may rewind the branch to an older policy without listing any commit that has it.
+  if (payload.forced || commits.length === 0) return true;
   return commits.some((c) =>
     [...(c.added ?? []), ...(c.removed ?? []), ...(c.modified ?? [])].includes(policyPath),
   );
@@ -107,6 +119,8 @@ function pushJobs(
   return { jobs };
 }
 
+const isOrgRepository = (name: string) => name.toLowerCase() === ORG_REPOSITORY;
+
 function installationJobs(
   event: string,
   base: Omit<JobData, 'reason'>,
@@ -114,9 +128,19 @@ function installationJobs(
 ): DeliveryOutcome {
   const action = payload.action ?? '';
   const added = event === 'installation' ? payload.repositories : payload.repositories_added;
-  if (!['created', 'added', 'new_permissions_accepted', 'unsuspend'].includes(action))
+  const removed = (payload.repositories_removed ?? []).map((r) => r.name ?? '');
+  // The organization's .github repository leaving the installation hides the org policy from the
+  // App: every repository it governed is judged again without it.
+  const orgPolicyLeft = action === 'removed' && removed.some(isOrgRepository);
+  if (
+    !['created', 'added', 'new_permissions_accepted', 'unsuspend'].includes(action) &&
+    !orgPolicyLeft
+  )
     return { ignored: `${event}.${action} needs no judgment` };
   const names = (added ?? []).map((r) => r.name).filter((n): n is string => !!n);
+  // The .github repository joining brings the org policy: every repository is judged by it.
+  const every =
+    orgPolicyLeft || action === 'new_permissions_accepted' || names.some(isOrgRepository);
   return {
     jobs: [
       {
@@ -127,7 +151,7 @@ function installationJobs(
           repo: '',
           force: true,
           // An installation on every repository lists none: all of them.
-          ...(names.length > 0 && action !== 'new_permissions_accepted' ? { repos: names } : {}),
+          ...(names.length > 0 && !every ? { repos: names } : {}),
           reason: `${event}.${action} by ${who(payload)}`,
         },
       },
@@ -135,36 +159,47 @@ function installationJobs(
   };
 }
 
-function checkRunJobs(base: Omit<JobData, 'reason'>, payload: AppPayload): DeliveryOutcome {
+/**
+ * The Re-run buttons: a check run's (`check_run.rerequested`) or its whole suite's
+ * (`check_suite.rerequested`, "Re-run all checks"). The pull requests with that head are judged
+ * again: those GitHub names, and whichever the job finds open with that head (GitHub names none
+ * for a pull request from a fork). The audit check of a pushed branch judges the branch again.
+ */
+function rerunJobs(
+  event: 'check_run' | 'check_suite',
+  base: Omit<JobData, 'reason'>,
+  payload: AppPayload,
+): DeliveryOutcome {
   if (payload.action !== 'rerequested')
-    return { ignored: `check_run.${payload.action ?? ''} needs no judgment` };
-  const sha = payload.check_run?.head_sha;
-  if (!sha) return { ignored: 'a check run without its commit' };
-  const prs = (payload.check_run?.pull_requests ?? [])
+    return { ignored: `${event}.${payload.action ?? ''} needs no judgment` };
+  const suite = event === 'check_run' ? payload.check_run?.check_suite : payload.check_suite;
+  const checked = event === 'check_run' ? payload.check_run : payload.check_suite;
+  const sha = checked?.head_sha;
+  if (!sha) return { ignored: `a ${event.replace('_', ' ')} without its commit` };
+  const prs = (checked?.pull_requests ?? [])
     .map((p) => p.number)
     .filter((n): n is number => typeof n === 'number');
-  const reason = `check_run.rerequested (Re-run) by ${who(payload)}`;
-  if (prs.length === 0) {
-    const branch = payload.check_run?.check_suite?.head_branch;
-    return {
-      jobs: [
-        {
-          key: `${judgeKey(base.owner, base.repo, sha)}:state`,
-          kind: 'state',
-          data: { ...base, sha, ref: branch ? `refs/heads/${branch}` : sha, reason },
-        },
-      ],
-    };
-  }
-  return {
-    jobs: [
-      {
-        key: judgeKey(base.owner, base.repo, sha),
-        kind: 'judge',
-        data: { ...base, sha, prs, reason },
-      },
-    ],
+  const reason = `${event}.rerequested (Re-run) by ${who(payload)}`;
+  const branch = suite?.head_branch;
+  const state: Job = {
+    key: `${judgeKey(base.owner, base.repo, sha)}:state`,
+    kind: 'state',
+    data: { ...base, sha, ref: branch ? `refs/heads/${branch}` : sha, reason },
   };
+  const judge: Job = {
+    key: judgeKey(base.owner, base.repo, sha),
+    kind: 'judge',
+    data: { ...base, sha, prs, reason },
+  };
+  if (event === 'check_run')
+    return { jobs: [isAuditCheck(payload.check_run?.name ?? '') ? state : judge] };
+  const onDefault = !!branch && branch === payload.repository?.default_branch;
+  return { jobs: onDefault ? [judge, state] : [judge] };
+}
+
+/** The audit check of whole-branch runs, whatever the required check is called. */
+function isAuditCheck(name: string): boolean {
+  return name.endsWith(auditCheckName(''));
 }
 
 /** The jobs of one delivery, or why it asks for none. */
@@ -239,7 +274,8 @@ export function jobsForDelivery(
     case 'push':
       return pushJobs(base, p, options);
     case 'check_run':
-      return checkRunJobs(base, p);
+    case 'check_suite':
+      return rerunJobs(event, base, p);
     default:
       return { ignored: `rsp-gate does not handle \`${event}\` events` };
   }

@@ -249,6 +249,11 @@ async function runJudge(context: JobContext, job: Job): Promise<void> {
   const organization = await withFailClosed(context, job, port, () =>
     organizationPolicyFor(context, data),
   );
+  // A merge queue's job may have absorbed a pull request's (someone made the queue's commit the
+  // head of a pull request): those pull requests are judged too, and the queue's commit last,
+  // since its verdict speaks for them as well as for the queue.
+  if (!data.mergeGroup || (data.prs ?? []).length > 0)
+    await judgePullRequestsWithHead(context, job, port, organization);
   if (data.mergeGroup) {
     const { number, checkSha, baseSha } = data.mergeGroup;
     const target = {
@@ -259,10 +264,20 @@ async function runJudge(context: JobContext, job: Job): Promise<void> {
       ...(baseSha ? { baseSha } : {}),
     };
     await judgeTarget(context, job, port, target, organization);
-    return;
   }
-  // Every open pull request with this head, and those the deliveries named (closed ones too:
-  // their comment records how they ended).
+}
+
+/**
+ * Every open pull request with the job's head, and those the deliveries named (closed ones too:
+ * their comment records how they ended).
+ */
+async function judgePullRequestsWithHead(
+  context: JobContext,
+  job: Job,
+  port: GitHubPort,
+  organization: OrganizationPolicy | null,
+): Promise<void> {
+  const { data } = job;
   const open = await port.openPullRequestsWithHead(data.sha!, OPEN_PULL_REQUEST_LIMIT);
   const numbers = [...new Set([...(data.prs ?? []), ...(open ?? []).map((p) => p.number)])];
   for (const number of numbers.sort((a, b) => a - b))

@@ -382,7 +382,7 @@ async function verdictForHead(
   open: PullRequest[] | null,
   now: () => Promise<PullRequest>,
   notes: string[],
-  judgedSpeaks = true,
+  judgedSpeaks: boolean | 'always' = true,
 ): Promise<CheckVerdict | null> {
   const { port, checkName } = options;
   if (open === null)
@@ -390,10 +390,11 @@ async function verdictForHead(
       'Blocked: the gate cannot list every open pull request',
       `This repository has more than ${OPEN_PULL_REQUEST_LIMIT.toLocaleString('en-US')} open pull requests, so the gate cannot tell which of them have this commit as their head; \`${checkName}\` speaks for all of them, so it fails closed.`,
     );
-  const covered: PullRequestJudgment[] = [];
+  // A merge queue's commit is judged for the queue whatever pull requests have it as their head.
+  const covered: PullRequestJudgment[] = judgedSpeaks === 'always' ? [judged] : [];
   for (const pr of open) {
     if (pr.number === judged.pr.number && pr.baseRef === judged.pr.baseRef) {
-      if (judgedSpeaks) covered.push(judged);
+      if (judgedSpeaks === true) covered.push(judged);
       continue;
     }
     const protection = await readBaseProtection(port, pr.baseRef, checkName, pr.defaultBranch);
@@ -501,7 +502,12 @@ async function verdictToWrite(
   const now = async () => (current ??= await port.pullRequest(pr.number));
   let verdict: CheckVerdict | null = judged.verdict;
   if (pr.merged) verdict = null;
-  else if (at.protection.protected && !at.inQueue) {
+  else if (at.inQueue) {
+    // Anyone who can push a branch can make the queue's commit the head of a pull request of
+    // theirs into another protected base: the check on the commit speaks for those too.
+    const open = await port.openPullRequestsWithHead(at.checkSha, OPEN_PULL_REQUEST_LIMIT);
+    verdict = await verdictForHead(options, at.checkSha, judged, open, now, notes, 'always');
+  } else if (at.protection.protected) {
     const open = await port.openPullRequestsWithHead(at.checkSha, OPEN_PULL_REQUEST_LIMIT);
     current = open?.find((p) => p.number === pr.number) ?? null;
     verdict = await verdictForHead(options, at.checkSha, judged, open, now, notes);
