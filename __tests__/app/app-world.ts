@@ -47,6 +47,8 @@ export function pull(number: number, changes: Partial<PullRequest> = {}): PullRe
 }
 
 export interface WorldOptions {
+  /** When set, the sweeps list pull requests with this `updated_at`. */
+  updatedAt?: (pr: PullRequest) => string;
   /** The org policy in acme/.github, if any. */
   orgPolicy?: string;
   /** The handler's clock (the moment a judgment starts reading GitHub). */
@@ -77,6 +79,7 @@ export function createWorld(options: WorldOptions = {}) {
           number: p.number,
           headSha: p.headSha,
           baseRef: p.baseRef,
+          ...(options.updatedAt ? { updatedAt: options.updatedAt(p) } : {}),
         })),
     defaultBranchHead: async (_id, _owner, repo) =>
       repo === '.github' && options.orgPolicy !== undefined

@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { jobsForDelivery } from '../../src/app/deliveries.js';
+import { createMemoryQueue, type Job } from '../../src/app/queue.js';
+import { readStamp } from '../../src/gate/judge-on-github.js';
 import { userEditsComment } from '../../src/github/memory-port.js';
 import {
   BASE,
@@ -258,5 +260,53 @@ describe('deliveries GitHub sends that the App must not ignore', () => {
       head_commit: { added: [], removed: [], modified: ['README.md'] },
     });
     expect(sweep).toMatchObject({ kind: 'sweep', data: { repo: '', force: true } });
+  });
+});
+
+describe('a restart does not keep a stale green', () => {
+  it('stopping the in-process queue (SIGTERM, a deploy) runs the jobs still waiting, not only the running ones', async () => {
+    // A "changes requested" review arrived while another judgment of its head ran: its job waits.
+    // Dropping it on stop would leave the green until something else re-judges the head.
+    const queue = createMemoryQueue({ concurrency: 1 });
+    const ran: string[] = [];
+    await queue.start(async (job) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      ran.push(job.data.deliveryId);
+    });
+    await queue.add(judgeJob([7], HEAD, { deliveryId: 'opened' }));
+    await new Promise((resolve) => setTimeout(resolve, 5)); // running
+    await queue.add(judgeJob([7], HEAD, { deliveryId: 'changes-requested' }));
+    await queue.stop();
+    expect(ran).toEqual(['opened', 'changes-requested']);
+  });
+
+  it('the catch-up re-judges a pull request that changed after its verdict (a review delivered while the App was down)', async () => {
+    const w = createWorld({
+      clock: () => new Date('2026-11-27T12:00:00Z'),
+      updatedAt: (p) => (p.number === 7 ? '2026-11-27T11:00:00Z' : '2026-11-27T09:00:00Z'),
+    });
+    w.port.state.pulls.set(7, pull(7));
+    w.port.state.pulls.set(8, pull(8, { headSha: 'e'.repeat(40) }));
+    // Both verdicts written at 10:00, today; #7 was reviewed at 11:00, while the App was down.
+    for (const sha of [HEAD, 'e'.repeat(40)])
+      await w.port.createCheckRun(sha, 'rsp-gate', {
+        status: 'completed',
+        conclusion: 'success',
+        output: { title: 't', summary: 's', text: '' },
+        externalId: readStamp(new Date('2026-11-27T10:00:00Z')),
+      });
+    const queued: Job[] = [];
+    await w.queue.start(async (job) => {
+      if (job.kind === 'sweep') await w.handler(job);
+      else queued.push(job);
+    });
+    await w.queue.add({
+      key: 'installation:1',
+      kind: 'sweep',
+      data: { installationId: 1, owner: 'acme', repo: '', reason: 'start', deliveryId: 's' },
+    });
+    await drain(w.queue);
+    expect(queued.map((j) => j.data.prs)).toEqual([[7]]);
+    expect(queued[0]!.data.reason).toMatch(/changed after its verdict/);
   });
 });

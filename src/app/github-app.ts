@@ -15,6 +15,8 @@ export interface OpenPullRequest {
   number: number;
   headSha: string;
   baseRef: string;
+  /** When anything on the pull request last changed (a review, a comment, an edit), if known. */
+  updatedAt?: string;
 }
 
 export interface InstalledRepository {
@@ -94,7 +96,12 @@ export function createAppGitHub(
         state: 'open',
         per_page: 100,
       });
-      return pulls.map((p) => ({ number: p.number, headSha: p.head.sha, baseRef: p.base.ref }));
+      return pulls.map((p) => ({
+        number: p.number,
+        headSha: p.head.sha,
+        baseRef: p.base.ref,
+        updatedAt: p.updated_at,
+      }));
     },
     async defaultBranchHead(installationId, owner, repo) {
       const octokit = await installationOctokit(installationId);

@@ -351,13 +351,15 @@ async function runState(context: JobContext, job: Job): Promise<void> {
 
 /**
  * Whether an open pull request's verdict needs judging again: no check on its head (a missed
- * delivery, a new head), one stuck in progress, or one written on an earlier day than today
- * (UTC). Approvals and attestations expire at the end of a day, so a verdict from an earlier
- * day may count one that has since expired; the sweep just after midnight catches them.
+ * delivery, a new head), one stuck in progress, one that began reading GitHub before the pull
+ * request last changed (a review, a comment or an edit whose delivery was missed or whose job
+ * was lost), or one written on an earlier day than today (UTC). Approvals and attestations expire
+ * at the end of a day, so a verdict from an earlier day may count one that has since expired; the
+ * sweep just after midnight catches them.
  */
 export async function verdictIsStale(
   port: GitHubPort,
-  pr: { headSha: string; baseRef: string },
+  pr: { headSha: string; baseRef: string; updatedAt?: string },
   checkName: string,
   now: Date,
 ): Promise<string | null> {
@@ -369,6 +371,10 @@ export async function verdictIsStale(
   if (stamp === null) return 'a verdict the App did not stamp';
   if (existing.status !== 'completed' && now.getTime() - stamp > STUCK_MS)
     return 'a judgment stuck in progress';
+  // The gate's own comment moves it too, once after each change: that re-judging writes nothing new.
+  const updated = pr.updatedAt ? Date.parse(pr.updatedAt) : NaN;
+  if (existing.status === 'completed' && updated > stamp)
+    return 'the pull request changed after its verdict';
   if (new Date(stamp).toISOString().slice(0, 10) < now.toISOString().slice(0, 10))
     return 'a verdict from an earlier day (approvals may have expired)';
   return null;

@@ -64,7 +64,10 @@ export interface JobQueue {
   /** Starts taking jobs, at most `concurrency` at once, never two of one key. */
   start(handler: JobHandler): Promise<void>;
   stats(): Promise<QueueStats>;
-  /** Stops taking jobs; waits for the running ones unless `graceful` is false. */
+  /**
+   * Stops taking jobs; waits for the running ones unless `graceful` is false. The in-process
+   * queue, which keeps nothing, also runs the waiting ones first when graceful.
+   */
   stop(options?: { graceful?: boolean }): Promise<void>;
 }
 
@@ -111,6 +114,19 @@ export interface MemoryQueueOptions {
   /** Back-off before the second try; the third waits twice as long. */
   retryBaseMs?: number;
   onError?: (job: Job, error: unknown, willRetry: boolean) => void;
+}
+
+/** Resolves once `done()` holds, polling. */
+function until(done: () => boolean): Promise<void> {
+  if (done()) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const check = setInterval(() => {
+      if (done()) {
+        clearInterval(check);
+        resolve();
+      }
+    }, 20);
+  });
 }
 
 /** The in-process queue for one replica. */
@@ -202,17 +218,17 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
       return Promise.resolve({ waiting: order.length, running });
     },
     async stop(stopOptions = {}) {
+      const graceful = stopOptions.graceful !== false;
+      // Nothing here outlives the process: a graceful stop first runs what waits (a revoking
+      // review's judgment, say), and what those jobs queue, as long as it has a handler.
+      if (graceful && handler) {
+        pump();
+        await until(() => order.length === 0 && running === 0);
+      }
       stopped = true;
       if (timer) clearTimeout(timer);
-      if (stopOptions.graceful === false || running === 0) return;
-      await new Promise<void>((resolve) => {
-        const check = setInterval(() => {
-          if (running === 0) {
-            clearInterval(check);
-            resolve();
-          }
-        }, 20);
-      });
+      if (!graceful) return;
+      await until(() => running === 0);
     },
   };
 }
