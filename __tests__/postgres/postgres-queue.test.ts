@@ -238,11 +238,25 @@ describe('the Postgres queue keeps the queue contract', () => {
     expect(await jobStates(schema)).toEqual(['completed']);
   });
 
-  it('a handler still running at the expiry is failed, so the job is retried', async () => {
+  it('a live job running past the expiry is kept alive by its heartbeat, not run again beside itself', async () => {
+    const schema = freshSchema();
+    const q = queue(schema, { expireSeconds: 2, maintenanceSeconds: 1 });
+    let runs = 0;
+    await q.start(async () => {
+      runs++;
+      await new Promise((resolve) => setTimeout(resolve, 6000)); // three expiries long
+    });
+    await q.add(job('k'));
+    await drained(q);
+    expect(runs).toBe(1);
+    expect(await jobStates(schema)).toEqual(['completed']);
+  });
+
+  it('a handler still running after maxRunSeconds counts as hung and is failed, so the job is retried', async () => {
     const schema = freshSchema();
     const errors: string[] = [];
     const q = queue(schema, {
-      expireSeconds: 1,
+      maxRunSeconds: 1,
       onError: (_j, e, willRetry) => errors.push(`${(e as Error).message} ${willRetry}`),
     });
     let runs = 0;
@@ -252,7 +266,7 @@ describe('the Postgres queue keeps the queue contract', () => {
     await q.add(job('k'));
     await until('the retry', () => runs === 2);
     await drained(q);
-    expect(errors).toEqual(['the job ran past its expiry (1 s) true']);
+    expect(errors).toEqual(['the job ran past 1 s and counts as hung true']);
     expect(await jobStates(schema)).toEqual(['completed']);
   });
 

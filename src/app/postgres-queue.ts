@@ -54,11 +54,13 @@
  * and starts elsewhere 1–2 s (back-off) plus one poll later: within 2 minutes with room for a
  * loaded machine.
  *
- * Expiry also bounds a live run: a handler still running at `expireSeconds` is failed (and so
- * retried, here or on another replica) while it may still finish. That is safe because jobs are
- * idempotent (a second run leaves the same comment and check), and its late result is ignored
- * (point 3). A judge job takes seconds; a job kind that can take minutes must split its work
- * into jobs that do not (a sweep enqueues judge jobs).
+ * A live run is not expired: while its handler runs, the replica moves the run's `started_on`
+ * forward every quarter of the expiry (a heartbeat), so a judgment of a large repository that
+ * takes minutes is not failed and run again beside itself; only a replica that stops beating
+ * (killed, frozen, cut off from the database) lets its job expire. A handler still running after
+ * `maxRunSeconds` (default 30 minutes: a hang, not a judgment) is failed and so retried, while it
+ * may still finish. That is safe because jobs are idempotent (a second run leaves the same comment
+ * and check), and its late result is ignored (point 3).
  */
 import PgBoss from 'pg-boss';
 import pg from 'pg';
@@ -103,6 +105,8 @@ export interface PostgresQueueOptions {
   schema?: string;
   /** Seconds before a running job counts as lost and is retried (default 60). */
   expireSeconds?: number;
+  /** Seconds a handler may run before it counts as hung and is failed (default 1,800). */
+  maxRunSeconds?: number;
   /** Seconds between supervisor runs (default 10); expire + 2 × this bounds a lost job's wait. */
   maintenanceSeconds?: number;
   /** Milliseconds between two looks for work while slots are free (default 1000). */
@@ -174,6 +178,9 @@ function statements(schema: string) {
       FROM next
       WHERE j.name = next.name AND j.id = next.id
       RETURNING j.id, j.name, j.singleton_key, j.data, j.retry_count, j.retry_limit`,
+    heartbeat: `
+      UPDATE ${job} SET started_on = now()
+      WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3`,
     stillOurs: `
       SELECT 1 FROM ${job}
       WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3
@@ -189,6 +196,7 @@ function statements(schema: string) {
 export function createPostgresQueue(options: PostgresQueueOptions): JobQueue {
   const schema = options.schema ?? DEFAULT_QUEUE_SCHEMA;
   const expireSeconds = options.expireSeconds ?? DEFAULT_EXPIRE_SECONDS;
+  const maxRunSeconds = options.maxRunSeconds ?? 1800;
   const pollMs = options.pollMs ?? 1000;
   const log: QueueLog = options.log ?? (() => undefined);
   const names = KINDS.map(queueName);
@@ -325,22 +333,38 @@ export function createPostgresQueue(options: PostgresQueueOptions): JobQueue {
     });
   }
 
-  /** The handler, bounded by the job's expiry: past it the job is failed and so retried. */
-  function bounded(job: Job): Promise<void> {
+  /**
+   * The handler, kept alive by a heartbeat while it runs and bounded by `maxRunSeconds`: past it
+   * the job is failed and so retried.
+   */
+  function bounded(run: Fetched): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const expiry = new Promise<never>((_resolve, reject) => {
+    const beat = setInterval(
+      () =>
+        void pool.query(sql.heartbeat, [run.name, run.id, run.retryCount]).catch((error: Error) =>
+          log('warn', 'heartbeat failed; the job may expire and run again', {
+            key: run.job.key,
+            error: error.message,
+          }),
+        ),
+      Math.max(250, (expireSeconds * 1000) / 4),
+    );
+    const hung = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`the job ran past its expiry (${expireSeconds} s)`)),
-        expireSeconds * 1000,
+        () => reject(new Error(`the job ran past ${maxRunSeconds} s and counts as hung`)),
+        maxRunSeconds * 1000,
       );
     });
-    return Promise.race([handler!(job), expiry]).finally(() => clearTimeout(timer));
+    return Promise.race([handler!(run.job), hung]).finally(() => {
+      clearTimeout(timer);
+      clearInterval(beat);
+    });
   }
 
   async function runOne(run: Fetched): Promise<void> {
     let failure: unknown;
     try {
-      await bounded(run.job);
+      await bounded(run);
     } catch (error) {
       failure = error ?? new Error('the job failed without an error');
       options.onError?.(run.job, failure, run.retryCount < run.retryLimit);
