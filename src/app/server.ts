@@ -20,6 +20,21 @@ export const WEBHOOK_PATH = '/api/github/webhooks';
 /** GitHub caps a delivery's payload at 25 MB. */
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
+/** What `X-Hub-Signature-256` looks like; anything else is refused before the body is read. */
+const SIGNATURE = /^sha256=[0-9a-f]{64}$/i;
+
+/**
+ * The limits that keep anyone who can reach the webhook URL from starving GitHub's deliveries:
+ * the body is read only after a well-formed signature header, and checked once read; GitHub
+ * gives up on a delivery after 10 seconds, so a request may take `requestTimeoutMs` (default
+ * 30 s) in all; the bodies held in memory at once are at most `maxBufferedBytes` (default
+ * 100 MB, four of GitHub's largest), and a body that finds no room is answered 503.
+ */
+export interface ServerLimits {
+  requestTimeoutMs?: number;
+  maxBufferedBytes?: number;
+}
+
 export interface AppServerOptions {
   webhookSecret: string;
   policyPath: string;
@@ -27,24 +42,43 @@ export interface AppServerOptions {
   log: Logger;
   /** False until the queue has started (and Postgres answers): /healthz says 503. */
   ready: () => boolean;
+  limits?: ServerLimits;
 }
 
 class BodyTooLarge extends Error {}
+class NoRoom extends Error {}
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** The bytes of request bodies held in memory at once, across requests. */
+interface Budget {
+  held: number;
+  max: number;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+async function readBody(req: IncomingMessage, budget: Budget): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of req) {
+      const bytes = (chunk as Buffer).length;
+      if (size + bytes > MAX_BODY_BYTES) throw new BodyTooLarge();
+      if (budget.held + bytes > budget.max) throw new NoRoom();
+      size += bytes;
+      budget.held += bytes;
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    budget.held -= size;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, close = false): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    // A refused request's unread body is not waited for: the connection goes with it.
+    ...(close ? { connection: 'close' } : {}),
+  });
   res.end(json);
 }
 
@@ -53,9 +87,14 @@ function header(req: IncomingMessage, name: string): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 }
 
+function refuseSignature(res: ServerResponse): void {
+  send(res, 401, { error: 'signature', message: 'X-Hub-Signature-256 is missing or wrong' });
+}
+
 async function handleDelivery(
   options: AppServerOptions,
   webhooks: Webhooks,
+  budget: Budget,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -63,14 +102,23 @@ async function handleDelivery(
   const event = header(req, 'x-github-event');
   const signature = header(req, 'x-hub-signature-256');
   const { log } = options;
-  const body = await readBody(req);
-  const text = body.toString('utf8');
-  if (!signature || !(await webhooks.verify(text, signature).catch(() => false))) {
-    log.warn(signature ? 'refused: wrong signature' : 'refused: unsigned delivery', {
+  if (!SIGNATURE.test(signature)) {
+    log.warn(signature ? 'refused: malformed signature' : 'refused: unsigned delivery', {
       delivery,
       event,
     });
-    send(res, 401, { error: 'signature', message: 'X-Hub-Signature-256 is missing or wrong' });
+    // Answered now; what the body still sends is discarded, never held, until the request's time
+    // runs out.
+    req.resume();
+    refuseSignature(res);
+    return;
+  }
+  if (Number(header(req, 'content-length')) > MAX_BODY_BYTES) throw new BodyTooLarge();
+  const body = await readBody(req, budget);
+  const text = body.toString('utf8');
+  if (!(await webhooks.verify(text, signature).catch(() => false))) {
+    log.warn('refused: wrong signature', { delivery, event });
+    refuseSignature(res);
     return;
   }
   let payload: unknown;
@@ -104,11 +152,19 @@ async function handleDelivery(
 
 export function createAppServer(options: AppServerOptions): Server {
   const webhooks = new Webhooks({ secret: options.webhookSecret });
-  return createServer((req, res) => {
+  const requestTimeout = options.limits?.requestTimeoutMs ?? 30_000;
+  const budget: Budget = { held: 0, max: options.limits?.maxBufferedBytes ?? 4 * MAX_BODY_BYTES };
+  const serverOptions = {
+    requestTimeout,
+    headersTimeout: Math.min(10_000, requestTimeout),
+    // How often Node looks for requests past their time (its default, 30 s, would double it).
+    connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(requestTimeout / 4))),
+  };
+  return createServer(serverOptions, (req, res) => {
     const path = new URL(req.url ?? '/', 'http://app').pathname;
     const route = async () => {
       if (path === WEBHOOK_PATH && req.method === 'POST')
-        return handleDelivery(options, webhooks, req, res);
+        return handleDelivery(options, webhooks, budget, req, res);
       if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
         if (!options.ready()) return send(res, 503, { ready: false });
         return send(res, 200, { ready: true, queue: await options.queue.stats() });
@@ -119,7 +175,16 @@ export function createAppServer(options: AppServerOptions): Server {
       const delivery = header(req, 'x-github-delivery') || undefined;
       if (error instanceof BodyTooLarge) {
         options.log.warn('refused: body over 25 MB', { delivery });
-        if (!res.headersSent) send(res, 413, { error: 'too large' });
+        if (!res.headersSent) send(res, 413, { error: 'too large' }, true);
+        return;
+      }
+      if (error instanceof NoRoom) {
+        options.log.warn('refused: too many request bodies held at once', { delivery });
+        if (!res.headersSent) send(res, 503, { error: 'busy' }, true);
+        return;
+      }
+      if (req.destroyed && !req.complete) {
+        options.log.warn('the client went away before sending its whole body', { delivery });
         return;
       }
       // The queue could not take the jobs (Postgres down): GitHub shows the failed delivery, and
