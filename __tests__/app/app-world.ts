@@ -47,6 +47,8 @@ export function pull(number: number, changes: Partial<PullRequest> = {}): PullRe
 }
 
 export interface WorldOptions {
+  /** The installation of a repository, as the App's JWT sees it (default 1). */
+  installationOf?: (owner: string, repo: string) => number | null;
   /** When set, the sweeps list pull requests with this `updated_at`. */
   updatedAt?: (pr: PullRequest) => string;
   /** The org policy in acme/.github, if any. */
@@ -81,6 +83,7 @@ export function createWorld(options: WorldOptions = {}) {
           baseRef: p.baseRef,
           ...(options.updatedAt ? { updatedAt: options.updatedAt(p) } : {}),
         })),
+    installationOf: async (owner, repo) => (options.installationOf ?? (() => 1))(owner, repo),
     defaultBranchHead: async (_id, _owner, repo) =>
       repo === '.github' && options.orgPolicy !== undefined
         ? { branch: 'main', sha: ORG_HEAD }

@@ -310,3 +310,38 @@ describe('a restart does not keep a stale green', () => {
     expect(queued[0]!.data.reason).toMatch(/changed after its verdict/);
   });
 });
+
+describe('a delivery naming another installation than the repository’s', () => {
+  // GitHub signs every delivery, but a delivery's installation is the one that received it: the
+  // App installed on a fork (a public App, or on GitHub Enterprise Server) can receive events
+  // about the base repository's pull request. Jobs fold by repository and commit, whatever the
+  // installation, so a fork's delivery could replace the real one's installation in a waiting job.
+  it('a job runs with the installation of the repository it judges, whatever installation its delivery named', async () => {
+    const w = createWorld({
+      installationOf: (owner, repo) => (`${owner}/${repo}` === 'acme/models' ? 1 : null),
+    });
+    w.port.state.commits.set(BASE, await exampleFiles('acme-models-base'));
+    w.port.state.commits.set(HEAD, await exampleFiles('acme-models'));
+    w.port.state.pulls.set(7, pull(7));
+    await w.queue.add(judgeJob([7], HEAD, { deliveryId: 'review' }));
+    // The fork's installation's delivery folds into the waiting job, bringing its installation.
+    expect(
+      await w.queue.add(judgeJob([7], HEAD, { installationId: 666, deliveryId: 'fork' })),
+    ).toBe('folded');
+    await w.queue.start(w.handler);
+    await drain(w.queue);
+    expect(w.ports).not.toContain(666);
+    expect(w.shown()).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  });
+
+  it('a job for a repository the App is not installed on writes nothing', async () => {
+    const w = createWorld({ installationOf: () => null });
+    w.port.state.pulls.set(7, pull(7));
+    await w.handler(judgeJob([7], HEAD, { installationId: 666 }));
+    expect(w.ports).toEqual([]);
+    expect(w.port.state.checkRuns).toEqual([]);
+    expect(
+      w.logged().some((l) => l.msg === 'not installed on the repository; nothing to judge'),
+    ).toBe(true);
+  });
+});

@@ -79,6 +79,7 @@ function world(files: {
         headSha: p.headSha,
         baseRef: p.baseRef,
       })),
+    installationOf: async () => 1,
     defaultBranchHead: async (_id, _owner, repo) =>
       repo === '.github' && files.orgPolicy !== undefined
         ? { branch: 'main', sha: ORG_HEAD }

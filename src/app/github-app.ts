@@ -31,6 +31,14 @@ export interface AppGitHub {
   installations(): Promise<{ id: number; account: string }[]>;
   repositories(installationId: number): Promise<InstalledRepository[]>;
   openPullRequests(installationId: number, owner: string, repo: string): Promise<OpenPullRequest[]>;
+  /**
+   * The installation a repository belongs to, as the App's JWT reads it, or null when the App is
+   * not installed on it. A delivery names the installation that received it, which need not be
+   * the repository's (the App on a fork receives events about the base repository's pull
+   * request): jobs run with the repository's own. `named` is the delivery's: an answer equal to
+   * it is remembered a few minutes; any other is read again.
+   */
+  installationOf(owner: string, repo: string, named: number): Promise<number | null>;
   /** The default branch and its head commit, or null when the repository is not visible. */
   defaultBranchHead(
     installationId: number,
@@ -40,6 +48,9 @@ export interface AppGitHub {
 }
 
 const RetryingOctokit = Octokit.plugin(retry);
+
+/** How long a repository's installation is remembered. */
+const INSTALLATION_CACHE_MS = 5 * 60_000;
 
 export function createAppGitHub(
   config: Pick<AppConfig, 'appId' | 'privateKey' | 'webhookSecret' | 'apiUrl' | 'graphqlUrl'>,
@@ -54,6 +65,21 @@ export function createAppGitHub(
 
   const installationOctokit = (id: number) =>
     app.getInstallationOctokit(id) as Promise<InstanceType<typeof RetryingOctokit>>;
+
+  const installationsOf = new Map<string, { id: number; at: number }>();
+
+  async function readInstallationOf(owner: string, repo: string): Promise<number | null> {
+    try {
+      const { data } = await app.octokit.request('GET /repos/{owner}/{repo}/installation', {
+        owner,
+        repo,
+      });
+      return data.id;
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return null;
+      throw error;
+    }
+  }
 
   async function token(id: number): Promise<string> {
     const octokit = await installationOctokit(id);
@@ -102,6 +128,15 @@ export function createAppGitHub(
         baseRef: p.base.ref,
         updatedAt: p.updated_at,
       }));
+    },
+    async installationOf(owner, repo, named) {
+      const key = `${owner}/${repo}`.toLowerCase();
+      const known = installationsOf.get(key);
+      if (known?.id === named && Date.now() - known.at < INSTALLATION_CACHE_MS) return named;
+      const id = await readInstallationOf(owner, repo);
+      if (id === null) installationsOf.delete(key);
+      else installationsOf.set(key, { id, at: Date.now() });
+      return id;
     },
     async defaultBranchHead(installationId, owner, repo) {
       const octokit = await installationOctokit(installationId);

@@ -448,8 +448,35 @@ async function runSweep(context: JobContext, job: Job): Promise<void> {
   });
 }
 
+/**
+ * The job with its repository's own installation, or null when the App is not installed on the
+ * repository. An installation's sweep of all its repositories keeps its own.
+ */
+async function withRepositoryInstallation(context: JobContext, job: Job): Promise<Job | null> {
+  const { data } = job;
+  if (job.kind === 'sweep' && !data.repo) return job;
+  const id = await context.github.installationOf(data.owner, data.repo, data.installationId);
+  if (id === null) return null;
+  if (id !== data.installationId)
+    context.log.warn('the delivery named another installation than the repository’s', {
+      delivery: data.deliveryId,
+      key: job.key,
+      named: data.installationId,
+      repository: id,
+    });
+  return id === data.installationId ? job : { ...job, data: { ...data, installationId: id } };
+}
+
 export function createJobHandler(context: JobContext): (job: Job) => Promise<void> {
-  return async (job) => {
+  return async (delivered) => {
+    const job = await withRepositoryInstallation(context, delivered);
+    if (job === null) {
+      context.log.warn('not installed on the repository; nothing to judge', {
+        delivery: delivered.data.deliveryId,
+        key: delivered.key,
+      });
+      return;
+    }
     switch (job.kind) {
       case 'judge':
         return runJudge(context, job);
