@@ -18,6 +18,7 @@ import {
   exampleFiles,
   HEAD,
   judgeJob,
+  ORG_HEAD,
   pull,
   text,
 } from './app-world.js';
@@ -343,5 +344,45 @@ describe('a delivery naming another installation than the repository’s', () =>
     expect(
       w.logged().some((l) => l.msg === 'not installed on the repository; nothing to judge'),
     ).toBe(true);
+  });
+});
+
+describe('reading the organization policy', () => {
+  /** acme/models without a policy of its own, its cards where only the org policy looks. */
+  async function judgedByTheOrgPolicy() {
+    const base = await cardsAtOwnPaths('acme-models-base');
+    const orgPolicy = text(base.get('.github/rsp-policy.yml')).replace(
+      'cards: ["models/*/MODEL_CARD.md"]',
+      'cards: ["models/*/card.md"]',
+    );
+    const head = await cardsAtOwnPaths('acme-models');
+    base.delete('.github/rsp-policy.yml');
+    head.delete('.github/rsp-policy.yml');
+    const w = createWorld({ orgPolicy });
+    w.port.state.commits.set(BASE, base);
+    w.port.state.commits.set(HEAD, head);
+    w.port.state.pulls.set(7, pull(7));
+    return w;
+  }
+
+  it('a moment when GitHub answers 404 for the org policy’s commit (just pushed) does not judge the repository unconfigured', async () => {
+    const w = await judgedByTheOrgPolicy();
+    await w.handler(judgeJob([7]));
+    expect(w.shown()?.conclusion, 'judged by the org policy').toBe('failure');
+    // The contents API answers 404 at the org policy's new commit, as for a file that is not there.
+    const readPath = w.orgPort.readPath.bind(w.orgPort);
+    w.orgPort.readPath = async (sha, path) =>
+      path === '.github/rsp-policy.yml' ? null : readPath(sha, path);
+    await w.handler(judgeJob([7])).catch(() => undefined);
+    expect(w.shown()?.conclusion).toBe('failure');
+    expect(w.shown()?.output.title).not.toBe('rsp-gate is not configured for this repository');
+  });
+
+  it('a directory where the org policy file should be fails closed, as a link does', async () => {
+    const w = await judgedByTheOrgPolicy();
+    w.orgPort.state.commits.set(ORG_HEAD, new Map([['.github/rsp-policy.yml/x', bytes('x')]]));
+    await w.handler(judgeJob([7])).catch(() => undefined);
+    expect(w.shown()).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(w.shown()?.output.title).toBe('rsp-gate could not finish: failing closed');
   });
 });
