@@ -39,39 +39,44 @@ async function cardsAtOwnPaths(dir: string): Promise<Map<string, Uint8Array>> {
 }
 
 describe('the "not configured" neutral check', () => {
-  it('a pull request into a branch without a policy does not turn the blocked head of a pull request into main neutral', async () => {
-    // The author opens #7 into main (blocked: ASL-3 safeguards open), then #8 with the same head
-    // into `scratch`, a branch they pushed without the policy file. #8's base is not configured.
+  /**
+   * #7 into main weakens the policy (`mode: advisory`): a policy change, blocked until the policy
+   * owners approve. No model cards anywhere. #8 has the same head, into `base`, a branch without
+   * the policy file (one the author pushed, or an old protected one).
+   */
+  async function sharedHeadWorld(baseRef: string) {
     const w = createWorld();
-    const base = await cardsAtOwnPaths('acme-models-base');
-    const head = await cardsAtOwnPaths('acme-models');
-    const scratch = new Map(base);
-    scratch.delete('.github/rsp-policy.yml');
-    w.port.state.commits.set(BASE, base);
-    w.port.state.commits.set(HEAD, head);
-    w.port.state.commits.set(SCRATCH, scratch);
+    const policy = text((await exampleFiles('acme-models-base')).get('.github/rsp-policy.yml'));
+    const readme: [string, Uint8Array] = ['README.md', bytes('models\n')];
+    w.port.state.commits.set(BASE, new Map([readme, ['.github/rsp-policy.yml', bytes(policy)]]));
+    w.port.state.commits.set(
+      HEAD,
+      new Map([
+        readme,
+        ['.github/rsp-policy.yml', bytes(policy.replace('mode: enforce', 'mode: advisory'))],
+      ]),
+    );
+    w.port.state.commits.set(SCRATCH, new Map([readme]));
     w.port.state.pulls.set(7, pull(7));
-    w.port.state.pulls.set(8, pull(8, { baseSha: SCRATCH, baseRef: 'scratch' }));
+    w.port.state.pulls.set(8, pull(8, { baseSha: SCRATCH, baseRef }));
+    return w;
+  }
+
+  it('a pull request into a branch without a policy does not turn the blocked head of a pull request into main neutral', async () => {
+    const w = await sharedHeadWorld('scratch');
     await w.handler(judgeJob([7, 8]));
     expect(w.shown()).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(w.shown()?.output.title).toMatch(/polic/i);
     // #8's own verdict is its own check, which no rule requires.
     expect(w.shown('rsp-gate (into scratch)')?.conclusion).toBe('neutral');
   });
 
   it('nor does one into a protected branch without a policy: the check on a shared head speaks for both', async () => {
-    const w = createWorld();
-    const base = await cardsAtOwnPaths('acme-models-base');
-    const release = new Map(base);
-    release.delete('.github/rsp-policy.yml');
-    w.port.state.commits.set(BASE, base);
-    w.port.state.commits.set(HEAD, await cardsAtOwnPaths('acme-models'));
-    w.port.state.commits.set(SCRATCH, release);
+    const w = await sharedHeadWorld('release/1');
     w.port.state.enforcement.set('release/1', {
       rulesetChecks: [{ context: 'rsp-gate', ruleset: 'releases' }],
       classic: { protected: false, requiredChecks: [] },
     });
-    w.port.state.pulls.set(7, pull(7));
-    w.port.state.pulls.set(8, pull(8, { baseSha: SCRATCH, baseRef: 'release/1' }));
     for (const order of [
       [7, 8],
       [8, 7],
@@ -82,6 +87,44 @@ describe('the "not configured" neutral check', () => {
         conclusion: 'failure',
       });
     }
+  });
+
+  it('a card outside the default paths, with no policy anywhere, is found by its rsp block and fails', async () => {
+    const w = createWorld();
+    const plain = new Map([['README.md', bytes('hello\n')]]);
+    w.port.state.commits.set(BASE, plain);
+    w.port.state.commits.set(
+      HEAD,
+      new Map([
+        ...plain,
+        ['docs/frontier-7.md', bytes('---\nrsp:\n  model: acme/frontier-7\n---\n# frontier-7\n')],
+      ]),
+    );
+    w.port.state.pulls.set(7, pull(7));
+    await w.handler(judgeJob([7]));
+    expect(w.shown()).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(w.shown()?.output.summary).toContain('`docs/frontier-7.md`');
+  });
+
+  it('a pull request that brings the first policy, whose card paths find its cards, is not neutral', async () => {
+    const w = createWorld();
+    const plain = new Map([['README.md', bytes('hello\n')]]);
+    w.port.state.commits.set(BASE, plain);
+    w.port.state.commits.set(
+      HEAD,
+      new Map([
+        ...plain,
+        [
+          '.github/rsp-policy.yml',
+          bytes('version: 1\nextends: anthropic-rsp-v2.2@2\ndiscovery:\n  cards: ["cards/*.md"]\n'),
+        ],
+        ['cards/frontier-7.md', bytes('# frontier-7\n')],
+      ]),
+    );
+    w.port.state.pulls.set(7, pull(7));
+    await w.handler(judgeJob([7]));
+    expect(w.shown()).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(w.shown()?.output.summary).toContain('`cards/frontier-7.md`');
   });
 
   it('alone on its head, a pull request into a protected branch without any policy gets the neutral check', async () => {

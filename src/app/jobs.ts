@@ -16,14 +16,14 @@ import {
   writeFailedCheck,
   type JudgeOptions,
 } from '../gate/judge-on-github.js';
-import { auditCheckName, checkNameInto, readBaseProtection } from '../gate/protected-bases.js';
+import { auditCheckName, checkNameInto } from '../gate/protected-bases.js';
 import { GitHubError, type GitHubPort } from '../github/port.js';
-import { createMatcher } from '../repository/globs.js';
-import { DEFAULT_CARD_GLOBS, type OrganizationPolicy } from '../policy/types.js';
+import type { OrganizationPolicy } from '../policy/types.js';
 import type { AppConfig } from './config.js';
 import { judgeKey, ORG_REPOSITORY } from './deliveries.js';
 import type { AppGitHub } from './github-app.js';
 import type { Logger } from './log.js';
+import { writeNotConfigured } from './not-configured.js';
 import { readOrganizationPolicy } from './org-policy.js';
 import type { Job, JobData, JobQueue } from './queue.js';
 
@@ -66,96 +66,6 @@ async function failClosed(
   } catch {
     await writeFailedCheck(port, sha, name, summary);
   }
-}
-
-/** The model cards at the default card paths in the tree of `sha` (the first few). */
-async function cardsAt(port: GitHubPort, sha: string): Promise<string[]> {
-  const isCard = createMatcher(DEFAULT_CARD_GLOBS);
-  return (await port.tree(sha)).filter((e) => isCard(e.path)).map((e) => e.path);
-}
-
-/**
- * Where the "not configured" verdict goes, and whether it may be neutral. A pull request into a
- * base no rule protects gets its own check (`rsp-gate (into <base>)`), never the required one.
- * Into a protected base, the required check on the head speaks for every open pull request with
- * that head into a protected base: it may be neutral only when this one is the only one, since
- * the others (judged by their bases' policies) cannot be judged together with one that has none.
- */
-async function notConfiguredPlace(
-  port: GitHubPort,
-  target: Exclude<Target, { kind: 'noop' }>,
-  sha: string,
-  checkName: string,
-): Promise<{ name: string; sharedWith: number[] }> {
-  if (target.kind === 'state') return { name: checkName, sharedWith: [] };
-  const pr = await port.pullRequest(target.number);
-  if (target.checkSha === undefined) {
-    const protection = await readBaseProtection(port, pr.baseRef, checkName, pr.defaultBranch);
-    if (!protection.protected)
-      return { name: checkNameInto(checkName, pr.baseRef), sharedWith: [] };
-  }
-  const open = await port.openPullRequestsWithHead(sha, OPEN_PULL_REQUEST_LIMIT);
-  // Unable to list them: as if shared, which fails closed.
-  if (open === null) return { name: checkName, sharedWith: [0] };
-  const sharedWith: number[] = [];
-  for (const other of open) {
-    if (other.number === pr.number) continue;
-    const protection = await readBaseProtection(
-      port,
-      other.baseRef,
-      checkName,
-      other.defaultBranch,
-    );
-    if (protection.protected) sharedWith.push(other.number);
-  }
-  return { name: checkName, sharedWith };
-}
-
-/**
- * No policy in the repository nor in the organization: a neutral check saying so, so no required
- * check waits forever; but never a pass for a repository that has model cards, nor for a head
- * that other pull requests into protected bases share: those fail.
- */
-async function writeNotConfigured(
-  port: GitHubPort,
-  target: Exclude<Target, { kind: 'noop' }>,
-  sha: string,
-  config: JobContext['config'],
-  owner: string,
-  readAt: Date,
-): Promise<{ name: string; conclusion: 'neutral' | 'failure' }> {
-  const checkName = target.kind === 'state' ? auditCheckName(config.checkName) : config.checkName;
-  const { name, sharedWith } = await notConfiguredPlace(port, target, sha, checkName);
-  const cards = await cardsAt(port, sha);
-  const where = `\`${config.policyPath}\` in this repository, or in \`${owner}/.github\` for every repository of the organization`;
-  const others = sharedWith.filter((n) => n > 0);
-  const verdict =
-    cards.length > 0
-      ? failureVerdict(
-          'Blocked: model cards but no policy',
-          `This repository has model cards (${cards
-            .slice(0, 5)
-            .map((c) => `\`${c}\``)
-            .join(
-              ', ',
-            )}${cards.length > 5 ? ', …' : ''}) and no rsp-gate policy to judge them by. Add ${where}.`,
-        )
-      : sharedWith.length > 0
-        ? failureVerdict(
-            'Blocked: a pull request with this head has no policy to be judged by',
-            `${target.kind === 'pull_request' ? `Pull request #${target.number}'s base` : 'This branch'} has no rsp-gate policy (add ${where}), and \`${name}\` on this commit also speaks for ${others.length > 0 ? others.map((n) => `#${n}`).join(', ') : 'the other open pull requests with this head'}, into protected bases. A commit's check cannot be judged for a pull request without a policy, so it fails closed.`,
-          )
-        : {
-            conclusion: 'neutral' as const,
-            output: {
-              title: 'rsp-gate is not configured for this repository',
-              summary: `No policy: add ${where}. Until then the check is neutral: this repository has no model cards at the default paths.`,
-              text: '',
-            },
-            annotations: [],
-          };
-  await writeCheck(port, sha, name, verdict, readAt, null);
-  return { name, conclusion: verdict.conclusion === 'neutral' ? 'neutral' : 'failure' };
 }
 
 function isNotConfigured(error: unknown, organization: OrganizationPolicy | null): boolean {
