@@ -85,9 +85,11 @@ export function createWorld(options: WorldOptions = {}) {
         })),
     installationOf: async (owner, repo) => (options.installationOf ?? (() => 1))(owner, repo),
     defaultBranchHead: async (_id, _owner, repo) =>
-      repo === '.github' && options.orgPolicy !== undefined
-        ? { branch: 'main', sha: ORG_HEAD }
-        : null,
+      repo !== '.github'
+        ? { branch: 'main', sha: BASE }
+        : options.orgPolicy !== undefined
+          ? { branch: 'main', sha: ORG_HEAD }
+          : null,
   };
   const queue = createMemoryQueue({ concurrency: 2, retryBaseMs: 1 });
   const handler = createJobHandler({

@@ -429,3 +429,35 @@ describe('reading the organization policy', () => {
     expect(w.shown()?.output.title).toBe('rsp-gate could not finish: failing closed');
   });
 });
+
+describe('pushes to protected branches other than the default', () => {
+  const repository = { name: 'models', owner: { login: 'acme' }, default_branch: 'main' };
+  const push = (ref: string) =>
+    jobsForDelivery(
+      'push',
+      { installation: { id: 1 }, repository, sender: { login: 'dana' }, ref, after: HEAD },
+      'delivery-1',
+      { policyPath: '.github/rsp-policy.yml' },
+    );
+
+  it('a push to release/1, which a ruleset protects, is audited as the Action audits it; a push to a topic branch writes nothing', async () => {
+    const w = createWorld();
+    w.port.state.commits.set(HEAD, await exampleFiles('acme-models-base'));
+    w.port.state.enforcement.set('release/1', {
+      rulesetChecks: [{ context: 'rsp-gate', ruleset: 'releases' }],
+      classic: { protected: false, requiredChecks: [] },
+    });
+    for (const ref of ['refs/heads/release/1', 'refs/heads/topic']) {
+      const outcome = push(ref);
+      if ('ignored' in outcome) throw new Error(`${ref} ignored: ${outcome.ignored}`);
+      for (const job of outcome.jobs) await w.handler(job);
+    }
+    expect(w.runs('rsp-gate (audit)')).toHaveLength(1);
+    expect(w.shown('rsp-gate (audit)')).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+    });
+    expect(w.runs('rsp-gate')).toEqual([]);
+    expect('ignored' in push('refs/tags/v1')).toBe(true);
+  });
+});

@@ -100,7 +100,7 @@ describe('deliveries become jobs', () => {
     });
   });
 
-  it('a push to the default branch is judged as a state; a push elsewhere is left to pull requests', () => {
+  it('a push to a branch is judged as a state (the job audits only the default branch and protected ones); a tag is not', () => {
     const [job] = jobs('push', {
       installation,
       repository,
@@ -110,8 +110,8 @@ describe('deliveries become jobs', () => {
     });
     expect(job).toMatchObject({ key: `acme/models@${HEAD}:state`, kind: 'state' });
     expect(
-      ignored('push', { installation, repository, sender, ref: 'refs/heads/topic', after: HEAD }),
-    ).toMatch(/pull requests are judged/);
+      ignored('push', { installation, repository, sender, ref: 'refs/tags/v1', after: HEAD }),
+    ).toMatch(/only branches are audited/);
   });
 
   it('a push that changes the org policy in the .github repository re-judges every repository of the installation', () => {

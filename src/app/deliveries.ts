@@ -92,10 +92,10 @@ function pushJobs(
   const branch = payload.repository?.default_branch;
   const ref = payload.ref ?? '';
   if (payload.deleted) return { ignored: 'the push deleted a branch' };
-  if (!branch || ref !== `refs/heads/${branch}`)
-    return {
-      ignored: `a push to ${ref || 'an unnamed ref'}: pull requests are judged on their own events`,
-    };
+  // Any branch, as the Action's push trigger on `[main, 'release/**']`: the job audits it only
+  // when it is the default branch or GitHub requires the check on it.
+  if (!ref.startsWith('refs/heads/'))
+    return { ignored: `a push to ${ref || 'an unnamed ref'}: only branches are audited` };
   const sha = payload.after;
   if (!sha) return { ignored: 'a push without its commit' };
   const jobs: Job[] = [
@@ -105,7 +105,12 @@ function pushJobs(
       data: { ...base, sha, ref, reason: `push to ${ref} by ${who(payload)}` },
     },
   ];
-  if (base.repo.toLowerCase() === ORG_REPOSITORY && changesOrgPolicy(payload, options.policyPath))
+  const onDefault = !!branch && ref === `refs/heads/${branch}`;
+  if (
+    onDefault &&
+    base.repo.toLowerCase() === ORG_REPOSITORY &&
+    changesOrgPolicy(payload, options.policyPath)
+  )
     jobs.push({
       key: `installation:${base.installationId}`,
       kind: 'sweep',

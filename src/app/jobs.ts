@@ -16,7 +16,7 @@ import {
   writeFailedCheck,
   type JudgeOptions,
 } from '../gate/judge-on-github.js';
-import { auditCheckName, checkNameInto } from '../gate/protected-bases.js';
+import { auditCheckName, checkNameInto, readBaseProtection } from '../gate/protected-bases.js';
 import { GitHubError, type GitHubPort } from '../github/port.js';
 import type { OrganizationPolicy } from '../policy/types.js';
 import type { AppConfig } from './config.js';
@@ -244,9 +244,30 @@ async function runResolve(context: JobContext, job: Job): Promise<void> {
   );
 }
 
+/**
+ * Whether a pushed branch is audited: the default branch, or one GitHub requires `rsp-gate` on
+ * (a ruleset or classic protection, or one the App cannot read), as the Action's push trigger
+ * on `[main, 'release/**']`. A state judged by commit alone (a Re-run of its audit check) is.
+ */
+async function isAudited(context: JobContext, job: Job, port: GitHubPort): Promise<boolean> {
+  const { data } = job;
+  const branch = data.ref?.startsWith('refs/heads/') ? data.ref.slice('refs/heads/'.length) : null;
+  if (branch === null) return true;
+  const head = await context.github.defaultBranchHead(data.installationId, data.owner, data.repo);
+  if (head?.branch === branch) return true;
+  return (await readBaseProtection(port, branch, context.config.checkName, null)).protected;
+}
+
 async function runState(context: JobContext, job: Job): Promise<void> {
   const { data } = job;
   const port = await context.github.portFor(data.installationId, data.owner, data.repo);
+  if (!(await isAudited(context, job, port))) {
+    context.log.info(`${data.ref} is neither the default branch nor protected: not audited`, {
+      delivery: data.deliveryId,
+      key: job.key,
+    });
+    return;
+  }
   const organization = await withFailClosed(context, job, port, () =>
     organizationPolicyFor(context, data),
   );
