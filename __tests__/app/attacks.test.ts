@@ -461,3 +461,26 @@ describe('pushes to protected branches other than the default', () => {
     expect('ignored' in push('refs/tags/v1')).toBe(true);
   });
 });
+
+describe('a flood of pushes', () => {
+  it('a job for a head its pull request has left judges nothing: the job for the new head does', async () => {
+    // The author pushes again and again: every push queues a job under its own head, and each
+    // used to judge the pull request's current head in full, spending the installation's rate
+    // limit that every other pull request's judgment (a revocation, say) needs.
+    const w = createWorld();
+    const NEXT = 'n'.repeat(40);
+    w.port.state.commits.set(BASE, await exampleFiles('acme-models-base'));
+    w.port.state.commits.set(NEXT, await exampleFiles('acme-models'));
+    w.port.state.pulls.set(7, pull(7, { headSha: NEXT }));
+    await w.handler(judgeJob([7], HEAD));
+    expect(w.port.state.checkRuns).toEqual([]);
+    expect(w.port.state.comments).toEqual([]);
+    expect(w.port.state.calls.length).toBeLessThanOrEqual(3);
+    expect(w.logged().some((l) => String(l.msg).includes('has moved on'))).toBe(true);
+    // A closed pull request is still judged for the record.
+    w.port.state.pulls.set(8, pull(8, { state: 'closed' }));
+    w.port.state.commits.set(HEAD, await exampleFiles('acme-models'));
+    await w.handler(judgeJob([8], HEAD));
+    expect(w.port.state.comments.filter((c) => c.issue === 8)).toHaveLength(1);
+  });
+});

@@ -189,8 +189,19 @@ async function judgePullRequestsWithHead(
 ): Promise<void> {
   const { data } = job;
   const open = await port.openPullRequestsWithHead(data.sha!, OPEN_PULL_REQUEST_LIMIT);
-  const numbers = [...new Set([...(data.prs ?? []), ...(open ?? []).map((p) => p.number)])];
-  for (const number of numbers.sort((a, b) => a - b))
+  const withHead = new Set((open ?? []).map((p) => p.number));
+  const numbers = [...new Set([...(data.prs ?? []), ...withHead])];
+  for (const number of numbers.sort((a, b) => a - b)) {
+    if (open !== null && !withHead.has(number) && (await hasMovedOn(port, number, data.sha!))) {
+      context.log.info(
+        `#${number} has moved on from ${data.sha!.slice(0, 7)}: its new head's job judges it`,
+        {
+          delivery: data.deliveryId,
+          key: job.key,
+        },
+      );
+      continue;
+    }
     await judgeTarget(
       context,
       job,
@@ -198,6 +209,17 @@ async function judgePullRequestsWithHead(
       { kind: 'pull_request', number, reason: data.reason },
       organization,
     );
+  }
+}
+
+/**
+ * An open pull request whose head is no longer `sha`: a job under its old head (a flood of
+ * pushes queues one per push) leaves it to the job of its new head, which every push queues and
+ * the catch-up finds missing otherwise. A closed one is judged for the record.
+ */
+async function hasMovedOn(port: GitHubPort, number: number, sha: string): Promise<boolean> {
+  const pr = await port.pullRequest(number);
+  return pr.state === 'open' && pr.headSha !== sha;
 }
 
 /**
