@@ -274,6 +274,31 @@ describe('deliveries GitHub sends that the App must not ignore', () => {
     expect(audit).toMatchObject({ kind: 'state', data: { ref: 'refs/heads/main' } });
   });
 
+  it('Re-run of rsp-gate on the merge queue’s commit judges the queue’s commit again', () => {
+    for (const event of ['check_run', 'check_suite'] as const) {
+      const branch = `gh-readonly-queue/main/pr-12-${'c'.repeat(40)}`;
+      const checked = {
+        head_sha: HEAD,
+        head_branch: branch,
+        pull_requests: [],
+        check_suite: { head_branch: branch },
+        name: 'rsp-gate',
+      };
+      const [job] = jobsOf(event, {
+        action: 'rerequested',
+        installation,
+        repository,
+        sender,
+        [event]: checked,
+      });
+      expect(job, event).toMatchObject({
+        key: `acme/models@${HEAD}`,
+        kind: 'judge',
+        data: { sha: HEAD, mergeGroup: { number: 12, checkSha: HEAD } },
+      });
+    }
+  });
+
   it('adding the organization’s .github repository to the installation, or removing it, re-judges every repository', () => {
     for (const [action, field] of [
       ['added', 'repositories_added'],

@@ -196,6 +196,22 @@ function rerunJobs(
     kind: 'judge',
     data: { ...base, sha, prs, reason },
   };
+  // The merge queue's commit (GitHub names no pull request for it): judged for the queue again,
+  // against the pull request's base, since the Re-run does not say the queue's.
+  const queued = branch ? /^gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]+$/.exec(branch) : null;
+  if (
+    queued &&
+    prs.length === 0 &&
+    !(event === 'check_run' && isAuditCheck(payload.check_run?.name ?? ''))
+  )
+    return {
+      jobs: [
+        {
+          ...judge,
+          data: { ...base, sha, mergeGroup: { number: Number(queued[1]), checkSha: sha }, reason },
+        },
+      ],
+    };
   if (event === 'check_run')
     return { jobs: [isAuditCheck(payload.check_run?.name ?? '') ? state : judge] };
   const onDefault = !!branch && branch === payload.repository?.default_branch;
