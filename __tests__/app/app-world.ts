@@ -47,6 +47,8 @@ export function pull(number: number, changes: Partial<PullRequest> = {}): PullRe
 }
 
 export interface WorldOptions {
+  /** RSP_GATE_REQUIRE_ORG_POLICY. */
+  requireOrgPolicy?: boolean;
   /** The installation of a repository, as the App's JWT sees it (default 1). */
   installationOf?: (owner: string, repo: string) => number | null;
   /** When set, the sweeps list pull requests with this `updated_at`. */
@@ -98,6 +100,7 @@ export function createWorld(options: WorldOptions = {}) {
       policyPath: '.github/rsp-policy.yml',
       serverUrl: 'https://github.com',
       now: NOW,
+      ...(options.requireOrgPolicy ? { requireOrgPolicy: true } : {}),
     },
     github,
     queue,

@@ -6,6 +6,8 @@
  * on GitHub: the check a pull request's merge box reads.
  */
 import { describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
+import { readConfig } from '../../src/app/config.js';
 import { jobsForDelivery } from '../../src/app/deliveries.js';
 import { createMemoryQueue, type Job } from '../../src/app/queue.js';
 import { readStamp } from '../../src/gate/judge-on-github.js';
@@ -507,5 +509,35 @@ describe('a flood of pushes', () => {
     w.port.state.commits.set(HEAD, await exampleFiles('acme-models'));
     await w.handler(judgeJob([8], HEAD));
     expect(w.port.state.comments.filter((c) => c.issue === 8)).toHaveLength(1);
+  });
+});
+
+describe('an organization that requires its policy (RSP_GATE_REQUIRE_ORG_POLICY)', () => {
+  const env = {
+    APP_ID: '1',
+    WEBHOOK_SECRET: 's',
+    PRIVATE_KEY: generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString(),
+  };
+  // The App cannot tell an organization without a policy from one whose private .github
+  // repository it cannot see (left out of the installation, or removed from it): both answer
+  // 404. An operator who knows the org policy exists says so, and the App fails closed without it.
+  it('a repository whose org policy cannot be read fails closed instead of being "not configured"', async () => {
+    const w = createWorld({ requireOrgPolicy: true }); // no org policy visible
+    const plain = new Map([['README.md', bytes('hello\n')]]);
+    w.port.state.commits.set(BASE, plain);
+    w.port.state.commits.set(HEAD, new Map([...plain, ['docs.md', bytes('more\n')]]));
+    w.port.state.pulls.set(7, pull(7));
+    await w.handler(judgeJob([7])).catch(() => undefined);
+    expect(w.shown()).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(w.shown()?.output.summary).toContain('acme/.github:.github/rsp-policy.yml');
+    expect(
+      readConfig({ ...env, RSP_GATE_REQUIRE_ORG_POLICY: 'true' }, () => '').requireOrgPolicy,
+    ).toBe(true);
+    expect(readConfig(env, () => '').requireOrgPolicy).toBe(false);
+    expect(() => readConfig({ ...env, RSP_GATE_REQUIRE_ORG_POLICY: 'maybe' }, () => '')).toThrow(
+      /RSP_GATE_REQUIRE_ORG_POLICY/,
+    );
   });
 });

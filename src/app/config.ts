@@ -26,6 +26,12 @@ export interface AppConfig {
   policyPath: string;
   /** A fixed clock for audits and tests (`RSP_GATE_NOW`), else null: the real one. */
   now: Date | null;
+  /**
+   * `RSP_GATE_REQUIRE_ORG_POLICY`: every organization the App is installed on has an org policy,
+   * so one the App cannot read (a private `.github` left out of the installation answers 404,
+   * as a missing one does) fails the check closed instead of leaving repositories unconfigured.
+   */
+  requireOrgPolicy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +111,13 @@ function apiUrls(env: Env): { apiUrl: string; graphqlUrl: string; serverUrl: str
   return { apiUrl: apiUrl.replace(/\/+$/, ''), graphqlUrl, serverUrl };
 }
 
+function yesOrNo(env: Env, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase() ?? '';
+  if (['', 'false', '0', 'no'].includes(raw)) return false;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  throw new ConfigError(`${name} is \`${env[name]}\`: set true or false`);
+}
+
 export function readConfig(env: Env, readFile: (path: string) => string): AppConfig {
   const appId = required(env, 'APP_ID', 'set it to the App’s ID (its settings page, “App ID”)');
   if (!/^\d+$/.test(appId)) throw new ConfigError(`APP_ID is \`${appId}\`: the App ID is a number`);
@@ -133,5 +146,6 @@ export function readConfig(env: Env, readFile: (path: string) => string): AppCon
     checkName: env.RSP_GATE_CHECK_NAME?.trim() || 'rsp-gate',
     policyPath: env.RSP_GATE_POLICY_PATH?.trim() || DEFAULT_POLICY_PATH,
     now,
+    requireOrgPolicy: yesOrNo(env, 'RSP_GATE_REQUIRE_ORG_POLICY'),
   };
 }

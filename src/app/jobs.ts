@@ -5,7 +5,7 @@
  * the organization's policy read first. A job that cannot finish fails its check closed and
  * throws, so the queue tries it again.
  */
-import { isInputError } from '../core/errors.js';
+import { InputError, isInputError } from '../core/errors.js';
 import type { Target } from '../gate/event.js';
 import {
   failureVerdict,
@@ -28,7 +28,8 @@ import { readOrganizationPolicy } from './org-policy.js';
 import type { Job, JobData, JobQueue } from './queue.js';
 
 export interface JobContext {
-  config: Pick<AppConfig, 'checkName' | 'policyPath' | 'serverUrl' | 'now'>;
+  config: Pick<AppConfig, 'checkName' | 'policyPath' | 'serverUrl' | 'now'> &
+    Partial<Pick<AppConfig, 'requireOrgPolicy'>>;
   github: AppGitHub;
   queue: JobQueue;
   log: Logger;
@@ -145,12 +146,21 @@ async function shaOf(port: GitHubPort, target: Exclude<Target, { kind: 'noop' }>
  */
 async function organizationPolicyFor(context: JobContext, data: JobData) {
   if (data.repo.toLowerCase() === ORG_REPOSITORY) return null;
-  return readOrganizationPolicy(
+  const { policyPath, requireOrgPolicy } = context.config;
+  const found = await readOrganizationPolicy(
     context.github,
     data.installationId,
     data.owner,
-    context.config.policyPath,
+    policyPath,
   );
+  if (found === null && requireOrgPolicy)
+    throw new InputError(
+      'policy-org-unreadable',
+      `the organization policy cannot be read: ${data.owner}/${ORG_REPOSITORY} or its ${policyPath} is not there, or not in the App's installation, and this App requires one (RSP_GATE_REQUIRE_ORG_POLICY)`,
+      { file: `${data.owner}/${ORG_REPOSITORY}:${policyPath}` },
+      `add ${data.owner}/${ORG_REPOSITORY} to the App's installation, or commit the policy there`,
+    );
+  return found;
 }
 
 async function runJudge(context: JobContext, job: Job): Promise<void> {
