@@ -317,6 +317,40 @@ describe('deliveries GitHub sends that the App must not ignore', () => {
     }
   });
 
+  it('someone leaving a team (or the organization) re-judges every open pull request: their approval may have counted for a role', () => {
+    for (const [event, payload] of [
+      [
+        'membership',
+        { action: 'removed', scope: 'team', team: { slug: 'rso' }, member: { login: 'alice-rso' } },
+      ],
+      ['organization', { action: 'member_removed', membership: { user: { login: 'alice-rso' } } }],
+    ] as const) {
+      const [job] = jobsOf(event, {
+        ...payload,
+        installation: { id: 1 },
+        organization: { login: 'acme' },
+        sender,
+      });
+      expect(job, event).toMatchObject({
+        kind: 'sweep',
+        key: 'installation:1',
+        data: { owner: 'acme', repo: '', force: true },
+      });
+      expect(job!.data.reason, event).toContain('alice-rso');
+    }
+    expect(
+      jobsOf('membership', {
+        action: 'added',
+        scope: 'team',
+        team: { slug: 'rso' },
+        member: { login: 'carol' },
+        installation: { id: 1 },
+        organization: { login: 'acme' },
+        sender,
+      }),
+    ).toEqual([]);
+  });
+
   it('a force-push that rewinds the organization’s policy re-judges every repository', () => {
     // The push lists no commits (they are all older) and its head commit touched other files.
     const [, sweep] = jobsOf('push', {

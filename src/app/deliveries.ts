@@ -41,6 +41,10 @@ interface AppPayload extends EventPayload {
     pull_requests?: { number?: number }[];
   };
   repositories_removed?: { name?: string }[];
+  organization?: { login?: string };
+  team?: { slug?: string };
+  member?: { login?: string };
+  membership?: { user?: { login?: string } | null };
   forced?: boolean;
   before?: string;
   created?: boolean;
@@ -165,6 +169,36 @@ function installationJobs(
 }
 
 /**
+ * Someone leaving a team (`membership.removed`) or the organization (`organization.member_removed`):
+ * an approval or a tick of theirs may have counted for a role granted to that team, so every open
+ * pull request of the installation is judged again. Joining only grants, and waits for the next
+ * judgment.
+ */
+function memberLeftJobs(
+  event: 'membership' | 'organization',
+  base: Omit<JobData, 'reason'>,
+  payload: AppPayload,
+): DeliveryOutcome {
+  const action = payload.action ?? '';
+  if (action !== (event === 'membership' ? 'removed' : 'member_removed'))
+    return { ignored: `${event}.${action} needs no judgment` };
+  const org = payload.organization?.login ?? '';
+  const left =
+    event === 'membership'
+      ? `@${payload.member?.login ?? 'someone'} left the team ${org}/${payload.team?.slug ?? '?'}`
+      : `@${payload.membership?.user?.login ?? 'someone'} left the organization ${org}`;
+  return {
+    jobs: [
+      {
+        key: `installation:${base.installationId}`,
+        kind: 'sweep',
+        data: { ...base, owner: org || base.owner, repo: '', force: true, reason: left },
+      },
+    ],
+  };
+}
+
+/**
  * The Re-run buttons: a check run's (`check_run.rerequested`) or its whole suite's
  * (`check_suite.rerequested`, "Re-run all checks"). The pull requests with that head are judged
  * again: those GitHub names, and whichever the job finds open with that head (GitHub names none
@@ -242,6 +276,7 @@ export function jobsForDelivery(
       ?.login;
     return installationJobs(event, { ...base, owner: account ?? owner }, p);
   }
+  if (event === 'membership' || event === 'organization') return memberLeftJobs(event, base, p);
   if (!owner || !repo) return { ignored: `${event} delivery without a repository` };
   const action = p.action ?? '';
   if (PULL_REQUEST_EVENTS.has(event)) {
