@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
 import { readConfig } from '../../src/app/config.js';
 import { jobsForDelivery } from '../../src/app/deliveries.js';
-import { createMemoryQueue, type Job } from '../../src/app/queue.js';
+import { createMemoryQueue, MAX_ATTEMPTS, type Job } from '../../src/app/queue.js';
 import { readStamp } from '../../src/gate/judge-on-github.js';
 import { userEditsComment } from '../../src/github/memory-port.js';
 import {
@@ -573,5 +573,24 @@ describe('an organization that requires its policy (RSP_GATE_REQUIRE_ORG_POLICY)
     expect(() => readConfig({ ...env, RSP_GATE_REQUIRE_ORG_POLICY: 'maybe' }, () => '')).toThrow(
       /RSP_GATE_REQUIRE_ORG_POLICY/,
     );
+  });
+});
+
+describe('retries', () => {
+  it('a delivery folded into a job waiting to be retried gets its own tries, not what is left of the failing job’s', async () => {
+    // GitHub fails the judgment of a head twice; meanwhile a "changes requested" review arrives
+    // and folds into the job waiting for its third try. If that third try fails too, the review's
+    // judgment must not be dropped with it.
+    const queue = createMemoryQueue({ concurrency: 1, retryBaseMs: 1 });
+    const tries: string[] = [];
+    await queue.start(async (job) => {
+      tries.push(job.data.deliveryId);
+      throw new Error('GitHub is down');
+    });
+    await queue.add(judgeJob([7], HEAD, { deliveryId: 'opened' }));
+    while (tries.length < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+    await queue.add(judgeJob([7], HEAD, { deliveryId: 'changes-requested' }));
+    await drain(queue);
+    expect(tries.filter((d) => d === 'changes-requested')).toHaveLength(MAX_ATTEMPTS);
   });
 });

@@ -180,11 +180,14 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
       const willRetry = slot.attempts < MAX_ATTEMPTS;
       options.onError?.(job, error, willRetry);
       if (willRetry) {
-        // The failed job waits again, absorbing anything that arrived meanwhile.
+        // The failed job waits again, absorbing anything that arrived meanwhile; a delivery
+        // that arrived gets tries of its own, not what is left of the failing job's.
+        const fresh = slot.waiting !== null;
         slot.waiting = slot.waiting
           ? { ...job, data: foldJobData(job.data, slot.waiting.data) }
           : job;
         slot.notBefore = Date.now() + retryBase * slot.attempts ** 2;
+        if (fresh) slot.attempts = 0;
         if (!order.includes(key)) order.push(key);
       } else slot.attempts = 0;
     } finally {
@@ -200,6 +203,8 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
       const slot = slots.get(job.key);
       if (slot?.waiting) {
         slot.waiting = { ...slot.waiting, data: foldJobData(slot.waiting.data, job.data) };
+        // Folded into a job waiting to be retried: the new delivery's judgment gets its own tries.
+        if (!slot.running) slot.attempts = 0;
         return Promise.resolve('folded');
       }
       if (slot) slot.waiting = job;
