@@ -10,6 +10,7 @@ import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createAppGitHub } from '../../src/app/github-app.js';
 import { createLogger } from '../../src/app/log.js';
 import { createMemoryQueue, type Job } from '../../src/app/queue.js';
 import { createAppServer, type AppServerOptions } from '../../src/app/server.js';
@@ -168,5 +169,33 @@ describe('the webhook endpoint under attack', () => {
     const response = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ready: true, queue: { waiting: 0, running: 0 } });
+  });
+});
+
+describe('GitHub that never answers', () => {
+  it('the App’s own requests (installations, repositories, installation lookups) give up after their timeout instead of holding a job forever', async () => {
+    const { createServer } = await import('node:http');
+    const silent = createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    const { generateKeyPairSync } = await import('node:crypto');
+    const github = createAppGitHub(
+      {
+        appId: '1',
+        privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 })
+          .privateKey.export({ type: 'pkcs8', format: 'pem' })
+          .toString(),
+        webhookSecret: SECRET,
+        apiUrl: `http://127.0.0.1:${port}`,
+        graphqlUrl: `http://127.0.0.1:${port}/graphql`,
+      },
+      () => undefined,
+      { requestTimeoutMs: 200, retryBaseMs: 1 },
+    );
+    const started = Date.now();
+    await expect(github.installationOf('acme', 'models', 1)).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5000);
+    silent.closeAllConnections();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
   });
 });

@@ -52,15 +52,40 @@ const RetryingOctokit = Octokit.plugin(retry);
 /** How long a repository's installation is remembered. */
 const INSTALLATION_CACHE_MS = 5 * 60_000;
 
+/** Network tuning of the App's own requests (tests shorten it). */
+export interface AppGitHubTuning {
+  /** A request that takes longer is abandoned (and retried); default 30 s, as the port's. */
+  requestTimeoutMs?: number;
+  /** Base of the retry back-off in ms; default 1 s. */
+  retryBaseMs?: number;
+}
+
+/** fetch that gives up after `ms`: Node's own waits 300 s for headers, and as long for a body. */
+function fetchWithin(ms: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return fetch(input, { ...init, signal });
+  };
+}
+
 export function createAppGitHub(
   config: Pick<AppConfig, 'appId' | 'privateKey' | 'webhookSecret' | 'apiUrl' | 'graphqlUrl'>,
   log: (message: string) => void,
+  tuning: AppGitHubTuning = {},
 ): AppGitHub {
+  // The App's own requests (installations, tokens, repositories, installation look-ups) hold a
+  // job, and so its key, while they wait: they give up as the port's requests do.
   const app = new App({
     appId: config.appId,
     privateKey: config.privateKey,
     webhooks: { secret: config.webhookSecret },
-    Octokit: RetryingOctokit.defaults({ baseUrl: config.apiUrl, userAgent: 'rsp-gate-app' }),
+    Octokit: RetryingOctokit.defaults({
+      baseUrl: config.apiUrl,
+      userAgent: 'rsp-gate-app',
+      request: { fetch: fetchWithin(tuning.requestTimeoutMs ?? 30_000) },
+      retry: { retryAfterBaseValue: tuning.retryBaseMs ?? 1000 },
+    }),
   });
 
   const installationOctokit = (id: number) =>
