@@ -377,7 +377,7 @@ async function appLoad(replicas: number): Promise<void> {
   );
   appRow(
     `${what}: throughput`,
-    `${fmt(result.judgmentsPerSecond, 2)} judgments/s`,
+    `${fmt(result.judgmentsPerSecond, 2)} judgments/s, ${fmt(result.jobs / (result.wallMs / 1000), 2)} jobs/s`,
     `${result.judgments} judgments in ${result.jobs} jobs, ${fmt(result.wallMs / 1000, 1)} s to an empty queue; peak RSS ${result.peakRssMb.join(' + ')} MB`,
     '',
     '',
