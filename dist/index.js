@@ -36622,6 +36622,7 @@ function createOctokitPort(options) {
         // here: that makes the plugin retry every error, 403 and 404 included, at once.
         request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? 30_000) },
         throttle: {
+            ...(options.throttleId ? { id: options.throttleId } : {}),
             onRateLimit: waitOut('rate limit hit'),
             onSecondaryRateLimit: waitOut('secondary rate limit'),
         },
@@ -37453,6 +37454,45 @@ function judge(condition, rule, ctx) {
     return { holds, leaves: parts.flatMap((p) => p.leaves) };
 }
 
+const KINDS = ['deployment', 'security'];
+const COMPARATORS = ['gt', 'gte', 'lt', 'lte', 'eq'];
+/** `extends: organization`: a repository policy built on its organization's policy. */
+const ORGANIZATION = 'organization';
+/** How the organization policy's file is named in messages and `Where`: `acme/.github:<path>`. */
+function organizationFile(organization) {
+    return `${organization.repository}:${organization.path}`;
+}
+/** The organization policy's `source`: its file at the short commit, `acme/.github:<path>@abc1234`. */
+function organizationSource(organization) {
+    return `${organizationFile(organization)}@${organization.commit.slice(0, 7)}`;
+}
+/**
+ * A policy item's file is in the repository judged, not a preset's (`preset:<name>`) or the
+ * organization policy's: only then can a reason point at its line.
+ */
+function isRepositoryFile(policy, file) {
+    if (file.startsWith('preset:'))
+        return false;
+    return policy.organization === null || file !== organizationFile(policy.organization);
+}
+/**
+ * Numbers reported without a run to check (a model card's `model-index`, the Hub's
+ * `.eval_results`) do not rule out unless a policy says so.
+ */
+const DEFAULT_RULE_OUT_FROM = [
+    'inspect',
+    'lm-eval',
+    'lighteval',
+    'every-eval-ever',
+    'native',
+];
+const DEFAULT_CARD_GLOBS = ['**/MODEL_CARD.md', 'models/*/README.md'];
+const DEFAULT_ATTESTATION_GLOBS = ['safeguards/**/*.yml'];
+/** Index of a level in the policy's order; -1 when unknown. */
+function levelRank(policy, level) {
+    return policy.levels.indexOf(level);
+}
+
 /**
  * Safe Markdown pieces. Text from files and users can never open a link, an image, HTML, a
  * hidden marker or a mention: it is escaped, or set in a code span.
@@ -37661,7 +37701,10 @@ function approversOnHead(context) {
 /**
  * Why a dismissal does not lift a role holder's request for changes, or null when it does. Anyone
  * with write access can dismiss a review, the change's own author included, so a dismissal counts
- * only from the reviewer, or from someone holding a policy role who did not write the change.
+ * only from the reviewer, or from someone holding a policy role who did not write the change. On
+ * a policy built on the organization's, only a role the organization policy defines counts: a
+ * repository policy may add roles, and with them it could otherwise name who overrules the
+ * organization's role holders.
  */
 function dismissalRefusal(policy, context, review) {
     const dismissal = review.dismissal;
@@ -37674,8 +37717,12 @@ function dismissalRefusal(policy, context, review) {
         return 'a deleted account dismissed it';
     if (sameLogin(by, review.user))
         return null;
-    if (rolesOf(policy, by, [...policy.roles.keys()], context.teams).length === 0)
-        return `@${by}, who dismissed it, holds no role in the policy`;
+    const organization = policy.organization ?? null;
+    const lifting = organization === null ? [...policy.roles.keys()] : organization.roles;
+    if (rolesOf(policy, by, lifting, context.teams).length === 0)
+        return organization === null
+            ? `@${by}, who dismissed it, holds no role in the policy`
+            : `@${by}, who dismissed it, holds no role of the organization policy`;
     const bar = independenceBar(independenceOf(context), by);
     return bar === null
         ? null
@@ -38148,16 +38195,29 @@ function scopeNote(record) {
             : `Only the ${cards.length === 1 ? 'model card' : `${cards.length} model cards`} this pull request changes ${cards.length === 1 ? 'was' : 'were'} judged (${listed}); every other model stands as the base branch has it.`,
     ];
 }
-function footer(record) {
-    const { preset } = record.policy;
+/**
+ * Which policy judged, at which commit: the repository's (`<path>@<ref>`, with the organization
+ * policy it builds on), the organization's on its own, or a preset; and the preset underneath.
+ */
+function judgedBy(record) {
+    const { source, sha256, preset, organization } = record.policy;
+    const digest = `(sha256 ${code$3(sha256.slice(0, 12))})`;
     const presetNote = preset
         ? `, preset ${code$3(`${preset.name}@${preset.version}`)} (sha256 ${code$3(preset.sha256.slice(0, 12))})`
         : '';
+    if (organization === null)
+        return `Judged by policy ${code$3(source)} ${digest}${presetNote}`;
+    const organizationPolicy = `the organization policy ${code$3(organizationFile(organization))} at ${code$3(organization.commit.slice(0, 7))}`;
+    if (source === organizationSource(organization))
+        return `Judged by ${organizationPolicy} ${digest}${presetNote}`;
+    return `Judged by policy ${code$3(source)} ${digest}, built on ${organizationPolicy}${presetNote}`;
+}
+function footer(record) {
     const flags = reviewFlags(record).length;
     return [
         ...scopeNote(record),
         '',
-        `${flags ? `🔎 ${flags} review flag${flags === 1 ? '' : 's'} (not blocking). ` : ''}Judged by policy ${code$3(record.policy.source)} (sha256 ${code$3(record.policy.sha256.slice(0, 12))})${presetNote}. Tick an item only if you hold the role it needs; the gate checks who ticked. Comment ${code$3('/rsp-gate recheck')} to re-evaluate.`,
+        `${flags ? `🔎 ${flags} review flag${flags === 1 ? '' : 's'} (not blocking). ` : ''}${judgedBy(record)}. Tick an item only if you hold the role it needs; the gate checks who ticked. Comment ${code$3('/rsp-gate recheck')} to re-evaluate.`,
     ];
 }
 function renderMarkdown(record, options = {}) {
@@ -38650,26 +38710,6 @@ function rejectedDecisions(threshold, policy, modelId, attestations, teams, now)
             out.push({ attestation: a, why: needsReports(missing, modelId, a) });
     }
     return out;
-}
-
-const KINDS = ['deployment', 'security'];
-const COMPARATORS = ['gt', 'gte', 'lt', 'lte', 'eq'];
-/**
- * Numbers reported without a run to check (a model card's `model-index`, the Hub's
- * `.eval_results`) do not rule out unless a policy says so.
- */
-const DEFAULT_RULE_OUT_FROM = [
-    'inspect',
-    'lm-eval',
-    'lighteval',
-    'every-eval-ever',
-    'native',
-];
-const DEFAULT_CARD_GLOBS = ['**/MODEL_CARD.md', 'models/*/README.md'];
-const DEFAULT_ATTESTATION_GLOBS = ['safeguards/**/*.yml'];
-/** Index of a level in the policy's order; -1 when unknown. */
-function levelRank(policy, level) {
-    return policy.levels.indexOf(level);
 }
 
 /** Required safeguards, sign-offs and trigger attestations for one model. */
@@ -39338,7 +39378,7 @@ function evidenceReasons(model, evidence) {
  * A condition whose metric no file of its benchmark reports can never hold: say so once per
  * benchmark and metric, so a rule-in that cannot fire is visible.
  */
-function metricsNotFound(thresholds, model) {
+function metricsNotFound(policy, thresholds, model) {
     const out = [];
     const said = new Set();
     for (const t of thresholds) {
@@ -39353,10 +39393,11 @@ function metricsNotFound(thresholds, model) {
                 code: 'metric-not-found',
                 severity: 'info',
                 message: `${t.id}: ${leaf.note.replace(/: cannot rule out$/, '')}; this condition cannot hold until a file reports that metric`,
-                // At the condition when the policy file holds it; a preset's lines are not in the repository.
-                ...(leaf.policy_file.startsWith('preset:')
-                    ? { file: model.card, line: model.line }
-                    : { file: leaf.policy_file, line: leaf.policy_line }),
+                // At the condition when the policy file holds it; a preset's lines and the organization
+                // policy's are not in the repository.
+                ...(isRepositoryFile(policy, leaf.policy_file)
+                    ? { file: leaf.policy_file, line: leaf.policy_line }
+                    : { file: model.card, line: model.line }),
             });
         }
     }
@@ -39580,7 +39621,7 @@ function unmetReasons(policy, model, decision, now) {
 function modelReasons(policy, model, evidence, decision, attestations, context, now) {
     return [
         ...evidenceReasons(model, evidence),
-        ...metricsNotFound(decision.thresholds, model),
+        ...metricsNotFound(policy, decision.thresholds, model),
         ...modelMismatches(model),
         ...thresholdReasons(policy, model, decision, attestations, context, now),
         ...alertReasons(model, decision),
@@ -39593,6 +39634,15 @@ function modelReasons(policy, model, evidence, decision, attestations, context, 
 function presetStamp(policy) {
     const { preset } = policy;
     return preset && { name: preset.name, version: preset.version, sha256: preset.sha256 };
+}
+/** The organization policy behind the judgment, as the record names it. */
+function organizationStamp(policy) {
+    const { organization } = policy;
+    return (organization && {
+        repository: organization.repository,
+        path: organization.path,
+        commit: organization.commit,
+    });
 }
 /** One reason per judgment, at the policy's `extends` line; none for a preset judged alone. */
 function presetReasons(policy) {
@@ -39772,6 +39822,7 @@ function evaluate(input) {
             sha256: policy.sha256,
             extends: policy.extends,
             preset: presetStamp(policy),
+            organization: organizationStamp(policy),
             levels: policy.levels,
         },
         evaluated_at: now.toISOString(),
@@ -48328,7 +48379,7 @@ const properties$6 = {
 	},
 	"extends": {
 		type: "string",
-		description: "A built-in preset whose lists this policy merges into by id (see `rsp-gate presets`). `<preset>@<version>` pins its preset_version: the policy then loads only with that version of the preset, so a preset change that could change a verdict waits for the policy owners to approve the new pin."
+		description: "A built-in preset whose lists this policy merges into by id (see `rsp-gate presets`). `<preset>@<version>` pins its preset_version: the policy then loads only with that version of the preset, so a preset change that could change a verdict waits for the policy owners to approve the new pin. `organization` (a reserved name, never a preset's) builds on the organization policy instead: every key it sets is frozen, and this policy may only add thresholds, triggers, safeguards, benchmarks, roles and sign-off rules under new ids and keys."
 	},
 	preset_version: {
 		type: "integer",
@@ -48506,6 +48557,17 @@ const properties$6 = {
 		type: "array",
 		items: {
 			$ref: "#/definitions/signoff"
+		}
+	},
+	organization: {
+		type: "object",
+		additionalProperties: false,
+		description: "Only in an organization policy (the policy file of the organization's `.github` repository, which the GitHub App reads): how it governs the organization's repositories. A repository policy that builds on it (`extends: organization`) may not set it.",
+		properties: {
+			required: {
+				type: "boolean",
+				description: "True: every repository policy must build on this one (`extends: organization`); one that does not is refused, so a repository cannot opt out by writing a policy of its own."
+			}
 		}
 	}
 };
@@ -49527,12 +49589,13 @@ const properties$2 = {
 			"sha256",
 			"extends",
 			"preset",
+			"organization",
 			"levels"
 		],
 		properties: {
 			source: {
 				type: "string",
-				description: "`<path>@<ref>` or `preset:<name>`."
+				description: "`<path>@<ref>`, `preset:<name>`, or, for a repository judged by its organization's policy, `<owner>/.github:<path>@<commit7>`."
 			},
 			sha256: {
 				type: "string",
@@ -49569,6 +49632,37 @@ const properties$2 = {
 							sha256: {
 								type: "string",
 								pattern: "^[0-9a-f]{64}$"
+							}
+						}
+					}
+				]
+			},
+			organization: {
+				description: "The organization policy (the GitHub App reads it from the organization's `.github` repository) that judged, when the repository has no policy of its own, or that the repository policy builds on (`extends: organization`): its repository, file and the commit it was read at. Null otherwise.",
+				oneOf: [
+					{
+						type: "null"
+					},
+					{
+						type: "object",
+						additionalProperties: false,
+						required: [
+							"repository",
+							"path",
+							"commit"
+						],
+						properties: {
+							repository: {
+								type: "string",
+								minLength: 1
+							},
+							path: {
+								type: "string",
+								minLength: 1
+							},
+							commit: {
+								type: "string",
+								minLength: 1
 							}
 						}
 					}
@@ -50951,7 +51045,7 @@ function findNonFinite(value, pointer = '', found = []) {
     }
     return found;
 }
-function valueAt(value, pointer) {
+function valueAt$1(value, pointer) {
     let at = value;
     for (const token of pointer.split('/').slice(1)) {
         at = at[token.replace(/~1/g, '/').replace(/~0/g, '~')];
@@ -50980,7 +51074,7 @@ function validateDocument(doc, name, what, { refuseNonFiniteOnlyUnder } = {}) {
         throw new InputError('schema', `${what}: ${keyName(pointer)}: ${message}`, { file: doc.file, ...position, key: keyName(pointer) }, `see ${schemaId(name)}`);
     }
     return nonFinite.map((pointer) => {
-        const value = valueAt(doc.value, pointer);
+        const value = valueAt$1(doc.value, pointer);
         const written = Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
         return { pointer, key: keyName(pointer), written, ...doc.locate(pointer) };
     });
@@ -56478,6 +56572,125 @@ function globBase(glob) {
 }
 
 /**
+ * What a repository policy may write on top of its organization's policy, and the errors that
+ * refuse the rest. A repository policy that builds on the organization policy
+ * (`extends: organization`) may only add: thresholds, triggers and safeguards under new ids,
+ * benchmarks and roles under new keys, sign-off rules for a new level and kind. Every other key,
+ * and every id or key the organization policy already has (its preset's included), is frozen:
+ * setting one is refused (`policy-org-frozen`) at the repository file's key, naming the
+ * organization policy's file and commit. Pure: the loader (load-policy.ts) calls it.
+ */
+/** Keys every policy may write whatever it builds on. */
+const FREE_KEYS = new Set(['version', 'extends']);
+/** Lists a repository policy may add to, and how an item is named. */
+const ID_LISTS = ['thresholds', 'triggers', 'safeguards'];
+/** Mappings a repository policy may add keys to. */
+const KEYED_MAPS = ['roles', 'benchmarks'];
+/** Mappings whose every key is frozen one by one (so the error names the key). */
+const FROZEN_MAPS = new Set(['approvals', 'discovery', 'evidence']);
+/** The key a sign-off rule merges by: its level and kind (`*`: every kind). */
+function signoffKey(rule) {
+    return `${rule.level}/${rule.kind ?? '*'}`;
+}
+/**
+ * Refuses the first key of the repository policy, in file order, that changes what the
+ * organization policy sets.
+ */
+function checkOrganizationFrozen(doc, raw, base) {
+    const refuse = frozenError(doc, base);
+    for (const key of Object.keys(raw)) {
+        if (FREE_KEYS.has(key))
+            continue;
+        if (key === ORGANIZATION)
+            throw organizationOnlyError(doc, 'a repository policy');
+        if (ID_LISTS.includes(key)) {
+            checkIds(key, raw, base.policy, refuse);
+        }
+        else if (key === 'signoffs') {
+            checkSignoffs(raw, base.policy, refuse);
+        }
+        else if (KEYED_MAPS.includes(key)) {
+            checkKeys(key, raw, base.policy, refuse);
+        }
+        else {
+            checkSetting(key, raw, base.raws, refuse);
+        }
+    }
+}
+function frozenError(doc, base) {
+    const { organization } = base.policy;
+    const source = organizationSource(organization);
+    return (key, subject, pointer, at, setByOrganization) => {
+        const how = setByOrganization
+            ? `is set by the organization policy ${source}`
+            : `is fixed by the organization policy ${source}, which leaves it at its default,`;
+        throw new InputError('policy-org-frozen', `policy: ${subject} ${how} and cannot be changed here`, {
+            file: doc.file,
+            ...(at === 'key' ? doc.locateKey(pointer) : doc.locate(pointer)),
+            key,
+        }, `a policy that extends \`organization\` may only add thresholds, triggers, safeguards, benchmarks, roles and sign-off rules under new ids and keys; what the organization policy sets is changed in ${organization.repository}, by its owners`);
+    };
+}
+function checkIds(list, raw, policy, refuse) {
+    const taken = new Set(policy[list].map((item) => item.id));
+    (raw[list] ?? []).forEach((item, i) => {
+        if (taken.has(item.id))
+            refuse(`${list}[${i}]`, `\`${list}[${i}]\` (id ${item.id})`, `/${list}/${i}/id`, 'key', true);
+    });
+}
+function checkSignoffs(raw, policy, refuse) {
+    const taken = new Set(policy.signoffs.map(signoffKey));
+    (raw.signoffs ?? []).forEach((rule, i) => {
+        if (!taken.has(signoffKey(rule)))
+            return;
+        const kind = rule.kind === undefined ? 'every kind' : `kind ${rule.kind}`;
+        refuse(`signoffs[${i}]`, `\`signoffs[${i}]\` (level ${rule.level}, ${kind})`, `/signoffs/${i}`, 'value', true);
+    });
+}
+function checkKeys(map, raw, policy, refuse) {
+    const taken = policy[map];
+    for (const name of Object.keys(raw[map] ?? {})) {
+        if (taken.has(name))
+            refuse(`${map}.${name}`, `\`${map}.${name}\``, `/${map}/${escapePointerToken(name)}`, 'key', true);
+    }
+}
+/** A key with no ids: frozen whole (a mapping of settings: frozen at its first setting). */
+function checkSetting(key, raw, organizationRaws, refuse) {
+    const value = raw[key];
+    const first = FROZEN_MAPS.has(key) && value !== null && typeof value === 'object'
+        ? Object.keys(value)[0]
+        : undefined;
+    const path = first === undefined ? [key] : [key, first];
+    const setByOrganization = organizationRaws.some((r) => valueAt(r, path) !== undefined);
+    return refuse(path.join('.'), `\`${path.join('.')}\``, `/${path.map(escapePointerToken).join('/')}`, 'key', setByOrganization);
+}
+function valueAt(value, path) {
+    let at = value;
+    for (const key of path) {
+        if (at === null || typeof at !== 'object')
+            return undefined;
+        at = at[key];
+    }
+    return at;
+}
+/** `organization:` in a policy that is not the organization's. */
+function organizationOnlyError(doc, what) {
+    return new InputError('policy-org-only', `policy: \`organization\` belongs to the organization policy only; ${what} cannot set it`, { file: doc.file, ...doc.locateKey('/organization'), key: 'organization' }, 'only the policy of the organization’s `.github` repository says whether repository policies must build on it; remove the key here');
+}
+/** A repository policy that does not build on an organization policy that requires it. */
+function organizationRequiredError(doc, hasExtends, organization) {
+    return new InputError('policy-org-required', `policy: the organization policy ${organizationSource(organization)} requires every repository policy to build on it (\`organization: { required: true }\`), and this one does not`, {
+        file: doc.file,
+        ...(hasExtends ? doc.locate('/extends') : { line: 1, column: 1 }),
+        key: 'extends',
+    }, 'write `extends: organization` and keep only what this repository adds (thresholds, triggers, safeguards, benchmarks, roles and sign-off rules under new ids), or delete this file to be judged by the organization policy as it is');
+}
+/** `extends: organization` where no organization policy was read. */
+function organizationMissingError(doc) {
+    return new InputError('policy-org-missing', 'policy: `extends: organization` builds on the organization policy, and none was given', { file: doc.file, ...doc.locate('/extends'), key: 'extends' }, 'only the rsp-gate GitHub App reads the organization policy (from the organization’s `.github` repository); the command line and the Action judge one repository: extend a preset there (`rsp-gate presets`), or judge this repository with the App');
+}
+
+/**
  * Which built-in preset a policy extends, and at which version. A preset's version is its
  * `preset_version`, raised whenever a change to it can change a verdict; its digest is the sha256
  * of its file. A policy may pin the version (`extends: anthropic-rsp-v2.2@2`): a pin that is not
@@ -56530,9 +56743,36 @@ function checkPin(preset, doc, acceptStale) {
 }
 
 /**
- * Load a policy: parse with positions, validate against the schema, merge it into the preset it
+ * Load a policy: parse with positions, validate against the schema, merge it into what it
  * extends (lists by id, maps by key), and check every reference. Every error names the file, the
  * line and the key.
+ *
+ * How layers combine. A policy is a stack of layers, merged in order, each later one over the
+ * earlier: scalars and settings (`mode`, `approvals.*`, …) replace, lists merge by id
+ * (thresholds, triggers, safeguards) or by level and kind (sign-off rules), maps by key
+ * (benchmarks, roles). The stacks are:
+ *
+ * - `extends: <preset>[@<version>]`: [preset, policy]. The policy may change anything its preset
+ *   sets; a pin must name the version this rsp-gate ships (preset-version.ts).
+ * - no `extends`: [policy].
+ * - `extends: organization`: [the organization policy's preset (if it extends one), the
+ *   organization policy, policy]. The organization policy (the GitHub App reads it from the
+ *   organization's `.github` repository; `LoadPolicyOptions.organization`) is first loaded on its
+ *   own, with its own pin rules. Everything it then sets is frozen (organization-policy.ts): the
+ *   repository policy may only add thresholds, triggers, safeguards, benchmarks, roles and
+ *   sign-off rules under ids and keys the organization policy does not have, so merging it
+ *   appends and never replaces. Any other key is refused, `policy-org-frozen`, at the repository
+ *   file's line, naming the organization file and commit.
+ * - with no repository policy at all, the organization policy judges on its own
+ *   (`loadOrganizationPolicy`).
+ *
+ * `organization: { required: true }` in the organization policy refuses a repository policy that
+ * does not extend it (`policy-org-required`), so no repository opts out by writing its own. The
+ * key belongs to the organization policy: a policy built on one, or loaded beside one, may not
+ * set it (`policy-org-only`); a policy loaded with no organization policy (the organization's
+ * own file, validated or judged in its `.github` repository) may, and it changes nothing there.
+ * `extends: organization` with no organization policy given is refused (`policy-org-missing`):
+ * the command line and the Action judge one repository and read none.
  */
 /** Where each converted item came from, so reference errors point at the exact key. */
 const origins = new WeakMap();
@@ -56910,7 +57150,61 @@ function loadPresetLayer(name, referrer) {
     }
     return parseLayer(text, `preset:${name}`, true);
 }
-function buildPolicy(layers, source, digest, preset) {
+/** A policy layer over the preset it names: both layers, and the preset as the record names it. */
+function overPreset(layer, name, pinned, acceptStalePin) {
+    const presetLayer = loadPresetLayer(name, layer);
+    const described = describePreset(name, presetText(name), presetLayer.raw, presetLayer.doc);
+    checkPin({ ...described, pinned }, layer.doc, acceptStalePin);
+    const preset = { ...described, pinned, where: where(layer.doc, '/extends') };
+    return { layers: [presetLayer, layer], preset };
+}
+function loadOrganizationLayers(organization) {
+    const layer = parseLayer(organization.text, organizationFile(organization));
+    let layers = [layer];
+    let preset = null;
+    if (layer.raw.extends) {
+        const { name, pinned } = parseExtends(layer.raw.extends, layer.doc);
+        if (name === ORGANIZATION) {
+            throw new InputError('policy-unknown-preset', 'policy: the organization policy cannot extend `organization`: it is the organization policy', { file: layer.doc.file, ...layer.doc.locate('/extends'), key: 'extends' }, `it may extend a built-in preset: ${presetNames().join(', ')}`);
+        }
+        const over = overPreset(layer, name, pinned, false);
+        layers = over.layers;
+        // No line of a repository judged through it names the preset: no reason points at its
+        // `extends` (see presetReasons); its own repository, judged by its file, gets them.
+        preset = { ...over.preset, where: null };
+    }
+    const source = organizationSource(organization);
+    const built = buildPolicy(layers, source, sha256(organization.text), preset);
+    const info = {
+        repository: organization.repository,
+        path: organization.path,
+        commit: organization.commit,
+        required: layer.raw.organization?.required ?? false,
+        roles: [...built.roles.keys()],
+    };
+    return {
+        layers,
+        preset,
+        policy: { ...built, organization: info },
+        raws: layers.map((l) => l.raw),
+    };
+}
+/** `extends: organization`: the repository layer over the organization policy's layers. */
+function overOrganization(layer, pinned, organization) {
+    if (pinned !== null) {
+        throw new InputError('policy-preset-pin', `policy: \`extends: ${ORGANIZATION}@${pinned}\`: the organization policy has no version to pin; it is read at the head of its repository's default branch`, { file: layer.doc.file, ...layer.doc.locate('/extends'), key: 'extends' }, `write \`extends: ${ORGANIZATION}\``);
+    }
+    if (!organization)
+        throw organizationMissingError(layer.doc);
+    const base = loadOrganizationLayers(organization);
+    checkOrganizationFrozen(layer.doc, layer.raw, base);
+    return {
+        layers: [...base.layers, layer],
+        preset: base.preset,
+        info: base.policy.organization,
+    };
+}
+function buildPolicy(layers, source, digest, preset, organization = null) {
     let roles = new Map();
     let benchmarks = new Map();
     let thresholds = [];
@@ -56944,7 +57238,7 @@ function buildPolicy(layers, source, digest, preset) {
         thresholds = mergeBy(thresholds, convertThresholds(layer), (t) => t.id);
         triggers = mergeBy(triggers, convertTriggers(layer), (t) => t.id);
         safeguards = mergeBy(safeguards, convertSafeguards(layer), (s) => s.id);
-        signoffs = mergeBy(signoffs, convertSignoffs(layer), (s) => `${s.level}/${s.kind ?? '*'}`);
+        signoffs = mergeBy(signoffs, convertSignoffs(layer), signoffKey);
     }
     const last = layers[layers.length - 1];
     const missing = ['levels', 'baseline'].filter((key) => scalars[key] === undefined);
@@ -56952,12 +57246,15 @@ function buildPolicy(layers, source, digest, preset) {
         throw new InputError('schema', `policy: missing required key \`${missing[0]}\``, { file: last.doc.file, line: 1, column: 1, key: missing[0] }, 'set it, or `extends:` a preset that does (see `rsp-gate presets`)');
     }
     const policyOwners = scalars.policy_owners ?? [];
+    const bottom = layers[0].doc.file;
     const policy = {
         file: last.doc.file,
         source,
         sha256: digest,
-        extends: layers.length > 1 ? layers[0].doc.file.replace(/^preset:/, '') : null,
+        // The preset under the policy (through the organization policy too); none for a preset alone.
+        extends: layers.length > 1 && bottom.startsWith('preset:') ? bottom.slice('preset:'.length) : null,
         preset,
+        organization,
         name: scalars.name ?? null,
         mode: scalars.mode ?? 'enforce',
         levels: scalars.levels,
@@ -56995,18 +57292,39 @@ function buildPolicy(layers, source, digest, preset) {
     checkReferences(policy);
     return policy;
 }
-/** Load a policy file's text. `file` is its repository path, used in every error. */
+/**
+ * Load a policy file's text. `file` is its repository path, used in every error. See the top of
+ * this file for how it combines with a preset or the organization policy.
+ */
 function loadPolicy(text, file, options = {}) {
     const layer = parseLayer(text, file);
     const source = options.ref ? `${file}@${options.ref}` : file;
-    if (!layer.raw.extends)
-        return buildPolicy([layer], source, sha256(text), null);
-    const { name, pinned } = parseExtends(layer.raw.extends, layer.doc);
-    const presetLayer = loadPresetLayer(name, layer);
-    const described = describePreset(name, presetText(name), presetLayer.raw, presetLayer.doc);
-    checkPin({ ...described, pinned }, layer.doc, options.acceptStalePin ?? false);
-    const preset = { ...described, pinned, where: where(layer.doc, '/extends') };
-    return buildPolicy([presetLayer, layer], source, sha256(text), preset);
+    const digest = sha256(text);
+    const reference = layer.raw.extends ? parseExtends(layer.raw.extends, layer.doc) : null;
+    if (reference?.name === ORGANIZATION) {
+        const { layers, preset, info } = overOrganization(layer, reference.pinned, options.organization ?? null);
+        return buildPolicy(layers, source, digest, preset, info);
+    }
+    if (options.organization) {
+        // Loaded beside an organization policy that it does not build on.
+        if (layer.raw.organization !== undefined)
+            throw organizationOnlyError(layer.doc, 'a repository policy');
+        const { policy } = loadOrganizationLayers(options.organization);
+        if (policy.organization.required)
+            throw organizationRequiredError(layer.doc, reference !== null, policy.organization);
+    }
+    if (!reference)
+        return buildPolicy([layer], source, digest, null);
+    const { name, pinned } = reference;
+    const { layers, preset } = overPreset(layer, name, pinned, options.acceptStalePin ?? false);
+    return buildPolicy(layers, source, digest, preset);
+}
+/**
+ * Load the organization policy on its own: it judges a repository that has no policy file. Its
+ * source is `<owner>/.github:<path>@<commit7>`.
+ */
+function loadOrganizationPolicy(organization) {
+    return loadOrganizationLayers(organization).policy;
 }
 /** Load a built-in preset on its own, as `rsp-gate check` does when no policy file exists. */
 function loadPreset(name) {
@@ -60505,7 +60823,9 @@ async function readChange(head, base, changed, policy, policyPath, cardGlobs) {
 
 /**
  * One run of the gate over repository trees: load the policy (from the base when judging a
- * change), read both states, evaluate. Shared by the CLI and the Action.
+ * change), read both states, evaluate. Shared by the CLI, the Action and the App. The policy is
+ * the repository's own file, built on the organization policy when it `extends: organization`;
+ * with no file, the organization policy when there is one, else the fallback preset.
  */
 async function readPolicyText(tree, path) {
     const entry = await tree.stat(path);
@@ -60514,9 +60834,15 @@ async function readPolicyText(tree, path) {
     refuseLink(entry, 'the policy file', 'commit the policy file itself');
     return readText(await tree.open(path));
 }
+/**
+ * The tree's policy file, loaded (over the organization policy in `loadOptions`, if it builds on
+ * it); with no file, the organization policy, else `fallbackPreset`, else an error.
+ */
 async function loadPolicyFrom(tree, path, ref, fallbackPreset, loadOptions = {}) {
     const text = await readPolicyText(tree, path);
     if (text === null) {
+        if (loadOptions.organization)
+            return { policy: loadOrganizationPolicy(loadOptions.organization), text: null };
         if (fallbackPreset !== undefined)
             return { policy: loadPreset(fallbackPreset), text: null };
         throw new InputError('policy-missing', `no policy file at ${path} in ${tree.label}`, { file: path }, 'create one with `rsp-gate init`, or pass --policy');
@@ -60529,7 +60855,7 @@ async function headPinsShippedPreset(options) {
     if (text === null)
         return false;
     try {
-        const { preset } = loadPolicy(text, options.policyPath);
+        const { preset } = loadPolicy(text, options.policyPath, organizationOf(options));
         return preset !== null && preset.pinned === preset.version;
     }
     catch {
@@ -60544,15 +60870,75 @@ async function headPinsShippedPreset(options) {
  */
 async function loadJudgingPolicy(options) {
     const judgedBy = options.base ?? options.head;
-    const load = (loadOptions) => loadPolicyFrom(judgedBy, options.policyPath, options.policyRef, options.fallbackPreset, loadOptions);
+    const load = (loadOptions = {}) => loadPolicyFrom(judgedBy, options.policyPath, options.policyRef, options.fallbackPreset, {
+        ...organizationOf(options),
+        ...loadOptions,
+    });
     try {
         return await load();
     }
     catch (error) {
+        if (await fixesBaseOutsideRequiredOrg(options, error)) {
+            // The base's own file clashes with the organization policy (stands outside one that requires
+            // itself, or sets what it now sets), and the change mends it: the organization policy alone
+            // judges, and the edit is a policy change its owners approve. Without this the fix itself
+            // could never merge.
+            const text = await readPolicyText(options.base, options.policyPath);
+            return { policy: loadOrganizationPolicy(options.organization), text };
+        }
         const stalePin = isInputError(error) && error.code === 'policy-preset-version';
         if (!options.base || !stalePin || !(await headPinsShippedPreset(options)))
             throw error;
         return load({ acceptStalePin: true });
+    }
+}
+/**
+ * A change whose base policy is refused because of the organization policy (it requires itself,
+ * `policy-org-required`, or has since set a key the repository policy sets, `policy-org-frozen`)
+ * and whose head policy loads over the organization policy.
+ */
+async function fixesBaseOutsideRequiredOrg(options, error) {
+    if (!options.base || !options.organization)
+        return false;
+    const clash = ['policy-org-required', 'policy-org-frozen'];
+    if (!isInputError(error) || !clash.includes(error.code))
+        return false;
+    const headText = await readPolicyText(options.head, options.policyPath);
+    if (headText === null)
+        return true; // deleting it leaves the organization policy to judge
+    try {
+        loadPolicy(headText, options.policyPath, organizationOf(options));
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function organizationOf(options) {
+    return options.organization ? { organization: options.organization } : {};
+}
+/**
+ * What is wrong with the head's policy file, if anything, in a change that edits it. Deleting it
+ * is a problem unless an organization policy is there to judge the repository instead (then it
+ * is a policy change like any other, which the policy owners approve).
+ */
+function headPolicyProblem(options, headText) {
+    if (headText === null) {
+        if (options.organization)
+            return null;
+        return {
+            code: 'policy-missing',
+            message: 'the change deletes the policy file',
+            file: options.policyPath,
+            line: null,
+        };
+    }
+    try {
+        loadPolicy(headText, options.policyPath, organizationOf(options));
+        return null;
+    }
+    catch (error) {
+        return problemFrom(error, options.policyPath);
     }
 }
 function digest(text) {
@@ -60567,23 +60953,7 @@ async function checkTrees(options) {
     if (options.base && (options.changed == null || options.changed.has(options.policyPath))) {
         const headText = await readPolicyText(options.head, options.policyPath);
         if (digest(headText) !== digest(policyText)) {
-            let headProblem = null;
-            if (headText === null) {
-                headProblem = {
-                    code: 'policy-missing',
-                    message: 'the change deletes the policy file',
-                    file: options.policyPath,
-                    line: null,
-                };
-            }
-            else {
-                try {
-                    loadPolicy(headText, options.policyPath);
-                }
-                catch (error) {
-                    headProblem = problemFrom(error, options.policyPath);
-                }
-            }
+            const headProblem = headPolicyProblem(options, headText);
             policyChange = { changed: true, file: options.policyPath, headProblem };
         }
     }
@@ -77924,6 +78294,7 @@ function policyOptionsOf(options) {
         now: options.now,
         ...(options.cardGlobs ? { cardGlobs: options.cardGlobs } : {}),
         ...(options.fallbackPreset ? { fallbackPreset: options.fallbackPreset } : {}),
+        ...(options.organization ? { organization: options.organization } : {}),
     };
 }
 function applyMode(options, record) {
@@ -78029,10 +78400,11 @@ async function verdictForHead(options, sha, judged, open, now, notes, judgedSpea
     const { port, checkName } = options;
     if (open === null)
         return failureVerdict('Blocked: the gate cannot list every open pull request', `This repository has more than ${OPEN_PULL_REQUEST_LIMIT.toLocaleString('en-US')} open pull requests, so the gate cannot tell which of them have this commit as their head; \`${checkName}\` speaks for all of them, so it fails closed.`);
-    const covered = [];
+    // A merge queue's commit is judged for the queue whatever pull requests have it as their head.
+    const covered = judgedSpeaks === 'always' ? [judged] : [];
     for (const pr of open) {
         if (pr.number === judged.pr.number && pr.baseRef === judged.pr.baseRef) {
-            if (judgedSpeaks)
+            if (judgedSpeaks === true)
                 covered.push(judged);
             continue;
         }
@@ -78116,7 +78488,13 @@ async function verdictToWrite(options, judged, at, notes) {
     let verdict = judged.verdict;
     if (pr.merged)
         verdict = null;
-    else if (at.protection.protected && !at.inQueue) {
+    else if (at.inQueue) {
+        // Anyone who can push a branch can make the queue's commit the head of a pull request of
+        // theirs into another protected base: the check on the commit speaks for those too.
+        const open = await port.openPullRequestsWithHead(at.checkSha, OPEN_PULL_REQUEST_LIMIT);
+        verdict = await verdictForHead(options, at.checkSha, judged, open, now, notes, 'always');
+    }
+    else if (at.protection.protected) {
         const open = await port.openPullRequestsWithHead(at.checkSha, OPEN_PULL_REQUEST_LIMIT);
         current = open?.find((p) => p.number === pr.number) ?? null;
         verdict = await verdictForHead(options, at.checkSha, judged, open, now, notes);
@@ -78167,6 +78545,20 @@ async function judgePullRequestEvent(options, target, readAt) {
         commentUrl,
         notes,
     };
+}
+/**
+ * A run that could not finish fails the check closed: a new failed run, never an update, since
+ * finding the gate's own run needs reads that may be what failed (the token's identity), and the
+ * newest run of a name is the one GitHub shows and requires. Stamped now, so no run that read
+ * GitHub before this failure writes over it. Both front doors (the Action and the App) call it.
+ */
+async function writeFailedCheck(port, sha, name, summary) {
+    await port.createCheckRun(sha, name, {
+        status: 'completed',
+        conclusion: 'failure',
+        output: { title: 'rsp-gate could not finish: failing closed', summary, text: '' },
+        externalId: readStamp(new Date()),
+    });
 }
 async function judgeOnGitHub(options) {
     const readAt = (options.clock ?? (() => new Date()))();
@@ -78231,20 +78623,7 @@ async function failCheck(port, inputs, target, message) {
         : (target.checkSha ??
             payload.pull_request?.head?.sha ??
             (await port.pullRequest(target.number)).headSha);
-    const output = {
-        title: 'rsp-gate could not finish: failing closed',
-        summary: `${message}\n\nThe gate fails closed: this check stays failed until a run completes. Fix the cause above, then re-run the workflow or comment \`/rsp-gate recheck\` on the pull request.`,
-        text: '',
-    };
-    // A new run, never an update: finding the gate's own run needs reads that may be what failed
-    // (the token's identity), and the newest run of a name is the one GitHub shows and requires.
-    // Stamped now, so no run that read GitHub before this failure writes over it.
-    await port.createCheckRun(sha, name, {
-        status: 'completed',
-        conclusion: 'failure',
-        output,
-        externalId: readStamp(new Date()),
-    });
+    await writeFailedCheck(port, sha, name, `${message}\n\nThe gate fails closed: this check stays failed until a run completes. Fix the cause above, then re-run the workflow or comment \`/rsp-gate recheck\` on the pull request.`);
 }
 /**
  * The clock. `RSP_GATE_NOW` (an ISO date) evaluates as of that moment instead: for reproducing a
