@@ -34543,14 +34543,14 @@ function createAppGitHub(config, log, tuning = {}) {
         return auth.token;
     }
     return {
-        async portFor(installationId, owner, repo) {
+        async portFor(installationId, owner, repo, portLog) {
             return createOctokitPort({
                 token: await token(installationId),
                 owner,
                 repo,
                 apiUrl: config.apiUrl,
                 graphqlUrl: config.graphqlUrl,
-                log,
+                log: portLog ?? log,
                 // GitHub's secondary limits are per installation: each keeps its own pace.
                 throttleId: `installation-${installationId}`,
             });
@@ -52793,11 +52793,11 @@ async function writeNotConfigured(port, target, sha, config, owner, readAt) {
  * the org policy. A directory or a link at the policy's path, and any other failure, is thrown,
  * and the job fails closed.
  */
-async function readOrganizationPolicy(github, installationId, owner, policyPath) {
+async function readOrganizationPolicy(github, installationId, owner, policyPath, log) {
     const head = await github.defaultBranchHead(installationId, owner, ORG_REPOSITORY);
     if (!head)
         return null;
-    const port = await github.portFor(installationId, owner, ORG_REPOSITORY);
+    const port = await github.portFor(installationId, owner, ORG_REPOSITORY, log);
     const repository = `${owner}/${ORG_REPOSITORY}`;
     const file = `${repository}:${policyPath}`;
     const entry = await findPolicy(port, head.sha, policyPath, repository);
@@ -52932,14 +52932,14 @@ async function organizationPolicyFor(context, data) {
     if (data.repo.toLowerCase() === ORG_REPOSITORY)
         return null;
     const { policyPath, requireOrgPolicy } = context.config;
-    const found = await readOrganizationPolicy(context.github, data.installationId, data.owner, policyPath);
+    const found = await readOrganizationPolicy(context.github, data.installationId, data.owner, policyPath, (message) => context.log.info(message, { delivery: data.deliveryId }));
     if (found === null && requireOrgPolicy)
         throw new InputError('policy-org-unreadable', `the organization policy cannot be read: ${data.owner}/${ORG_REPOSITORY} or its ${policyPath} is not there, or not in the App's installation, and this App requires one (RSP_GATE_REQUIRE_ORG_POLICY)`, { file: `${data.owner}/${ORG_REPOSITORY}:${policyPath}` }, `add ${data.owner}/${ORG_REPOSITORY} to the App's installation, or commit the policy there`);
     return found;
 }
 async function runJudge(context, job) {
     const { data } = job;
-    const port = await context.github.portFor(data.installationId, data.owner, data.repo);
+    const port = await context.github.portFor(data.installationId, data.owner, data.repo, portLog(context, job));
     const organization = await withFailClosed(context, job, port, () => organizationPolicyFor(context, data));
     // A merge queue's job may have absorbed a pull request's (someone made the queue's commit the
     // head of a pull request): those pull requests are judged too, and the queue's commit last,
@@ -53010,7 +53010,7 @@ async function withFailClosed(context, job, port, step) {
 }
 async function runResolve(context, job) {
     const { data } = job;
-    const port = await context.github.portFor(data.installationId, data.owner, data.repo);
+    const port = await context.github.portFor(data.installationId, data.owner, data.repo, portLog(context, job));
     const pr = await port.pullRequest(data.number);
     const state = await context.queue.add({
         key: judgeKey(data.owner, data.repo, pr.headSha),
@@ -53039,7 +53039,7 @@ async function isAudited(context, job, port) {
 }
 async function runState(context, job) {
     const { data } = job;
-    const port = await context.github.portFor(data.installationId, data.owner, data.repo);
+    const port = await context.github.portFor(data.installationId, data.owner, data.repo, portLog(context, job));
     if (!(await isAudited(context, job, port))) {
         context.log.info(`${data.ref} is neither the default branch nor protected: not audited`, {
             delivery: data.deliveryId,
@@ -53087,7 +53087,7 @@ async function sweepRepository(context, data, owner, repo) {
     const pulls = await github.openPullRequests(data.installationId, owner, repo);
     if (pulls.length === 0)
         return 0;
-    const port = await github.portFor(data.installationId, owner, repo);
+    const port = await github.portFor(data.installationId, owner, repo, (m) => context.log.info(m, { delivery: data.deliveryId }));
     const realNow = (context.clock ?? (() => new Date()))();
     let queued = 0;
     for (const pr of pulls) {
@@ -53162,6 +53162,10 @@ async function withRepositoryInstallation(context, job) {
             repository: id,
         });
     return id === data.installationId ? job : { ...job, data: { ...data, installationId: id } };
+}
+/** The port's own lines, with the job's delivery and key, as every line of a job carries them. */
+function portLog(context, job) {
+    return (message) => context.log.info(message, { delivery: job.data.deliveryId, key: job.key });
 }
 function createJobHandler(context) {
     return async (delivered) => {

@@ -67,8 +67,9 @@ function world(files: {
   const lines: string[] = [];
   let failing: GitHubError | null = null;
   const github: AppGitHub = {
-    portFor: async (_id, _owner, repo) => {
+    portFor: async (_id, _owner, repo, log) => {
       if (failing) throw failing;
+      log?.(`a line of the port for ${repo}`); // as a retry or a rate-limit wait would log
       return repo === '.github' ? orgPort : port;
     },
     installations: async () => [{ id: 1, account: 'acme' }],
@@ -138,7 +139,12 @@ describe('a judge job', () => {
     );
     expect(w.port.state.checkRuns.filter((r) => r.name === 'rsp-gate')).toHaveLength(1);
     expect(w.port.state.comments.filter((c) => c.issue === 7)).toHaveLength(1);
-    const judged = w.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'judged');
+    const lines = w.lines.map((l) => JSON.parse(l));
+    // Every line of the job carries its delivery, the port's own lines included.
+    expect(
+      lines.filter((l) => l.msg.startsWith('a line of the port')).map((l) => l.delivery),
+    ).toEqual(['d-1', 'd-1']);
+    const judged = lines.filter((l) => l.msg === 'judged');
     expect(judged[0]).toMatchObject({ delivery: 'd-1', decision: 'block', check: 'rsp-gate' });
   });
 

@@ -27,7 +27,13 @@ export interface InstalledRepository {
 /** What the App's jobs ask of GitHub beyond the port. */
 export interface AppGitHub {
   /** The port for one repository, with a fresh (or cached, unexpired) installation token. */
-  portFor(installationId: number, owner: string, repo: string): Promise<GitHubPort>;
+  portFor(
+    installationId: number,
+    owner: string,
+    repo: string,
+    /** Where the port's own lines (retries, rate-limit waits) go: the job's, with its delivery. */
+    log?: (message: string) => void,
+  ): Promise<GitHubPort>;
   installations(): Promise<{ id: number; account: string }[]>;
   repositories(installationId: number): Promise<InstalledRepository[]>;
   openPullRequests(installationId: number, owner: string, repo: string): Promise<OpenPullRequest[]>;
@@ -113,14 +119,14 @@ export function createAppGitHub(
   }
 
   return {
-    async portFor(installationId, owner, repo) {
+    async portFor(installationId, owner, repo, portLog) {
       return createOctokitPort({
         token: await token(installationId),
         owner,
         repo,
         apiUrl: config.apiUrl,
         graphqlUrl: config.graphqlUrl,
-        log,
+        log: portLog ?? log,
         // GitHub's secondary limits are per installation: each keeps its own pace.
         throttleId: `installation-${installationId}`,
       });

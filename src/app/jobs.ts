@@ -152,6 +152,7 @@ async function organizationPolicyFor(context: JobContext, data: JobData) {
     data.installationId,
     data.owner,
     policyPath,
+    (message) => context.log.info(message, { delivery: data.deliveryId }),
   );
   if (found === null && requireOrgPolicy)
     throw new InputError(
@@ -165,7 +166,12 @@ async function organizationPolicyFor(context: JobContext, data: JobData) {
 
 async function runJudge(context: JobContext, job: Job): Promise<void> {
   const { data } = job;
-  const port = await context.github.portFor(data.installationId, data.owner, data.repo);
+  const port = await context.github.portFor(
+    data.installationId,
+    data.owner,
+    data.repo,
+    portLog(context, job),
+  );
   const organization = await withFailClosed(context, job, port, () =>
     organizationPolicyFor(context, data),
   );
@@ -260,7 +266,12 @@ async function withFailClosed<T>(
 
 async function runResolve(context: JobContext, job: Job): Promise<void> {
   const { data } = job;
-  const port = await context.github.portFor(data.installationId, data.owner, data.repo);
+  const port = await context.github.portFor(
+    data.installationId,
+    data.owner,
+    data.repo,
+    portLog(context, job),
+  );
   const pr = await port.pullRequest(data.number!);
   const state = await context.queue.add({
     key: judgeKey(data.owner, data.repo, pr.headSha),
@@ -292,7 +303,12 @@ async function isAudited(context: JobContext, job: Job, port: GitHubPort): Promi
 
 async function runState(context: JobContext, job: Job): Promise<void> {
   const { data } = job;
-  const port = await context.github.portFor(data.installationId, data.owner, data.repo);
+  const port = await context.github.portFor(
+    data.installationId,
+    data.owner,
+    data.repo,
+    portLog(context, job),
+  );
   if (!(await isAudited(context, job, port))) {
     context.log.info(`${data.ref} is neither the default branch nor protected: not audited`, {
       delivery: data.deliveryId,
@@ -352,7 +368,9 @@ async function sweepRepository(
   const { github, queue, config } = context;
   const pulls = await github.openPullRequests(data.installationId, owner, repo);
   if (pulls.length === 0) return 0;
-  const port = await github.portFor(data.installationId, owner, repo);
+  const port = await github.portFor(data.installationId, owner, repo, (m) =>
+    context.log.info(m, { delivery: data.deliveryId }),
+  );
   const realNow = (context.clock ?? (() => new Date()))();
   let queued = 0;
   for (const pr of pulls) {
@@ -428,6 +446,11 @@ async function withRepositoryInstallation(context: JobContext, job: Job): Promis
       repository: id,
     });
   return id === data.installationId ? job : { ...job, data: { ...data, installationId: id } };
+}
+
+/** The port's own lines, with the job's delivery and key, as every line of a job carries them. */
+function portLog(context: JobContext, job: Job): (message: string) => void {
+  return (message) => context.log.info(message, { delivery: job.data.deliveryId, key: job.key });
 }
 
 export function createJobHandler(context: JobContext): (job: Job) => Promise<void> {

@@ -19,10 +19,11 @@ export async function readOrganizationPolicy(
   installationId: number,
   owner: string,
   policyPath: string,
+  log?: (message: string) => void,
 ): Promise<OrganizationPolicy | null> {
   const head = await github.defaultBranchHead(installationId, owner, ORG_REPOSITORY);
   if (!head) return null;
-  const port = await github.portFor(installationId, owner, ORG_REPOSITORY);
+  const port = await github.portFor(installationId, owner, ORG_REPOSITORY, log);
   const repository = `${owner}/${ORG_REPOSITORY}`;
   const file = `${repository}:${policyPath}`;
   const entry = await findPolicy(port, head.sha, policyPath, repository);
