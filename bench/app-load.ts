@@ -91,19 +91,30 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
+/**
+ * The App's environment against the fake host, as an operator sets it: the App's id, key and
+ * secret, any free port, the host's API URLs, and the gate's fixed clock. Also the e2e tests'.
+ */
+export function appEnvironment(
+  gh: FakeGitHubHost,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    APP_ID: String(gh.app.id),
+    PRIVATE_KEY: gh.app.privateKey,
+    WEBHOOK_SECRET: gh.app.webhookSecret,
+    PORT: '0',
+    GITHUB_API_URL: gh.apiUrl,
+    GITHUB_GRAPHQL_URL: gh.graphqlUrl,
+    RSP_GATE_NOW: GATE_NOW,
+    ...extra,
+  };
+}
+
 function startReplica(gh: FakeGitHubHost, options: LoadOptions, index: number): Promise<Replica> {
   const child = spawn(process.execPath, [options.appPath], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      APP_ID: String(gh.app.id),
-      PRIVATE_KEY: gh.app.privateKey,
-      WEBHOOK_SECRET: gh.app.webhookSecret,
-      PORT: '0',
-      GITHUB_API_URL: gh.apiUrl,
-      GITHUB_GRAPHQL_URL: gh.graphqlUrl,
-      RSP_GATE_NOW: GATE_NOW,
-      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
-    },
+    env: appEnvironment(gh, options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
   });
   const replica: Replica = { child, url: '', jobsStarted: 0, judged: 0, lines: [] };
   let pending = '';

@@ -52351,7 +52351,7 @@ async function organizationPolicyFor(context, data) {
 }
 async function runJudge(context, job) {
     const { data } = job;
-    const port = await context.github.portFor(data.installationId, data.owner, data.repo, portLog(context, job));
+    const port = await jobPort(context, job);
     const organization = await withFailClosed(context, job, port, () => organizationPolicyFor(context, data));
     // A merge queue's job may have absorbed a pull request's (someone made the queue's commit the
     // head of a pull request): those pull requests are judged too, and the queue's commit last,
@@ -52422,7 +52422,7 @@ async function withFailClosed(context, job, port, step) {
 }
 async function runResolve(context, job) {
     const { data } = job;
-    const port = await context.github.portFor(data.installationId, data.owner, data.repo, portLog(context, job));
+    const port = await jobPort(context, job);
     const pr = await port.pullRequest(data.number);
     const state = await context.queue.add({
         key: judgeKey(data.owner, data.repo, pr.headSha),
@@ -52451,7 +52451,7 @@ async function isAudited(context, job, port) {
 }
 async function runState(context, job) {
     const { data } = job;
-    const port = await context.github.portFor(data.installationId, data.owner, data.repo, portLog(context, job));
+    const port = await jobPort(context, job);
     if (!(await isAudited(context, job, port))) {
         context.log.info(`${data.ref} is neither the default branch nor protected: not audited`, {
             delivery: data.deliveryId,
@@ -52574,6 +52574,11 @@ async function withRepositoryInstallation(context, job) {
             repository: id,
         });
     return id === data.installationId ? job : { ...job, data: { ...data, installationId: id } };
+}
+/** The port for the job's repository, its own lines logged with the job's delivery and key. */
+function jobPort(context, job) {
+    const { data } = job;
+    return context.github.portFor(data.installationId, data.owner, data.repo, portLog(context, job));
 }
 /** The port's own lines, with the job's delivery and key, as every line of a job carries them. */
 function portLog(context, job) {

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { FakeGitHubHost } from '../github/fake-app-host.js';
 import { bundled } from '../helpers/bundle.js';
-import { GATE_NOW } from './run-action.js';
+import { appEnvironment } from '../../bench/app-load.js';
 
 export interface LogLine {
   time: string;
@@ -28,28 +28,11 @@ export interface AppProcess {
   stop(): Promise<number | null>;
 }
 
-export function appEnv(
-  gh: FakeGitHubHost,
-  extra: Record<string, string> = {},
-): Record<string, string> {
-  return {
-    PATH: process.env.PATH ?? '',
-    APP_ID: String(gh.app.id),
-    PRIVATE_KEY: gh.app.privateKey,
-    WEBHOOK_SECRET: gh.app.webhookSecret,
-    PORT: '0',
-    GITHUB_API_URL: gh.apiUrl,
-    GITHUB_GRAPHQL_URL: gh.graphqlUrl,
-    RSP_GATE_NOW: GATE_NOW,
-    ...extra,
-  };
-}
-
 export async function startAppProcess(
   gh: FakeGitHubHost,
   extra: Record<string, string> = {},
 ): Promise<AppProcess> {
-  const child = spawn(process.execPath, [bundled('app.js')], { env: appEnv(gh, extra) });
+  const child = spawn(process.execPath, [bundled('app.js')], { env: appEnvironment(gh, extra) });
   const lines: LogLine[] = [];
   let stderr = '';
   let pending = '';

@@ -166,12 +166,7 @@ async function organizationPolicyFor(context: JobContext, data: JobData) {
 
 async function runJudge(context: JobContext, job: Job): Promise<void> {
   const { data } = job;
-  const port = await context.github.portFor(
-    data.installationId,
-    data.owner,
-    data.repo,
-    portLog(context, job),
-  );
+  const port = await jobPort(context, job);
   const organization = await withFailClosed(context, job, port, () =>
     organizationPolicyFor(context, data),
   );
@@ -266,12 +261,7 @@ async function withFailClosed<T>(
 
 async function runResolve(context: JobContext, job: Job): Promise<void> {
   const { data } = job;
-  const port = await context.github.portFor(
-    data.installationId,
-    data.owner,
-    data.repo,
-    portLog(context, job),
-  );
+  const port = await jobPort(context, job);
   const pr = await port.pullRequest(data.number!);
   const state = await context.queue.add({
     key: judgeKey(data.owner, data.repo, pr.headSha),
@@ -303,12 +293,7 @@ async function isAudited(context: JobContext, job: Job, port: GitHubPort): Promi
 
 async function runState(context: JobContext, job: Job): Promise<void> {
   const { data } = job;
-  const port = await context.github.portFor(
-    data.installationId,
-    data.owner,
-    data.repo,
-    portLog(context, job),
-  );
+  const port = await jobPort(context, job);
   if (!(await isAudited(context, job, port))) {
     context.log.info(`${data.ref} is neither the default branch nor protected: not audited`, {
       delivery: data.deliveryId,
@@ -446,6 +431,12 @@ async function withRepositoryInstallation(context: JobContext, job: Job): Promis
       repository: id,
     });
   return id === data.installationId ? job : { ...job, data: { ...data, installationId: id } };
+}
+
+/** The port for the job's repository, its own lines logged with the job's delivery and key. */
+function jobPort(context: JobContext, job: Job): Promise<GitHubPort> {
+  const { data } = job;
+  return context.github.portFor(data.installationId, data.owner, data.repo, portLog(context, job));
 }
 
 /** The port's own lines, with the job's delivery and key, as every line of a job carries them. */
