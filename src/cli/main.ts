@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isInputError } from '../core/errors.js';
-import { NO_WRITERS, type ReviewContext } from '../core/inputs.js';
+import { STATE_CONTEXT } from '../core/inputs.js';
 import {
   checkTrees,
   DEFAULT_POLICY_PATH,
@@ -53,15 +53,6 @@ commands:
 
 exit codes: 0 pass, 1 block, 2 invalid input`;
 
-const NO_REVIEWS: ReviewContext = {
-  author: null,
-  writers: NO_WRITERS,
-  headSha: null,
-  reviews: [],
-  confirmations: [],
-  teams: null,
-};
-
 function parseNow(value: string | undefined, io: Io): Date {
   if (value === undefined) return io.now();
   if (!/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value) || Number.isNaN(Date.parse(value))) {
@@ -97,7 +88,7 @@ async function check(args: string[], io: Io, explainModel: string | null): Promi
     base: base ? createLocalTree(base, relative(io.cwd, base) || '.') : null,
     policyPath: values.policy!,
     now: parseNow(values.now, io),
-    context: NO_REVIEWS,
+    context: STATE_CONTEXT,
     policyRef: base ? 'base' : undefined,
   });
   const { record } = result;

@@ -139,6 +139,16 @@ export interface ReviewContext {
   teams: Map<string, string[]> | null;
 }
 
+/** Judging a state: no reviews, no ticks, no team lookups; only what its files hold counts. */
+export const STATE_CONTEXT: ReviewContext = {
+  author: null,
+  writers: NO_WRITERS,
+  headSha: null,
+  reviews: [],
+  confirmations: [],
+  teams: null,
+};
+
 /** One side of the comparison: the repository at a commit. */
 export interface RepositoryState {
   models: ModelState[];

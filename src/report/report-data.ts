@@ -1,0 +1,434 @@
+/**
+ * What the report page shows, computed from judgments: the current state's decision record, the
+ * repository state it was read from, and (with history) one summary per judged commit. Pure: no
+ * reading, no rendering. `render-page.ts` turns it into HTML; the charts read it too.
+ */
+import type {
+  ConditionResult,
+  DecisionRecord,
+  Levels,
+  ModelDecision,
+  ThresholdStatus,
+} from '../core/decision.js';
+import type { Attestation, RepositoryState } from '../core/inputs.js';
+
+/** One commit as git describes it. */
+export interface CommitInfo {
+  sha: string;
+  /** Committer date, ISO 8601 (UTC). */
+  date: string;
+  subject: string;
+  author: string;
+}
+
+/** One benchmark value a model's judgment read at a commit (the deciding value of a condition). */
+export interface BenchmarkValue {
+  model: string;
+  benchmark: string;
+  metric: string;
+  value: number;
+  file: string | null;
+}
+
+/** What the report keeps of one judged commit of the history: small, whatever the repository's size. */
+export interface CommitSummary {
+  commit: CommitInfo;
+  decision: DecisionRecord['decision'];
+  /** Per model id. */
+  levels: Record<string, Levels>;
+  values: BenchmarkValue[];
+  /** Blocking reasons, counted; the invalid-input ones included. */
+  blocking: number;
+  /** The full record, kept for the commits where a level or the verdict changed (and the last). */
+  record: DecisionRecord | null;
+  /** Why the commit could not be judged (a policy that does not load, say), or null. */
+  error: string | null;
+}
+
+/** Input to `buildReportData`. */
+export interface ReportInput {
+  /** The day the report judges the current state at (the CLI's `--now`). */
+  now: Date;
+  /** Shown in the title: the root's label or `owner/repo`. */
+  repository: string;
+  /** The current state: the working tree (CLI) or the pushed commit (Action). */
+  current: { record: DecisionRecord; state: RepositoryState; commit: CommitInfo | null };
+  /** Oldest first; empty without history. */
+  history: CommitSummary[];
+  /** What history was asked for, in words (`the last 20 first-parent commits of main`), or null. */
+  historyScope: string | null;
+  /** Omit evidence paths and values (for a page published where not everyone may read them). */
+  redact: boolean;
+}
+
+export type MarginStatus = ThresholdStatus | 'no_evidence';
+
+/** One condition of one threshold of one model, as the margins chart draws it. */
+export interface MarginRow {
+  model: string;
+  threshold: string;
+  thresholdStatus: ThresholdStatus;
+  benchmark: string;
+  metric: string;
+  rule: ConditionResult['rule'];
+  op: ConditionResult['op'];
+  /** The condition's line on the benchmark's scale. */
+  line: number;
+  /** null when no evidence (or redacted). */
+  value: number | null;
+  holds: boolean;
+  tooClose: boolean;
+  /** null when redacted. */
+  file: string | null;
+}
+
+export type AttestationState = 'active' | 'expiring' | 'expired' | 'undated';
+
+export interface AttestationRow {
+  model: string;
+  kind: Attestation['kind'];
+  target: string;
+  approvedBy: string[];
+  date: string | null;
+  expires: string | null;
+  state: AttestationState;
+  /** Days from `now` to `expires` (negative when past), null without an expiry. */
+  daysLeft: number | null;
+  /** null when redacted. */
+  file: string | null;
+  line: number | null;
+}
+
+export interface OverviewRow {
+  model: string;
+  deployment: string;
+  security: string;
+  /** pass: nothing open for this model; block: something open; the record's words. */
+  verdict: 'pass' | 'block';
+  openItems: number;
+  /** YYYY-MM-DD of the soonest expiry among the model's attestations and sign-offs, or null. */
+  nextExpiry: string | null;
+  card: string | null;
+}
+
+export interface LevelChange {
+  commit: CommitInfo;
+  model: string;
+  kind: 'deployment' | 'security';
+  from: string | null;
+  to: string;
+  /** Evidence files the commit changed that the model reads, or the thresholds whose status moved. */
+  causes: string[];
+  /** Approvers of the trusted attestations behind the model's level at that commit. */
+  approvers: string[];
+}
+
+export interface ReportData {
+  title: string;
+  generatedAt: string;
+  policy: DecisionRecord['policy'];
+  decision: DecisionRecord['decision'];
+  mode: DecisionRecord['mode'];
+  head: CommitInfo | null;
+  overview: OverviewRow[];
+  margins: MarginRow[];
+  /** model id → the chain of previous model ids, nearest first. */
+  lineage: Record<string, string[]>;
+  /** Values per model of the current state (lineage trends read these). */
+  values: BenchmarkValue[];
+  history: CommitSummary[];
+  historyScope: string | null;
+  levelChanges: LevelChange[];
+  attestations: AttestationRow[];
+  /** Expiring within 30, 60 and 90 days of `now`. */
+  expiringWithin: { 30: AttestationRow[]; 60: AttestationRow[]; 90: AttestationRow[] };
+  /** The records offered for download: the current one, and those kept in the history. */
+  records: { label: string; commit: string | null; record: DecisionRecord }[];
+  redacted: boolean;
+}
+
+export type { ModelDecision };
+
+const DAY_MS = 86_400_000;
+/** Attestations expiring within this many days are `expiring`. */
+export const EXPIRING_WITHIN_DAYS = 90;
+
+/** The UTC day of `date`, YYYY-MM-DD. */
+function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Whole days from `today` to `day` (both YYYY-MM-DD); negative when `day` is past. */
+function daysBetween(today: string, day: string): number {
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Every condition a model's thresholds read whose deciding value is known. */
+export function conditionsOf(
+  model: ModelDecision,
+): { threshold: string; condition: ConditionResult }[] {
+  return model.thresholds.flatMap((t) =>
+    [...t.evidence, ...t.review, ...(t.alert?.conditions ?? [])].map((condition) => ({
+      threshold: t.id,
+      condition,
+    })),
+  );
+}
+
+/** One value per model, benchmark and metric: the first condition that read it. */
+export function benchmarkValues(record: DecisionRecord): BenchmarkValue[] {
+  const seen = new Set<string>();
+  const values: BenchmarkValue[] = [];
+  for (const model of record.models)
+    for (const { condition: c } of conditionsOf(model)) {
+      if (c.value === null) continue;
+      const key = JSON.stringify([model.id, c.benchmark, c.metric]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      values.push({
+        model: model.id,
+        benchmark: c.benchmark,
+        metric: c.metric,
+        value: c.value,
+        file: c.file,
+      });
+    }
+  return values;
+}
+
+/** What is open for one model: safeguards, sign-offs, reports and alert responses not done. */
+export function openItemsOf(model: ModelDecision): number {
+  return (
+    model.safeguards.filter((s) => s.status !== 'satisfied').length +
+    model.signoffs.filter((s) => s.status !== 'satisfied').length +
+    model.triggers.filter((t) => t.status === 'missing').length +
+    model.thresholds.filter((t) => t.alert?.status === 'missing').length
+  );
+}
+
+function overviewRows(input: ReportInput, attestations: AttestationRow[]): OverviewRow[] {
+  const { record } = input.current;
+  const today = dayOf(input.now);
+  return record.models.map((model) => {
+    const openItems = openItemsOf(model);
+    const blocked = record.reasons.some((r) => r.severity === 'block' && r.model === model.id);
+    const expiries = [
+      ...attestations.filter((a) => a.model === model.id || a.model === '*').map((a) => a.expires),
+      ...model.signoffs.map((s) => s.expires),
+    ].filter((d): d is string => d !== null && d >= today);
+    return {
+      model: model.id,
+      deployment: model.levels.deployment,
+      security: model.levels.security,
+      verdict: openItems > 0 || blocked ? 'block' : 'pass',
+      openItems,
+      nextExpiry: expiries.length > 0 ? expiries.sort()[0]! : null,
+      card: input.redact ? null : model.card,
+    };
+  });
+}
+
+function marginRows(record: DecisionRecord, redact: boolean): MarginRow[] {
+  return record.models.flatMap((model) =>
+    model.thresholds.flatMap((t) =>
+      [...t.evidence, ...t.review].map((c) => ({
+        model: model.id,
+        threshold: t.id,
+        thresholdStatus: t.status,
+        benchmark: c.benchmark,
+        metric: c.metric,
+        rule: c.rule,
+        op: c.op,
+        line: c.threshold,
+        value: redact ? null : c.value,
+        holds: c.holds,
+        tooClose: c.too_close,
+        file: redact ? null : c.file,
+      })),
+    ),
+  );
+}
+
+/** model id → its `previous` chain, nearest first (a cycle stops where it repeats). */
+function lineageOf(state: RepositoryState): Record<string, string[]> {
+  const previousOf = new Map<string, string>();
+  for (const m of state.models) if (m.previous?.id) previousOf.set(m.id, m.previous.id);
+  const lineage: Record<string, string[]> = {};
+  for (const m of state.models) {
+    const chain: string[] = [];
+    for (let id = previousOf.get(m.id); id !== undefined && id !== m.id; id = previousOf.get(id)) {
+      if (chain.includes(id)) break;
+      chain.push(id);
+    }
+    lineage[m.id] = chain;
+  }
+  return lineage;
+}
+
+/** A sign-off attestation's expiry as the judgment computed it (the rule's `expires_after_days`). */
+function judgedExpiry(record: DecisionRecord, a: Attestation): string | null {
+  if (a.kind !== 'signoff') return null;
+  const signoff = record.models
+    .filter((m) => a.model === '*' || m.id === a.model)
+    .flatMap((m) => m.signoffs)
+    .find(
+      (s) =>
+        s.via === 'attestation' &&
+        s.level === a.target &&
+        s.by !== null &&
+        a.approvedBy.includes(s.by) &&
+        s.date === a.date,
+    );
+  return signoff?.expires ?? null;
+}
+
+function attestationRows(input: ReportInput): AttestationRow[] {
+  const today = dayOf(input.now);
+  const { record, state } = input.current;
+  return state.attestations
+    .map((a) => {
+      const expires = a.expires ?? judgedExpiry(record, a);
+      const daysLeft = expires !== null ? daysBetween(today, expires) : null;
+      const stateOf: AttestationState =
+        daysLeft === null
+          ? a.date === null
+            ? 'undated'
+            : 'active'
+          : daysLeft < 0
+            ? 'expired'
+            : daysLeft <= EXPIRING_WITHIN_DAYS
+              ? 'expiring'
+              : 'active';
+      return {
+        model: a.model,
+        kind: a.kind,
+        target: a.target,
+        approvedBy: [...a.approvedBy],
+        date: a.date,
+        expires,
+        state: stateOf,
+        daysLeft,
+        file: input.redact ? null : a.file,
+        line: input.redact ? null : a.line,
+      };
+    })
+    .sort((x, y) => (x.date ?? '').localeCompare(y.date ?? '') || x.model.localeCompare(y.model));
+}
+
+const STATUS_WORDS: Record<ThresholdStatus, string> = {
+  crossed: 'crossed',
+  not_ruled_out: 'not ruled out',
+  ruled_out: 'ruled out',
+  cleared_by_decision: 'cleared by decision',
+};
+
+/** A threshold status as the page writes it. */
+export function thresholdStatusWords(status: MarginStatus): string {
+  return status === 'no_evidence' ? 'no evidence' : STATUS_WORDS[status];
+}
+
+/** Why a model sits at `level` of `kind`: the thresholds that put it there, with their files. */
+function causesOf(model: ModelDecision, kind: 'deployment' | 'security', level: string): string[] {
+  const causes = model.thresholds
+    .filter(
+      (t) => (t.status === 'crossed' || t.status === 'not_ruled_out') && t.requires[kind] === level,
+    )
+    .map((t) => {
+      const files = [
+        ...new Set(
+          [...t.evidence, ...t.review]
+            .filter((c) => c.file !== null && (c.rule === 'rule_out' ? !c.holds : c.holds))
+            .map((c) => c.file!),
+        ),
+      ];
+      return `${t.id} ${STATUS_WORDS[t.status]}${files.length > 0 ? ` (${files.join(', ')})` : ''}`;
+    });
+  if (model.declared && model.declared[kind] === level) causes.push(`declared ${level}`);
+  return causes.length > 0 ? causes : ['no threshold requires more'];
+}
+
+/** Who confirmed what the model's level of `kind` requires (safeguards, sign-offs, decisions). */
+function approversOf(
+  model: ModelDecision,
+  kind: 'deployment' | 'security',
+  level: string,
+): string[] {
+  const users = [
+    ...model.safeguards
+      .filter((s) => s.kind === kind && s.level === level && s.status === 'satisfied')
+      .flatMap((s) => s.confirmed_by.map((c) => c.user)),
+    ...model.signoffs
+      .filter((s) => s.level === level && s.status === 'satisfied' && s.by !== null)
+      .map((s) => s.by!),
+    ...model.thresholds.flatMap((t) => t.decision?.approved_by ?? []),
+  ];
+  return [...new Set(users)].sort();
+}
+
+function levelChanges(history: CommitSummary[], redact: boolean): LevelChange[] {
+  const changes: LevelChange[] = [];
+  let previous: CommitSummary | null = null;
+  for (const summary of history) {
+    if (summary.error !== null) continue;
+    for (const [model, levels] of Object.entries(summary.levels))
+      for (const kind of ['deployment', 'security'] as const) {
+        const from = previous?.levels[model]?.[kind] ?? null;
+        if (from === levels[kind]) continue;
+        const decided = summary.record?.models.find((m) => m.id === model);
+        const causes = decided ? causesOf(decided, kind, levels[kind]) : [];
+        changes.push({
+          commit: summary.commit,
+          model,
+          kind,
+          from,
+          to: levels[kind],
+          causes: redact ? causes.map((c) => c.replace(/ \(.*\)$/, '')) : causes,
+          approvers: decided ? approversOf(decided, kind, levels[kind]) : [],
+        });
+      }
+    previous = summary;
+  }
+  return changes;
+}
+
+/** Everything the page shows, from the judgments. */
+export function buildReportData(input: ReportInput): ReportData {
+  const { record, commit } = input.current;
+  const attestations = attestationRows(input);
+  const expiring = (days: number) =>
+    attestations.filter((a) => a.daysLeft !== null && a.daysLeft >= 0 && a.daysLeft <= days);
+  const history = input.redact
+    ? input.history.map((h) => ({ ...h, values: [], record: null }))
+    : input.history;
+  const sha7 = (sha: string) => sha.slice(0, 7);
+  return {
+    title: `rsp-gate report: ${input.repository}`,
+    generatedAt: input.now.toISOString(),
+    policy: record.policy,
+    decision: record.decision,
+    mode: record.mode,
+    head: commit,
+    overview: overviewRows(input, attestations),
+    margins: marginRows(record, input.redact),
+    lineage: lineageOf(input.current.state),
+    values: input.redact ? [] : benchmarkValues(record),
+    history,
+    historyScope: input.historyScope,
+    levelChanges: levelChanges(input.history, input.redact),
+    attestations,
+    expiringWithin: { 30: expiring(30), 60: expiring(60), 90: expiring(90) },
+    records: input.redact
+      ? []
+      : [
+          { label: 'current state', commit: commit?.sha ?? null, record },
+          ...input.history
+            .filter((h) => h.record !== null)
+            .map((h) => ({
+              label: `${sha7(h.commit.sha)} ${h.commit.date.slice(0, 10)}`,
+              commit: h.commit.sha,
+              record: h.record!,
+            })),
+        ],
+    redacted: input.redact,
+  };
+}
