@@ -17,7 +17,7 @@ import {
   type LoadPolicyOptions,
 } from '../policy/load-policy.js';
 import type { OrganizationPolicy, Policy } from '../policy/types.js';
-import { loadRepository, problemFrom } from '../repository/load-repository.js';
+import { loadRepository, type ParseCache, problemFrom } from '../repository/load-repository.js';
 import { refuseLink, type RepositoryTree } from '../repository/tree.js';
 import type { Scope } from './change-scope.js';
 import { readChange } from './read-change.js';
@@ -48,6 +48,8 @@ export interface CheckOptions {
    * Given, the judgment reads only what the change touches when it safely can (`change-scope.ts`).
    */
   changed?: ReadonlySet<string> | null;
+  /** Parses kept across checks by blob id (judging a branch's history); see `LoadOptions.cache`. */
+  cache?: ParseCache;
 }
 
 export interface CheckResult {
@@ -216,7 +218,9 @@ export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
       cardGlobs,
     ));
   } else {
-    const load = (tree: RepositoryTree) => loadRepository(tree, policy, { cardGlobs });
+    const cache = options.cache;
+    const load = (tree: RepositoryTree) =>
+      loadRepository(tree, policy, { cardGlobs, ...(cache ? { cache } : {}) });
     head = await load(options.head);
     base = options.base ? await load(options.base) : null;
   }

@@ -43,6 +43,83 @@ export interface LoadOptions {
    * whole tree is then never listed. Paths absent from the tree are skipped.
    */
   cards?: string[];
+  /**
+   * Parses kept across loads by blob id (`TreeEntry.id`): judging a branch's history reads and
+   * parses a file that did not change between commits once. Entries without an id are not cached.
+   */
+  cache?: ParseCache;
+}
+
+/**
+ * Parses of cards, evidence and attestation files by path and blob id, shared by the loads of
+ * trees that hold the same blobs (the commits of a history). A parse depends on the file's path,
+ * kind and bytes, and an attestation's on the policy too: the cache forgets everything when it is
+ * used with a policy of other text. Failures are kept as well: the same bytes fail the same way.
+ */
+export interface ParseCache {
+  /** Drops the entries no load used since the last sweep, so old blobs do not pile up. */
+  sweep(): void;
+  /** Parses run, and parses answered from the cache, since the cache was made. */
+  readonly stats: { parses: number; hits: number };
+}
+
+interface CacheSlot {
+  value: Promise<unknown>;
+  used: boolean;
+}
+
+class BlobParseCache implements ParseCache {
+  readonly stats = { parses: 0, hits: 0 };
+  private readonly slots = new Map<string, CacheSlot>();
+  private policyKey: string | null = null;
+
+  /** Forgets every parse made under another policy text. */
+  usePolicy(policy: Policy): void {
+    const key = JSON.stringify([policy.sha256, policy.organization]);
+    if (key !== this.policyKey) this.slots.clear();
+    this.policyKey = key;
+  }
+
+  parse<T>(what: string, entry: TreeEntry, run: () => Promise<T>): Promise<T> {
+    if (entry.id === undefined) return run();
+    const key = `${what}\0${entry.kind}\0${entry.id}\0${entry.path}`;
+    const slot = this.slots.get(key);
+    if (slot) {
+      slot.used = true;
+      this.stats.hits++;
+      return slot.value as Promise<T>;
+    }
+    this.stats.parses++;
+    const value = run();
+    this.slots.set(key, { value, used: true });
+    // An unreachable source says nothing about the bytes: it is asked again next time.
+    value.catch((error: unknown) => {
+      if (error instanceof SourceUnavailableError) this.slots.delete(key);
+    });
+    return value;
+  }
+
+  sweep(): void {
+    for (const [key, slot] of this.slots) {
+      if (slot.used) slot.used = false;
+      else this.slots.delete(key);
+    }
+  }
+}
+
+/** An empty parse cache for `LoadOptions.cache`. */
+export function createParseCache(): ParseCache {
+  return new BlobParseCache();
+}
+
+/** Runs `run`, or answers from the cache when one is given and the entry has a blob id. */
+function parseOnce<T>(
+  cache: ParseCache | undefined,
+  what: string,
+  entry: TreeEntry,
+  run: () => Promise<T>,
+): Promise<T> {
+  return cache instanceof BlobParseCache ? cache.parse(what, entry, run) : run();
 }
 
 interface RawCard {
@@ -237,6 +314,8 @@ export async function loadRepository(
   options: LoadOptions = {},
 ): Promise<RepositoryState> {
   const problems: Problem[] = [];
+  const { cache } = options;
+  if (cache instanceof BlobParseCache) cache.usePolicy(policy);
   const cardGlobs = options.cardGlobs ?? policy.discovery.cards;
   for (const glob of [...cardGlobs, ...policy.discovery.attestations]) {
     const why = escapesRepository(glob);
@@ -265,7 +344,7 @@ export async function loadRepository(
 
   const cards: RawCard[] = [];
   const readCards = await settleAll(cardEntries, CARD_CONCURRENCY, (entry) =>
-    readCardEntry(tree, entry),
+    parseOnce(cache, 'card', entry, () => readCardEntry(tree, entry)),
   );
   readCards.forEach((result, i) => {
     if (!result.ok) problems.push(problemFrom(result.error, cardEntries[i]!.path));
@@ -309,10 +388,12 @@ export async function loadRepository(
   // Attestations and evidence are read together: small files share API queries.
   const attestationReads = settleAll(attestationEntries, CONCURRENCY, async (entry) => {
     refuseLink(entry, 'attestation file', 'commit the attestation file itself');
-    return readAttestationFile(tree, entry.path, policy);
+    return parseOnce(cache, 'attestations', entry, () =>
+      readAttestationFile(tree, entry.path, policy),
+    );
   });
   const readFiles = await settleAll(evidenceFiles, CONCURRENCY, (entry) =>
-    readArtifact(tree, entry),
+    parseOnce(cache, 'evidence', entry, () => readArtifact(tree, entry)),
   );
   const evidenceOf = new Map(evidenceFiles.map((e, i) => [e.path, readFiles[i]!]));
 

@@ -7,6 +7,11 @@ export interface TreeEntry {
   path: string;
   kind: 'file' | 'symlink';
   size: number;
+  /**
+   * The content's id when the tree knows it (a git blob id): equal ids are equal bytes, so a
+   * parse of one can stand for the other (`LoadOptions.cache`).
+   */
+  id?: string;
 }
 
 export interface RepositoryTree {

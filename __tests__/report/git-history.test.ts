@@ -1,0 +1,366 @@
+/**
+ * The branch's history judged from local git: a temporary repository built from the example's
+ * files, commit by commit with pinned dates, judged by `judgeHistory` as a user of the report
+ * would check it (levels per commit, values, which records are kept), and the point of reading
+ * history from git: a blob that does not change is read and parsed once.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPolicyFrom } from '../../src/gate/check-trees.js';
+import { createParseCache, loadRepository } from '../../src/repository/load-repository.js';
+import { headCommit, judgeHistory } from '../../src/report/git-history.js';
+import {
+  createGitTree,
+  listCommitFiles,
+  runGit,
+  startBlobReader,
+} from '../../src/report/git-tree.js';
+
+const EXAMPLE = join(import.meta.dirname, '../../examples/acme-models');
+const POLICY = '.github/rsp-policy.yml';
+const UPLIFT = 'models/frontier-7/evals/uplift-trial-2026-11.evidence.yml';
+const F7 = 'acme/frontier-7';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A git repository whose work tree holds the example under `sub` ('' for the top). */
+function exampleRepository(sub = ''): { top: string; root: string } {
+  const top = mkdtempSync(join(tmpdir(), 'rsp-gate-history-'));
+  dirs.push(top);
+  const root = join(top, sub);
+  cpSync(EXAMPLE, root, { recursive: true });
+  git(top, [], 'init', '-q', '-b', 'main');
+  return { top, root };
+}
+
+function git(top: string, env: string[], ...args: string[]): string {
+  const [date] = env;
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Dana Tester', '-c', 'user.email=dana@example.com', ...args],
+    {
+      cwd: top,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
+      },
+    },
+  );
+}
+
+/** Commits everything in the work tree at `date` (ISO, UTC); returns the new commit's sha. */
+function commit(top: string, date: string, subject: string): string {
+  git(top, [], 'add', '-A');
+  git(top, [date], 'commit', '-q', '--allow-empty', '-m', subject);
+  return git(top, [], 'rev-parse', 'HEAD').trim();
+}
+
+function edit(root: string, path: string, change: (text: string) => string): void {
+  const file = join(root, path);
+  writeFileSync(file, change(readFileSync(file, 'utf8')));
+}
+
+/**
+ * Five commits: frontier-7 without its November uplift trial; a card's prose edited; the trial
+ * arriving (frontier-7 moves to ASL-3); a broken policy; the policy mended.
+ */
+function buildHistory(sub = '') {
+  const { top, root } = exampleRepository(sub);
+  const trial = readFileSync(join(root, UPLIFT), 'utf8');
+  rmSync(join(root, UPLIFT));
+  const shas = [commit(top, '2026-11-01T09:00:00Z', 'Example without the November trial')];
+  edit(root, 'models/atlas-2/MODEL_CARD.md', (t) => `${t}\nA sentence of prose.\n`);
+  shas.push(commit(top, '2026-11-05T09:00:00Z', 'atlas-2: prose'));
+  writeFileSync(join(root, UPLIFT), trial);
+  shas.push(commit(top, '2026-11-21T09:00:00Z', 'frontier-7: November uplift trial'));
+  const policy = readFileSync(join(root, POLICY), 'utf8');
+  writeFileSync(join(root, POLICY), 'version: 1\nextends: [not, a, preset\n');
+  shas.push(commit(top, '2026-11-22T09:00:00Z', 'Break the policy'));
+  writeFileSync(join(root, POLICY), policy);
+  shas.push(commit(top, '2026-11-23T09:00:00Z', 'Mend the policy'));
+  return { top, root, shas };
+}
+
+describe('judgeHistory', () => {
+  let history: ReturnType<typeof buildHistory>;
+  let reads: string[];
+  let summaries: Awaited<ReturnType<typeof judgeHistory>>;
+  beforeAll(async () => {
+    history = buildHistory();
+    reads = [];
+    summaries = await judgeHistory({
+      root: history.root,
+      policyPath: POLICY,
+      onBlobRead: (id) => reads.push(id),
+    });
+  });
+
+  it('judges every first-parent commit, oldest first, with git’s commit details', () => {
+    expect(summaries.map((s) => s.commit.sha)).toEqual(history.shas);
+    expect(summaries[2]!.commit).toEqual({
+      sha: history.shas[2],
+      date: '2026-11-21T09:00:00Z',
+      subject: 'frontier-7: November uplift trial',
+      author: 'Dana Tester',
+    });
+  });
+
+  it('gives each model’s levels per commit: frontier-7 reaches ASL-3 when its trial arrives', () => {
+    const f7 = summaries.map((s) => s.levels[F7]?.deployment ?? null);
+    expect(f7).toEqual(['ASL-2', 'ASL-2', 'ASL-3', null, 'ASL-3']);
+    expect(summaries[2]!.levels['acme/frontier-6']).toEqual({
+      deployment: 'ASL-2',
+      security: 'ASL-2',
+    });
+    expect(summaries[0]!.decision).toBe('pass');
+    expect(summaries[2]!.decision).toBe('block');
+    expect(summaries[2]!.blocking).toBe(
+      summaries[2]!.record!.reasons.filter((r) => r.severity === 'block').length,
+    );
+    expect(summaries[2]!.blocking).toBeGreaterThan(0);
+    expect(summaries[0]!.blocking).toBe(0);
+  });
+
+  it('keeps the deciding values each commit read, with their files', () => {
+    const uplift = (i: number) =>
+      summaries[i]!.values.filter((v) => v.model === F7 && v.benchmark === 'bio-uplift-trial');
+    expect(uplift(0)).toEqual([
+      {
+        model: F7,
+        benchmark: 'bio-uplift-trial',
+        metric: 'ratio',
+        value: 2.1,
+        file: 'models/frontier-7/evals/uplift-trial-2026-08.evidence.yml',
+      },
+    ]);
+    expect(uplift(2)).toEqual([
+      { model: F7, benchmark: 'bio-uplift-trial', metric: 'ratio', value: 5.3, file: UPLIFT },
+    ]);
+    // Every value is one a condition of the commit's record decided on.
+    const record = summaries[2]!.record!;
+    for (const v of summaries[2]!.values) {
+      const model = record.models.find((m) => m.id === v.model)!;
+      const conditions = model.thresholds.flatMap((t) => [
+        ...t.evidence,
+        ...t.review,
+        ...(t.alert?.conditions ?? []),
+      ]);
+      expect(
+        conditions.some(
+          (c) => c.benchmark === v.benchmark && c.value === v.value && c.file === v.file,
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it('keeps the record only where a level or the verdict changed, and for the newest commit', () => {
+    expect(summaries.map((s) => s.record !== null)).toEqual([true, false, true, false, true]);
+    expect(summaries[4]!.record!.models.map((m) => m.id)).toContain(F7);
+    expect(summaries[2]!.record!.evaluated_at.slice(0, 10)).toBe('2026-11-21');
+  });
+
+  it('reports a commit whose policy does not load as an error, and judges the others', () => {
+    const broken = summaries[3]!;
+    expect(broken.error).toMatch(/^\.github\/rsp-policy\.yml/);
+    expect(broken).toMatchObject({ decision: 'block', levels: {}, values: [], record: null });
+    expect(summaries.filter((s) => s.error === null)).toHaveLength(4);
+  });
+
+  it('reads a blob that did not change from git once over the whole history', async () => {
+    const ids = async (sha: string) =>
+      new Map((await listCommitFiles(history.top, sha, '')).map((e) => [e.path, e.id!]));
+    const first = await ids(history.shas[0]!);
+    const newest = await ids(history.shas[4]!);
+    const count = (id: string) => reads.filter((r) => r === id).length;
+    // Judged in four commits, read once.
+    expect(count(first.get('models/atlas-2/evals/capability-assessment.evidence.yml')!)).toBe(1);
+    expect(count(first.get('safeguards/frontier-7.yml')!)).toBe(1);
+    expect(count(newest.get(UPLIFT)!)).toBe(1);
+    // The edited card: each version once.
+    const card = 'models/atlas-2/MODEL_CARD.md';
+    expect(first.get(card)).not.toBe(newest.get(card));
+    expect(count(first.get(card)!)).toBe(1);
+    expect(count(newest.get(card)!)).toBe(1);
+    // Only the policy is read at every commit (it decides what the others mean).
+    const policyReads = reads.filter((r) => r === first.get(POLICY)).length;
+    expect(policyReads).toBe(4);
+    const others = reads.filter((r) => r !== first.get(POLICY));
+    expect(others.length).toBe(new Set(others).size);
+  });
+});
+
+describe('judgeHistory: which commits', () => {
+  let history: ReturnType<typeof buildHistory>;
+  beforeAll(() => {
+    history = buildHistory();
+  });
+
+  it('judges the newest N with a limit', async () => {
+    const summaries = await judgeHistory({ root: history.root, policyPath: POLICY, limit: 2 });
+    expect(summaries.map((s) => s.commit.sha)).toEqual(history.shas.slice(3));
+    // The newest commit's record is kept, and the first one judged is a change from nothing.
+    expect(summaries.map((s) => s.record !== null)).toEqual([false, true]);
+  });
+
+  it('judges those committed on or after a date with since', async () => {
+    const summaries = await judgeHistory({
+      root: history.root,
+      policyPath: POLICY,
+      since: new Date('2026-11-21T09:00:00Z'),
+    });
+    expect(summaries.map((s) => s.commit.subject)).toEqual([
+      'frontier-7: November uplift trial',
+      'Break the policy',
+      'Mend the policy',
+    ]);
+  });
+
+  it('follows the first parent only', async () => {
+    const { top } = history;
+    git(top, [], 'checkout', '-q', '-b', 'side', history.shas[1]!);
+    writeFileSync(join(history.root, 'side.txt'), 'a file on a side branch\n');
+    const side = commit(top, '2026-11-24T09:00:00Z', 'Side work');
+    git(top, [], 'checkout', '-q', 'main');
+    git(top, ['2026-11-25T09:00:00Z'], 'merge', '-q', '--no-ff', '-m', 'Merge side', 'side');
+    const summaries = await judgeHistory({ root: history.root, policyPath: POLICY });
+    const shas = summaries.map((s) => s.commit.sha);
+    expect(shas.slice(0, 5)).toEqual(history.shas);
+    expect(shas).toHaveLength(6);
+    expect(shas).not.toContain(side);
+    expect(summaries[5]!.commit.subject).toBe('Merge side');
+  });
+});
+
+describe('judgeHistory: a root inside the repository', () => {
+  it('reads the root’s part of each commit, with paths relative to the root', async () => {
+    const history = buildHistory('teams/acme');
+    mkdirSync(join(history.top, 'other'), { recursive: true });
+    // Outside the root: not part of what is judged, even with a card-like path.
+    const outside = join(history.top, 'models/elsewhere/MODEL_CARD.md');
+    mkdirSync(dirname(outside), { recursive: true });
+    writeFileSync(outside, '---\nrsp:\n  model: acme/elsewhere\n---\n');
+    commit(history.top, '2026-11-26T09:00:00Z', 'A card outside the root');
+    const summaries = await judgeHistory({ root: history.root, policyPath: POLICY });
+    expect(summaries).toHaveLength(6);
+    expect(summaries.map((s) => s.levels[F7]?.deployment ?? null)).toEqual([
+      'ASL-2',
+      'ASL-2',
+      'ASL-3',
+      null,
+      'ASL-3',
+      'ASL-3',
+    ]);
+    expect(Object.keys(summaries[5]!.levels).sort()).toEqual([
+      'acme/atlas-2',
+      'acme/frontier-6',
+      F7,
+    ]);
+    expect(summaries[2]!.values.map((v) => v.file)).toContain(UPLIFT);
+  });
+});
+
+describe('headCommit', () => {
+  it('names the commit HEAD is at, and null outside a git work tree', async () => {
+    const history = buildHistory('sub');
+    expect(await headCommit(history.root)).toEqual({
+      sha: history.shas[4],
+      date: '2026-11-23T09:00:00Z',
+      subject: 'Mend the policy',
+      author: 'Dana Tester',
+    });
+    const plain = mkdtempSync(join(tmpdir(), 'rsp-gate-not-git-'));
+    dirs.push(plain);
+    expect(await headCommit(plain)).toBeNull();
+  });
+});
+
+describe('the parse cache', () => {
+  let history: ReturnType<typeof buildHistory>;
+  beforeAll(() => {
+    history = buildHistory();
+  });
+
+  async function treeAt(sha: string, onRead?: (id: string) => void) {
+    const blobs = startBlobReader(history.top, onRead);
+    const tree = createGitTree(sha.slice(0, 7), await listCommitFiles(history.top, sha, ''), blobs);
+    const { policy } = await loadPolicyFrom(tree, POLICY);
+    return { tree, policy, close: () => blobs.close() };
+  }
+
+  it('gives loadRepository the same state as without it, parsing each blob once', async () => {
+    const { tree, policy, close } = await treeAt(history.shas[2]!);
+    try {
+      const without = await loadRepository(tree, policy);
+      const cache = createParseCache();
+      const first = await loadRepository(tree, policy, { cache });
+      const parses = cache.stats.parses;
+      const again = await loadRepository(tree, policy, { cache });
+      expect(first).toEqual(without);
+      expect(again).toEqual(without);
+      expect(parses).toBeGreaterThan(10);
+      expect(cache.stats.parses).toBe(parses);
+      expect(cache.stats.hits).toBe(parses);
+    } finally {
+      close();
+    }
+  });
+
+  it('parses again when the policy text changes', async () => {
+    const { tree, policy, close } = await treeAt(history.shas[2]!);
+    try {
+      const cache = createParseCache();
+      await loadRepository(tree, policy, { cache });
+      const parses = cache.stats.parses;
+      const edited = { ...policy, sha256: 'f'.repeat(64) };
+      await loadRepository(tree, edited, { cache });
+      expect(cache.stats.parses).toBe(2 * parses);
+      expect(cache.stats.hits).toBe(0);
+    } finally {
+      close();
+    }
+  });
+
+  it('in a history, a policy edit has every file read again under the new text', async () => {
+    const { top, root } = exampleRepository();
+    commit(top, '2026-11-01T09:00:00Z', 'Example');
+    edit(root, POLICY, (t) => `${t}\n# A comment.\n`);
+    commit(top, '2026-11-02T09:00:00Z', 'Policy: a comment');
+    commit(top, '2026-11-03T09:00:00Z', 'Nothing');
+    const reads: string[] = [];
+    const summaries = await judgeHistory({
+      root,
+      policyPath: POLICY,
+      onBlobRead: (id) => reads.push(id),
+    });
+    expect(summaries.every((s) => s.error === null)).toBe(true);
+    const files = await listCommitFiles(
+      top,
+      (await runGit(top, ['rev-parse', 'HEAD'])).toString().trim(),
+      '',
+    );
+    const card = files.find((e) => e.path === 'models/atlas-2/MODEL_CARD.md')!.id!;
+    expect(reads.filter((r) => r === card)).toHaveLength(2);
+  });
+
+  it('drops what no load used since the last sweep', async () => {
+    const { tree, policy, close } = await treeAt(history.shas[2]!);
+    try {
+      const cache = createParseCache();
+      await loadRepository(tree, policy, { cache });
+      cache.sweep();
+      cache.sweep(); // unused since the first sweep: dropped
+      const parses = cache.stats.parses;
+      await loadRepository(tree, policy, { cache });
+      expect(cache.stats.parses).toBe(2 * parses);
+    } finally {
+      close();
+    }
+  });
+});
