@@ -8,6 +8,7 @@ import type {
   DecisionRecord,
   Levels,
   ModelDecision,
+  Reason,
   ThresholdStatus,
 } from '../core/decision.js';
 import type { Attestation, RepositoryState } from '../core/inputs.js';
@@ -142,6 +143,11 @@ export interface ReportData {
   attestations: AttestationRow[];
   /** Expiring within 30, 60 and 90 days of `now`. */
   expiringWithin: { 30: AttestationRow[]; 60: AttestationRow[]; 90: AttestationRow[] };
+  /**
+   * What blocks besides open items: files that could not be read, thresholds not ruled out,
+   * policy problems. Redacted: the code and model only.
+   */
+  blockingReasons: Reason[];
   /** The records offered for download: the current one, and those kept in the history. */
   records: { label: string; commit: string | null; record: DecisionRecord }[];
   redacted: boolean;
@@ -391,6 +397,17 @@ function levelChanges(history: CommitSummary[], redact: boolean): LevelChange[] 
   return changes;
 }
 
+/** Reason codes the safeguard and sign-off lists already show, item by item. */
+const SHOWN_AS_ITEMS = /^(?:safeguard-|signoff-|trigger-|alert-response)/;
+
+function blockingReasons(record: DecisionRecord, redact: boolean): Reason[] {
+  return record.reasons
+    .filter((r) => r.severity === 'block' && !SHOWN_AS_ITEMS.test(r.code))
+    .map((r) =>
+      redact ? { ...r, message: `${r.code} (details redacted)`, file: null, line: null } : r,
+    );
+}
+
 /** Everything the page shows, from the judgments. */
 export function buildReportData(input: ReportInput): ReportData {
   const { record, commit } = input.current;
@@ -417,6 +434,7 @@ export function buildReportData(input: ReportInput): ReportData {
     levelChanges: levelChanges(input.history, input.redact),
     attestations,
     expiringWithin: { 30: expiring(30), 60: expiring(60), 90: expiring(90) },
+    blockingReasons: blockingReasons(record, input.redact),
     records: input.redact
       ? []
       : [
@@ -431,4 +449,17 @@ export function buildReportData(input: ReportInput): ReportData {
         ],
     redacted: input.redact,
   };
+}
+
+/** What history a report judged, in words: `the last 20 first-parent commits (20 judged)`. */
+export function describeHistoryScope(asked: {
+  limit?: number | undefined;
+  since?: Date | undefined;
+  judged: number;
+}): string {
+  const what =
+    asked.since !== undefined
+      ? `the first-parent commits since ${dayOf(asked.since)}`
+      : `the last ${asked.limit} first-parent commits`;
+  return `${what} (${asked.judged} judged)`;
 }
