@@ -1,11 +1,14 @@
 /**
  * Run the bundled Action as GitHub does: a child process with INPUT_*, the event file,
- * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, and the API URLs pointing at the fake. The bundle is
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, the API URLs pointing at the fake, and the job's runtime
+ * token and results service (the fake's, fake-results.ts) for artifact uploads. GITHUB_WORKSPACE
+ * is an empty directory, as on a runner whose job did not check out (`extraEnv` points it at a
+ * checkout). The bundle is
  * built from the current sources for this test run (helpers/bundle-setup.ts), not the committed
  * dist/index.js, which `npm run check-dist` compares with the sources.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeGitHub } from '../github/fake-github.js';
@@ -73,6 +76,8 @@ export async function runAction(
   writeFileSync(eventPath, JSON.stringify(event.payload));
   writeFileSync(outputPath, '');
   writeFileSync(summaryPath, '');
+  const workspace = join(dir, 'workspace');
+  mkdirSync(workspace);
   const before = gh.requests.length;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -89,7 +94,10 @@ export async function runAction(
     GITHUB_SHA: event.sha ?? '0'.repeat(40),
     GITHUB_REF: event.ref ?? 'refs/heads/main',
     GITHUB_RUN_ID: '4242',
+    GITHUB_WORKSPACE: workspace,
     RUNNER_TEMP: dir,
+    ACTIONS_RESULTS_URL: `${gh.results.url}/`,
+    ACTIONS_RUNTIME_TOKEN: gh.results.runtimeToken(),
     RSP_GATE_NOW: GATE_NOW,
     RSP_GATE_RETRY_BASE_MS: '50',
     INPUT_TOKEN: token,

@@ -10,6 +10,10 @@
  *   … run the Action with GITHUB_API_URL = gh.apiUrl, GITHUB_GRAPHQL_URL = gh.graphqlUrl …
  *   expect(gh.violations).toEqual([]);
  *   await gh.close();
+ *
+ * Beside it runs the runner's results service and blob store (`gh.results`, fake-results.ts),
+ * where the Action uploads its report as a workflow artifact; their violations land in
+ * `gh.violations` too.
  */
 import { FakeGitHubState, type FakeGitHubOptions } from './fake-state.js';
 import {
@@ -21,9 +25,11 @@ import {
   type RecordedRequest,
   type Violation,
 } from './fake-server.js';
+import { startFakeResults, type FakeResults } from './fake-results.js';
 
 export { FakeGitHubState } from './fake-state.js';
 export type { RecordedRequest, Violation } from './fake-server.js';
+export type { FakeArtifact, FakeResults } from './fake-results.js';
 export type {
   AppInfo,
   CheckRunRecord,
@@ -42,6 +48,8 @@ export interface FakeGitHub {
   /** set as GITHUB_GRAPHQL_URL (`<apiUrl>/graphql`, as on api.github.com) */
   graphqlUrl: string;
   state: FakeGitHubState;
+  /** The results service and blob store (ACTIONS_RESULTS_URL) artifacts are uploaded to. */
+  results: FakeResults;
   requests: RecordedRequest[];
   violations: Violation[];
   close(): Promise<void>;
@@ -59,6 +67,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return 'status' in caller ? caller : serveRepository(state, x, caller);
     },
   });
-  const { apiUrl, graphqlUrl, requests, violations, close } = server;
-  return { apiUrl, graphqlUrl, state, requests, violations, close };
+  const { apiUrl, graphqlUrl, requests, violations } = server;
+  const results = await startFakeResults(violations);
+  const close = async () => {
+    await Promise.all([server.close(), results.close()]);
+  };
+  return { apiUrl, graphqlUrl, state, results, requests, violations, close };
 }
