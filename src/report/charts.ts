@@ -1,0 +1,588 @@
+/**
+ * The report's charts: Vega-Lite specifications, compiled with `vega-lite` and rendered to static
+ * SVG by Vega's headless renderer when the report is built (no script in the page draws them).
+ *
+ * Why Vega-Lite: a maintained grammar whose specs say what is drawn (scales, axes, legends) in a
+ * few lines, with a headless SVG renderer in the same package family and no native dependency.
+ * Vega measures text without a canvas by estimate (0.8 em a character), which over-estimates the
+ * embedded Inter's widths: labels get more room than they need rather than less.
+ *
+ * The bar every chart meets: axis titles with units (a benchmark's metric is its unit), Okabe-Ito
+ * colours, each status also told by a shape and a word, rows of fixed height in scrolling
+ * containers (never marks shrunk to fit), and an accessible name on the `<svg>` (the page adds
+ * the text alternative). Marks carry no ARIA labels of their own: the SVG is one image.
+ */
+import { parse, View } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { FONT_FAMILY } from './font.js';
+
+/** The Okabe-Ito palette (Okabe and Ito, "Color Universal Design", 2008). */
+export const OKABE_ITO = {
+  black: '#000000',
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7',
+} as const;
+
+/** A status as the page draws it: its word, colour and Vega shape. */
+export interface StatusStyle {
+  word: string;
+  colour: string;
+  shape: string;
+}
+
+/** Threshold statuses, in order of concern. */
+export const THRESHOLD_STYLES: readonly StatusStyle[] = [
+  { word: 'crossed', colour: OKABE_ITO.vermillion, shape: 'triangle-up' },
+  { word: 'not ruled out', colour: OKABE_ITO.orange, shape: 'diamond' },
+  { word: 'cleared by decision', colour: OKABE_ITO.blue, shape: 'square' },
+  { word: 'ruled out', colour: OKABE_ITO.bluishGreen, shape: 'circle' },
+];
+
+export const ATTESTATION_STYLES: readonly StatusStyle[] = [
+  { word: 'expired', colour: OKABE_ITO.vermillion, shape: 'cross' },
+  { word: 'expiring', colour: OKABE_ITO.orange, shape: 'diamond' },
+  { word: 'undated', colour: OKABE_ITO.reddishPurple, shape: 'square' },
+  { word: 'active', colour: OKABE_ITO.bluishGreen, shape: 'circle' },
+];
+
+/** A series (model, generation, kind) when no status is involved: colour and shape together. */
+export const SERIES_STYLES: readonly { colour: string; shape: string }[] = [
+  { colour: OKABE_ITO.blue, shape: 'circle' },
+  { colour: OKABE_ITO.vermillion, shape: 'triangle-up' },
+  { colour: OKABE_ITO.bluishGreen, shape: 'square' },
+  { colour: OKABE_ITO.reddishPurple, shape: 'diamond' },
+  { colour: OKABE_ITO.orange, shape: 'triangle-down' },
+  { colour: OKABE_ITO.skyBlue, shape: 'cross' },
+  { colour: OKABE_ITO.black, shape: 'triangle-right' },
+  { colour: OKABE_ITO.yellow, shape: 'triangle-left' },
+];
+
+/** Row height of the row-per-item charts, in pixels; long charts scroll in their container. */
+export const ROW_STEP = 20;
+
+/**
+ * The axis of a row-per-item chart: its title written level above the labels (a rotated title
+ * would be as tall as Vega's estimate of its width, padding short charts), long labels allowed.
+ */
+function rowAxis(labelLimit: number) {
+  return {
+    labelLimit,
+    titleAngle: 0,
+    titleAlign: 'right',
+    titleBaseline: 'bottom',
+    titleX: -6,
+    titleY: -4,
+  } as const;
+}
+
+/** A rule-in line is solid, a rule-out line dashed: told apart without colour. */
+const RULE_DASH = { rule_in: [1, 0], rule_out: [6, 3], review_if: [2, 2], alert_if: [2, 2] };
+
+/** A colour/shape scale pair and its legend, from status styles. */
+export function statusScales(styles: readonly { word: string; colour: string; shape: string }[]) {
+  return {
+    colour: { domain: styles.map((s) => s.word), range: styles.map((s) => s.colour) },
+    shape: { domain: styles.map((s) => s.word), range: styles.map((s) => s.shape) },
+  };
+}
+
+const CONFIG = {
+  font: FONT_FAMILY,
+  background: '#ffffff',
+  view: { stroke: '#bbbbbb' },
+  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 600, labelColor: '#222222' },
+  legend: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: 600,
+    orient: 'top',
+    labelLimit: 260,
+  },
+  title: { fontSize: 13, fontWeight: 600, anchor: 'start' },
+  mark: { aria: false },
+  point: { size: 70, strokeWidth: 2 },
+  text: { fontSize: 11 },
+} as const;
+
+/** Renders one Vega-Lite spec to an SVG string with an accessible name. */
+export async function renderChart(spec: TopLevelSpec, name: string): Promise<string> {
+  const withConfig = { ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec;
+  const view = new View(parse(compile(withConfig).spec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return labelSvg(svg, name);
+}
+
+/** Gives the `<svg>` root `role="img"`, an `aria-label` and a `<title>` (escaped). */
+function labelSvg(svg: string, name: string): string {
+  const text = escapeXml(name);
+  const open = svg.indexOf('>', svg.indexOf('<svg'));
+  if (open < 0) throw new Error('Vega returned no <svg> element');
+  const head = svg.slice(0, open).replace('<svg', `<svg role="img" aria-label="${text}"`);
+  return `${head}><title>${text}</title>${svg.slice(open + 1)}`;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Specs. Each takes plain rows (already escaped by Vega when drawn) and returns a spec.
+
+/** One condition line on a benchmark's scale. */
+export interface LineDatum {
+  rule: string;
+  /** `rule in ≥ 0.8`. */
+  label: string;
+  line: number;
+}
+
+/** Models per level, by kind: horizontal bars with the count written at the end of each. */
+export function levelsSpec(
+  rows: { level: string; kind: string; count: number }[],
+  levelOrder: string[],
+): TopLevelSpec {
+  const kinds = { domain: ['deployment', 'security'], range: [OKABE_ITO.blue, OKABE_ITO.orange] };
+  const y = {
+    field: 'level',
+    type: 'nominal',
+    sort: null,
+    scale: { domain: levelOrder },
+    title: 'level',
+  } as const;
+  return {
+    width: 360,
+    height: { step: 44 },
+    data: { values: rows },
+    encoding: {
+      y,
+      yOffset: { field: 'kind', type: 'nominal', sort: kinds.domain },
+      x: {
+        field: 'count',
+        type: 'quantitative',
+        title: 'models (count)',
+        axis: { tickMinStep: 1 },
+      },
+    },
+    layer: [
+      {
+        mark: { type: 'bar', height: { band: 0.9 } },
+        encoding: {
+          color: { field: 'kind', type: 'nominal', scale: kinds, title: 'kind of level' },
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 4 },
+        encoding: { text: { field: 'label', type: 'nominal' } },
+        transform: [{ calculate: "datum.kind + ': ' + datum.count", as: 'label' }],
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** A value point with its status (word, colour and shape) on a row. */
+export interface MarginPoint {
+  row: string;
+  value: number | null;
+  status: string;
+  /** The status word and any qualifier, written to the right of the plot. */
+  text: string;
+}
+
+/**
+ * Values against the condition lines of one benchmark: one row per item (a model, or a model's
+ * condition), x on the benchmark's scale, the lines as rules labelled at the top, the point
+ * shaped and coloured by status, the status written at the right.
+ */
+export function marginsSpec(o: {
+  title: string;
+  subtitle?: string;
+  xTitle: string;
+  points: MarginPoint[];
+  lines: LineDatum[];
+  rowTitle: string;
+}): TopLevelSpec {
+  const scales = statusScales(THRESHOLD_STYLES);
+  const width = 360;
+  const rows = [...new Set(o.points.map((p) => p.row))];
+  const y = {
+    field: 'row',
+    type: 'nominal',
+    sort: null,
+    scale: { domain: rows },
+    title: o.rowTitle,
+    axis: rowAxis(260),
+  } as const;
+  const x = {
+    field: 'value',
+    type: 'quantitative',
+    title: o.xTitle,
+    scale: { nice: true, zero: false, padding: 12 },
+  } as const;
+  return {
+    title: o.subtitle ? { text: o.title, subtitle: o.subtitle } : o.title,
+    width,
+    height: { step: ROW_STEP },
+    layer: [
+      ...lineLayers(o.lines, x),
+      {
+        data: { values: o.points },
+        layer: [
+          {
+            transform: [{ filter: 'datum.value !== null' }],
+            mark: { type: 'point', filled: true, opacity: 1 },
+            encoding: {
+              x,
+              y,
+              color: { field: 'status', type: 'nominal', scale: scales.colour, title: 'status' },
+              shape: { field: 'status', type: 'nominal', scale: scales.shape, title: 'status' },
+            },
+          },
+          {
+            mark: { type: 'text', align: 'left', dx: 8 },
+            encoding: { x: { value: width }, y, text: { field: 'text', type: 'nominal' } },
+          },
+        ],
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** Status only (a redacted page): one row per item, the status as shape, colour and word. */
+export function statusOnlySpec(o: {
+  title: string;
+  points: MarginPoint[];
+  rowTitle: string;
+}): TopLevelSpec {
+  const scales = statusScales(THRESHOLD_STYLES);
+  const rows = [...new Set(o.points.map((p) => p.row))];
+  const y = {
+    field: 'row',
+    type: 'nominal',
+    sort: null,
+    scale: { domain: rows },
+    title: o.rowTitle,
+    axis: rowAxis(260),
+  } as const;
+  const x = {
+    field: 'status',
+    type: 'nominal',
+    scale: { domain: scales.colour.domain },
+    title: 'status (values redacted)',
+  } as const;
+  return {
+    title: o.title,
+    height: { step: ROW_STEP },
+    width: { step: 110 },
+    data: { values: o.points },
+    mark: { type: 'point', filled: true, opacity: 1 },
+    encoding: {
+      x,
+      y,
+      color: { field: 'status', type: 'nominal', scale: scales.colour, legend: null },
+      shape: { field: 'status', type: 'nominal', scale: scales.shape, legend: null },
+    },
+  } as TopLevelSpec;
+}
+
+/** Per-model margins: one small chart per condition group, each on its benchmark's own scale. */
+export function stackedSpec(title: string, parts: TopLevelSpec[]): TopLevelSpec {
+  return { title, vconcat: parts, spacing: 18 } as unknown as TopLevelSpec;
+}
+
+/**
+ * A benchmark across lineages: one row per lineage (oldest → newest), a point per generation
+ * connected in order, the newest generation told by shape, colour and the legend's words; the
+ * policy's lines for the benchmark drawn across.
+ */
+export function lineageSpec(o: {
+  title: string;
+  xTitle: string;
+  points: { chain: string; generation: number; model: string; value: number; role: string }[];
+  lines: LineDatum[];
+}): TopLevelSpec {
+  const roles = {
+    domain: ['earlier generation', 'latest generation'],
+    colour: [OKABE_ITO.skyBlue, OKABE_ITO.blue],
+    shape: ['circle', 'triangle-right'],
+  };
+  const chains = [...new Set(o.points.map((p) => p.chain))];
+  const y = {
+    field: 'chain',
+    type: 'nominal',
+    sort: null,
+    scale: { domain: chains },
+    title: 'lineage (oldest → newest)',
+    axis: rowAxis(320),
+  } as const;
+  const x = {
+    field: 'value',
+    type: 'quantitative',
+    title: o.xTitle,
+    scale: { zero: false, nice: true, padding: 12 },
+  } as const;
+  return {
+    title: o.title,
+    width: 360,
+    height: { step: ROW_STEP + 4 },
+    layer: [
+      ...lineLayers(o.lines, x),
+      {
+        data: { values: o.points },
+        layer: [
+          {
+            mark: { type: 'line', color: '#777777', strokeWidth: 1.5 },
+            encoding: { x, y, detail: { field: 'chain' }, order: { field: 'generation' } },
+          },
+          {
+            mark: { type: 'point', filled: true, opacity: 1 },
+            encoding: {
+              x,
+              y,
+              color: {
+                field: 'role',
+                type: 'nominal',
+                scale: { domain: roles.domain, range: roles.colour },
+                title: 'generation',
+              },
+              shape: {
+                field: 'role',
+                type: 'nominal',
+                scale: { domain: roles.domain, range: roles.shape },
+                title: 'generation',
+              },
+            },
+          },
+        ],
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** The lines of a benchmark as rules with a label at the top. */
+function lineLayers(lines: LineDatum[], x: object): object[] {
+  if (lines.length === 0) return [];
+  return [
+    {
+      data: { values: lines },
+      mark: { type: 'rule', strokeWidth: 1.5, color: OKABE_ITO.black },
+      encoding: {
+        x: { ...x, field: 'line' },
+        strokeDash: {
+          field: 'rule',
+          type: 'nominal',
+          scale: { domain: Object.keys(RULE_DASH), range: Object.values(RULE_DASH) },
+          legend: null,
+        },
+      },
+    },
+    {
+      data: { values: lines },
+      mark: { type: 'text', baseline: 'bottom', dy: -2, align: 'left', dx: 3 },
+      encoding: { x: { ...x, field: 'line' }, y: { value: 0 }, text: { field: 'label' } },
+    },
+  ];
+}
+
+/**
+ * A benchmark over the branch's history: x the commit date, y the value, one series per model
+ * (colour and shape and the legend's words), each commit's short sha written along the top.
+ */
+export function historySpec(o: {
+  title: string;
+  yTitle: string;
+  points: { date: string; sha: string; model: string; value: number }[];
+  commits: { date: string; sha: string }[];
+  models: string[];
+}): TopLevelSpec {
+  const styles = o.models.map((_, i) => SERIES_STYLES[i % SERIES_STYLES.length]!);
+  const series = {
+    domain: o.models,
+    colour: styles.map((s) => s.colour),
+    shape: styles.map((s) => s.shape),
+  };
+  const x = { field: 'date', type: 'temporal', title: 'commit date (UTC)' } as const;
+  const y = {
+    field: 'value',
+    type: 'quantitative',
+    title: o.yTitle,
+    scale: { zero: false, nice: true },
+  } as const;
+  return {
+    title: o.title,
+    width: Math.max(420, o.commits.length * 18),
+    height: 220,
+    layer: [
+      {
+        data: { values: o.points },
+        layer: [
+          {
+            mark: { type: 'line', strokeWidth: 1.5 },
+            encoding: {
+              x,
+              y,
+              color: {
+                field: 'model',
+                type: 'nominal',
+                scale: { ...series, range: series.colour },
+              },
+            },
+          },
+          {
+            mark: { type: 'point', filled: true, opacity: 1 },
+            encoding: {
+              x,
+              y,
+              color: {
+                field: 'model',
+                type: 'nominal',
+                scale: { domain: series.domain, range: series.colour },
+                title: 'model',
+                legend: { orient: 'right' },
+              },
+              shape: {
+                field: 'model',
+                type: 'nominal',
+                scale: { domain: series.domain, range: series.shape },
+                title: 'model',
+                legend: { orient: 'right' },
+              },
+            },
+          },
+        ],
+      },
+      {
+        data: { values: o.commits },
+        mark: { type: 'text', angle: 300, align: 'left', baseline: 'middle', dy: -4, fontSize: 9 },
+        encoding: { x, y: { value: 0 }, text: { field: 'sha' } },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** Level changes: x the commit date, one row per model, each change written beside its point. */
+export function levelTimelineSpec(o: {
+  title: string;
+  /** The dates the axis spans: the history's first and last commits, a day either side. */
+  domain: [string, string];
+  points: { date: string; model: string; kind: string; direction: string; text: string }[];
+}): TopLevelSpec {
+  const directions = {
+    domain: ['raised', 'lowered', 'first judged'],
+    colour: [OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.blue],
+    shape: ['triangle-up', 'triangle-down', 'circle'],
+  };
+  const models = [...new Set(o.points.map((p) => p.model))];
+  const x = {
+    field: 'date',
+    type: 'temporal',
+    title: 'commit date (UTC)',
+    scale: { domain: o.domain.map((d) => Date.parse(d)) },
+  } as const;
+  const y = {
+    field: 'model',
+    type: 'nominal',
+    sort: null,
+    scale: { domain: models },
+    title: 'model',
+    axis: rowAxis(240),
+  } as const;
+  return {
+    title: o.title,
+    width: 420,
+    height: { step: ROW_STEP * 2 },
+    data: { values: o.points },
+    encoding: {
+      x,
+      y,
+      yOffset: { field: 'kind', type: 'nominal', sort: ['deployment', 'security'] },
+    },
+    layer: [
+      {
+        mark: { type: 'point', filled: true, opacity: 1 },
+        encoding: {
+          color: {
+            field: 'direction',
+            type: 'nominal',
+            scale: { domain: directions.domain, range: directions.colour },
+            title: 'change',
+          },
+          shape: {
+            field: 'direction',
+            type: 'nominal',
+            scale: { domain: directions.domain, range: directions.shape },
+            title: 'change',
+          },
+        },
+      },
+      { mark: { type: 'text', align: 'left', dx: 8 }, encoding: { text: { field: 'text' } } },
+    ],
+  } as TopLevelSpec;
+}
+
+/**
+ * Attestations over time: one row per attestation, a bar from its date to its expiry (or to the
+ * report's day when it has none), the state at the end as shape and colour and written beside
+ * it, the report's day as a labelled rule.
+ */
+export function attestationSpec(o: {
+  title: string;
+  rows: { row: string; start: string; end: string; state: string }[];
+  now: string;
+}): TopLevelSpec {
+  const scales = statusScales(ATTESTATION_STYLES);
+  const rows = [...new Set(o.rows.map((r) => r.row))];
+  const x = { field: 'start', type: 'temporal', title: 'date (UTC)' } as const;
+  const y = {
+    field: 'row',
+    type: 'nominal',
+    sort: null,
+    scale: { domain: rows },
+    title: 'attestation (model · target)',
+    axis: rowAxis(300),
+  } as const;
+  return {
+    title: o.title,
+    width: 420,
+    height: { step: ROW_STEP },
+    layer: [
+      {
+        data: { values: o.rows },
+        layer: [
+          {
+            mark: { type: 'rule', strokeWidth: 3, color: '#999999' },
+            encoding: { x, x2: { field: 'end' }, y },
+          },
+          {
+            mark: { type: 'point', filled: true, opacity: 1 },
+            encoding: {
+              x: { ...x, field: 'end' },
+              y,
+              color: { field: 'state', type: 'nominal', scale: scales.colour, title: 'state' },
+              shape: { field: 'state', type: 'nominal', scale: scales.shape, title: 'state' },
+            },
+          },
+          {
+            mark: { type: 'text', align: 'left', dx: 8 },
+            encoding: { x: { ...x, field: 'end' }, y, text: { field: 'state' } },
+          },
+        ],
+      },
+      {
+        data: { values: [{ start: o.now, label: `report day ${o.now}` }] },
+        layer: [
+          { mark: { type: 'rule', strokeDash: [4, 4], color: OKABE_ITO.black }, encoding: { x } },
+          {
+            mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 3, dy: -2 },
+            encoding: { x, y: { value: 0 }, text: { field: 'label' } },
+          },
+        ],
+      },
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,98 @@
+/**
+ * The report's Safeguards and sign-offs section: a timeline of every attestation (its date to its
+ * expiry, its state by colour, shape and word), one chart per kind of attestation with a row per
+ * attestation (scrolling), and the lists of what expires within 30, 60 and 90 days.
+ */
+import { attestationSpec, renderChart } from './charts.js';
+import { badge, esc, figure, table } from './html.js';
+import type { AttestationRow, ReportData } from './report-data.js';
+
+const KIND_TITLE: Record<string, string> = {
+  safeguard: 'Safeguards',
+  signoff: 'Sign-offs',
+  decision: 'Threshold decisions',
+  override: 'Overrides',
+  report: 'Alert reports',
+  declaration: 'Level declarations',
+};
+
+function attestationTable(rows: AttestationRow[], redacted: boolean): string {
+  return table({
+    head: [
+      'model',
+      'kind',
+      'target',
+      'state',
+      'approved by',
+      'date',
+      'expires',
+      'days left',
+      'file',
+    ],
+    rows: rows.map((a) => [
+      a.model,
+      a.kind,
+      a.target,
+      { raw: badge(a.state), sort: a.state },
+      a.approvedBy.length ? a.approvedBy.join(', ') : 'nobody',
+      a.date,
+      a.expires ?? 'never',
+      a.daysLeft,
+      redacted ? 'redacted' : a.file === null ? null : `${a.file}${a.line ? `:${a.line}` : ''}`,
+    ]),
+  });
+}
+
+/** Rows labelled `model · target`, numbered when the same label repeats. */
+function chartRows(rows: AttestationRow[], now: string) {
+  const seen = new Map<string, number>();
+  return rows.map((a) => {
+    const base = `${a.model} · ${a.target}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const start = a.date ?? a.expires ?? now;
+    return { row: n > 1 ? `${base} (${n})` : base, start, end: a.expires ?? now, state: a.state };
+  });
+}
+
+async function kindFigure(kind: string, rows: AttestationRow[], data: ReportData) {
+  const now = data.generatedAt.slice(0, 10);
+  const title = `${KIND_TITLE[kind] ?? kind}: from attestation to expiry`;
+  const spec = attestationSpec({ title, rows: chartRows(rows, now), now });
+  return figure({
+    kind: 'attestation-timeline',
+    extraAttrs: ` data-kind="${esc(kind)}"`,
+    caption: `${title}, ${rows.length} attestation${rows.length === 1 ? '' : 's'}`,
+    svg: await renderChart(spec, `${title}: each attestation's date, expiry and state`),
+    alternative: attestationTable(rows, data.redacted),
+    scroll: rows.length > 20,
+  });
+}
+
+function expiringLists(data: ReportData): string[] {
+  return ([30, 60, 90] as const).flatMap((days) => {
+    const rows = data.expiringWithin[days];
+    return [
+      `<h3 id="expiring-${days}">Expiring within ${days} days</h3>`,
+      rows.length === 0
+        ? '<p>Nothing.</p>'
+        : `<div class="table-scroll">${attestationTable(rows, data.redacted)}</div>`,
+    ];
+  });
+}
+
+export async function safeguardsSection(data: ReportData): Promise<string> {
+  const parts = [
+    '<section id="safeguards" aria-labelledby="safeguards-heading">',
+    '<h2 id="safeguards-heading">Safeguards and sign-offs</h2>',
+    `<p>States: ${['active', 'expiring', 'expired', 'undated'].map(badge).join(', ')}. ` +
+      'A bar runs from the attestation’s date to its expiry, or to the report’s day when it has none.</p>',
+  ];
+  const byKind = new Map<string, AttestationRow[]>();
+  for (const a of data.attestations) byKind.set(a.kind, [...(byKind.get(a.kind) ?? []), a]);
+  if (byKind.size === 0) parts.push('<p>No attestation.</p>');
+  else parts.push('<h3>Timeline</h3>');
+  for (const [kind, rows] of byKind) parts.push(await kindFigure(kind, rows, data));
+  parts.push(...expiringLists(data), '</section>');
+  return parts.join('\n');
+}

@@ -1,0 +1,263 @@
+/**
+ * The report's Trends section: each benchmark across model lineages (the `previous` chain) and
+ * across the branch's history, and each level change on a timeline with its commit, causes and
+ * approvers.
+ *
+ * Grouping: one lineage chart per benchmark with a row per lineage (scrolling); one history chart
+ * per benchmark with at most `SERIES_PER_CHART` models (the ones whose value moved most), at most
+ * `HISTORY_CHARTS_PER_BENCHMARK` charts each: the others are counted in words, their values are in
+ * the downloadable records. One level timeline with a row per model whose level changed.
+ */
+import {
+  historySpec,
+  levelTimelineSpec,
+  lineageSpec,
+  renderChart,
+  SERIES_STYLES,
+  type LineDatum,
+} from './charts.js';
+import { esc, figure, OP_SYMBOL, RULE_WORD, shortSha, table } from './html.js';
+import type { BenchmarkValue, LevelChange, ReportData } from './report-data.js';
+
+export const SERIES_PER_CHART = SERIES_STYLES.length;
+export const HISTORY_CHARTS_PER_BENCHMARK = 2;
+
+interface Benchmark {
+  benchmark: string;
+  metric: string;
+}
+
+const keyOf = (b: Benchmark) => JSON.stringify([b.benchmark, b.metric]);
+const axisTitle = (b: Benchmark) => `${b.benchmark} value (${b.metric})`;
+
+/** The policy's lines for a benchmark, from the margins rows. */
+function linesFor(data: ReportData, b: Benchmark): LineDatum[] {
+  const seen = new Map<string, LineDatum>();
+  for (const r of data.margins) {
+    if (r.benchmark !== b.benchmark || r.metric !== b.metric) continue;
+    const label = `${RULE_WORD[r.rule] ?? r.rule} ${OP_SYMBOL[r.op]} ${r.line}`;
+    seen.set(label, { rule: r.rule, label, line: r.line });
+  }
+  return [...seen.values()];
+}
+
+function benchmarksOf(values: BenchmarkValue[]): Benchmark[] {
+  const seen = new Map<string, Benchmark>();
+  for (const v of values) seen.set(keyOf(v), { benchmark: v.benchmark, metric: v.metric });
+  return [...seen.values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+}
+
+/** Every lineage of two or more generations, oldest first: one per model no other succeeds. */
+export function chains(lineage: Record<string, string[]>): string[][] {
+  const predecessors = new Set(Object.values(lineage).flat());
+  return Object.keys(lineage)
+    .filter((m) => !predecessors.has(m) && (lineage[m]?.length ?? 0) > 0)
+    .sort()
+    .map((m) => [...lineage[m]!].reverse().concat(m));
+}
+
+async function lineageFigures(data: ReportData): Promise<string[]> {
+  const all = chains(data.lineage);
+  if (all.length === 0) return ['<p>No model names a previous generation: no lineage to draw.</p>'];
+  const out: string[] = [];
+  for (const b of benchmarksOf(data.values)) {
+    const value = new Map(
+      data.values.filter((v) => keyOf(v) === keyOf(b)).map((v) => [v.model, v.value]),
+    );
+    const points = all.flatMap((chain) => {
+      const label = chain.join(' → ');
+      const valued = chain.filter((m) => value.has(m));
+      if (valued.length < 2) return [];
+      return valued.map((model, generation) => ({
+        chain: label,
+        generation,
+        model,
+        value: value.get(model)!,
+        role: generation === valued.length - 1 ? 'latest generation' : 'earlier generation',
+      }));
+    });
+    if (points.length === 0) continue;
+    const rows = new Set(points.map((p) => p.chain)).size;
+    const title = `${b.benchmark} (${b.metric}) across lineages`;
+    const spec = lineageSpec({ title, xTitle: axisTitle(b), points, lines: linesFor(data, b) });
+    out.push(
+      figure({
+        kind: 'lineage-trend',
+        extraAttrs: ` data-benchmark="${esc(b.benchmark)}"`,
+        caption: `${title}: ${rows} lineage${rows === 1 ? '' : 's'}, oldest generation first`,
+        svg: await renderChart(spec, `${title}, each generation's value`),
+        alternative: table({
+          head: ['model', 'lineage', 'generation', `value (${b.metric})`],
+          rows: points.map((p) => [p.model, p.chain, p.generation + 1, p.value]),
+        }),
+        scroll: rows > 20,
+      }),
+    );
+  }
+  if (out.length === 0) out.push('<p>No lineage has values on a benchmark in two generations.</p>');
+  return out;
+}
+
+/** Models of one benchmark in the history, the ones whose value moved most first. */
+function historySeries(data: ReportData, b: Benchmark) {
+  const byModel = new Map<string, { date: string; sha: string; model: string; value: number }[]>();
+  for (const c of data.history) {
+    for (const v of c.values) {
+      if (keyOf(v) !== keyOf(b)) continue;
+      const point = {
+        date: c.commit.date,
+        sha: shortSha(c.commit.sha),
+        model: v.model,
+        value: v.value,
+      };
+      byModel.set(v.model, [...(byModel.get(v.model) ?? []), point]);
+    }
+  }
+  const spread = (ps: { value: number }[]) =>
+    Math.max(...ps.map((p) => p.value)) - Math.min(...ps.map((p) => p.value));
+  return [...byModel.entries()].sort(
+    ([a, pa], [b2, pb]) => spread(pb) - spread(pa) || a.localeCompare(b2),
+  );
+}
+
+async function historyFigures(data: ReportData): Promise<string[]> {
+  const judged = data.history.filter((c) => c.error === null);
+  const commits = judged.map((c) => ({ date: c.commit.date, sha: shortSha(c.commit.sha) }));
+  const values = judged.flatMap((c) => c.values);
+  const out: string[] = [];
+  for (const b of benchmarksOf(values)) {
+    const series = historySeries(data, b);
+    const limit = SERIES_PER_CHART * HISTORY_CHARTS_PER_BENCHMARK;
+    for (let i = 0; i < Math.min(series.length, limit); i += SERIES_PER_CHART) {
+      const chunk = series.slice(i, i + SERIES_PER_CHART);
+      const points = chunk.flatMap(([, ps]) => ps);
+      const models = chunk.map(([m]) => m);
+      const title = `${b.benchmark} (${b.metric}) over the branch's history`;
+      const part = series.length > SERIES_PER_CHART ? `, models ${i + 1}–${i + chunk.length}` : '';
+      const spec = historySpec({ title, yTitle: axisTitle(b), points, commits, models });
+      out.push(
+        figure({
+          kind: 'history-trend',
+          extraAttrs: ` data-benchmark="${esc(b.benchmark)}"`,
+          caption: `${title}${part}: ${models.join(', ')}`,
+          svg: await renderChart(spec, `${title}${part}, value per commit`),
+          alternative: table({
+            head: ['commit', 'date', 'model', `value (${b.metric})`],
+            rows: points.map((p) => [p.sha, p.date, p.model, p.value]),
+          }),
+          scroll: commits.length > 24,
+        }),
+      );
+    }
+    if (series.length > limit) {
+      out.push(
+        `<p>${series.length - limit} more models have ${esc(b.benchmark)} values in the history; ` +
+          'the models drawn are those whose value moved most. All values are in the records below.</p>',
+      );
+    }
+  }
+  return out;
+}
+
+function direction(data: ReportData, c: LevelChange): string {
+  if (c.from === null) return 'first judged';
+  const order = data.policy.levels;
+  return order.indexOf(c.to) > order.indexOf(c.from) ? 'raised' : 'lowered';
+}
+
+/** The history's first and last commit dates, a day either side (a single commit has a span). */
+function historySpan(data: ReportData): [string, string] {
+  const times = data.history.map((c) => Date.parse(c.commit.date)).filter((t) => !Number.isNaN(t));
+  const day = 86_400_000;
+  const iso = (t: number) => new Date(t).toISOString();
+  return [iso(Math.min(...times) - day), iso(Math.max(...times) + day)];
+}
+
+/**
+ * The changes worth drawing: the levels every model starts with at the first judged commit are
+ * not changes (at 1,000 models they would be 2,000 points at one date); a model that appears
+ * later is (`first judged`).
+ */
+function realChanges(data: ReportData): { changes: LevelChange[]; start: string } {
+  const first = data.history.find((c) => c.error === null)?.commit.sha;
+  const changes = data.levelChanges.filter((c) => !(c.from === null && c.commit.sha === first));
+  const start = first
+    ? `<p>The levels at the first judged commit, <code>${esc(shortSha(first))}</code>, are the starting point.</p>`
+    : '';
+  return { changes, start };
+}
+
+async function levelTimeline(data: ReportData): Promise<string> {
+  const { changes, start } = realChanges(data);
+  if (changes.length === 0)
+    return `${start}<p>No model’s level changed over the judged commits.</p>`;
+  const points = changes.map((c) => ({
+    date: c.commit.date,
+    model: c.model,
+    kind: c.kind,
+    direction: direction(data, c),
+    text: `${c.kind}: ${c.from ?? 'none'} → ${c.to} (${shortSha(c.commit.sha)})`,
+  }));
+  const title = 'Level changes over the branch’s history';
+  const models = new Set(changes.map((c) => c.model)).size;
+  const changeTable = table({
+    head: ['model', 'commit', 'date', 'kind', 'change', 'causes', 'approvers'],
+    rows: changes.map((c) => [
+      c.model,
+      { raw: `<code>${esc(shortSha(c.commit.sha))}</code> ${esc(c.commit.subject)}` },
+      c.commit.date,
+      c.kind,
+      `${c.from ?? 'none'} → ${c.to} (${direction(data, c)})`,
+      c.causes.length ? c.causes.join(', ') : 'none recorded',
+      c.approvers.length ? c.approvers.join(', ') : 'none',
+    ]),
+  });
+  return [
+    start,
+    figure({
+      kind: 'level-timeline',
+      caption: `${title}: ${changes.length} changes to ${models} models`,
+      svg: await renderChart(
+        levelTimelineSpec({ title, points, domain: historySpan(data) }),
+        title,
+      ),
+      alternative: changeTable,
+      scroll: models > 15,
+    }),
+    '<h4>Each change, its causes and approvers</h4>',
+    `<div class="table-scroll">${changeTable}</div>`,
+  ].join('\n');
+}
+
+function unjudged(data: ReportData): string {
+  const failed = data.history.filter((c) => c.error !== null);
+  if (failed.length === 0) return '';
+  return [
+    '<h4>Commits that could not be judged</h4>',
+    table({
+      head: ['commit', 'date', 'why'],
+      rows: failed.map((c) => [shortSha(c.commit.sha), c.commit.date, c.error]),
+    }),
+  ].join('\n');
+}
+
+export async function trendsSection(data: ReportData): Promise<string> {
+  const parts = [
+    '<section id="trends" aria-labelledby="trends-heading">',
+    '<h2 id="trends-heading">Trends</h2>',
+    '<h3>Across lineages</h3>',
+  ];
+  if (data.redacted) parts.push('<p>Values are redacted in this report.</p>');
+  else parts.push(...(await lineageFigures(data)));
+  parts.push('<h3>Across the branch’s history</h3>');
+  if (data.history.length === 0) {
+    parts.push('<p class="no-history">No history: run with --history N.</p>');
+  } else {
+    parts.push(`<p>${esc(data.historyScope ?? `${data.history.length} commits`)}.</p>`);
+    if (data.redacted) parts.push('<p>Values are redacted in this report.</p>');
+    else parts.push(...(await historyFigures(data)));
+    parts.push('<h3>Level changes</h3>', await levelTimeline(data), unjudged(data));
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
