@@ -4,6 +4,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const BUNDLED = ['__tests__/e2e/**/*.test.ts', '__tests__/cli/cli.test.ts'];
 /** Tests on a real Postgres server: `npm run test:postgres` (vitest.postgres.config.ts) runs them. */
 const POSTGRES = ['__tests__/postgres/**'];
+/** Tests in the system's Chromium: `npm run test:browser` (vitest.browser.config.ts) runs them. */
+const BROWSER = ['__tests__/browser/**'];
 
 export default defineConfig({
   test: {
@@ -14,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['__tests__/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...BUNDLED, ...POSTGRES],
+          exclude: [...configDefaults.exclude, ...BUNDLED, ...POSTGRES, ...BROWSER],
         },
       },
       {
