@@ -3,7 +3,7 @@
  * 2 invalid input or usage.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isInputError } from '../core/errors.js';
 import { STATE_CONTEXT } from '../core/inputs.js';
@@ -19,6 +19,7 @@ import type { Policy } from '../policy/types.js';
 import { createLocalTree } from '../repository/local-tree.js';
 import { loadRepository } from '../repository/load-repository.js';
 import { renderExplanation } from '../render/render-explanation.js';
+import { describeHistoryScope } from '../report/report-data.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 import { renderText } from '../render/render-text.js';
 import { starterPolicy, starterWorkflow } from './starter-files.js';
@@ -32,6 +33,7 @@ export interface Io {
 }
 
 export const EXIT_PASS = 0;
+export const DEFAULT_REPORT_PATH = 'rsp-gate-report.html';
 export const EXIT_BLOCK = 1;
 export const EXIT_INVALID = 2;
 
@@ -47,6 +49,15 @@ commands:
   validate  schema-check the policy, cards, evidence and attestations  [--root DIR] [--policy FILE]
   explain   the full reasoning for one model: rsp-gate explain MODEL [--root DIR] [--base DIR]
   init      write a starter policy and workflow  [--root DIR] [--preset NAME]
+  report    write a self-contained HTML page of where every model stands, its margins to each
+            threshold, trends, sign-offs and expiries
+              --root DIR   tree to report on (default: .)
+              --history N  also judge the last N first-parent commits (local git)
+              --since DATE also judge the first-parent commits since DATE (instead of --history)
+              --now YYYY-MM-DD   judge the current state as of this date (default: today)
+              --out FILE   where to write the page (default: ${DEFAULT_REPORT_PATH})
+              --redact     leave out evidence paths and values (for a page published widely)
+              --policy FILE  policy path inside the tree (default: ${DEFAULT_POLICY_PATH})
   presets   list the built-in presets: version, digest, document, what each does not enforce
   serve     run the GitHub App server (the same as \`node dist/app.js\`); configured by the
             environment: APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, PORT, DATABASE_URL (README)
@@ -62,6 +73,13 @@ function parseNow(value: string | undefined, io: Io): Date {
 }
 
 class UsageError extends Error {}
+
+/** A YYYY-MM-DD option, as midnight UTC of that day. */
+function parseDay(option: string, value: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new UsageError(`${option}: \`${value}\` is not a date (YYYY-MM-DD)`);
+  return new Date(`${value}T00:00:00Z`);
+}
 
 async function check(args: string[], io: Io, explainModel: string | null): Promise<number> {
   const { values } = parseArgs({
@@ -135,6 +153,77 @@ async function validate(args: string[], io: Io): Promise<number> {
     `${state.models.length} model cards, ${records} evidence records from ${files} files, ${state.attestations.length} attestations: ${problems.length === 0 ? 'valid' : `${problems.length} invalid`}\n`,
   );
   return problems.length === 0 ? EXIT_PASS : EXIT_INVALID;
+}
+
+/** `--history N`: a whole number of commits, at least 1. */
+function parseHistory(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100_000)
+    throw new UsageError(`--history: \`${value}\` is not a number of commits (1 or more)`);
+  return Number(value);
+}
+
+async function report(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      root: { type: 'string', default: '.' },
+      history: { type: 'string' },
+      since: { type: 'string' },
+      now: { type: 'string' },
+      out: { type: 'string', default: DEFAULT_REPORT_PATH },
+      redact: { type: 'boolean', default: false },
+      policy: { type: 'string', default: DEFAULT_POLICY_PATH },
+    },
+    allowPositionals: false,
+  });
+  if (values.history !== undefined && values.since !== undefined)
+    throw new UsageError('--history and --since: give one of them');
+  const limit = values.history !== undefined ? parseHistory(values.history) : undefined;
+  const since = values.since !== undefined ? parseDay('--since', values.since) : undefined;
+  const now = parseNow(values.now, io);
+  const root = resolve(io.cwd, values.root!);
+  if (!existsSync(root)) throw new UsageError(`--root: ${values.root} does not exist`);
+  const { judgeHistory, headCommit } = await import('../report/git-history.js');
+  const { buildReport } = await import('../report/build-report.js');
+  const commit = await headCommit(root);
+  const wantsHistory = limit !== undefined || since !== undefined;
+  if (wantsHistory && commit === null)
+    throw new UsageError(`--history/--since: ${values.root} is not inside a git work tree`);
+  const history = wantsHistory
+    ? await judgeHistory({
+        root,
+        policyPath: values.policy!,
+        ...(limit !== undefined ? { limit } : {}),
+        ...(since !== undefined ? { since } : {}),
+      })
+    : [];
+  const label = relative(io.cwd, root) || basename(root);
+  const result = await buildReport({
+    tree: createLocalTree(root, label),
+    policyPath: values.policy!,
+    now,
+    repository: label,
+    commit,
+    history,
+    historyScope: wantsHistory
+      ? describeHistoryScope({ limit, since, judged: history.length })
+      : null,
+    redact: values.redact!,
+  });
+  const out = resolve(io.cwd, values.out!);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, result.html);
+  const models = result.data.overview.length;
+  io.out(
+    `wrote ${relative(io.cwd, out) || out}: ${models} model${models === 1 ? '' : 's'}, decision ${result.record.decision}` +
+      `${wantsHistory ? `, ${history.length} commit${history.length === 1 ? '' : 's'} of history` : ''}` +
+      `${values.redact ? ', redacted' : ''}\n`,
+  );
+  if (!result.invalidInput) return EXIT_PASS;
+  io.err(
+    'rsp-gate report: some files could not be read; the page lists them (run `rsp-gate validate`)\n',
+  );
+  return EXIT_INVALID;
 }
 
 function init(args: string[], io: Io): number {
@@ -241,6 +330,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return init(rest, io);
       case 'presets':
         return presets(io);
+      case 'report':
+        return await report(rest, io);
       case 'serve':
         return await serve(io);
       case undefined:
