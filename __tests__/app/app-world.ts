@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppGitHub, OpenPullRequest } from '../../src/app/github-app.js';
-import { createJobHandler } from '../../src/app/jobs.js';
+import { createJobHandler, type JobContext } from '../../src/app/jobs.js';
 import { createLogger } from '../../src/app/log.js';
 import { createMemoryQueue, type Job, type JobQueue } from '../../src/app/queue.js';
+import type { ReportLinks } from '../../src/app/report-link.js';
 import { createMemoryPort } from '../../src/github/memory-port.js';
 import type { PullRequest } from '../../src/github/port.js';
 import { createLocalTree } from '../../src/repository/local-tree.js';
@@ -57,6 +58,8 @@ export interface WorldOptions {
   orgPolicy?: string;
   /** The handler's clock (the moment a judgment starts reading GitHub). */
   clock?: () => Date;
+  /** Signs the report links check runs carry (RSP_GATE_PUBLIC_URL set). */
+  reportLinks?: ReportLinks;
 }
 
 export function createWorld(options: WorldOptions = {}) {
@@ -94,7 +97,7 @@ export function createWorld(options: WorldOptions = {}) {
           : null,
   };
   const queue = createMemoryQueue({ concurrency: 2, retryBaseMs: 1 });
-  const handler = createJobHandler({
+  const context: JobContext = {
     config: {
       checkName: 'rsp-gate',
       policyPath: '.github/rsp-policy.yml',
@@ -106,13 +109,15 @@ export function createWorld(options: WorldOptions = {}) {
     queue,
     log: createLogger((line) => lines.push(line)),
     ...(options.clock ? { clock: options.clock } : {}),
-  });
+    ...(options.reportLinks ? { reportLinks: options.reportLinks } : {}),
+  };
+  const handler = createJobHandler(context);
   const runs = (name = 'rsp-gate', sha = HEAD) =>
     port.state.checkRuns.filter((r) => r.name === name && r.sha === sha);
   /** The check GitHub shows under `name` on `sha`: the newest run's last update. */
   const shown = (name = 'rsp-gate', sha = HEAD) => runs(name, sha).at(-1)?.updates.at(-1);
   const logged = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { port, orgPort, github, queue, handler, lines, logged, ports, runs, shown };
+  return { port, orgPort, github, queue, context, handler, lines, logged, ports, runs, shown };
 }
 
 export function judgeJob(prs: number[], sha = HEAD, extra: Partial<Job['data']> = {}): Job {

@@ -76,8 +76,25 @@ describe('App configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL is set but is not a postgres:\/\/ URL/],
     [{ RSP_GATE_NOW: 'soon' }, /RSP_GATE_NOW is `soon`, which is not a date/],
     [{ RSP_GATE_SWEEP_MINUTES: '0' }, /RSP_GATE_SWEEP_MINUTES is `0`/],
+    [{ RSP_GATE_PUBLIC_URL: 'rsp-gate.example.com' }, /RSP_GATE_PUBLIC_URL is .* not a URL/],
+    [
+      { RSP_GATE_PUBLIC_URL: 'http://rsp-gate.example.com' },
+      /RSP_GATE_PUBLIC_URL is `http:\/\/rsp-gate.example.com`, which is not https/,
+    ],
+    [{ RSP_GATE_PUBLIC_URL: 'https://a:b@rsp-gate.example.com' }, /user name or password/],
+    [{ RSP_GATE_PUBLIC_URL: 'https://rsp-gate.example.com/?x=1' }, /a query or fragment/],
   ])('refuses %o, saying what to set', (change, message) => {
     expect(() => readConfig({ ...base, ...change }, noFile)).toThrow(ConfigError);
     expect(() => readConfig({ ...base, ...change }, noFile)).toThrow(message);
+  });
+
+  it('RSP_GATE_PUBLIC_URL: https, or http on the loopback, kept without a trailing slash; unset, none', () => {
+    expect(readConfig(base, noFile).publicUrl).toBeNull();
+    const publicUrl = (value: string) =>
+      readConfig({ ...base, RSP_GATE_PUBLIC_URL: value }, noFile).publicUrl;
+    expect(publicUrl('https://rsp-gate.example.com/')).toBe('https://rsp-gate.example.com');
+    expect(publicUrl('https://acme.example/gate/')).toBe('https://acme.example/gate');
+    expect(publicUrl('http://localhost:3000')).toBe('http://localhost:3000');
+    expect(publicUrl('http://127.0.0.1:8080/')).toBe('http://127.0.0.1:8080');
   });
 });

@@ -32,6 +32,12 @@ export interface AppConfig {
    * as a missing one does) fails the check closed instead of leaving repositories unconfigured.
    */
   requireOrgPolicy: boolean;
+  /**
+   * `RSP_GATE_PUBLIC_URL`: where people's browsers reach the App (`https://rsp-gate.example.com`),
+   * without a trailing slash. Set, each check run links to its report page, served by the App at
+   * `/report/…`; null: no links, and the route answers 404.
+   */
+  publicUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +124,28 @@ function yesOrNo(env: Env, name: string): boolean {
   throw new ConfigError(`${name} is \`${env[name]}\`: set true or false`);
 }
 
+/** Hosts a plain-HTTP public URL may name: the operator's own machine. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** `RSP_GATE_PUBLIC_URL`: an https URL (http only on the loopback), no query, no fragment. */
+function publicUrlFrom(env: Env): string | null {
+  const raw = env.RSP_GATE_PUBLIC_URL?.trim();
+  if (!raw) return null;
+  const problem = (what: string) =>
+    new ConfigError(
+      `RSP_GATE_PUBLIC_URL is \`${raw}\`, ${what}: set the App’s address as browsers reach it, such as https://rsp-gate.example.com`,
+    );
+  if (!URL.canParse(raw)) throw problem('which is not a URL');
+  const url = new URL(raw);
+  const loopback = LOOPBACK.has(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    throw problem('which is not https (plain http is taken only for localhost)');
+  if (url.username || url.password) throw problem('which holds a user name or password');
+  if (url.search || url.hash || raw.includes('?') || raw.includes('#'))
+    throw problem('which has a query or fragment');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 export function readConfig(env: Env, readFile: (path: string) => string): AppConfig {
   const appId = required(env, 'APP_ID', 'set it to the App’s ID (its settings page, “App ID”)');
   if (!/^\d+$/.test(appId)) throw new ConfigError(`APP_ID is \`${appId}\`: the App ID is a number`);
@@ -147,5 +175,6 @@ export function readConfig(env: Env, readFile: (path: string) => string): AppCon
     policyPath: env.RSP_GATE_POLICY_PATH?.trim() || DEFAULT_POLICY_PATH,
     now,
     requireOrgPolicy: yesOrNo(env, 'RSP_GATE_REQUIRE_ORG_POLICY'),
+    publicUrl: publicUrlFrom(env),
   };
 }

@@ -7,9 +7,12 @@
  */
 import { InputError, isInputError } from '../core/errors.js';
 import type { Target } from '../gate/event.js';
+import type { DecisionRecord } from '../core/decision.js';
+import type { RepositoryState } from '../core/inputs.js';
 import {
   failureVerdict,
   judgeOnGitHub,
+  judgeWithoutWriting,
   OPEN_PULL_REQUEST_LIMIT,
   stampTime,
   writeCheck,
@@ -26,6 +29,7 @@ import type { Logger } from './log.js';
 import { writeNotConfigured } from './not-configured.js';
 import { readOrganizationPolicy } from './org-policy.js';
 import type { Job, JobData, JobQueue } from './queue.js';
+import type { ReportLinks, VerifiedLink } from './report-link.js';
 
 export interface JobContext {
   config: Pick<AppConfig, 'checkName' | 'policyPath' | 'serverUrl' | 'now'> &
@@ -35,6 +39,8 @@ export interface JobContext {
   log: Logger;
   /** The clock (tests fix it with RSP_GATE_NOW through the config). */
   clock?: () => Date;
+  /** Signs the report page links check runs carry; null or absent: no links (no RSP_GATE_PUBLIC_URL). */
+  reportLinks?: ReportLinks | null;
 }
 
 /** A check stuck in progress this long (its job died) is judged again by a sweep. */
@@ -73,18 +79,18 @@ function isNotConfigured(error: unknown, organization: OrganizationPolicy | null
   return organization === null && isInputError(error) && error.code === 'policy-missing';
 }
 
-/** One target judged as the Action judges it, failing closed when it cannot finish. */
-async function judgeTarget(
+/** How the App judges `target` in the job's repository: as the Action does, with the org policy. */
+function judgeOptionsFor(
   context: JobContext,
-  job: Job,
+  data: Pick<JobData, 'installationId' | 'owner' | 'repo'>,
   port: GitHubPort,
   target: Exclude<Target, { kind: 'noop' }>,
   organization: OrganizationPolicy | null,
-): Promise<void> {
-  const { config, log } = context;
-  const { owner, repo } = job.data;
-  const readAt = (context.clock ?? (() => new Date()))();
-  const options: JudgeOptions = {
+  log: (message: string) => void,
+): JudgeOptions {
+  const { config, reportLinks } = context;
+  const { installationId, owner, repo } = data;
+  return {
     port,
     target,
     policyPath: config.policyPath,
@@ -96,7 +102,31 @@ async function judgeTarget(
     now: nowOf(context),
     repositoryUrl: `${config.serverUrl}/${owner}/${repo}`,
     runUrl: null,
-    log: (m) => log.info(m, { delivery: job.data.deliveryId, key: job.key }),
+    ...(reportLinks
+      ? {
+          detailsUrl: ({ sha, pr, base }) =>
+            reportLinks.linkFor({ installationId, owner, repo, sha, pr, base }),
+        }
+      : {}),
+    log,
+  };
+}
+
+/** One target judged as the Action judges it, failing closed when it cannot finish. */
+async function judgeTarget(
+  context: JobContext,
+  job: Job,
+  port: GitHubPort,
+  target: Exclude<Target, { kind: 'noop' }>,
+  organization: OrganizationPolicy | null,
+): Promise<void> {
+  const { config, log } = context;
+  const { owner } = job.data;
+  const readAt = (context.clock ?? (() => new Date()))();
+  const options: JudgeOptions = {
+    ...judgeOptionsFor(context, job.data, port, target, organization, (m) =>
+      log.info(m, { delivery: job.data.deliveryId, key: job.key }),
+    ),
     clock: () => readAt,
   };
   const checkName = target.kind === 'state' ? auditCheckName(config.checkName) : config.checkName;
@@ -431,6 +461,51 @@ async function withRepositoryInstallation(context: JobContext, job: Job): Promis
       repository: id,
     });
   return id === data.installationId ? job : { ...job, data: { ...data, installationId: id } };
+}
+
+/** Why a report page is not shown: the link's installation no longer covers its repository. */
+export class NotInstalled extends Error {
+  override readonly name = 'NotInstalled';
+}
+
+/** What a report page shows: the judgment the check run it links from made, made again now. */
+export interface ReportJudgment {
+  record: DecisionRecord;
+  state: RepositoryState;
+  /** The day judged at (`RSP_GATE_NOW`, else today). */
+  now: Date;
+}
+
+/**
+ * The judgment a report link's check run shows, read again now as the job that wrote it reads it:
+ * the commit through the installation's port, with the organization policy, and for a pull
+ * request its reviews, ticks and teams, against the base the check was judged against. Nothing is
+ * written. Throws `NotInstalled` when the link's installation no longer covers the repository.
+ */
+export async function judgeForReport(
+  context: JobContext,
+  link: VerifiedLink,
+  requestId: string,
+): Promise<ReportJudgment> {
+  const { installationId, owner, repo, sha, pr, base } = link;
+  if ((await context.github.installationOf(owner, repo, installationId)) !== installationId)
+    throw new NotInstalled(`installation ${installationId} does not cover ${owner}/${repo}`);
+  const log = (message: string) => context.log.info(message, { request: requestId });
+  const port = await context.github.portFor(installationId, owner, repo, log);
+  const data = { installationId, owner, repo, reason: 'report page', deliveryId: requestId };
+  const organization = await organizationPolicyFor(context, data);
+  const target: Exclude<Target, { kind: 'noop' }> =
+    pr === null
+      ? { kind: 'state', sha, ref: sha, reason: data.reason }
+      : {
+          kind: 'pull_request',
+          number: pr,
+          reason: data.reason,
+          checkSha: sha,
+          ...(base ? { baseSha: base } : {}),
+        };
+  const options = judgeOptionsFor(context, data, port, target, organization, log);
+  return { ...(await judgeWithoutWriting(options)), now: options.now };
 }
 
 /** The port for the job's repository, its own lines logged with the job's delivery and key. */

@@ -8,12 +8,17 @@
  * changes nothing. A redelivery carries the same `X-GitHub-Delivery` id and is judged again:
  * the jobs judge from GitHub's current state, so judging twice is safe, and dropping it could
  * lose the judgment the first delivery never got.
+ *
+ * `GET /report/…` serves the report pages check runs link to (`report-route.ts`), when
+ * `RSP_GATE_PUBLIC_URL` is set; a link that does not verify is answered as any unknown path.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Webhooks } from '@octokit/webhooks';
 import { jobsForDelivery } from './deliveries.js';
 import type { Logger } from './log.js';
 import type { JobQueue } from './queue.js';
+import type { ReportRoute } from './report-route.js';
 
 export const WEBHOOK_PATH = '/api/github/webhooks';
 
@@ -43,6 +48,8 @@ export interface AppServerOptions {
   /** False until the queue has started (and Postgres answers): /healthz says 503. */
   ready: () => boolean;
   limits?: ServerLimits;
+  /** The report pages; absent or null: `/report/…` answers 404. */
+  report?: ReportRoute | null;
 }
 
 class BodyTooLarge extends Error {}
@@ -150,6 +157,23 @@ async function handleDelivery(
   send(res, 202, { delivery, jobs: outcome.jobs.length });
 }
 
+async function handleReport(
+  report: ReportRoute | null | undefined,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const requestId = randomUUID();
+  const answer = report ? await report.answer(url.pathname, url.searchParams, requestId) : null;
+  if (answer === null) return send(res, 404, { error: 'not found' });
+  res.writeHead(answer.status, {
+    ...answer.headers,
+    'content-length': String(Buffer.byteLength(answer.body)),
+    'x-request-id': requestId,
+  });
+  res.end(req.method === 'HEAD' ? undefined : answer.body);
+}
+
 export function createAppServer(options: AppServerOptions): Server {
   const webhooks = new Webhooks({ secret: options.webhookSecret });
   const requestTimeout = options.limits?.requestTimeoutMs ?? 30_000;
@@ -161,7 +185,8 @@ export function createAppServer(options: AppServerOptions): Server {
     connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(requestTimeout / 4))),
   };
   return createServer(serverOptions, (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://app').pathname;
+    const url = new URL(req.url ?? '/', 'http://app');
+    const path = url.pathname;
     const route = async () => {
       if (path === WEBHOOK_PATH && req.method === 'POST')
         return handleDelivery(options, webhooks, budget, req, res);
@@ -169,6 +194,8 @@ export function createAppServer(options: AppServerOptions): Server {
         if (!options.ready()) return send(res, 503, { ready: false });
         return send(res, 200, { ready: true, queue: await options.queue.stats() });
       }
+      if (path.startsWith('/report/') && (req.method === 'GET' || req.method === 'HEAD'))
+        return handleReport(options.report, url, req, res);
       send(res, 404, { error: 'not found' });
     };
     route().catch((error: unknown) => {

@@ -12,7 +12,10 @@ import { createJobHandler } from './jobs.js';
 import { createLogger, logLevelFrom, type Logger } from './log.js';
 import { createPostgresQueue } from './postgres-queue.js';
 import { createMemoryQueue, type JobQueue } from './queue.js';
+import { createReportLinks } from './report-link.js';
+import { createReportRoute, isReportNotFound, reportRenderer } from './report-route.js';
 import { createAppServer } from './server.js';
+import { renderReportPage } from '../report/render-page.js';
 
 export interface RunningApp {
   port: number;
@@ -104,15 +107,25 @@ export async function startApp(
       })
     : createMemoryQueue({ concurrency: config.concurrency, onError });
   let ready = false;
+  const reportLinks = config.publicUrl
+    ? createReportLinks({ publicUrl: config.publicUrl, webhookSecret: config.webhookSecret })
+    : null;
+  const jobContext = { config, github, queue, log, reportLinks };
   const server = createAppServer({
     webhookSecret: config.webhookSecret,
     policyPath: config.policyPath,
     queue,
     log,
     ready: () => ready,
+    report: createReportRoute({
+      links: reportLinks,
+      render: reportRenderer(jobContext, renderReportPage),
+      isNotFound: isReportNotFound,
+      log,
+    }),
   });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
-  const handle = createJobHandler({ config, github, queue, log });
+  const handle = createJobHandler(jobContext);
   await queue.start(async (job) => {
     log.info('job started', { delivery: job.data.deliveryId, key: job.key, kind: job.kind });
     await handle(job);

@@ -5,7 +5,7 @@
  * call it, the Action (`src/action/run.ts`) and the App (`src/app/`).
  */
 import type { DecisionRecord } from '../core/decision.js';
-import { NO_WRITERS, type ReviewContext } from '../core/inputs.js';
+import { NO_WRITERS, type RepositoryState, type ReviewContext } from '../core/inputs.js';
 import { checkTrees, type CheckOptions } from './check-trees.js';
 import { createApiTree, createGitReader } from '../github/api-tree.js';
 import { changedPaths } from '../github/changed-paths.js';
@@ -47,9 +47,23 @@ export interface JudgeOptions {
   repositoryUrl: string;
   /** The workflow run, linked from the check run. */
   runUrl: string | null;
+  /**
+   * The page a check run links to instead of `runUrl` (the App's report page), for the commit it
+   * is on and the pull request whose judgment it shows (null: a branch state), judged against
+   * `base`; null for no page.
+   */
+  detailsUrl?: (about: CheckSubject) => string | null;
   log: (message: string) => void;
   /** When the run begins reading GitHub (orders its writes against other runs'); default now. */
   clock?: () => Date;
+}
+
+/** What a check run's verdict is about: its commit, and the pull request judged there, if any. */
+export interface CheckSubject {
+  sha: string;
+  pr: number | null;
+  /** The base the pull request was judged against. */
+  base: string | null;
 }
 
 export interface JudgeResult {
@@ -70,7 +84,7 @@ export function isSameAccount(comment: IssueComment, identity: Identity): boolea
   return plain(comment.author) === plain(identity.login);
 }
 
-async function gatherTeams(
+export async function gatherTeams(
   port: GitHubPort,
   policy: Policy,
   notes: string[],
@@ -150,6 +164,21 @@ export interface CheckVerdict {
   conclusion: 'success' | 'failure' | 'neutral';
   output: CheckRunOutput;
   annotations: Annotation[];
+  /** The pull request whose judgment the output shows, and the base it was judged against. */
+  pullRequest?: { number: number; baseSha: string };
+}
+
+/** The link a check run on `sha` carries: its report page when there is one, else the run. */
+function linkFor(
+  options: JudgeOptions,
+  sha: string,
+  about: CheckVerdict['pullRequest'] | 'state',
+): string | null {
+  if (!options.detailsUrl) return options.runUrl;
+  if (about === undefined) return null; // a verdict no single judgment's page shows
+  return about === 'state'
+    ? options.detailsUrl({ sha, pr: null, base: null })
+    : options.detailsUrl({ sha, pr: about.number, base: about.baseSha });
 }
 
 function conclusionOf(record: DecisionRecord): CheckVerdict['conclusion'] {
@@ -251,15 +280,13 @@ function applyMode(options: JudgeOptions, record: DecisionRecord): DecisionRecor
   return options.mode ? { ...record, mode: options.mode } : record;
 }
 
-/** A whole-branch run: the commit judged as a state, under the audit check's own name. */
-async function judgeState(
+/** A commit judged as a state of its branch: nothing is written. */
+async function judgeStateRecord(
   options: JudgeOptions,
   target: Extract<Target, { kind: 'state' }>,
-  readAt: Date,
-): Promise<JudgeResult> {
+  notes: string[],
+): Promise<{ record: DecisionRecord; state: RepositoryState }> {
   const { port } = options;
-  const notes: string[] = [];
-  const checkName = auditCheckName(options.checkName);
   const result = await checkTrees({
     ...policyOptionsOf(options),
     head: createApiTree(port, target.sha, `${target.ref}@${target.sha.slice(0, 7)}`),
@@ -274,9 +301,21 @@ async function judgeState(
       teams: await gatherTeams(port, policy, notes),
     }),
   });
-  const record = applyMode(options, { ...result.record, head: target.sha });
+  return { record: applyMode(options, { ...result.record, head: target.sha }), state: result.head };
+}
+
+/** A whole-branch run: the commit judged as a state, under the audit check's own name. */
+async function judgeState(
+  options: JudgeOptions,
+  target: Extract<Target, { kind: 'state' }>,
+  readAt: Date,
+): Promise<JudgeResult> {
+  const notes: string[] = [];
+  const checkName = auditCheckName(options.checkName);
+  const { record } = await judgeStateRecord(options, target, notes);
   const verdict = verdictOf(record, markdownOptionsFor(options, target.sha, target.sha));
-  await writeCheck(port, target.sha, checkName, verdict, readAt, options.runUrl);
+  const link = linkFor(options, target.sha, 'state');
+  await writeCheck(options.port, target.sha, checkName, verdict, readAt, link);
   return {
     record,
     checkSha: target.sha,
@@ -291,6 +330,8 @@ async function judgeState(
 interface PullRequestJudgment {
   pr: PullRequest;
   record: DecisionRecord;
+  /** The head's repository state as the judgment read it. */
+  state: RepositoryState;
   verdict: CheckVerdict;
   identity: Identity;
   /** The pull request's comments as the judgment read them. */
@@ -350,10 +391,11 @@ async function judgePullRequest(
   return {
     pr,
     record,
+    state: result.head,
     identity,
     comments,
     body: renderMarkdown(record, markdown),
-    verdict: verdictOf(record, markdown),
+    verdict: { ...verdictOf(record, markdown), pullRequest: { number: pr.number, baseSha } },
   };
 }
 
@@ -446,6 +488,7 @@ async function verdictForHead(
             title: `Blocked by pull request #${failing.pr.number} into ${failing.pr.baseRef}`,
           },
     annotations: shown.verdict.annotations,
+    ...(shown.verdict.pullRequest ? { pullRequest: shown.verdict.pullRequest } : {}),
   };
 }
 
@@ -466,7 +509,15 @@ async function refreshRequiredCheck(
   if ((await port.findCheckRun(sha, checkName)) === null) return;
   const open = await port.openPullRequestsWithHead(sha, OPEN_PULL_REQUEST_LIMIT);
   const verdict = await verdictForHead(options, sha, judged, open, now, [], false);
-  if (verdict) await writeCheck(port, sha, checkName, verdict, readAt, options.runUrl);
+  if (verdict)
+    await writeCheck(
+      port,
+      sha,
+      checkName,
+      verdict,
+      readAt,
+      linkFor(options, sha, verdict.pullRequest),
+    );
 }
 
 /** Which check this pull request's judgment is written under, and why. */
@@ -562,7 +613,14 @@ async function judgePullRequestEvent(
   const moved = latest.headSha !== pr.headSha || latest.baseRef !== pr.baseRef;
   const wroteCheck =
     verdict === null ||
-    (await writeCheck(port, checkSha, checkName, verdict, readAt, options.runUrl));
+    (await writeCheck(
+      port,
+      checkSha,
+      checkName,
+      verdict,
+      readAt,
+      linkFor(options, checkSha, verdict.pullRequest),
+    ));
   let commentUrl: string | null = null;
   if (!wroteCheck)
     options.log('A run that read the pull request later has already written a newer verdict.');
@@ -604,6 +662,22 @@ export async function writeFailedCheck(
     output: { title: 'rsp-gate could not finish: failing closed', summary, text: '' },
     externalId: readStamp(new Date()),
   });
+}
+
+/**
+ * What a run of `options.target` decides, read as the run reads it (the same trees, policy, reviews,
+ * ticks and teams) and written nowhere: the App's report page shows it. A pull request is judged
+ * at `checkSha` (else its head) against `baseSha` (else its base).
+ */
+export async function judgeWithoutWriting(
+  options: JudgeOptions,
+): Promise<{ record: DecisionRecord; state: RepositoryState }> {
+  const { target } = options;
+  if (target.kind === 'state') return judgeStateRecord(options, target, []);
+  const pr = await options.port.pullRequest(target.number);
+  const at = { checkSha: target.checkSha ?? pr.headSha, baseSha: target.baseSha ?? pr.baseSha };
+  const { record, state } = await judgePullRequest(options, pr, at, []);
+  return { record, state };
 }
 
 export async function judgeOnGitHub(options: JudgeOptions): Promise<JudgeResult> {
