@@ -204,6 +204,27 @@ describe('the report route', () => {
     expect(app.rendered, 'rendered again after 5 minutes').toHaveLength(2);
   });
 
+  it('at most two pages are rendered at once; the others wait their turn', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const app = await start({
+      render: async (link) => {
+        await gate;
+        return `page ${link.pr}`;
+      },
+    });
+    const answers = [11, 12, 13].map((pr) => get(app.local(linkTo(pr))));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(app.rendered.map((l) => l.pr)).toEqual([11, 12]);
+    release();
+    expect((await Promise.all(answers)).map((a) => a.body)).toEqual([
+      'page 11',
+      'page 12',
+      'page 13',
+    ]);
+    expect(app.rendered.map((l) => l.pr)).toEqual([11, 12, 13]);
+  });
+
   it('the cache keeps the most recently used pages, up to its size in entries and in bytes', async () => {
     const app = await start({
       render: async (link) => (link.pr === 9 ? 'x'.repeat(2000) : `page ${link.pr}`),

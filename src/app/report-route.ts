@@ -5,7 +5,8 @@
  * an unknown path is (404), before GitHub is asked anything, so the route confirms no
  * repository. A verified link's page is judged again from GitHub's current state (as the job that
  * wrote the check judges it) and rendered; pages are kept a few minutes in a small in-memory LRU,
- * keyed by the signed link, and concurrent requests for one link render it once.
+ * keyed by the signed link; concurrent requests for one link render it once, and at most two
+ * pages are rendered at a time.
  */
 import { buildReportData, type ReportData } from '../report/report-data.js';
 import { judgeForReport, NotInstalled, type JobContext } from './jobs.js';
@@ -62,6 +63,11 @@ export interface ReportRouteOptions {
   cacheMs?: number;
   /** The clock pages age by (tests move it); default Date.now. */
   clock?: () => number;
+  /**
+   * Pages rendered at once; default 2. Each is a judgment through the installation's rate limit
+   * and the App's CPU, which the webhook jobs need: the others wait their turn.
+   */
+  rendering?: number;
 }
 
 /** What the server sends; null: the App's ordinary 404. */
@@ -157,6 +163,22 @@ class PageCache {
   }
 }
 
+/** Runs at most `max` tasks at once; the others wait, in order. */
+function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    while (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
 export interface ReportRoute {
   /** The answer to `GET path?query`; null when the link is not a valid one (the App's 404). */
   answer(path: string, query: URLSearchParams, requestId: string): Promise<ReportAnswer | null>;
@@ -170,12 +192,13 @@ export function createReportRoute(options: ReportRouteOptions): ReportRoute {
     options.cacheMs ?? 5 * 60_000,
     options.clock ?? Date.now,
   );
+  const inTurn = limiter(options.rendering ?? 2);
   return {
     async answer(path, query, requestId) {
       const link = links?.verify(path, query) ?? null;
       if (link === null) return null;
       try {
-        const html = await cache.get(link.key, () => render(link, requestId));
+        const html = await cache.get(link.key, () => inTurn(() => render(link, requestId)));
         return { status: 200, headers: PAGE_HEADERS, body: html };
       } catch (error) {
         const where = { request: requestId, repository: `${link.owner}/${link.repo}` };
