@@ -8,6 +8,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { DecisionRecord, ModelDecision } from '../../src/core/decision.js';
+import { chartWarnings } from '../../src/report/charts.js';
 import { renderReportPage } from '../../src/report/render-page.js';
 import type {
   AttestationRow,
@@ -358,6 +359,10 @@ describe('the report page', async () => {
     expect(timelines[1]!.body).toContain('>undated</text>');
     for (const days of [30, 60, 90])
       expect(html).toContain(`<h3 id="expiring-${days}">Expiring within ${days} days</h3>`);
+  });
+
+  test('Vega-Lite and Vega drew every chart without a warning', () => {
+    expect(chartWarnings).toEqual([]);
   });
 
   test('makes no network request: no http(s) URL in a src, href or url(), no external script or link', () => {

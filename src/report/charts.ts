@@ -4,16 +4,19 @@
  *
  * Why Vega-Lite: a maintained grammar whose specs say what is drawn (scales, axes, legends) in a
  * few lines, with a headless SVG renderer in the same package family and no native dependency.
- * Vega measures text without a canvas by estimate (0.8 em a character), which over-estimates the
- * embedded Inter's widths: labels get more room than they need rather than less.
+ * Without a canvas Vega would estimate text widths (0.8 em a character); here it measures them
+ * with the embedded Inter's advance widths (font-metrics.ts, measured in Chromium), so labels,
+ * legends and titles get the room the page's font needs. Long row labels are shortened here (in
+ * the middle, keeping both ends of an id) rather than by Vega, whose label limit is turned off.
  *
  * The bar every chart meets: axis titles with units (a benchmark's metric is its unit), Okabe-Ito
  * colours, each status also told by a shape and a word, rows of fixed height in scrolling
  * containers (never marks shrunk to fit), and an accessible name on the `<svg>` (the page adds
  * the text alternative). Marks carry no ARIA labels of their own: the SVG is one image.
  */
-import { parse, View } from 'vega';
+import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { FONT_METRIC_CHARS, FONT_WIDTHS } from './font-metrics.js';
 import { FONT_FAMILY } from './font.js';
 
 /** The Okabe-Ito palette (Okabe and Ito, "Color Universal Design", 2008). */
@@ -69,9 +72,8 @@ export const ROW_STEP = 20;
  * The axis of a row-per-item chart: its title written level above the labels (a rotated title
  * would be as tall as Vega's estimate of its width, padding short charts), long labels allowed.
  */
-function rowAxis(labelLimit: number) {
+function rowAxis() {
   return {
-    labelLimit,
     titleAngle: 0,
     titleAlign: 'right',
     titleBaseline: 'bottom',
@@ -91,17 +93,75 @@ export function statusScales(styles: readonly { word: string; colour: string; sh
   };
 }
 
+/** Per character, thousandths of an em; a character not measured counts a full em. */
+const ADVANCE = new Map<number, Map<string, number>>(
+  Object.entries(FONT_WIDTHS).map(([w, widths]) => [
+    Number(w),
+    new Map([...FONT_METRIC_CHARS].map((c, i) => [c, widths[i]!])),
+  ]),
+);
+
+/** The width of `text` in the embedded font, in pixels, with 2% to spare (kerning is ignored). */
+export function textWidth(text: string, size: number, weight: number | string = 400): number {
+  const bold = weight === 'bold' || Number(weight) >= 550;
+  const advance = ADVANCE.get(bold ? 600 : 400)!;
+  let total = 0;
+  for (const c of text) total += advance.get(c) ?? 1000;
+  return (total / 1000) * size * 1.02;
+}
+
+/** Vega's text metrics, pointed at the embedded font's widths (once per process). */
+function measureWithEmbeddedFont(): void {
+  const metrics = (vega as unknown as { textMetrics: { width: unknown } }).textMetrics;
+  metrics.width = (item: { fontSize?: number; fontWeight?: number | string }, text: unknown) =>
+    textWidth(String(text ?? '').trim(), item.fontSize ?? 11, item.fontWeight ?? 400);
+}
+measureWithEmbeddedFont();
+
+/**
+ * Row labels that fit `px` at the axis label size: a long one keeps its start and end around an
+ * ellipsis; labels that would then be equal are numbered. Full texts go in the text alternative.
+ */
+export function fitLabels(texts: readonly string[], px: number, size = 11): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const text of texts) {
+    if (out.has(text)) continue;
+    let label = text;
+    if (textWidth(text, size) > px) {
+      const chars = [...text];
+      let keep = chars.length - 1;
+      const cut = (n: number) =>
+        chars.slice(0, Math.ceil(n / 2)).join('') +
+        '…' +
+        chars.slice(chars.length - Math.floor(n / 2)).join('');
+      while (keep > 2 && textWidth(cut(keep), size) > px) keep--;
+      label = cut(keep);
+    }
+    for (let n = 2; used.has(label); n++) label = `${label.replace(/ \(\d+\)$/, '')} (${n})`;
+    used.add(label);
+    out.set(text, label);
+  }
+  return out;
+}
+
 const CONFIG = {
   font: FONT_FAMILY,
   background: '#ffffff',
   view: { stroke: '#bbbbbb' },
-  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 600, labelColor: '#222222' },
+  axis: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: 600,
+    labelColor: '#222222',
+    labelLimit: 0,
+  },
   legend: {
     labelFontSize: 11,
     titleFontSize: 12,
     titleFontWeight: 600,
     orient: 'top',
-    labelLimit: 260,
+    labelLimit: 0,
   },
   title: { fontSize: 13, fontWeight: 600, anchor: 'start' },
   mark: { aria: false },
@@ -109,10 +169,19 @@ const CONFIG = {
   text: { fontSize: 11 },
 } as const;
 
+/** What Vega-Lite and Vega warned about while compiling and rendering (tests assert none). */
+export const chartWarnings: string[] = [];
+const LOGGER = vega.logger(vega.Warn, 'warn', (_method, _level, args) => {
+  chartWarnings.push(args.map(String).join(' '));
+});
+
 /** Renders one Vega-Lite spec to an SVG string with an accessible name. */
 export async function renderChart(spec: TopLevelSpec, name: string): Promise<string> {
   const withConfig = { ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec;
-  const view = new View(parse(compile(withConfig).spec), { renderer: 'none' });
+  const view = new vega.View(vega.parse(compile(withConfig, { logger: LOGGER }).spec), {
+    renderer: 'none',
+    logger: LOGGER,
+  });
   const svg = await view.toSVG();
   view.finalize();
   return labelSvg(svg, name);
@@ -133,6 +202,19 @@ function escapeXml(s: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // Specs. Each takes plain rows (already escaped by Vega when drawn) and returns a spec.
+
+/**
+ * The span of an x scale holding these values and lines, a little wider than they are; a single
+ * value gets a span around it (Vega would otherwise draw a point-wide scale with six decimals).
+ */
+export function valueDomain(values: readonly number[]): [number, number] {
+  const finite = values.filter((v) => Number.isFinite(v));
+  if (finite.length === 0) return [0, 1];
+  const min = Math.min(...finite);
+  const max = Math.max(...finite);
+  const pad = min === max ? Math.abs(min) * 0.1 || 1 : (max - min) * 0.08;
+  return [min - pad, max + pad];
+}
 
 /** One condition line on a benchmark's scale. */
 export interface LineDatum {
@@ -205,7 +287,8 @@ export function marginsSpec(o: {
   xTitle: string;
   points: MarginPoint[];
   lines: LineDatum[];
-  rowTitle: string;
+  /** null: no row axis (one row, which the title names). */
+  rowTitle: string | null;
 }): TopLevelSpec {
   const scales = statusScales(THRESHOLD_STYLES);
   const width = 360;
@@ -216,13 +299,17 @@ export function marginsSpec(o: {
     sort: null,
     scale: { domain: rows },
     title: o.rowTitle,
-    axis: rowAxis(260),
+    axis: o.rowTitle === null ? null : rowAxis(),
   } as const;
+  const domain = valueDomain([
+    ...o.lines.map((l) => l.line),
+    ...o.points.flatMap((p) => (p.value === null ? [] : [p.value])),
+  ]);
   const x = {
     field: 'value',
     type: 'quantitative',
     title: o.xTitle,
-    scale: { nice: true, zero: false, padding: 12 },
+    scale: { domain, nice: true, zero: false },
   } as const;
   return {
     title: o.subtitle ? { text: o.title, subtitle: o.subtitle } : o.title,
@@ -267,7 +354,7 @@ export function statusOnlySpec(o: {
     sort: null,
     scale: { domain: rows },
     title: o.rowTitle,
-    axis: rowAxis(260),
+    axis: rowAxis(),
   } as const;
   const x = {
     field: 'status',
@@ -318,13 +405,14 @@ export function lineageSpec(o: {
     sort: null,
     scale: { domain: chains },
     title: 'lineage (oldest → newest)',
-    axis: rowAxis(320),
+    axis: rowAxis(),
   } as const;
+  const domain = valueDomain([...o.lines.map((l) => l.line), ...o.points.map((p) => p.value)]);
   const x = {
     field: 'value',
     type: 'quantitative',
     title: o.xTitle,
-    scale: { zero: false, nice: true, padding: 12 },
+    scale: { domain, zero: false, nice: true },
   } as const;
   return {
     title: o.title,
@@ -406,7 +494,15 @@ export function historySpec(o: {
     colour: styles.map((s) => s.colour),
     shape: styles.map((s) => s.shape),
   };
-  const x = { field: 'date', type: 'temporal', title: 'commit date (UTC)' } as const;
+  const width = Math.max(420, o.commits.length * 18);
+  const time = timeAxis(o.commits.map((c) => c.date));
+  const x = {
+    field: 'date',
+    type: 'temporal',
+    title: 'commit date (UTC)',
+    scale: { type: 'utc', domain: time.domain },
+    axis: { format: time.format, labelOverlap: 'greedy' },
+  } as const;
   const y = {
     field: 'value',
     type: 'quantitative',
@@ -415,7 +511,7 @@ export function historySpec(o: {
   } as const;
   return {
     title: o.title,
-    width: Math.max(420, o.commits.length * 18),
+    width,
     height: 220,
     layer: [
       {
@@ -443,21 +539,21 @@ export function historySpec(o: {
                 type: 'nominal',
                 scale: { domain: series.domain, range: series.colour },
                 title: 'model',
-                legend: { orient: 'right' },
+                legend: { orient: 'right', direction: 'vertical' },
               },
               shape: {
                 field: 'model',
                 type: 'nominal',
                 scale: { domain: series.domain, range: series.shape },
                 title: 'model',
-                legend: { orient: 'right' },
+                legend: { orient: 'right', direction: 'vertical' },
               },
             },
           },
         ],
       },
       {
-        data: { values: o.commits },
+        data: { values: spacedOut(o.commits, time.domain, width) },
         mark: { type: 'text', angle: 300, align: 'left', baseline: 'middle', dy: -4, fontSize: 9 },
         encoding: { x, y: { value: 0 }, text: { field: 'sha' } },
       },
@@ -465,11 +561,45 @@ export function historySpec(o: {
   } as TopLevelSpec;
 }
 
+/**
+ * A time axis over some dates: its domain (a little wider, a single date gets a day either side)
+ * and a label format (days, or hours when the dates span less than three days).
+ */
+export function timeAxis(dates: readonly string[]): { domain: [number, number]; format: string } {
+  const times = dates.map((d) => Date.parse(d)).filter((t) => Number.isFinite(t));
+  const day = 86_400_000;
+  if (times.length === 0) return { domain: [0, day], format: '%Y-%m-%d' };
+  const min = Math.min(...times);
+  const max = Math.max(...times);
+  const pad = min === max ? day : (max - min) * 0.04;
+  return {
+    domain: [min - pad, max + pad],
+    format: max - min < 3 * day ? '%m-%d %H:%M' : '%Y-%m-%d',
+  };
+}
+
+/** The commits whose sha label has room (13 px from the last one kept); the table has them all. */
+function spacedOut<T extends { date: string }>(
+  commits: T[],
+  domain: [number, number],
+  width: number,
+): T[] {
+  const kept: T[] = [];
+  let last = -Infinity;
+  for (const c of commits) {
+    const px = ((Date.parse(c.date) - domain[0]) / (domain[1] - domain[0])) * width;
+    if (px - last < 13) continue;
+    kept.push(c);
+    last = px;
+  }
+  return kept;
+}
+
 /** Level changes: x the commit date, one row per model, each change written beside its point. */
 export function levelTimelineSpec(o: {
   title: string;
-  /** The dates the axis spans: the history's first and last commits, a day either side. */
-  domain: [string, string];
+  /** The dates of every judged commit: the axis spans them. */
+  dates: string[];
   points: { date: string; model: string; kind: string; direction: string; text: string }[];
 }): TopLevelSpec {
   const directions = {
@@ -478,11 +608,13 @@ export function levelTimelineSpec(o: {
     shape: ['triangle-up', 'triangle-down', 'circle'],
   };
   const models = [...new Set(o.points.map((p) => p.model))];
+  const time = timeAxis(o.dates);
   const x = {
     field: 'date',
     type: 'temporal',
     title: 'commit date (UTC)',
-    scale: { domain: o.domain.map((d) => Date.parse(d)) },
+    scale: { type: 'utc', domain: time.domain },
+    axis: { format: time.format, labelOverlap: 'greedy' },
   } as const;
   const y = {
     field: 'model',
@@ -490,7 +622,7 @@ export function levelTimelineSpec(o: {
     sort: null,
     scale: { domain: models },
     title: 'model',
-    axis: rowAxis(240),
+    axis: rowAxis(),
   } as const;
   return {
     title: o.title,
@@ -532,19 +664,26 @@ export function levelTimelineSpec(o: {
  */
 export function attestationSpec(o: {
   title: string;
-  rows: { row: string; start: string; end: string; state: string }[];
+  /** `text`: the state, and `no expiry` when the bar ends at the report's day for want of one. */
+  rows: { row: string; start: string; end: string; state: string; text: string }[];
   now: string;
 }): TopLevelSpec {
   const scales = statusScales(ATTESTATION_STYLES);
   const rows = [...new Set(o.rows.map((r) => r.row))];
-  const x = { field: 'start', type: 'temporal', title: 'date (UTC)' } as const;
+  const x = {
+    field: 'start',
+    type: 'temporal',
+    title: 'date (UTC)',
+    scale: { type: 'utc' },
+    axis: { format: '%Y-%m-%d', labelOverlap: 'greedy' },
+  } as const;
   const y = {
     field: 'row',
     type: 'nominal',
     sort: null,
     scale: { domain: rows },
     title: 'attestation (model · target)',
-    axis: rowAxis(300),
+    axis: rowAxis(),
   } as const;
   return {
     title: o.title,
@@ -569,7 +708,7 @@ export function attestationSpec(o: {
           },
           {
             mark: { type: 'text', align: 'left', dx: 8 },
-            encoding: { x: { ...x, field: 'end' }, y, text: { field: 'state' } },
+            encoding: { x: { ...x, field: 'end' }, y, text: { field: 'text' } },
           },
         ],
       },

@@ -10,7 +10,14 @@
  * that need attention most (blocked, most open items): a chart costs ~15 ms, so the number of
  * charts must not grow with the number of models.
  */
-import { marginsSpec, renderChart, stackedSpec, statusOnlySpec, type LineDatum } from './charts.js';
+import {
+  fitLabels,
+  marginsSpec,
+  renderChart,
+  stackedSpec,
+  statusOnlySpec,
+  type LineDatum,
+} from './charts.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { badge, esc, figure, OP_SYMBOL, RULE_WORD, table, THRESHOLD_WORD } from './html.js';
 import type { MarginRow, OverviewRow, ReportData } from './report-data.js';
@@ -49,11 +56,18 @@ function linesOf(rows: MarginRow[]): LineDatum[] {
   return [...seen.values()];
 }
 
-/** The word written beside a point: the status, and `too close` or `no evidence` when so. */
+/**
+ * The words written beside a point: the threshold's status, then what each condition drawn says
+ * (the status may come from another benchmark's condition), `too close`, or `no value`.
+ */
 function pointText(rows: MarginRow[]): string {
   const word = THRESHOLD_WORD[rows[0]!.thresholdStatus];
   if (rows.every((r) => r.value === null)) return `${word} · no value`;
-  return rows.some((r) => r.tooClose) ? `${word} · too close` : word;
+  const says = [
+    ...new Set(rows.map((r) => `${RULE_WORD[r.rule] ?? r.rule} ${r.holds ? 'met' : 'not met'}`)),
+  ];
+  if (rows.some((r) => r.tooClose)) says.push('too close');
+  return `${word} · ${says.join(', ')}`;
 }
 
 function xTitle(g: { benchmark: string; metric: string }): string {
@@ -113,7 +127,7 @@ function modelSpec(model: string, rows: MarginRow[], redacted: boolean): TopLeve
       title: `${g.threshold} — ${g.benchmark}`,
       subtitle: sources(g.rows, false),
       xTitle: xTitle(g),
-      rowTitle: 'threshold',
+      rowTitle: null,
       lines: linesOf(g.rows),
       points: [
         {
@@ -142,10 +156,12 @@ async function modelFigure(model: string, rows: MarginRow[], redacted: boolean):
 
 /** One threshold on one benchmark across all models: a row per model. */
 async function groupFigure(g: Group, redacted: boolean): Promise<string> {
-  const perModel = [...new Map(g.rows.map((r) => [r.model, r])).keys()].map((model) => {
-    const rows = g.rows.filter((r) => r.model === model);
+  const byModel = new Map<string, MarginRow[]>();
+  for (const r of g.rows) byModel.set(r.model, [...(byModel.get(r.model) ?? []), r]);
+  const labels = fitLabels([...byModel.keys()], 240);
+  const perModel = [...byModel].map(([model, rows]) => {
     return {
-      row: model,
+      row: labels.get(model)!,
       value: redacted ? null : (rows.find((r) => r.value !== null)?.value ?? null),
       status: THRESHOLD_WORD[rows[0]!.thresholdStatus],
       text: pointText(rows),

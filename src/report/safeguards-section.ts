@@ -3,7 +3,7 @@
  * expiry, its state by colour, shape and word), one chart per kind of attestation with a row per
  * attestation (scrolling), and the lists of what expires within 30, 60 and 90 days.
  */
-import { attestationSpec, renderChart } from './charts.js';
+import { attestationSpec, fitLabels, renderChart } from './charts.js';
 import { badge, esc, figure, table } from './html.js';
 import type { AttestationRow, ReportData } from './report-data.js';
 
@@ -30,7 +30,7 @@ function attestationTable(rows: AttestationRow[], redacted: boolean): string {
       'file',
     ],
     rows: rows.map((a) => [
-      a.model,
+      a.model === '*' ? '* (all models)' : a.model,
       a.kind,
       a.target,
       { raw: badge(a.state), sort: a.state },
@@ -43,16 +43,23 @@ function attestationTable(rows: AttestationRow[], redacted: boolean): string {
   });
 }
 
-/** Rows labelled `model · target`, numbered when the same label repeats. */
+/** Rows labelled `model · target` (fitted to the axis), numbered when the same label repeats. */
 function chartRows(rows: AttestationRow[], now: string) {
   const seen = new Map<string, number>();
-  return rows.map((a) => {
-    const base = `${a.model} · ${a.target}`;
+  const texts = rows.map((a) => {
+    const base = `${a.model === '*' ? 'all models' : a.model} · ${a.target}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    const start = a.date ?? a.expires ?? now;
-    return { row: n > 1 ? `${base} (${n})` : base, start, end: a.expires ?? now, state: a.state };
+    return n > 1 ? `${base} (${n})` : base;
   });
+  const labels = fitLabels(texts, 300);
+  return rows.map((a, i) => ({
+    row: labels.get(texts[i]!)!,
+    start: a.date ?? a.expires ?? now,
+    end: a.expires ?? now,
+    state: a.state,
+    text: a.expires === null && a.state === 'active' ? 'active, no expiry' : a.state,
+  }));
 }
 
 async function kindFigure(kind: string, rows: AttestationRow[], data: ReportData) {

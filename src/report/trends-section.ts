@@ -9,6 +9,7 @@
  * the downloadable records. One level timeline with a row per model whose level changed.
  */
 import {
+  fitLabels,
   historySpec,
   levelTimelineSpec,
   lineageSpec,
@@ -56,6 +57,14 @@ export function chains(lineage: Record<string, string[]>): string[][] {
     .map((m) => [...lineage[m]!].reverse().concat(m));
 }
 
+/** `acme/a-1 → a-2 → a-3`: later generations without the first one's owner prefix. */
+function chainLabel(chain: string[]): string {
+  const owner = /^.*\//.exec(chain[0]!)?.[0] ?? '';
+  return chain
+    .map((m, i) => (i > 0 && owner && m.startsWith(owner) ? m.slice(owner.length) : m))
+    .join(' → ');
+}
+
 async function lineageFigures(data: ReportData): Promise<string[]> {
   const all = chains(data.lineage);
   if (all.length === 0) return ['<p>No model names a previous generation: no lineage to draw.</p>'];
@@ -64,12 +73,12 @@ async function lineageFigures(data: ReportData): Promise<string[]> {
     const value = new Map(
       data.values.filter((v) => keyOf(v) === keyOf(b)).map((v) => [v.model, v.value]),
     );
-    const points = all.flatMap((chain) => {
-      const label = chain.join(' → ');
-      const valued = chain.filter((m) => value.has(m));
+    const valuedChains = all.map((chain) => chain.filter((m) => value.has(m)));
+    const labels = fitLabels(valuedChains.map(chainLabel), 360);
+    const points = valuedChains.flatMap((valued) => {
       if (valued.length < 2) return [];
       return valued.map((model, generation) => ({
-        chain: label,
+        chain: labels.get(chainLabel(valued))!,
         generation,
         model,
         value: value.get(model)!,
@@ -88,7 +97,9 @@ async function lineageFigures(data: ReportData): Promise<string[]> {
         svg: await renderChart(spec, `${title}, each generation's value`),
         alternative: table({
           head: ['model', 'lineage', 'generation', `value (${b.metric})`],
-          rows: points.map((p) => [p.model, p.chain, p.generation + 1, p.value]),
+          rows: valuedChains
+            .filter((c) => c.length > 1)
+            .flatMap((c) => c.map((m, i) => [m, c.join(' → '), i + 1, value.get(m)!])),
         }),
         scroll: rows > 20,
       }),
@@ -98,48 +109,69 @@ async function lineageFigures(data: ReportData): Promise<string[]> {
   return out;
 }
 
-/** Models of one benchmark in the history, the ones whose value moved most first. */
-function historySeries(data: ReportData, b: Benchmark) {
-  const byModel = new Map<string, { date: string; sha: string; model: string; value: number }[]>();
+type HistoryPoint = { date: string; sha: string; model: string; value: number };
+
+/** benchmark key → model → its points over the history, read once. */
+function historyIndex(data: ReportData): Map<string, Map<string, HistoryPoint[]>> {
+  const index = new Map<string, Map<string, HistoryPoint[]>>();
   for (const c of data.history) {
+    if (c.error !== null) continue;
     for (const v of c.values) {
-      if (keyOf(v) !== keyOf(b)) continue;
-      const point = {
+      const key = keyOf(v);
+      const byModel = index.get(key) ?? new Map<string, HistoryPoint[]>();
+      index.set(key, byModel);
+      const points = byModel.get(v.model) ?? [];
+      byModel.set(v.model, points);
+      points.push({
         date: c.commit.date,
         sha: shortSha(c.commit.sha),
         model: v.model,
         value: v.value,
-      };
-      byModel.set(v.model, [...(byModel.get(v.model) ?? []), point]);
+      });
     }
   }
-  const spread = (ps: { value: number }[]) =>
+  return index;
+}
+
+/** The models of one benchmark, the ones whose value moved most first. */
+function bySpread(byModel: Map<string, HistoryPoint[]>): [string, HistoryPoint[]][] {
+  const spread = (ps: HistoryPoint[]) =>
     Math.max(...ps.map((p) => p.value)) - Math.min(...ps.map((p) => p.value));
-  return [...byModel.entries()].sort(
-    ([a, pa], [b2, pb]) => spread(pb) - spread(pa) || a.localeCompare(b2),
-  );
+  return [...byModel.entries()]
+    .map(([m, ps]) => ({ m, ps, s: spread(ps) }))
+    .sort((a, b) => b.s - a.s || a.m.localeCompare(b.m))
+    .map(({ m, ps }) => [m, ps]);
 }
 
 async function historyFigures(data: ReportData): Promise<string[]> {
   const judged = data.history.filter((c) => c.error === null);
   const commits = judged.map((c) => ({ date: c.commit.date, sha: shortSha(c.commit.sha) }));
-  const values = judged.flatMap((c) => c.values);
+  const index = historyIndex(data);
   const out: string[] = [];
-  for (const b of benchmarksOf(values)) {
-    const series = historySeries(data, b);
+  for (const b of benchmarksOf(judged.flatMap((c) => c.values))) {
+    const series = bySpread(index.get(keyOf(b))!);
     const limit = SERIES_PER_CHART * HISTORY_CHARTS_PER_BENCHMARK;
     for (let i = 0; i < Math.min(series.length, limit); i += SERIES_PER_CHART) {
       const chunk = series.slice(i, i + SERIES_PER_CHART);
+      const labels = fitLabels(
+        chunk.map(([m]) => m),
+        200,
+      );
       const points = chunk.flatMap(([, ps]) => ps);
-      const models = chunk.map(([m]) => m);
       const title = `${b.benchmark} (${b.metric}) over the branch's history`;
       const part = series.length > SERIES_PER_CHART ? `, models ${i + 1}–${i + chunk.length}` : '';
-      const spec = historySpec({ title, yTitle: axisTitle(b), points, commits, models });
+      const spec = historySpec({
+        title,
+        yTitle: axisTitle(b),
+        points: points.map((p) => ({ ...p, model: labels.get(p.model)! })),
+        commits,
+        models: [...labels.values()],
+      });
       out.push(
         figure({
           kind: 'history-trend',
           extraAttrs: ` data-benchmark="${esc(b.benchmark)}"`,
-          caption: `${title}${part}: ${models.join(', ')}`,
+          caption: `${title}${part}: ${chunk.map(([m]) => m).join(', ')}`,
           svg: await renderChart(spec, `${title}${part}, value per commit`),
           alternative: table({
             head: ['commit', 'date', 'model', `value (${b.metric})`],
@@ -165,14 +197,6 @@ function direction(data: ReportData, c: LevelChange): string {
   return order.indexOf(c.to) > order.indexOf(c.from) ? 'raised' : 'lowered';
 }
 
-/** The history's first and last commit dates, a day either side (a single commit has a span). */
-function historySpan(data: ReportData): [string, string] {
-  const times = data.history.map((c) => Date.parse(c.commit.date)).filter((t) => !Number.isNaN(t));
-  const day = 86_400_000;
-  const iso = (t: number) => new Date(t).toISOString();
-  return [iso(Math.min(...times) - day), iso(Math.max(...times) + day)];
-}
-
 /**
  * The changes worth drawing: the levels every model starts with at the first judged commit are
  * not changes (at 1,000 models they would be 2,000 points at one date); a model that appears
@@ -191,9 +215,13 @@ async function levelTimeline(data: ReportData): Promise<string> {
   const { changes, start } = realChanges(data);
   if (changes.length === 0)
     return `${start}<p>No model’s level changed over the judged commits.</p>`;
+  const labels = fitLabels(
+    changes.map((c) => c.model),
+    240,
+  );
   const points = changes.map((c) => ({
     date: c.commit.date,
-    model: c.model,
+    model: labels.get(c.model)!,
     kind: c.kind,
     direction: direction(data, c),
     text: `${c.kind}: ${c.from ?? 'none'} → ${c.to} (${shortSha(c.commit.sha)})`,
@@ -218,7 +246,7 @@ async function levelTimeline(data: ReportData): Promise<string> {
       kind: 'level-timeline',
       caption: `${title}: ${changes.length} changes to ${models} models`,
       svg: await renderChart(
-        levelTimelineSpec({ title, points, domain: historySpan(data) }),
+        levelTimelineSpec({ title, points, dates: data.history.map((c) => c.commit.date) }),
         title,
       ),
       alternative: changeTable,
