@@ -4,7 +4,15 @@
  * against baselines measured in the same run on the same machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +28,7 @@ import {
 import { startEmbeddedServer } from '../__tests__/postgres/embedded-server.js';
 import { runAppLoad, type LoadResult } from './app-load.js';
 import { inspectHeader, writeInspectEval, writeInspectJson, writeRepository } from './synthetic.js';
+import { runFullCheck, runHistory, writeHistoryRepository } from './history.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -33,6 +42,10 @@ const { values } = parseArgs({
     'app-installations': { type: 'string', default: '5' },
     // Only the App under load: its section is rewritten, the rest of the file kept.
     'app-only': { type: 'boolean', default: false },
+    // Only the history measurement: its row is printed, the file is not written.
+    'history-only': { type: 'boolean', default: false },
+    // First-parent commits judged by the history row (default: 100, or 5 for a smoke run).
+    'history-commits': { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'BENCHMARKS.md') },
   },
 });
@@ -67,7 +80,48 @@ const row = (...cells: (string | number)[]) => rows.push(cells.map(String));
 const appRows: string[][] = [];
 const appRow = (...cells: (string | number)[]) => appRows.push(cells.map(String));
 const appOnly = values['app-only'] === true;
+const historyOnly = values['history-only'] === true;
+const historyCommits = Number(values['history-commits'] ?? (cards >= 1000 ? 100 : 5));
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+/**
+ * `judgeHistory` over the first-parent commits of the synthetic repository committed to git (the
+ * whole repository, then small commits), against a full check of its newest commit run the same
+ * way (node with tsx), each in its own process.
+ */
+async function historyBenchmark(): Promise<void> {
+  const dir = join(work, 'history');
+  const built = await timed(async () =>
+    writeHistoryRepository(dir, { cards, artifacts, commits: historyCommits }),
+  );
+  log(`history repository: ${historyCommits} commits in ${fmt(built.ms / 1000, 1)} s`);
+  const full = runFullCheck(dir);
+  log(`history baseline: full check ${fmt(full.ms)} ms`);
+  const history = runHistory(dir, historyCommits);
+  log(`history: ${fmt(history.ms)} ms, peak RSS ${fmt(history.maxRssMb, 0)} MB`);
+  // A run that judged nothing, or misjudged the history, would be measured as cheap.
+  if (history.commits !== historyCommits || history.errors > 0 || history.levelChanges !== 1)
+    throw new Error(`the history run did not judge the history: ${JSON.stringify(history)}`);
+  row(
+    `history: ${historyCommits} first-parent commits of the ${cards}-card repository, each changing a few files`,
+    `${fmt(history.ms / 1000, 2)} s wall, peak RSS ${fmt(history.maxRssMb, 0)} MB`,
+    `full \`check\` of the newest commit the same way (node with tsx): ${fmt(full.ms / 1000, 2)} s wall, peak RSS ${fmt(full.usage.maxRssMb, 0)} MB; ${history.blobReads} blobs read from git, ${history.recordsKept} records kept`,
+    `${fmt(history.ms / full.ms, 2)}×`,
+    'within 3× of the full check; under 1 GB',
+  );
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (historyOnly) {
+  await historyBenchmark();
+  rmSync(work, { recursive: true, force: true });
+  // Written synchronously: the process exits right after.
+  writeSync(
+    1,
+    `| measurement | result | baseline / detail | ratio | target |\n|---|---|---|---|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`,
+  );
+  process.exit(0);
+}
 
 async function coreBenchmarks(): Promise<void> {
   // 1. Cold start on an event with nothing to do, against `node -e ""`.
@@ -342,6 +396,9 @@ async function coreBenchmarks(): Promise<void> {
   }
   for (const changed of prSizes) await prEvent(changed);
   await prEvent(0, true);
+
+  // 5. History: the report's judgment of a branch's first-parent commits.
+  await historyBenchmark();
 }
 if (!appOnly) await coreBenchmarks();
 

@@ -5,7 +5,15 @@
  * history from git: a blob that does not change is read and parsed once.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +25,7 @@ import {
   listCommitFiles,
   runGit,
   startBlobReader,
+  updateCommitFiles,
 } from '../../src/report/git-tree.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../examples/acme-models');
@@ -362,5 +371,86 @@ describe('the parse cache', () => {
     } finally {
       close();
     }
+  });
+});
+
+describe('the blob reader', () => {
+  it('reads blobs of any size in order, and names a missing one', async () => {
+    const { top } = exampleRepository();
+    const big = Buffer.alloc(300_000);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7919) % 251;
+    writeFileSync(join(top, 'big.bin'), big);
+    writeFileSync(join(top, 'empty.txt'), '');
+    const sha = commit(top, '2026-11-01T09:00:00Z', 'Blobs');
+    const files = new Map((await listCommitFiles(top, sha, '')).map((e) => [e.path, e]));
+    expect(files.get('big.bin')).toMatchObject({ kind: 'file', size: big.length });
+    const blobs = startBlobReader(top);
+    try {
+      const [bytes, empty, policy] = await Promise.all([
+        blobs.read(files.get('big.bin')!.id!),
+        blobs.read(files.get('empty.txt')!.id!),
+        blobs.read(files.get(POLICY)!.id!),
+      ]);
+      expect(Buffer.from(bytes).equals(big)).toBe(true);
+      expect(empty).toHaveLength(0);
+      expect(Buffer.from(policy).toString('utf8')).toBe(readFileSync(join(top, POLICY), 'utf8'));
+      await expect(blobs.read('0'.repeat(40))).rejects.toThrow(/blob 0{40} is missing/);
+      // The reader goes on after a missing blob.
+      expect(await blobs.read(files.get('empty.txt')!.id!)).toHaveLength(0);
+    } finally {
+      blobs.close();
+    }
+    await expect(blobs.read(files.get('empty.txt')!.id!)).rejects.toThrow(/closed/);
+  });
+
+  it('lists links as symlinks and skips submodules', async () => {
+    const { top } = exampleRepository();
+    symlinkSync('models/atlas-2/MODEL_CARD.md', join(top, 'link.md'));
+    const sha = commit(top, '2026-11-01T09:00:00Z', 'A link');
+    const blob = git(top, [], 'rev-parse', `${sha}:link.md`).trim();
+    // A submodule entry, written into the index directly (no other repository needed).
+    git(top, [], 'update-index', '--add', '--cacheinfo', `160000,${sha},vendored`);
+    git(top, ['2026-11-02T09:00:00Z'], 'commit', '-q', '-m', 'A submodule');
+    const withSubmodule = git(top, [], 'rev-parse', 'HEAD').trim();
+    expect(git(top, [], 'ls-tree', withSubmodule, 'vendored')).toMatch(/^160000 commit /);
+    const files = await listCommitFiles(top, withSubmodule, '');
+    expect(files.find((e) => e.path === 'link.md')).toEqual({
+      path: 'link.md',
+      kind: 'symlink',
+      size: 'models/atlas-2/MODEL_CARD.md'.length,
+      id: blob,
+    });
+    expect(files.some((e) => e.path === 'vendored')).toBe(false);
+  });
+});
+
+describe('listing a commit from the one before', () => {
+  it('gives the same files as listing it whole: edits, additions, deletions, links, submodules', async () => {
+    const { top } = exampleRepository('sub');
+    const shas = [commit(top, '2026-11-01T09:00:00Z', 'Example')];
+    edit(join(top, 'sub'), 'models/atlas-2/MODEL_CARD.md', (t) => `${t}\nMore prose.\n`);
+    writeFileSync(join(top, 'sub/models/atlas-2/evals/new.evidence.yml'), 'model: acme/atlas-2\n');
+    rmSync(join(top, 'sub/safeguards/frontier-6.yml'));
+    writeFileSync(join(top, 'outside.txt'), 'not under the root\n');
+    shas.push(commit(top, '2026-11-02T09:00:00Z', 'Edit, add, delete'));
+    rmSync(join(top, 'sub/models/atlas-2/evals/new.evidence.yml'));
+    symlinkSync('../MODEL_CARD.md', join(top, 'sub/models/atlas-2/evals/new.evidence.yml'));
+    git(top, [], 'update-index', '--add', '--cacheinfo', `160000,${shas[0]},sub/vendored`);
+    shas.push(commit(top, '2026-11-03T09:00:00Z', 'A file becomes a link; a submodule'));
+    let before = await listCommitFiles(top, shas[0]!, 'sub/');
+    for (let i = 1; i < shas.length; i++) {
+      const updated = await updateCommitFiles(top, shas[i - 1]!, shas[i]!, 'sub/', before);
+      const whole = await listCommitFiles(top, shas[i]!, 'sub/');
+      const sorted = (files: typeof whole) => [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
+      expect(sorted(updated)).toEqual(sorted(whole));
+      before = updated;
+    }
+    expect(before.find((e) => e.path === 'models/atlas-2/evals/new.evidence.yml')?.kind).toBe(
+      'symlink',
+    );
+    expect(before.some((e) => e.path === 'safeguards/frontier-6.yml')).toBe(false);
+    expect(before.some((e) => e.path.includes('outside') || e.path.includes('vendored'))).toBe(
+      false,
+    );
   });
 });

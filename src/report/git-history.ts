@@ -10,7 +10,14 @@ import { isInputError } from '../core/errors.js';
 import { NO_WRITERS, type ReviewContext } from '../core/inputs.js';
 import { checkTrees } from '../gate/check-trees.js';
 import { createParseCache, type ParseCache } from '../repository/load-repository.js';
-import { createGitTree, listCommitFiles, runGit, startBlobReader } from './git-tree.js';
+import type { TreeEntry } from '../repository/tree.js';
+import {
+  createGitTree,
+  listCommitFiles,
+  runGit,
+  startBlobReader,
+  updateCommitFiles,
+} from './git-tree.js';
 import type { BenchmarkValue, CommitInfo, CommitSummary } from './report-data.js';
 
 export interface HistoryOptions {
@@ -114,7 +121,7 @@ function valuesOf(record: DecisionRecord, previous: Map<string, BenchmarkValue>)
       ];
       for (const c of conditions) {
         if (c.value === null) continue;
-        const key = JSON.stringify([model.id, c.benchmark, c.metric, c.file, c.value]);
+        const key = `${model.id}\0${c.benchmark}\0${c.metric}\0${c.file ?? ''}\0${c.value}`;
         if (values.has(key)) continue;
         values.set(
           key,
@@ -188,9 +195,23 @@ export async function judgeHistory(options: HistoryOptions): Promise<CommitSumma
   // The last judged commit's summary, and its values by key (to share unchanged ones).
   let before: CommitSummary | null = null;
   let beforeValues = new Map<string, BenchmarkValue>();
+  const { top, prefix } = repository;
+  // The first commit is listed whole, each next one from the one before and what changed; the
+  // next commit's files are listed by git while this one is judged.
+  const list = (i: number, before: Promise<TreeEntry[]> | null) => {
+    if (i >= commits.length) return null;
+    const sha = commits[i]!.sha;
+    const listing = before
+      ? before.then((files) => updateCommitFiles(top, commits[i - 1]!.sha, sha, prefix, files))
+      : listCommitFiles(top, sha, prefix);
+    listing.catch(() => {}); // awaited in its turn; a run that stops before it must not crash on it
+    return listing;
+  };
+  let listing = list(0, null);
   try {
     for (const [i, commit] of commits.entries()) {
-      const files = await listCommitFiles(repository.top, commit.sha, repository.prefix);
+      const files = await listing!;
+      listing = list(i + 1, listing);
       const tree = createGitTree(commit.sha.slice(0, 7), files, blobs);
       const { record, error } = await judgeCommit(commit, tree, options, cache);
       // What this commit did not use is dropped; a commit that could not be judged used nothing.

@@ -41,38 +41,66 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/** Parses the batch output stream: `<id> <type> <size>\n<bytes>\n`, or `<id> missing\n`. */
+/**
+ * Parses the batch output stream: `<id> <type> <size>\n<bytes>\n`, or `<id> missing\n`. Each
+ * blob's bytes are copied once into an array of its size, whatever the chunks they arrive in.
+ */
 class BatchParser {
-  private buffered: Buffer = Buffer.alloc(0);
+  /** The header line read so far. */
+  private header: Buffer[] = [];
+  /** The blob being filled, and how much of it is; then the newline after it is skipped. */
+  private body: { bytes: Uint8Array; filled: number } | null = null;
+  private skipNewline = false;
   constructor(private readonly queue: Pending[]) {}
 
   push(chunk: Buffer): void {
-    this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
-    while (this.next());
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.skipNewline) {
+        this.skipNewline = false;
+        at++;
+      } else if (this.body) at = this.fill(chunk, at);
+      else {
+        const newline = chunk.indexOf(10, at);
+        if (newline < 0) {
+          this.header.push(chunk.subarray(at));
+          return;
+        }
+        this.header.push(chunk.subarray(at, newline));
+        at = newline + 1;
+        this.startAnswer(Buffer.concat(this.header).toString('utf8'));
+        this.header = [];
+      }
+    }
   }
 
-  /** Answers the oldest request when its whole answer has arrived; false when more is needed. */
-  private next(): boolean {
-    const newline = this.buffered.indexOf(10);
-    if (newline < 0) return false;
-    const header = this.buffered.subarray(0, newline).toString('utf8').split(' ');
+  private startAnswer(line: string): void {
+    const [, type, size] = line.split(' ');
     const pending = this.queue[0];
-    if (!pending) throw new Error(`git cat-file answered what was not asked: ${header.join(' ')}`);
-    if (header[1] === 'missing' || header.length < 3) {
+    if (!pending) throw new Error(`git cat-file answered what was not asked: ${line}`);
+    if (type === 'missing' || size === undefined) {
       this.queue.shift();
-      this.buffered = this.buffered.subarray(newline + 1);
       pending.reject(new Error(`git cat-file: blob ${pending.id} is missing`));
-      return true;
+      return;
     }
-    const size = Number(header[2]);
-    const end = newline + 1 + size;
-    if (this.buffered.length < end + 1) return false;
-    this.queue.shift();
-    // A copy: the batch buffer is released once its blobs are answered.
-    const bytes = new Uint8Array(this.buffered.subarray(newline + 1, end));
-    this.buffered = this.buffered.subarray(end + 1);
-    pending.resolve(bytes);
-    return true;
+    this.body = { bytes: new Uint8Array(Number(size)), filled: 0 };
+    if (this.body.bytes.length === 0) this.finish();
+  }
+
+  private fill(chunk: Buffer, at: number): number {
+    const body = this.body!;
+    const take = Math.min(body.bytes.length - body.filled, chunk.length - at);
+    body.bytes.set(chunk.subarray(at, at + take), body.filled);
+    body.filled += take;
+    if (body.filled === body.bytes.length) this.finish();
+    return at + take;
+  }
+
+  private finish(): void {
+    const { bytes } = this.body!;
+    this.body = null;
+    this.skipNewline = true;
+    this.queue.shift()!.resolve(bytes);
   }
 }
 
@@ -158,6 +186,83 @@ export async function listCommitFiles(
     });
   }
   return entries;
+}
+
+/** Runs git in `cwd` with `input` on its standard input; answers its standard output. */
+function runGitWithInput(cwd: string, args: string[], input: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(Buffer.concat(out).toString('utf8'))
+        : reject(new Error(`git ${args[0]} failed: ${err.trim() || `exit ${code}`}`)),
+    );
+    child.stdin.end(input);
+  });
+}
+
+/** More changed files than this between two commits: the second is listed whole instead. */
+const MAX_CHANGED_FILES = 5000;
+
+/**
+ * The files of commit `to` under `prefix`, from those of commit `from` (`before`, as
+ * `listCommitFiles` gave them) and what `git diff-tree` says differs: listing a commit costs what
+ * it changes. Entries that did not change are the same objects as before.
+ */
+export async function updateCommitFiles(
+  top: string,
+  from: string,
+  to: string,
+  prefix: string,
+  before: TreeEntry[],
+): Promise<TreeEntry[]> {
+  const args = ['diff-tree', '-r', '-z', '--no-renames', '--raw', from, to];
+  if (prefix !== '') args.push('--', prefix);
+  const fields = (await runGit(top, args)).toString('utf8').split('\0');
+  const gone = new Set<string>();
+  const added: { path: string; mode: string; id: string }[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    // `:<old mode> <new mode> <old id> <new id> <status>`, then the path.
+    const [, mode, , id, status] = fields[i]!.slice(1).split(' ');
+    const full = fields[i + 1]!;
+    if (!full.startsWith(prefix)) continue;
+    const path = full.slice(prefix.length);
+    gone.add(path);
+    if (status !== 'D' && mode !== SUBMODULE_MODE && mode !== '000000')
+      added.push({ path, mode: mode!, id: id! });
+  }
+  if (added.length > MAX_CHANGED_FILES) return listCommitFiles(top, to, prefix);
+  const sizes = await blobSizes(
+    top,
+    added.map((a) => a.id),
+  );
+  const files = before.filter((e) => !gone.has(e.path));
+  for (const { path, mode, id } of added)
+    files.push({
+      path,
+      kind: mode === SYMLINK_MODE ? 'symlink' : 'file',
+      size: sizes.get(id)!,
+      id,
+    });
+  return files;
+}
+
+/** Blob sizes by id, from one `git cat-file --batch-check`. */
+async function blobSizes(top: string, ids: string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  if (ids.length === 0) return sizes;
+  const output = await runGitWithInput(top, ['cat-file', '--batch-check'], `${ids.join('\n')}\n`);
+  for (const line of output.split('\n')) {
+    const [id, type, size] = line.split(' ');
+    if (type === 'blob') sizes.set(id!, Number(size));
+  }
+  for (const id of ids) if (!sizes.has(id)) throw new Error(`git cat-file: blob ${id} is missing`);
+  return sizes;
 }
 
 /** A commit's files as a RepositoryTree whose files are read from `blobs`. */
