@@ -8,9 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { judgeForReport, NotInstalled, type ReportJudgment } from '../../src/app/jobs.js';
 import { createReportLinks, type VerifiedLink } from '../../src/app/report-link.js';
+import { reportRenderer } from '../../src/app/report-route.js';
 import type { Job } from '../../src/app/queue.js';
 import { userEditsComment } from '../../src/github/memory-port.js';
-import { openItemsOf } from '../../src/report/report-data.js';
+import { openItemsOf, type ReportData } from '../../src/report/report-data.js';
 import {
   BASE,
   bytes,
@@ -149,13 +150,46 @@ describe('report links on the App’s check runs', () => {
   });
 
   it('without RSP_GATE_PUBLIC_URL the check carries no link', async () => {
-    const w = await policyEdit({});
+    const w = await policyEdit();
     delete w.context.reportLinks;
     await w.handler(judge7());
     expect(w.shown('rsp-gate', HEAD)?.conclusion).toBe('failure');
-    expect(w.runs('rsp-gate', HEAD).flatMap((r) => r.updates.map((u) => u.detailsUrl))).toEqual(
-      w.runs('rsp-gate', HEAD).flatMap((r) => r.updates.map(() => undefined)),
-    );
+    const updates = w.runs('rsp-gate', HEAD).flatMap((r) => r.updates);
+    expect(updates.length).toBeGreaterThan(0);
+    expect(updates.filter((u) => u.detailsUrl !== undefined)).toEqual([]);
+  });
+
+  it('the page shows the check’s judgment, titled by repository, pull request and commit, without history', async () => {
+    const w = await policyEdit();
+    await w.handler(judge7());
+    const link = verified(w.shown('rsp-gate', HEAD)?.detailsUrl);
+    const pages: ReportData[] = [];
+    const render = reportRenderer(w.context, async (data) => {
+      pages.push(data);
+      return '<!doctype html>';
+    });
+    expect(await render(link, 'r-9')).toBe('<!doctype html>');
+    const [data] = pages;
+    expect(data).toMatchObject({
+      decision: 'block',
+      history: [],
+      historyScope: null,
+      redacted: false,
+    });
+    // The policy edit makes the judgment read every model (no ', the models it touches').
+    expect(data!.title).toContain('acme/models #7 at eeeeeee');
+    expect(data!.title).not.toContain('touches');
+    expect(data!.overview.map((o) => o.model).sort()).toEqual([
+      'acme/atlas-2',
+      'acme/frontier-6',
+      'acme/frontier-7',
+    ]);
+    expect(w.logged().find((l) => l.msg === 'report page rendered')).toMatchObject({
+      request: 'r-9',
+      repository: 'acme/models',
+      pr: 7,
+      decision: 'block',
+    });
   });
 
   it('a link whose installation no longer covers the repository shows nothing', async () => {

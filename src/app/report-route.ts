@@ -25,6 +25,7 @@ export function reportRenderer(
   renderPage: (data: ReportData) => Promise<string>,
 ): RenderReport {
   return async (link, requestId) => {
+    const started = Date.now();
     const { record, state, now } = await judgeForReport(context, link, requestId);
     const at = link.sha.slice(0, 7);
     // A pull request's judgment may read only the models it touches (the others stand as on
@@ -39,7 +40,16 @@ export function reportRenderer(
       historyScope: null,
       redact: false,
     });
-    return renderPage(data);
+    const html = await renderPage(data);
+    context.log.info('report page rendered', {
+      request: requestId,
+      repository: `${link.owner}/${link.repo}`,
+      sha: link.sha,
+      pr: link.pr,
+      decision: record.decision,
+      ms: Date.now() - started,
+    });
+    return html;
   };
 }
 
