@@ -76,8 +76,8 @@ export interface UsedFont {
   /** A web font (here: the page's embedded @font-face), not one of the machine's. */
   custom: boolean;
   glyphs: number;
-  /** Some of the text drawn with it. */
-  sample: string;
+  /** Some of the texts drawn with it (the first few, each once). */
+  samples: string[];
 }
 
 /** A node of the DevTools protocol's DOM tree, as much of it as is read here. */
@@ -89,15 +89,20 @@ interface DomNode {
   children?: DomNode[];
 }
 
-/** Elements with text of their own (a non-blank text child), with that text. */
+/** All the text under a node. */
+function textOf(node: DomNode): string {
+  if (node.nodeType === 3) return node.nodeValue;
+  return (node.children ?? []).map(textOf).join('');
+}
+
+/**
+ * Elements with text of their own (a non-blank text child), each with all its text (Chromium
+ * reports an element's fonts with those of its children).
+ */
 function textHolders(node: DomNode, out: { nodeId: number; text: string }[] = []) {
-  const own = (node.children ?? [])
-    .filter((c) => c.nodeType === 3)
-    .map((c) => c.nodeValue)
-    .join('')
-    .trim();
-  if (node.nodeType === 1 && own !== '' && !['SCRIPT', 'STYLE'].includes(node.nodeName))
-    out.push({ nodeId: node.nodeId, text: own });
+  const own = (node.children ?? []).some((c) => c.nodeType === 3 && c.nodeValue.trim() !== '');
+  if (node.nodeType === 1 && own && !['SCRIPT', 'STYLE'].includes(node.nodeName))
+    out.push({ nodeId: node.nodeId, text: textOf(node).trim() });
   for (const child of node.children ?? []) textHolders(child, out);
   return out;
 }
@@ -117,15 +122,16 @@ export async function fontsOfText(page: Page): Promise<UsedFont[]> {
       const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
       for (const font of fonts) {
         const key = `${font.familyName}|${font.isCustomFont}`;
-        const seen = used.get(key);
-        if (seen) seen.glyphs += font.glyphCount;
-        else
-          used.set(key, {
-            family: font.familyName,
-            custom: font.isCustomFont,
-            glyphs: font.glyphCount,
-            sample: text.replace(/\s+/g, ' ').slice(0, 120),
-          });
+        const sample = text.replace(/\s+/g, ' ').slice(0, 80);
+        const seen = used.get(key) ?? {
+          family: font.familyName,
+          custom: font.isCustomFont,
+          glyphs: 0,
+          samples: [],
+        };
+        seen.glyphs += font.glyphCount;
+        if (seen.samples.length < 8 && !seen.samples.includes(sample)) seen.samples.push(sample);
+        used.set(key, seen);
       }
     }
     return [...used.values()];

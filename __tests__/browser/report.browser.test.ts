@@ -6,8 +6,10 @@
  * estimated label widths fit once the embedded font draws them, and the overview, its sorting
  * and the record downloads work.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { EXAMPLE_DIR } from '../../scripts/build-report-fixture.js';
 import type { DecisionRecord, ThresholdStatus } from '../../src/core/decision.js';
 import {
   axeSource,
@@ -48,6 +50,32 @@ afterAll(async () => {
 /** The model's verdict as `rsp-gate check` gives it: blocked by any blocking reason naming it. */
 function verdictOf(record: DecisionRecord, model: string): 'pass' | 'block' {
   return record.reasons.some((r) => r.severity === 'block' && r.model === model) ? 'block' : 'pass';
+}
+
+/** axe-core's serious and critical violations on the page, with where they are. */
+async function seriousViolations({ page }: OpenedPage): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource() });
+  return page.evaluate(async () => {
+    interface AxeResults {
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: string[] }[];
+      }[];
+    }
+    const axe = (window as unknown as { axe: { run(c: Document): Promise<AxeResults> } }).axe;
+    const results = await axe.run(document);
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help} at ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      );
+  });
 }
 
 describe('the page, opened from disk', () => {
@@ -194,30 +222,7 @@ describe('the charts', () => {
 
 describe('the page as a reader meets it', () => {
   test('axe-core finds no serious or critical violation', async () => {
-    const { page } = opened;
-    await page.addScriptTag({ content: axeSource() });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(c: Document): Promise<AxeResults> } }).axe;
-      interface AxeResults {
-        violations: {
-          id: string;
-          impact: string | null;
-          help: string;
-          nodes: { target: string[] }[];
-        }[];
-      }
-      const results = await axe.run(document);
-      return results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${v.impact} ${v.id}: ${v.help} at ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(', ')}`,
-        );
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousViolations(opened)).toEqual([]);
   });
 
   test('its text is drawn with the embedded font, never a system font', async () => {
@@ -325,5 +330,48 @@ describe('the page as a reader meets it', () => {
       }
     }
     expect(current, "the current state's record").toBe(1);
+  });
+});
+
+describe('the redacted page (--redact), for a site not everyone may read', () => {
+  let redacted: FixtureReport;
+  let page: OpenedPage;
+
+  beforeAll(async () => {
+    redacted = await writeFixtureReport(['--redact']);
+    page = await openPage(browser.context, redacted.url);
+  }, 180_000);
+
+  afterAll(() => redacted?.remove());
+
+  test('holds no evidence file path and no attestation evidence, even in its records', () => {
+    const html = readFileSync(redacted.file, 'utf8');
+    const files = new Set(
+      redacted.record.models.flatMap((m) => [
+        ...m.evidence.files,
+        ...m.thresholds.flatMap((t) => t.evidence.flatMap((e) => (e.file ? [e.file] : []))),
+      ]),
+    );
+    expect(files.size).toBeGreaterThan(5);
+    for (const file of files) expect(html, file).not.toContain(file);
+    const attested = readdirSync(join(EXAMPLE_DIR, 'safeguards')).flatMap((name) =>
+      [
+        ...readFileSync(join(EXAMPLE_DIR, 'safeguards', name), 'utf8').matchAll(
+          /evidence: "([^"]+)"/g,
+        ),
+      ].map((m) => m[1]!),
+    );
+    expect(attested.length).toBeGreaterThan(10);
+    for (const evidence of attested) expect(html, evidence).not.toContain(evidence);
+  });
+
+  test('still opens without errors or requests, names every model and passes axe-core', async () => {
+    expect(page.errors).toEqual([]);
+    expect(page.requests.filter((u) => !isLocal(u, redacted.url))).toEqual([]);
+    for (const model of redacted.record.models)
+      expect(await page.page.locator(`#overview-table tr[data-model="${model.id}"]`).count()).toBe(
+        1,
+      );
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
