@@ -3,9 +3,9 @@
  * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, the API URLs pointing at the fake, and the job's runtime
  * token and results service (the fake's, fake-results.ts) for artifact uploads. GITHUB_WORKSPACE
  * is an empty directory, as on a runner whose job did not check out (`extraEnv` points it at a
- * checkout). The bundle is
- * built from the current sources for this test run (helpers/bundle-setup.ts), not the committed
- * dist/index.js, which `npm run check-dist` compares with the sources.
+ * checkout). The bundle is built from the current sources for this test run
+ * (helpers/bundle-setup.ts), not the committed dist/index.js, which `npm run check-dist` compares
+ * with the sources.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

@@ -12,10 +12,13 @@ import { createOctokitPort } from '../github/octokit-port.js';
 import { GitHubError, type GitHubPort } from '../github/port.js';
 import { checkRunTitle } from '../render/render-check-run.js';
 import { COMMENT_MARKER, renderMarkdown } from '../render/render-markdown.js';
+import { escapeText } from '../render/markdown-text.js';
 import { resolveTarget, type EventPayload, type Target } from '../gate/event.js';
 import { InputsError, readInputs, type ActionInputs } from './inputs.js';
-import { judgeOnGitHub, writeFailedCheck } from '../gate/judge-on-github.js';
+import { gatherTeams, judgeOnGitHub, writeFailedCheck } from '../gate/judge-on-github.js';
 import { auditCheckName } from '../gate/protected-bases.js';
+import { createApiTree } from '../github/api-tree.js';
+import type { CommitInfo } from '../report/report-data.js';
 
 /** The highest level of a kind across models, in the policy's order. */
 function highest(record: DecisionRecord, kind: 'deployment' | 'security'): string {
@@ -138,6 +141,76 @@ export function describeFailure(error: unknown, eventName = ''): string {
   return `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}. This is a bug in rsp-gate; the check fails closed until a run completes.`;
 }
 
+/** The workflow run's page, or null outside a run. */
+function runUrlOf(runId: number): string | null {
+  const { serverUrl, repo } = github.context;
+  return runId ? `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}` : null;
+}
+
+/** The push's head commit as the event describes it, when it is the judged commit. */
+function eventCommit(payload: EventPayload, sha: string): CommitInfo | null {
+  const head = (
+    payload as {
+      head_commit?: {
+        id?: string;
+        timestamp?: string;
+        message?: string;
+        author?: { name?: string };
+      } | null;
+    }
+  ).head_commit;
+  if (!head || head.id !== sha || !head.timestamp) return null;
+  return {
+    sha,
+    date: new Date(head.timestamp).toISOString().replace('.000Z', 'Z'),
+    subject: (head.message ?? '').split('\n')[0]!,
+    author: head.author?.name ?? '',
+  };
+}
+
+/**
+ * The report of a push, scheduled or manual run: written, uploaded and linked from the job
+ * summary. Whatever happens here leaves the judgment's check, outputs and exit code as they are.
+ */
+async function reportOnState(run: {
+  inputs: ActionInputs;
+  target: Extract<Target, { kind: 'state' }>;
+  port: GitHubPort;
+  payload: EventPayload;
+  runUrl: string | null;
+  now: Date;
+}): Promise<void> {
+  const { inputs, target, port } = run;
+  try {
+    // Loaded only here: a pull request's run never parses the report's charts or artifact client.
+    const { publishReport } = await import('./report.js');
+    const report = await publishReport({
+      inputs: inputs.report!,
+      target,
+      apiTree: createApiTree(port, target.sha, `${target.ref}@${target.sha.slice(0, 7)}`),
+      teams: (policy) => gatherTeams(port, policy, []),
+      policyPath: inputs.policyPath,
+      fallbackPreset: inputs.preset,
+      now: run.now,
+      repository: `${github.context.repo.owner}/${github.context.repo.repo}`,
+      runUrl: run.runUrl,
+      workspace: process.env.GITHUB_WORKSPACE || null,
+      outDir: process.env.RUNNER_TEMP ?? process.cwd(),
+      eventCommit: eventCommit(run.payload, target.sha),
+      log: (m) => core.info(m),
+    });
+    core.setOutput('report', report.path);
+    if (report.url) core.setOutput('report-url', report.url);
+    core.summary.addRaw(report.summary);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    core.warning(`rsp-gate could not write the report: ${why}`);
+    core.summary.addRaw(
+      `## rsp-gate report\n\nThe report could not be written: ${escapeText(why)}\n\n`,
+    );
+  }
+}
+
 export async function run(): Promise<void> {
   let inputs: ActionInputs | null = null;
   let port: GitHubPort | null = null;
@@ -161,6 +234,7 @@ export async function run(): Promise<void> {
       requestTimeoutMs: positiveEnv('RSP_GATE_HTTP_TIMEOUT_MS', 30_000),
       retryBaseMs: positiveEnv('RSP_GATE_RETRY_BASE_MS', 1000),
     });
+    const now = evaluationTime();
     const result = await judgeOnGitHub({
       port,
       target,
@@ -169,14 +243,23 @@ export async function run(): Promise<void> {
       mode: inputs.mode,
       cardGlobs: inputs.cardGlobs,
       fallbackPreset: inputs.preset,
-      now: evaluationTime(),
+      now,
       repositoryUrl: `${serverUrl}/${repo.owner}/${repo.repo}`,
-      runUrl: runId ? `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}` : null,
+      runUrl: runUrlOf(runId),
       log: (m) => core.info(m),
     });
     const { record } = result;
     writeOutputs(record);
     annotate(record);
+    if (target.kind === 'state' && inputs.report)
+      await reportOnState({
+        inputs,
+        target,
+        port,
+        payload: payload as EventPayload,
+        runUrl: runUrlOf(runId),
+        now,
+      });
     await core.summary
       .addRaw(
         renderMarkdown(record, {
