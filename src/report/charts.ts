@@ -305,18 +305,20 @@ export function marginsSpec(o: {
     ...o.lines.map((l) => l.line),
     ...o.points.flatMap((p) => (p.value === null ? [] : [p.value])),
   ]);
+  const axisTop = rows.length > LONG_CHART_ROWS;
   const x = {
     field: 'value',
     type: 'quantitative',
     title: o.xTitle,
     scale: { domain, nice: true, zero: false },
+    axis: { orient: axisTop ? 'top' : 'bottom' },
   } as const;
   return {
     title: o.subtitle ? { text: o.title, subtitle: o.subtitle } : o.title,
     width,
     height: { step: ROW_STEP },
     layer: [
-      ...lineLayers(o.lines, x),
+      ...lineLayers(o.lines, x, axisTop),
       {
         data: { values: o.points },
         layer: [
@@ -361,11 +363,12 @@ export function statusOnlySpec(o: {
     type: 'nominal',
     scale: { domain: scales.colour.domain },
     title: 'status (values redacted)',
+    axis: { labelAngle: 0 },
   } as const;
   return {
     title: o.title,
     height: { step: ROW_STEP },
-    width: { step: 110 },
+    width: { step: 130 },
     data: { values: o.points },
     mark: { type: 'point', filled: true, opacity: 1 },
     encoding: {
@@ -408,18 +411,20 @@ export function lineageSpec(o: {
     axis: rowAxis(),
   } as const;
   const domain = valueDomain([...o.lines.map((l) => l.line), ...o.points.map((p) => p.value)]);
+  const axisTop = chains.length > LONG_CHART_ROWS;
   const x = {
     field: 'value',
     type: 'quantitative',
     title: o.xTitle,
     scale: { domain, zero: false, nice: true },
+    axis: { orient: axisTop ? 'top' : 'bottom' },
   } as const;
   return {
     title: o.title,
     width: 360,
     height: { step: ROW_STEP + 4 },
     layer: [
-      ...lineLayers(o.lines, x),
+      ...lineLayers(o.lines, x, axisTop),
       {
         data: { values: o.points },
         layer: [
@@ -453,7 +458,7 @@ export function lineageSpec(o: {
 }
 
 /** The lines of a benchmark as rules with a label at the top. */
-function lineLayers(lines: LineDatum[], x: object): object[] {
+function lineLayers(lines: LineDatum[], x: object, axisTop = false): object[] {
   if (lines.length === 0) return [];
   return [
     {
@@ -471,11 +476,23 @@ function lineLayers(lines: LineDatum[], x: object): object[] {
     },
     {
       data: { values: lines },
-      mark: { type: 'text', baseline: 'bottom', dy: -2, align: 'left', dx: 3 },
+      // Above the axis when the axis is on top (long charts).
+      mark: {
+        type: 'text',
+        baseline: 'bottom',
+        dy: axisTop ? -ABOVE_TOP_AXIS : -2,
+        align: 'left',
+        dx: 3,
+      },
       encoding: { x: { ...x, field: 'line' }, y: { value: 0 }, text: { field: 'label' } },
     },
   ];
 }
+
+/** Rows past which a row-per-item chart scrolls, and so has its x axis on top, always in view. */
+export const LONG_CHART_ROWS = 20;
+/** The height of a top x axis (labels and title), for writing above it. */
+const ABOVE_TOP_AXIS = 40;
 
 /**
  * A benchmark over the branch's history: x the commit date, y the value, one series per model
@@ -614,7 +631,11 @@ export function levelTimelineSpec(o: {
     type: 'temporal',
     title: 'commit date (UTC)',
     scale: { type: 'utc', domain: time.domain },
-    axis: { format: time.format, labelOverlap: 'greedy' },
+    axis: {
+      format: time.format,
+      labelOverlap: 'greedy',
+      orient: models.length > LONG_CHART_ROWS / 2 ? 'top' : 'bottom',
+    },
   } as const;
   const y = {
     field: 'model',
@@ -670,12 +691,13 @@ export function attestationSpec(o: {
 }): TopLevelSpec {
   const scales = statusScales(ATTESTATION_STYLES);
   const rows = [...new Set(o.rows.map((r) => r.row))];
+  const axisTop = rows.length > LONG_CHART_ROWS;
   const x = {
     field: 'start',
     type: 'temporal',
     title: 'date (UTC)',
     scale: { type: 'utc' },
-    axis: { format: '%Y-%m-%d', labelOverlap: 'greedy' },
+    axis: { format: '%Y-%m-%d', labelOverlap: 'greedy', orient: axisTop ? 'top' : 'bottom' },
   } as const;
   const y = {
     field: 'row',
@@ -717,7 +739,13 @@ export function attestationSpec(o: {
         layer: [
           { mark: { type: 'rule', strokeDash: [4, 4], color: OKABE_ITO.black }, encoding: { x } },
           {
-            mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 3, dy: -2 },
+            mark: {
+              type: 'text',
+              align: 'left',
+              baseline: 'bottom',
+              dx: 3,
+              dy: axisTop ? -ABOVE_TOP_AXIS : -2,
+            },
             encoding: { x, y: { value: 0 }, text: { field: 'label' } },
           },
         ],

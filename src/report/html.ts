@@ -47,6 +47,12 @@ export function badge(word: string): string {
   return `<span class="${cls}"><span aria-hidden="true">${GLYPH[word] ?? ''}</span> ${esc(word)}</span>`;
 }
 
+/** A commit subject cut to `max` characters (this repository's subjects can be paragraphs). */
+export function subjectLine(subject: string, max = 120): string {
+  const chars = [...subject];
+  return chars.length <= max ? subject : `${chars.slice(0, max - 1).join('')}…`;
+}
+
 export function shortSha(sha: string | null | undefined): string {
   return sha ? sha.slice(0, 7) : 'current';
 }
@@ -82,6 +88,12 @@ export function table(o: {
   return `<table${o.attrs ?? ''}>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
+/** A table in a fixed-height box that scrolls, reachable by keyboard (a named region). */
+export function scrollBox(inner: string, label: string, tall = false): string {
+  const cls = tall ? 'table-scroll tall' : 'table-scroll';
+  return `<div class="${cls}" tabindex="0" role="region" aria-label="${esc(label)} (scrolls)">${inner}</div>`;
+}
+
 /** A chart's figure with the hooks the browser tests find it by. */
 export function figure(o: {
   kind: string;
@@ -103,7 +115,7 @@ export function figure(o: {
     `<figcaption>${esc(o.caption)}</figcaption>`,
     `${scroll}${o.svg}</div>`,
     '<details class="text-alternative"><summary>The data as a table</summary>',
-    `<div class="table-scroll">${o.alternative}</div></details>`,
+    `${scrollBox(o.alternative, `${o.caption}: data`)}</details>`,
     '</figure>',
   ].join('\n');
 }

@@ -12,6 +12,7 @@
  */
 import {
   fitLabels,
+  LONG_CHART_ROWS,
   marginsSpec,
   renderChart,
   stackedSpec,
@@ -184,7 +185,7 @@ async function groupFigure(g: Group, redacted: boolean): Promise<string> {
     caption: `${title}, ${perModel.length} models`,
     svg: await renderChart(spec, name),
     alternative: marginsTable(g.rows, redacted),
-    scroll: perModel.length > 20,
+    scroll: perModel.length > LONG_CHART_ROWS,
   });
 }
 

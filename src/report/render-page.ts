@@ -12,7 +12,7 @@
 import { gzipSync } from 'node:zlib';
 import { levelsSpec, renderChart } from './charts.js';
 import { FONT_FACES, FONT_FAMILY } from './font.js';
-import { badge, esc, figure, shortSha, table } from './html.js';
+import { badge, esc, figure, scrollBox, shortSha, subjectLine, table } from './html.js';
 import { marginsSection } from './margins-section.js';
 import type { ReportData } from './report-data.js';
 import { safeguardsSection } from './safeguards-section.js';
@@ -61,7 +61,7 @@ function header(data: ReportData): string {
   const p = data.policy;
   const preset = p.preset ? `${p.preset.name}@${p.preset.version}` : 'none';
   const commit = data.head
-    ? `<code>${esc(shortSha(data.head.sha))}</code> ${esc(data.head.subject)} (${esc(data.head.date)})`
+    ? `<code>${esc(shortSha(data.head.sha))}</code> ${esc(subjectLine(data.head.subject))} (${esc(data.head.date)})`
     : 'working tree (no commit)';
   const org = p.organization
     ? `<dt>Organization policy</dt><dd>${esc(p.organization.repository)}/${esc(p.organization.path)} at <code>${esc(shortSha(p.organization.commit))}</code></dd>`
@@ -162,7 +162,7 @@ async function overviewSection(data: ReportData): Promise<string> {
     '<section id="overview" aria-labelledby="overview-heading">',
     '<h2 id="overview-heading">Overview</h2>',
     `<p>${data.overview.length} models; verdict ${badge(data.decision)}.</p>`,
-    `<div class="table-scroll tall" tabindex="0" role="region" aria-label="Overview table (scrolls)">${overviewTable(data)}</div>`,
+    scrollBox(overviewTable(data), 'Overview table', true),
     blockingList(data),
     data.overview.length ? await levelsFigure(data) : '',
     '</section>',
@@ -184,7 +184,7 @@ function blockingList(data: ReportData): string {
   ]);
   return [
     '<h3>What blocks besides open items</h3>',
-    `<div class="table-scroll">${table({ head: ['model', 'reason', 'message', 'where'], rows })}</div>`,
+    scrollBox(table({ head: ['model', 'reason', 'message', 'where'], rows }), 'Blocking reasons'),
   ].join('\n');
 }
 
@@ -218,7 +218,10 @@ function auditSection(data: ReportData): string {
     ];
   });
   parts.push(
-    `<div class="table-scroll">${table({ head: ['record', 'commit', 'verdict', 'evaluated at', 'models', 'download'], rows })}</div>`,
+    scrollBox(
+      table({ head: ['record', 'commit', 'verdict', 'evaluated at', 'models', 'download'], rows }),
+      'Decision records',
+    ),
   );
   data.records.forEach((r, i) => {
     const b64 = gzipSync(JSON.stringify(r.record, null, 2)).toString('base64');

@@ -3,8 +3,8 @@
  * expiry, its state by colour, shape and word), one chart per kind of attestation with a row per
  * attestation (scrolling), and the lists of what expires within 30, 60 and 90 days.
  */
-import { attestationSpec, fitLabels, renderChart } from './charts.js';
-import { badge, esc, figure, table } from './html.js';
+import { attestationSpec, fitLabels, LONG_CHART_ROWS, renderChart } from './charts.js';
+import { badge, esc, figure, scrollBox, table } from './html.js';
 import type { AttestationRow, ReportData } from './report-data.js';
 
 const KIND_TITLE: Record<string, string> = {
@@ -72,7 +72,7 @@ async function kindFigure(kind: string, rows: AttestationRow[], data: ReportData
     caption: `${title}, ${rows.length} attestation${rows.length === 1 ? '' : 's'}`,
     svg: await renderChart(spec, `${title}: each attestation's date, expiry and state`),
     alternative: attestationTable(rows, data.redacted),
-    scroll: rows.length > 20,
+    scroll: rows.length > LONG_CHART_ROWS,
   });
 }
 
@@ -83,7 +83,7 @@ function expiringLists(data: ReportData): string[] {
       `<h3 id="expiring-${days}">Expiring within ${days} days</h3>`,
       rows.length === 0
         ? '<p>Nothing.</p>'
-        : `<div class="table-scroll">${attestationTable(rows, data.redacted)}</div>`,
+        : scrollBox(attestationTable(rows, data.redacted), `Expiring within ${days} days`),
     ];
   });
 }

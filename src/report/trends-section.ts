@@ -10,6 +10,7 @@
  */
 import {
   fitLabels,
+  LONG_CHART_ROWS,
   historySpec,
   levelTimelineSpec,
   lineageSpec,
@@ -17,7 +18,16 @@ import {
   SERIES_STYLES,
   type LineDatum,
 } from './charts.js';
-import { esc, figure, OP_SYMBOL, RULE_WORD, shortSha, table } from './html.js';
+import {
+  esc,
+  figure,
+  OP_SYMBOL,
+  RULE_WORD,
+  scrollBox,
+  shortSha,
+  subjectLine,
+  table,
+} from './html.js';
 import type { BenchmarkValue, LevelChange, ReportData } from './report-data.js';
 
 export const SERIES_PER_CHART = SERIES_STYLES.length;
@@ -101,7 +111,7 @@ async function lineageFigures(data: ReportData): Promise<string[]> {
             .filter((c) => c.length > 1)
             .flatMap((c) => c.map((m, i) => [m, c.join(' → '), i + 1, value.get(m)!])),
         }),
-        scroll: rows > 20,
+        scroll: rows > LONG_CHART_ROWS,
       }),
     );
   }
@@ -232,7 +242,9 @@ async function levelTimeline(data: ReportData): Promise<string> {
     head: ['model', 'commit', 'date', 'kind', 'change', 'causes', 'approvers'],
     rows: changes.map((c) => [
       c.model,
-      { raw: `<code>${esc(shortSha(c.commit.sha))}</code> ${esc(c.commit.subject)}` },
+      {
+        raw: `<code>${esc(shortSha(c.commit.sha))}</code> ${esc(subjectLine(c.commit.subject, 80))}`,
+      },
       c.commit.date,
       c.kind,
       `${c.from ?? 'none'} → ${c.to} (${direction(data, c)})`,
@@ -250,10 +262,10 @@ async function levelTimeline(data: ReportData): Promise<string> {
         title,
       ),
       alternative: changeTable,
-      scroll: models > 15,
+      scroll: models > LONG_CHART_ROWS / 2,
     }),
     '<h4>Each change, its causes and approvers</h4>',
-    `<div class="table-scroll">${changeTable}</div>`,
+    scrollBox(changeTable, 'Level changes'),
   ].join('\n');
 }
 
