@@ -113,6 +113,7 @@ export function writeHistoryRepository(
 export interface HistoryRun {
   ms: number;
   maxRssMb: number;
+  cpuMs: number;
   commits: number;
   errors: number;
   levelChanges: number;
@@ -140,8 +141,9 @@ export function runHistory(dir: string, commits: number): HistoryRun {
   );
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0) throw new Error(`the history run failed:\n${child.stderr}`);
-  const result = JSON.parse(child.stdout) as Omit<HistoryRun, 'ms' | 'maxRssMb'>;
-  return { ...result, ms, maxRssMb: usageOf(child.stderr).maxRssMb };
+  const result = JSON.parse(child.stdout) as Omit<HistoryRun, 'ms' | 'maxRssMb' | 'cpuMs'>;
+  const usage = usageOf(child.stderr);
+  return { ...result, ms, maxRssMb: usage.maxRssMb, cpuMs: usage.userMs + usage.systemMs };
 }
 
 /** A full `check` of the work tree at `dir`, run the same way as the history. */

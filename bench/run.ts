@@ -104,8 +104,8 @@ async function historyBenchmark(): Promise<void> {
     throw new Error(`the history run did not judge the history: ${JSON.stringify(history)}`);
   row(
     `history: ${historyCommits} first-parent commits of the ${cards}-card repository, each changing a few files`,
-    `${fmt(history.ms / 1000, 2)} s wall, peak RSS ${fmt(history.maxRssMb, 0)} MB`,
-    `full \`check\` of the newest commit the same way (node with tsx): ${fmt(full.ms / 1000, 2)} s wall, peak RSS ${fmt(full.usage.maxRssMb, 0)} MB; ${history.blobReads} blobs read from git, ${history.recordsKept} records kept`,
+    `${fmt(history.ms / 1000, 2)} s wall (CPU ${fmt(history.cpuMs / 1000, 1)} s), peak RSS ${fmt(history.maxRssMb, 0)} MB`,
+    `full \`check\` of the newest commit the same way (node with tsx): ${fmt(full.ms / 1000, 2)} s wall (CPU ${fmt((full.usage.userMs + full.usage.systemMs) / 1000, 1)} s), peak RSS ${fmt(full.usage.maxRssMb, 0)} MB; ${history.blobReads} blobs read from git, ${history.recordsKept} records kept`,
     `${fmt(history.ms / full.ms, 2)}×`,
     'within 3× of the full check; under 1 GB',
   );

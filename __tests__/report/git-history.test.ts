@@ -175,6 +175,19 @@ describe('judgeHistory', () => {
     expect(summaries[2]!.record!.evaluated_at.slice(0, 10)).toBe('2026-11-21');
   });
 
+  it('shares what kept records have in common, and keeps each record whole', () => {
+    const model = (i: number, id: string) => summaries[i]!.record!.models.find((m) => m.id === id)!;
+    // frontier-6 is judged alike at both commits: one object. frontier-7 moved: its own.
+    expect(model(2, 'acme/frontier-6')).toBe(model(0, 'acme/frontier-6'));
+    expect(model(2, F7)).not.toBe(model(0, F7));
+    expect(model(2, F7).levels.deployment).toBe('ASL-3');
+    expect(summaries[2]!.record!.models.map((m) => m.id)).toEqual([
+      'acme/atlas-2',
+      'acme/frontier-6',
+      F7,
+    ]);
+  });
+
   it('reports a commit whose policy does not load as an error, and judges the others', () => {
     const broken = summaries[3]!;
     expect(broken.error).toMatch(/^\.github\/rsp-policy\.yml/);
@@ -287,6 +300,23 @@ describe('headCommit', () => {
     const plain = mkdtempSync(join(tmpdir(), 'rsp-gate-not-git-'));
     dirs.push(plain);
     expect(await headCommit(plain)).toBeNull();
+  });
+});
+
+describe('judgeHistory without a history', () => {
+  it('says so, as an input error, outside a git work tree and on a branch with no commit', async () => {
+    const plain = mkdtempSync(join(tmpdir(), 'rsp-gate-not-git-'));
+    dirs.push(plain);
+    await expect(judgeHistory({ root: plain, policyPath: POLICY })).rejects.toMatchObject({
+      code: 'history-not-git',
+      location: { file: plain },
+    });
+    const { root } = exampleRepository();
+    expect(await headCommit(root)).toBeNull();
+    await expect(judgeHistory({ root, policyPath: POLICY })).rejects.toMatchObject({
+      code: 'history-unreadable',
+      message: expect.stringMatching(/commits could not be read: git log failed/),
+    });
   });
 });
 

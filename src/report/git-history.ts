@@ -6,7 +6,7 @@
  * cache are held.
  */
 import type { DecisionRecord, Levels } from '../core/decision.js';
-import { isInputError } from '../core/errors.js';
+import { InputError, isInputError } from '../core/errors.js';
 import { NO_WRITERS, type ReviewContext } from '../core/inputs.js';
 import { checkTrees } from '../gate/check-trees.js';
 import { createParseCache, type ParseCache } from '../repository/load-repository.js';
@@ -150,6 +150,23 @@ function levelsOf(record: DecisionRecord, previous: Record<string, Levels>) {
   return levels;
 }
 
+/**
+ * `record` with each model decision and reason that equals one of `kept`'s replaced by that one:
+ * the records a history keeps differ in a few models, and a 1,000-model record is tens of MB.
+ * Records are data that nothing mutates, so sharing parts between them is safe.
+ */
+function shareParts(record: DecisionRecord, kept: DecisionRecord | null): DecisionRecord {
+  if (!kept) return record;
+  const keptModels = new Map(kept.models.map((m) => [m.id, m]));
+  const models = record.models.map((model) => {
+    const before = keptModels.get(model.id);
+    return before && JSON.stringify(before) === JSON.stringify(model) ? before : model;
+  });
+  const keptReasons = new Map(kept.reasons.map((r) => [JSON.stringify(r), r]));
+  const reasons = record.reasons.map((r) => keptReasons.get(JSON.stringify(r)) ?? r);
+  return { ...record, models, reasons };
+}
+
 /** A model's level moved, a model came or went, or the verdict changed. */
 function changed(summary: CommitSummary, before: CommitSummary | null): boolean {
   if (!before) return true;
@@ -187,14 +204,28 @@ async function judgeCommit(
 /** Oldest first. Each commit judged as a state at its committer date. */
 export async function judgeHistory(options: HistoryOptions): Promise<CommitSummary[]> {
   const repository = await locate(options.root);
-  if (!repository) throw new Error(`${options.root} is not inside a git work tree`);
-  const commits = await selectCommits(repository.top, options);
+  if (!repository)
+    throw new InputError(
+      'history-not-git',
+      'history is read from git, and this directory is not inside a git work tree',
+      { file: options.root },
+      'run in a clone of the repository (in CI, check out with `fetch-depth: 0`), or leave out --history and --since',
+    );
+  const commits = await selectCommits(repository.top, options).catch((error: unknown) => {
+    throw new InputError(
+      'history-unreadable',
+      `the branch's commits could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      { file: options.root },
+      'the branch needs at least one commit (and, in a shallow clone, its history: `fetch-depth: 0`)',
+    );
+  });
   const blobs = startBlobReader(repository.top, options.onBlobRead);
   const cache = createParseCache();
   const summaries: CommitSummary[] = [];
   // The last judged commit's summary, and its values by key (to share unchanged ones).
   let before: CommitSummary | null = null;
   let beforeValues = new Map<string, BenchmarkValue>();
+  let lastKept: DecisionRecord | null = null;
   const { top, prefix } = repository;
   // The first commit is listed whole, each next one from the one before and what changed; the
   // next commit's files are listed by git while this one is judged.
@@ -232,7 +263,10 @@ export async function judgeHistory(options: HistoryOptions): Promise<CommitSumma
           error: null,
         };
         const newest = i === commits.length - 1;
-        if (newest || changed(summary, before)) summary.record = record;
+        if (newest || changed(summary, before)) {
+          summary.record = shareParts(record, lastKept);
+          lastKept = summary.record;
+        }
         before = summary;
         beforeValues = values;
       }
