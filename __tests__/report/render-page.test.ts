@@ -451,7 +451,17 @@ describe('at 1,000 models', () => {
       margins: rows,
       values,
       lineage: Object.fromEntries(ids.map((id, i) => [id, i % 2 ? [ids[i - 1]!] : []])),
-      history: base.history.map((c) => ({ ...c, values })),
+      // 100 commits, each moving a few models' values.
+      history: Array.from({ length: 100 }, (_, i) => ({
+        ...base.history[0]!,
+        commit: {
+          ...COMMITS[0]!,
+          sha: `${String(i).padStart(3, '0')}${'f'.repeat(37)}`,
+          date: new Date(Date.parse('2026-08-01T00:00:00Z') + i * 86_400_000).toISOString(),
+        },
+        values: values.map((v, j) => (j % 97 === i % 97 ? { ...v, value: v.value + 0.01 * i } : v)),
+        record: null,
+      })),
       levelChanges: ids.slice(0, 50).map((model) => ({ ...base.levelChanges[0]!, model })),
       attestations: ids.map((model, i) =>
         attestation(model, i % 3 ? 'active' : 'expiring', '2027-01-01'),
