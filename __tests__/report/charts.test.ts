@@ -3,7 +3,7 @@
  * its 0.8 em estimate), and long row labels are shortened in the middle, staying distinct.
  */
 import { describe, expect, test } from 'vitest';
-import { fitLabels, renderChart, textWidth } from '../../src/report/charts.js';
+import { fitLabels, marginsSpec, renderChart, textWidth } from '../../src/report/charts.js';
 
 /** The width Vega gave a chart whose only row label is `label`. */
 async function widthWithLabel(label: string): Promise<number> {
@@ -51,5 +51,27 @@ describe('text in the charts', () => {
     const both = fitLabels([a, c], 200);
     expect(both.get(a)).not.toBe(both.get(c));
     expect(both.get(c)).toMatch(/ \(2\)$/);
+  });
+
+  test('two condition lines close together get their labels on different heights, not on top of each other', async () => {
+    const svg = await renderChart(
+      marginsSpec({
+        title: 'close lines',
+        xTitle: 'bench value (ratio)',
+        rowTitle: null,
+        lines: [
+          { rule: 'rule_out', label: 'rule out < 0.5', line: 0.5 },
+          { rule: 'rule_in', label: 'rule in ≥ 0.52', line: 0.52 },
+        ],
+        points: [{ row: 't', value: 0.4, status: 'ruled out', text: 'ruled out' }],
+      }),
+      'close lines',
+    );
+    const at = (label: string) =>
+      new RegExp(`transform="translate\\(([-\\d.]+),([-\\d.]+)\\)"[^>]*>${label}<`).exec(svg);
+    const out = at('rule out &lt; 0.5')!;
+    const inn = at('rule in ≥ 0.52')!;
+    expect(Number(out[1])).toBeLessThan(Number(inn[1]));
+    expect(Math.abs(Number(out[2]) - Number(inn[2]))).toBeGreaterThanOrEqual(13);
   });
 });

@@ -318,7 +318,7 @@ export function marginsSpec(o: {
     width,
     height: { step: ROW_STEP },
     layer: [
-      ...lineLayers(o.lines, x, axisTop),
+      ...lineLayers(o.lines, x, { domain, width, axisTop }),
       {
         data: { values: o.points },
         layer: [
@@ -424,7 +424,7 @@ export function lineageSpec(o: {
     width: 360,
     height: { step: ROW_STEP + 4 },
     layer: [
-      ...lineLayers(o.lines, x, axisTop),
+      ...lineLayers(o.lines, x, { domain, width: 360, axisTop }),
       {
         data: { values: o.points },
         layer: [
@@ -458,8 +458,36 @@ export function lineageSpec(o: {
 }
 
 /** The lines of a benchmark as rules with a label at the top. */
-function lineLayers(lines: LineDatum[], x: object, axisTop = false): object[] {
+/**
+ * The line labels' heights: a label that would run into one to its left on the same level goes
+ * a level up (negative pixels from the top of the plot). Positions are estimated on `domain`
+ * (Vega rounds it outward, which only spreads the labels more).
+ */
+function staggered(
+  lines: LineDatum[],
+  domain: [number, number],
+  width: number,
+): (LineDatum & { labelY: number })[] {
+  const ends: number[] = [];
+  const span = domain[1] - domain[0] || 1;
+  return [...lines]
+    .sort((p, q) => p.line - q.line)
+    .map((l) => {
+      const left = ((l.line - domain[0]) / span) * width + 3;
+      let level = ends.findIndex((end) => end + 6 <= left);
+      if (level < 0) level = ends.length;
+      ends[level] = left + textWidth(l.label, 11);
+      return { ...l, labelY: -level * 14 };
+    });
+}
+
+function lineLayers(
+  lines: LineDatum[],
+  x: object,
+  place: { domain: [number, number]; width: number; axisTop: boolean },
+): object[] {
   if (lines.length === 0) return [];
+  const labelled = staggered(lines, place.domain, place.width);
   return [
     {
       data: { values: lines },
@@ -474,18 +502,19 @@ function lineLayers(lines: LineDatum[], x: object, axisTop = false): object[] {
         },
       },
     },
-    {
-      data: { values: lines },
-      // Above the axis when the axis is on top (long charts).
+    // One text layer per height (a mark's offset is not a channel); above the axis when the
+    // axis is on top (long charts).
+    ...[...new Set(labelled.map((l) => l.labelY))].map((labelY) => ({
+      data: { values: labelled.filter((l) => l.labelY === labelY) },
       mark: {
         type: 'text',
         baseline: 'bottom',
-        dy: axisTop ? -ABOVE_TOP_AXIS : -2,
+        dy: (place.axisTop ? -ABOVE_TOP_AXIS : -2) + labelY,
         align: 'left',
         dx: 3,
       },
       encoding: { x: { ...x, field: 'line' }, y: { value: 0 }, text: { field: 'label' } },
-    },
+    })),
   ];
 }
 
