@@ -202,13 +202,19 @@ describe('push runs upload the report', () => {
     );
   });
 
-  test('`report: false` writes and uploads nothing', async () => {
+  test('`report: false` writes and uploads nothing; the report costs no request to GitHub’s API', async () => {
     const [, second, third] = branch.shas;
-    const run = await runAction(gh, push(second, third), { report: 'false' });
-    expect(run.outputs.decision).toBe('block');
-    expect(run.outputs.report).toBeUndefined();
+    const off = await runAction(gh, push(second, third), { report: 'false' });
+    expect(off.outputs.decision).toBe('block');
+    expect(off.outputs.report).toBeUndefined();
     expect(gh.results.requests).toEqual([]);
-    expect(run.summary).not.toContain('rsp-gate report');
+    expect(off.summary).not.toContain('rsp-gate report');
+    // The page is drawn from the run's own judgment: the same requests with the report as without
+    // (both runs after the first, which found no check of its own on the commit yet).
+    const offAgain = await runAction(gh, push(second, third), { report: 'false' });
+    const on = await runAction(gh, push(second, third));
+    expect(uploaded()).toHaveLength(1);
+    expect(on.requests).toBe(offAgain.requests);
   });
 });
 

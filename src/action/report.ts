@@ -1,22 +1,29 @@
 /**
- * The Action's report on push, scheduled and manual runs: the page of where every model stands
- * (`buildReport`), with the branch's history when the job checked the branch out, written under
- * RUNNER_TEMP, uploaded as a workflow artifact, and linked from the job summary under a compact
- * overview table. Nothing here changes the judgment: a report that cannot be built or uploaded is
- * a warning and a line in the summary, never a failed step or check.
+ * The Action's report on push, scheduled and manual runs: the page of where every model stands,
+ * drawn from the run's own judgment of the commit (its record and the repository state it read,
+ * so the page's verdict is the check's and nothing is read twice), with the branch's history
+ * when the job checked the branch out. Written under RUNNER_TEMP, uploaded as a workflow
+ * artifact, and linked from the job summary under a compact overview table. Nothing here changes
+ * the judgment: a report that cannot be built or uploaded is a warning and a line in the summary,
+ * never a failed step or check.
  */
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
-import { NO_WRITERS, type ReviewContext } from '../core/inputs.js';
+import type { DecisionRecord } from '../core/decision.js';
+import type { RepositoryState } from '../core/inputs.js';
 import type { Target } from '../gate/event.js';
-import type { Policy } from '../policy/types.js';
 import { code, escapeText } from '../render/markdown-text.js';
-import { buildReport, type Report } from '../report/build-report.js';
 import { headCommit, judgeHistory } from '../report/git-history.js';
-import { createGitTree, listCommitFiles, runGit, startBlobReader } from '../report/git-tree.js';
-import type { CommitInfo, CommitSummary, OverviewRow } from '../report/report-data.js';
-import type { RepositoryTree } from '../repository/tree.js';
+import { runGit } from '../report/git-tree.js';
+import { renderReportPage } from '../report/render-page.js';
+import {
+  buildReportData,
+  type CommitInfo,
+  type CommitSummary,
+  type OverviewRow,
+  type ReportData,
+} from '../report/report-data.js';
 import type { ReportInputs } from './inputs.js';
 
 /** Rows of the overview the job summary shows; the rest are in the report. */
@@ -25,10 +32,9 @@ export const SUMMARY_ROWS = 50;
 export interface ActionReportOptions {
   inputs: ReportInputs;
   target: Extract<Target, { kind: 'state' }>;
-  /** The judged commit read through the API (when the job did not check it out). */
-  apiTree: RepositoryTree;
-  /** Team membership for the policy's roles, as the state judgment reads it. */
-  teams: (policy: Policy) => Promise<Map<string, string[]> | null>;
+  /** The run's judgment of the commit, and the repository state it read. */
+  record: DecisionRecord;
+  state: RepositoryState;
   policyPath: string;
   fallbackPreset: string | null;
   now: Date;
@@ -82,20 +88,6 @@ async function findCheckout(
   return { top, head, shallow };
 }
 
-/** The judged commit's files from the checkout (not the working tree, which steps may change). */
-async function withCommitTree<T>(
-  checkout: Checkout,
-  use: (tree: RepositoryTree) => Promise<T>,
-): Promise<T> {
-  const files = await listCommitFiles(checkout.top, checkout.head.sha, '');
-  const blobs = startBlobReader(checkout.top);
-  try {
-    return await use(createGitTree(checkout.head.sha.slice(0, 7), files, blobs));
-  } finally {
-    blobs.close();
-  }
-}
-
 function branchOf(ref: string): string {
   return ref.replace(/^refs\/(heads|tags)\//, '');
 }
@@ -131,36 +123,25 @@ async function readHistory(
   return { history, scope, note };
 }
 
-/** Builds the page from the checkout when there is one, else from the API tree. */
-async function build(options: ActionReportOptions): Promise<{ report: Report; notes: string[] }> {
+/** The page's data and HTML, with the history the checkout gives. */
+async function build(
+  options: ActionReportOptions,
+): Promise<{ data: ReportData; html: string; notes: string[] }> {
   const checkout = await findCheckout(options.workspace, options.target.sha);
   const { history, scope, note } = await readHistory(options, checkout);
-  const context = async (policy: Policy): Promise<ReviewContext> => ({
-    author: null,
-    writers: NO_WRITERS,
-    headSha: options.target.sha,
-    reviews: [],
-    confirmations: [],
-    teams: await options.teams(policy),
+  const data = buildReportData({
+    now: options.now,
+    repository: options.repository,
+    current: {
+      record: options.record,
+      state: options.state,
+      commit: 'missing' in checkout ? options.eventCommit : checkout.head,
+    },
+    history,
+    historyScope: scope,
+    redact: options.inputs.redact,
   });
-  const make = (tree: RepositoryTree, commit: CommitInfo | null) =>
-    buildReport({
-      tree,
-      policyPath: options.policyPath,
-      now: options.now,
-      repository: options.repository,
-      commit,
-      history,
-      historyScope: scope,
-      redact: options.inputs.redact,
-      context,
-      ...(options.fallbackPreset ? { fallbackPreset: options.fallbackPreset } : {}),
-    });
-  const report =
-    'missing' in checkout
-      ? await make(options.apiTree, options.eventCommit)
-      : await withCommitTree(checkout, (tree) => make(tree, checkout.head));
-  return { report, notes: note ? [note] : [] };
+  return { data, html: await renderReportPage(data), notes: note ? [note] : [] };
 }
 
 /** Uploads the page as the run's artifact; its id, or why it could not be uploaded. */
@@ -211,8 +192,7 @@ export function overviewTable(rows: OverviewRow[]): string {
   return lines.join('\n');
 }
 
-function summaryOf(report: Report, link: string, notes: string[]): string {
-  const { data } = report;
+function summaryOf(data: ReportData, link: string, notes: string[]): string {
   const blocking = data.overview.filter((r) => r.verdict === 'block').length;
   return [
     '## rsp-gate report',
@@ -229,13 +209,13 @@ function summaryOf(report: Report, link: string, notes: string[]): string {
 }
 
 /**
- * Builds, writes and uploads the report. Throws only when the page cannot be built; the caller
- * turns that into a warning.
+ * Builds, writes and uploads the report. Throws only when the page cannot be built or written;
+ * the caller turns that into a warning.
  */
 export async function publishReport(options: ActionReportOptions): Promise<ActionReport> {
-  const { report, notes } = await build(options);
+  const { data, html, notes } = await build(options);
   const path = join(options.outDir, `${options.inputs.name}.html`);
-  writeFileSync(path, report.html);
+  writeFileSync(path, html);
   options.log(`rsp-gate: report written to ${path}`);
   const uploaded = await upload(path, options.outDir);
   let url: string | null = null;
@@ -248,5 +228,5 @@ export async function publishReport(options: ActionReportOptions): Promise<Actio
   } else {
     link = `The report could not be uploaded: ${escapeText(uploaded.failed)}. It was written on the runner to ${code(path)} (the \`report\` output).`;
   }
-  return { path, url, summary: summaryOf(report, link, notes) };
+  return { path, url, summary: summaryOf(data, link, notes) };
 }

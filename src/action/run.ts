@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import type { DecisionRecord } from '../core/decision.js';
+import type { RepositoryState } from '../core/inputs.js';
 import { isInputError } from '../core/errors.js';
 import { createOctokitPort } from '../github/octokit-port.js';
 import { GitHubError, type GitHubPort } from '../github/port.js';
@@ -15,9 +16,8 @@ import { COMMENT_MARKER, renderMarkdown } from '../render/render-markdown.js';
 import { escapeText } from '../render/markdown-text.js';
 import { resolveTarget, type EventPayload, type Target } from '../gate/event.js';
 import { InputsError, readInputs, type ActionInputs } from './inputs.js';
-import { gatherTeams, judgeOnGitHub, writeFailedCheck } from '../gate/judge-on-github.js';
+import { judgeOnGitHub, writeFailedCheck } from '../gate/judge-on-github.js';
 import { auditCheckName } from '../gate/protected-bases.js';
-import { createApiTree } from '../github/api-tree.js';
 import type { CommitInfo } from '../report/report-data.js';
 
 /** The highest level of a kind across models, in the policy's order. */
@@ -175,20 +175,21 @@ function eventCommit(payload: EventPayload, sha: string): CommitInfo | null {
 async function reportOnState(run: {
   inputs: ActionInputs;
   target: Extract<Target, { kind: 'state' }>;
-  port: GitHubPort;
+  record: DecisionRecord;
+  state: RepositoryState;
   payload: EventPayload;
   runUrl: string | null;
   now: Date;
 }): Promise<void> {
-  const { inputs, target, port } = run;
+  const { inputs, target } = run;
   try {
     // Loaded only here: a pull request's run never parses the report's charts or artifact client.
     const { publishReport } = await import('./report.js');
     const report = await publishReport({
       inputs: inputs.report!,
       target,
-      apiTree: createApiTree(port, target.sha, `${target.ref}@${target.sha.slice(0, 7)}`),
-      teams: (policy) => gatherTeams(port, policy, []),
+      record: run.record,
+      state: run.state,
       policyPath: inputs.policyPath,
       fallbackPreset: inputs.preset,
       now: run.now,
@@ -251,11 +252,12 @@ export async function run(): Promise<void> {
     const { record } = result;
     writeOutputs(record);
     annotate(record);
-    if (target.kind === 'state' && inputs.report)
+    if (target.kind === 'state' && inputs.report && result.state)
       await reportOnState({
         inputs,
         target,
-        port,
+        record,
+        state: result.state,
         payload: payload as EventPayload,
         runUrl: runUrlOf(runId),
         now,

@@ -75,6 +75,8 @@ export interface JudgeResult {
   conclusion: 'success' | 'failure' | 'neutral';
   commentUrl: string | null;
   notes: string[];
+  /** A state's judgment: the repository as the judgment read it (the Action's report shows it). */
+  state?: RepositoryState;
 }
 
 /** The same account, whether GitHub spells it `x` or `x[bot]`. */
@@ -312,7 +314,7 @@ async function judgeState(
 ): Promise<JudgeResult> {
   const notes: string[] = [];
   const checkName = auditCheckName(options.checkName);
-  const { record } = await judgeStateRecord(options, target, notes);
+  const { record, state } = await judgeStateRecord(options, target, notes);
   const verdict = verdictOf(record, markdownOptionsFor(options, target.sha, target.sha));
   const link = linkFor(options, target.sha, 'state');
   await writeCheck(options.port, target.sha, checkName, verdict, readAt, link);
@@ -323,6 +325,7 @@ async function judgeState(
     conclusion: verdict.conclusion,
     commentUrl: null,
     notes,
+    state,
   };
 }
 
