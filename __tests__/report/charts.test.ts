@@ -3,7 +3,13 @@
  * its 0.8 em estimate), and long row labels are shortened in the middle, staying distinct.
  */
 import { describe, expect, test } from 'vitest';
-import { fitLabels, marginsSpec, renderChart, textWidth } from '../../src/report/charts.js';
+import {
+  fitLabels,
+  levelTimelineSpec,
+  marginsSpec,
+  renderChart,
+  textWidth,
+} from '../../src/report/charts.js';
 
 /** The width Vega gave a chart whose only row label is `label`. */
 async function widthWithLabel(label: string): Promise<number> {
@@ -73,5 +79,33 @@ describe('text in the charts', () => {
     const inn = at('rule in ≥ 0.52')!;
     expect(Number(out[1])).toBeLessThan(Number(inn[1]));
     expect(Math.abs(Number(out[2]) - Number(inn[2]))).toBeGreaterThanOrEqual(13);
+  });
+
+  test('a level change with no room before the next one on its row keeps its point but not its words', async () => {
+    const change = (date: string, text: string, direction: string) => ({
+      date,
+      model: 'm',
+      kind: 'deployment',
+      direction,
+      text,
+    });
+    const svg = await renderChart(
+      levelTimelineSpec({
+        title: 'changes',
+        dates: ['2026-01-01T00:00:00Z', '2026-04-10T00:00:00Z'],
+        points: [
+          change('2026-03-01T00:00:00Z', 'deployment: L1 → L2 (aaaaaaa)', 'raised'),
+          change('2026-03-02T00:00:00Z', 'deployment: L2 → L1 (bbbbbbb)', 'lowered'),
+          change('2026-01-05T00:00:00Z', 'deployment: none → L1 (ccccccc)', 'first judged'),
+        ],
+      }),
+      'changes',
+    );
+    expect(svg).not.toContain('(aaaaaaa)');
+    expect(svg).toContain('deployment: L2 → L1 (bbbbbbb)');
+    expect(svg).toContain('deployment: none → L1 (ccccccc)');
+    expect(
+      svg.match(/<path[^>]*d="M[^"]*"[^>]*fill="#(D55E00|009E73|0072B2)"/g)!.length,
+    ).toBeGreaterThanOrEqual(3);
   });
 });

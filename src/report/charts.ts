@@ -678,7 +678,7 @@ export function levelTimelineSpec(o: {
     title: o.title,
     width: 420,
     height: { step: ROW_STEP * 2 },
-    data: { values: o.points },
+    data: { values: withRoomyLabels(o.points, time.domain, 420) },
     encoding: {
       x,
       y,
@@ -702,9 +702,35 @@ export function levelTimelineSpec(o: {
           },
         },
       },
-      { mark: { type: 'text', align: 'left', dx: 8 }, encoding: { text: { field: 'text' } } },
+      { mark: { type: 'text', align: 'left', dx: 8 }, encoding: { text: { field: 'label' } } },
     ],
   } as TopLevelSpec;
+}
+
+/**
+ * Each change's `label`: its text when it has room before the row's next change (or is the
+ * last), else empty: the point stays, and the table under the chart lists every change.
+ */
+function withRoomyLabels<T extends { date: string; model: string; kind: string; text: string }>(
+  points: T[],
+  domain: [number, number],
+  width: number,
+): (T & { label: string })[] {
+  const px = (p: T) => ((Date.parse(p.date) - domain[0]) / (domain[1] - domain[0])) * width;
+  const rows = new Map<string, T[]>();
+  for (const p of points) {
+    const key = JSON.stringify([p.model, p.kind]);
+    rows.set(key, [...(rows.get(key) ?? []), p]);
+  }
+  return [...rows.values()].flatMap((row) =>
+    row
+      .sort((a, b) => Date.parse(a.date) - Date.parse(b.date))
+      .map((p, i) => {
+        const next = row[i + 1];
+        const room = next === undefined || px(next) - px(p) >= textWidth(p.text, 11) + 16;
+        return { ...p, label: room ? p.text : '' };
+      }),
+  );
 }
 
 /**
