@@ -86,7 +86,7 @@ export function isSameAccount(comment: IssueComment, identity: Identity): boolea
   return plain(comment.author) === plain(identity.login);
 }
 
-export async function gatherTeams(
+async function gatherTeams(
   port: GitHubPort,
   policy: Policy,
   notes: string[],
