@@ -1,7 +1,9 @@
 /**
  * `npm run bench [-- --cards N --artifacts N --max-log-mb N --out FILE]`: builds a synthetic
  * repository and a local GitHub, measures the gate, and writes BENCHMARKS.md. Ratios are taken
- * against baselines measured in the same run on the same machine.
+ * against baselines measured in the same run on the same machine. `--history-only` measures only
+ * the report's history (`--history-commits N`, default 100, or 5 below 1,000 cards) and prints its
+ * row without writing the file: `npx tsx bench/run.ts --history-only`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
