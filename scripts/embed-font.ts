@@ -57,7 +57,23 @@ function readFace(pkg: string, weight: number): Face {
   return { weight, file, sha256, base64: bytes.toString('base64') };
 }
 
-function moduleText(copyright: string, licence: string[], faces: Face[]): string {
+/** The Latin subset's `unicode-range`, as the package's CSS declares it, as [first, last] pairs. */
+function latinRange(pkg: string): [number, number][] {
+  const css = readFileSync(join(pkg, '400.css'), 'utf8');
+  const block = /\/\* inter-latin-400-normal \*\/[^}]*unicode-range:\s*([^;]+);/.exec(css);
+  if (!block) throw new Error(`${PACKAGE}@${VERSION}: no unicode-range for the Latin subset`);
+  return block[1]!.split(',').map((part) => {
+    const [first, last] = part.trim().replace(/^U\+/, '').split('-');
+    return [parseInt(first!, 16), parseInt(last ?? first!, 16)];
+  });
+}
+
+function moduleText(
+  copyright: string,
+  licence: string[],
+  faces: Face[],
+  range: [number, number][],
+): string {
   const listed = faces.map((f) => ` *   ${f.file} (weight ${f.weight}) sha256 ${f.sha256}`);
   const entries = faces.map(
     (f) => `  {\n    weight: ${f.weight},\n    woff2:\n      '${f.base64}',\n  },`,
@@ -86,6 +102,9 @@ function moduleText(copyright: string, licence: string[], faces: Face[]): string
     '',
     `export const FONT_FAMILY = 'Inter';`,
     '',
+    "/** The code points the embedded subset covers (first, last), from the package's CSS. */",
+    `export const FONT_UNICODE_RANGE: readonly (readonly [number, number])[] = ${JSON.stringify(range)};`,
+    '',
     '/** One `@font-face` each. */',
     'export const FONT_FACES: readonly { weight: number; woff2: string }[] = [',
     ...entries,
@@ -101,7 +120,8 @@ function main(): void {
     const copyright = checkLicence(pkg);
     const faces = WEIGHTS.map((w) => readFace(pkg, w));
     const licence = readFileSync(join(pkg, 'LICENSE'), 'utf8').trimEnd().split('\n');
-    writeFileSync(OUT, moduleText(copyright, licence, faces));
+    writeFileSync(OUT, moduleText(copyright, licence, faces, latinRange(pkg)));
+    execFileSync('npx', ['prettier', '--write', OUT]);
     console.log(`wrote ${OUT}: ${faces.map((f) => `${f.file} ${f.sha256}`).join(', ')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

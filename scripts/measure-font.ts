@@ -1,7 +1,8 @@
 /**
  * Writes src/report/font-metrics.ts: the advance widths of the embedded Inter's printable ASCII
- * and the few symbols the report writes (→ · ≥ ≤ – — …), at weights 400 and 600, in thousandths
- * of an em, as Debian's Chromium measures them with the embedded WOFF2 (canvas `measureText`).
+ * and the few other characters the report writes (· – — … › ’ “ ” − ×), at weights 400 and 600,
+ * in thousandths of an em, as Debian's Chromium measures them with the embedded WOFF2 (canvas
+ * `measureText`).
  *
  *   npx tsx scripts/measure-font.ts [path to chromium, default /usr/bin/chromium]
  *
@@ -16,7 +17,7 @@ import { chromium } from 'playwright-core';
 import { FONT_FACES, FONT_FAMILY } from '../src/report/font.js';
 
 const OUT = resolve(import.meta.dirname, '../src/report/font-metrics.ts');
-const SYMBOLS = '→·≥≤–—…';
+const SYMBOLS = '·–—…›’“”−×';
 const CHARS = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), ...SYMBOLS];
 
 async function measure(executablePath: string): Promise<Record<number, number[]>> {

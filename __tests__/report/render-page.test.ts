@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { DecisionRecord, ModelDecision } from '../../src/core/decision.js';
 import { chartWarnings } from '../../src/report/charts.js';
+import { FONT_UNICODE_RANGE } from '../../src/report/font.js';
 import { renderReportPage } from '../../src/report/render-page.js';
 import type {
   AttestationRow,
@@ -326,25 +327,25 @@ describe('the report page', async () => {
     const svgText = [...alpha2.body.matchAll(/<text[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
     expect(svgText).toContain('wmdp-bio value (accuracy)');
     expect(svgText).toContain('cybench value (solve_rate)');
-    expect(svgText).toContain('rule in ≥ 0.8');
+    expect(svgText).toContain('rule in &gt;= 0.8');
     expect(svgText).toContain('rule out &lt; 0.5');
     expect(svgText).toContain('not ruled out');
     expect(svgText).toContain('cleared by decision');
     expect(svgText).toContain('source: evidence/run-1/results.json');
     for (const word of ['crossed', 'not ruled out', 'ruled out', 'cleared by decision']) {
-      expect(html).toContain(`> ${word}</span>`);
+      expect(html).toContain(`"status status-${word.replace(/ /g, '-')}">${word}</span>`);
     }
   });
 
   test('trends draw the lineage and the history with short shas; level changes list commit, causes and approvers', () => {
     const lineage = figures(html).filter((c) => c.kind === 'lineage-trend');
     expect(lineage.length).toBe(2);
-    expect(lineage[0]!.body).toContain('alpha-1 → alpha-2');
+    expect(lineage[0]!.body).toContain('alpha-1 › alpha-2');
     const history = figures(html).filter((c) => c.kind === 'history-trend');
     expect(history.length).toBe(2);
     for (const c of COMMITS) expect(history[0]!.body).toContain(`>${c.sha.slice(0, 7)}</text>`);
     const timeline = figures(html).find((c) => c.kind === 'level-timeline')!;
-    expect(timeline.body).toContain('deployment: level-1 → level-2 (2222222)');
+    expect(timeline.body).toContain('deployment: level-1 to level-2 (2222222)');
     expect(html).toContain('evidence/run-1/results.json</td><td>carol, &#60;script&#62;');
   });
 
@@ -363,6 +364,24 @@ describe('the report page', async () => {
 
   test('Vega-Lite and Vega drew every chart without a warning', () => {
     expect(chartWarnings).toEqual([]);
+  });
+
+  test('writes no character the embedded font lacks, so no text falls back to a system font', () => {
+    const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
+    const text = html
+      .replace(/<style>[\s\S]*?<\/style>|<script[^>]*>[\s\S]*?<\/script>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+      .replace(/&(lt|gt|amp|quot);/g, (_, name: string) => entities[name]!);
+    const covered = (c: string) =>
+      FONT_UNICODE_RANGE.some(
+        ([first, last]) => c.codePointAt(0)! >= first && c.codePointAt(0)! <= last,
+      );
+    expect([...new Set([...text].filter((c) => !covered(c)))]).toEqual([]);
+    // Nor does the stylesheet or a chart name another font (code and buttons inherit Inter).
+    const families = [...html.matchAll(/font-family[:=]"?([^;}"]+)/g)].map((m) => m[1]!.trim());
+    expect(families.length).toBeGreaterThan(10);
+    expect(families.filter((f) => !/^(Inter\b|inherit$)/.test(f))).toEqual([]);
   });
 
   test('makes no network request: no http(s) URL in a src, href or url(), no external script or link', () => {
@@ -419,7 +438,7 @@ describe('a redacted page', async () => {
     expect(html).toContain('redacted');
     expect(html).toContain('alpha-2');
     expect(html).toContain('carol');
-    expect(html).toContain('> not ruled out</span>');
+    expect(html).toContain('>not ruled out</span>');
     const perModel = figures(html).filter(
       (c) => c.kind === 'margins' && c.attrs.includes('data-model'),
     );

@@ -219,7 +219,7 @@ export function valueDomain(values: readonly number[]): [number, number] {
 /** One condition line on a benchmark's scale. */
 export interface LineDatum {
   rule: string;
-  /** `rule in ≥ 0.8`. */
+  /** `rule in >= 0.8`. */
   label: string;
   line: number;
 }
@@ -239,7 +239,7 @@ export function levelsSpec(
   } as const;
   return {
     width: 360,
-    height: { step: 44 },
+    height: { step: 36 },
     data: { values: rows },
     encoding: {
       y,
@@ -386,7 +386,7 @@ export function stackedSpec(title: string, parts: TopLevelSpec[]): TopLevelSpec 
 }
 
 /**
- * A benchmark across lineages: one row per lineage (oldest → newest), a point per generation
+ * A benchmark across lineages: one row per lineage (oldest first), a point per generation
  * connected in order, the newest generation told by shape, colour and the legend's words; the
  * policy's lines for the benchmark drawn across.
  */
@@ -407,7 +407,7 @@ export function lineageSpec(o: {
     type: 'nominal',
     sort: null,
     scale: { domain: chains },
-    title: 'lineage (oldest → newest)',
+    title: 'lineage (oldest first)',
     axis: rowAxis(),
   } as const;
   const domain = valueDomain([...o.lines.map((l) => l.line), ...o.points.map((p) => p.value)]);

@@ -114,6 +114,29 @@
 
 export const FONT_FAMILY = 'Inter';
 
+/** The code points the embedded subset covers (first, last), from the package's CSS. */
+export const FONT_UNICODE_RANGE: readonly (readonly [number, number])[] = [
+  [0, 255],
+  [305, 305],
+  [338, 339],
+  [699, 700],
+  [710, 710],
+  [730, 730],
+  [732, 732],
+  [772, 772],
+  [776, 776],
+  [809, 809],
+  [8192, 8303],
+  [8364, 8364],
+  [8482, 8482],
+  [8593, 8593],
+  [8595, 8595],
+  [8722, 8722],
+  [8725, 8725],
+  [65279, 65279],
+  [65533, 65533],
+];
+
 /** One `@font-face` each. */
 export const FONT_FACES: readonly { weight: number; woff2: string }[] = [
   {

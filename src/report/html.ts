@@ -18,7 +18,11 @@ export const THRESHOLD_WORD: Record<ThresholdStatus, string> = {
   cleared_by_decision: 'cleared by decision',
 };
 
-export const OP_SYMBOL = { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' } as const;
+/**
+ * Comparisons in ASCII: the embedded font's Latin subset has no ≥ or ≤, and the page draws no
+ * text in a system font.
+ */
+export const OP_SYMBOL = { gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '=' } as const;
 
 export const RULE_WORD: Record<string, string> = {
   rule_in: 'rule in',
@@ -27,24 +31,12 @@ export const RULE_WORD: Record<string, string> = {
   alert_if: 'alert if',
 };
 
-/** A shape glyph for each status word, so a badge reads without colour too. */
-const GLYPH: Record<string, string> = {
-  crossed: '▲',
-  'not ruled out': '◆',
-  'cleared by decision': '■',
-  'ruled out': '●',
-  expired: '✕',
-  expiring: '◆',
-  undated: '■',
-  active: '●',
-  block: '✕',
-  pass: '✓',
-};
-
-/** A status word with its glyph, in a class the stylesheet colours (`status-crossed`). */
+/**
+ * A status word as a badge: its shape drawn by the stylesheet (`status-crossed::before`, the same
+ * shape the charts use, no glyph from a font the page does not embed) and the word.
+ */
 export function badge(word: string): string {
-  const cls = `status status-${word.replace(/ /g, '-')}`;
-  return `<span class="${cls}"><span aria-hidden="true">${GLYPH[word] ?? ''}</span> ${esc(word)}</span>`;
+  return `<span class="status status-${word.replace(/ /g, '-')}">${esc(word)}</span>`;
 }
 
 /** A commit subject cut to `max` characters (this repository's subjects can be paragraphs). */

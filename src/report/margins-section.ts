@@ -47,7 +47,7 @@ function groupRows(rows: MarginRow[]): Group[] {
   return [...groups.values()];
 }
 
-/** The distinct condition lines of some rows, labelled `rule in ≥ 0.8`. */
+/** The distinct condition lines of some rows, labelled `rule in >= 0.8`. */
 function linesOf(rows: MarginRow[]): LineDatum[] {
   const seen = new Map<string, LineDatum>();
   for (const r of rows) {

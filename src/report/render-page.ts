@@ -241,13 +241,13 @@ h3{font-size:1.1rem;margin:1.4rem 0 .4rem}h4{font-size:1rem;margin:1rem 0 .3rem}
 dl.judged{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:0}
 dl.judged dt{font-weight:600}dl.judged dd{margin:0}
 nav ul{display:flex;flex-wrap:wrap;gap:1rem;padding:0;list-style:none}
-a{color:#0a5a91}code{font-size:.92em}
+a{color:#0a5a91}code{font-family:inherit;font-size:.95em;background:#f1f1f1;padding:0 .2em;border-radius:2px}
 table{border-collapse:collapse;font-size:.9rem}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
 th,td{border-bottom:1px solid var(--rule);padding:.25rem .6rem;text-align:left;vertical-align:top}
 thead th{position:sticky;top:0;background:var(--panel)}
 th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit}
-th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
+th[aria-sort=ascending] button::after{content:" \\2191"}th[aria-sort=descending] button::after{content:" \\2193"}
 .table-scroll{max-height:24rem;overflow:auto}.table-scroll.tall{max-height:36rem}
 .chart-scroll{max-height:32rem;overflow:auto;border:1px solid var(--rule)}
 .chart-box{overflow-x:auto}
@@ -255,6 +255,12 @@ figure.chart{margin:1.2rem 0;padding:.6rem;border:1px solid var(--rule);border-r
 figcaption{font-weight:600;margin-bottom:.4rem}
 details.text-alternative{margin-top:.4rem}
 .status{display:inline-block;padding:0 .35rem;border:1px solid currentColor;border-radius:3px;font-weight:600;white-space:nowrap}
+.status::before{content:"";display:inline-block;width:.62em;height:.62em;margin-right:.3em;background:currentColor}
+.status-crossed::before{clip-path:polygon(50% 0,100% 100%,0 100%)}
+.status-not-ruled-out::before,.status-expiring::before{clip-path:polygon(50% 0,100% 50%,50% 100%,0 50%)}
+.status-ruled-out::before,.status-active::before{border-radius:50%}
+.status-expired::before,.status-block::before{clip-path:polygon(20% 0,50% 30%,80% 0,100% 20%,70% 50%,100% 80%,80% 100%,50% 70%,20% 100%,0 80%,30% 50%,0 20%)}
+.status-pass::before{clip-path:polygon(0 55%,15% 40%,40% 65%,85% 10%,100% 25%,40% 95%)}
 .status-crossed,.status-expired,.status-block{color:#a33f00}
 .status-not-ruled-out,.status-expiring{color:#7a5200}
 .status-cleared-by-decision{color:#005282}

@@ -67,12 +67,12 @@ export function chains(lineage: Record<string, string[]>): string[][] {
     .map((m) => [...lineage[m]!].reverse().concat(m));
 }
 
-/** `acme/a-1 → a-2 → a-3`: later generations without the first one's owner prefix. */
+/** `acme/a-1 › a-2 › a-3`: later generations without the first one's owner prefix. */
 function chainLabel(chain: string[]): string {
   const owner = /^.*\//.exec(chain[0]!)?.[0] ?? '';
   return chain
     .map((m, i) => (i > 0 && owner && m.startsWith(owner) ? m.slice(owner.length) : m))
-    .join(' → ');
+    .join(' › ');
 }
 
 async function lineageFigures(data: ReportData): Promise<string[]> {
@@ -109,7 +109,7 @@ async function lineageFigures(data: ReportData): Promise<string[]> {
           head: ['model', 'lineage', 'generation', `value (${b.metric})`],
           rows: valuedChains
             .filter((c) => c.length > 1)
-            .flatMap((c) => c.map((m, i) => [m, c.join(' → '), i + 1, value.get(m)!])),
+            .flatMap((c) => c.map((m, i) => [m, c.join(' › '), i + 1, value.get(m)!])),
         }),
         scroll: rows > LONG_CHART_ROWS,
       }),
@@ -121,7 +121,7 @@ async function lineageFigures(data: ReportData): Promise<string[]> {
 
 type HistoryPoint = { date: string; sha: string; model: string; value: number };
 
-/** benchmark key → model → its points over the history, read once. */
+/** benchmark key, then model: its points over the history, read once. */
 function historyIndex(data: ReportData): Map<string, Map<string, HistoryPoint[]>> {
   const index = new Map<string, Map<string, HistoryPoint[]>>();
   for (const c of data.history) {
@@ -234,7 +234,7 @@ async function levelTimeline(data: ReportData): Promise<string> {
     model: labels.get(c.model)!,
     kind: c.kind,
     direction: direction(data, c),
-    text: `${c.kind}: ${c.from ?? 'none'} → ${c.to} (${shortSha(c.commit.sha)})`,
+    text: `${c.kind}: ${c.from ?? 'none'} to ${c.to} (${shortSha(c.commit.sha)})`,
   }));
   const title = 'Level changes over the branch’s history';
   const models = new Set(changes.map((c) => c.model)).size;
@@ -247,7 +247,7 @@ async function levelTimeline(data: ReportData): Promise<string> {
       },
       c.commit.date,
       c.kind,
-      `${c.from ?? 'none'} → ${c.to} (${direction(data, c)})`,
+      `${c.from ?? 'none'} to ${c.to} (${direction(data, c)})`,
       c.causes.length ? c.causes.join(', ') : 'none recorded',
       c.approvers.length ? c.approvers.join(', ') : 'none',
     ]),
