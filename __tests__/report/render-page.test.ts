@@ -355,9 +355,11 @@ describe('the report page', async () => {
       'safeguard',
       'signoff',
     ]);
+    // Approvers are hostile strings too; a long one is cut.
+    expect(timelines[0]!.body).toContain('>active · by carol, &lt;img src=x onerror=aler…</text>');
     for (const state of ['active', 'expiring', 'expired'])
-      expect(timelines[0]!.body).toContain(`>${state}</text>`);
-    expect(timelines[1]!.body).toContain('>undated</text>');
+      expect(timelines[0]!.body).toContain(`>${state} · by carol, `);
+    expect(timelines[1]!.body).toContain('>undated · by carol, ');
     for (const days of [30, 60, 90])
       expect(html).toContain(`<h3 id="expiring-${days}">Expiring within ${days} days</h3>`);
   });

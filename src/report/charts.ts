@@ -740,7 +740,7 @@ function withRoomyLabels<T extends { date: string; model: string; kind: string; 
  */
 export function attestationSpec(o: {
   title: string;
-  /** `text`: the state, and `no expiry` when the bar ends at the report's day for want of one. */
+  /** `text`: the state (`no expiry` when the bar ends at the report's day for want of one) and who attested. */
   rows: { row: string; start: string; end: string; state: string; text: string }[];
   now: string;
 }): TopLevelSpec {

@@ -43,6 +43,13 @@ function attestationTable(rows: AttestationRow[], redacted: boolean): string {
   });
 }
 
+/** Who attested, in a few words: `by ann, bob +2`. */
+function byWhom(approvers: string[]): string {
+  if (approvers.length === 0) return 'by nobody';
+  const shown = approvers.slice(0, 2).map((a) => (a.length > 24 ? `${a.slice(0, 23)}…` : a));
+  return `by ${shown.join(', ')}${approvers.length > 2 ? ` +${approvers.length - 2}` : ''}`;
+}
+
 /** Rows labelled `model · target` (fitted to the axis), numbered when the same label repeats. */
 function chartRows(rows: AttestationRow[], now: string) {
   const seen = new Map<string, number>();
@@ -58,7 +65,7 @@ function chartRows(rows: AttestationRow[], now: string) {
     start: a.date ?? a.expires ?? now,
     end: a.expires ?? now,
     state: a.state,
-    text: a.expires === null && a.state === 'active' ? 'active, no expiry' : a.state,
+    text: `${a.expires === null && a.state === 'active' ? 'active, no expiry' : a.state} · ${byWhom(a.approvedBy)}`,
   }));
 }
 
