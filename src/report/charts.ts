@@ -169,10 +169,14 @@ const CONFIG = {
   text: { fontSize: 11 },
 } as const;
 
-/** What Vega-Lite and Vega warned about while compiling and rendering (tests assert none). */
+/**
+ * What Vega-Lite and Vega warned about while compiling and rendering (tests assert none); the
+ * last 100 only, since the App's server renders pages for as long as it runs.
+ */
 export const chartWarnings: string[] = [];
 const LOGGER = vega.logger(vega.Warn, 'warn', (_method, _level, args) => {
   chartWarnings.push(args.map(String).join(' '));
+  if (chartWarnings.length > 100) chartWarnings.shift();
 });
 
 /** Renders one Vega-Lite spec to an SVG string with an accessible name. */
