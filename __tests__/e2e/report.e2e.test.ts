@@ -17,6 +17,7 @@ import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import {
   buildPullRequestTargetEvent,
   buildPushEvent,
+  buildScheduleEvent,
   validateWebhookPayload,
 } from '../github/webhooks.js';
 import { fakeGitHubClock, runAction } from './run-action.js';
@@ -185,6 +186,19 @@ describe('push runs upload the report', () => {
     expect(run.summary).toContain('No history in this report');
     expect(run.summary).toContain('`fetch-depth: 0`');
     expect(summaryRows(run.summary)).toHaveLength(3);
+    expect(run.summary).toContain(`/actions/runs/4242/artifacts/${artifacts[0]!.id})`);
+  });
+
+  test('a scheduled run reports on the default branch’s commit (GITHUB_SHA) with its history', async () => {
+    const [, second, third] = branch.shas;
+    const payload = buildScheduleEvent({ repo, schedule: '17 6 * * *' });
+    const run = await runAction(gh, event('schedule', payload, third), {}, 'ghs_bot', {
+      GITHUB_WORKSPACE: branch.dir,
+    });
+    expect(run.outputs.decision).toBe('block');
+    const artifacts = uploaded();
+    expect(artifacts).toHaveLength(1);
+    expect(artifacts[0]!.bytes!.toString('utf8')).toContain(`data-commit="${second}"`);
     expect(run.summary).toContain(`/actions/runs/4242/artifacts/${artifacts[0]!.id})`);
   });
 
