@@ -423,9 +423,10 @@ describe('the report page', async () => {
       const b64 = new RegExp(
         `<script type="application/octet-stream" id="${l[2]}">([^<]+)</script>`,
       ).exec(html)![1]!;
-      expect(JSON.parse(gunzipSync(Buffer.from(b64, 'base64')).toString('utf8'))).toEqual(
-        data.records[i]!.record,
-      );
+      const text = gunzipSync(Buffer.from(b64, 'base64')).toString('utf8');
+      expect(JSON.parse(text)).toEqual(data.records[i]!.record);
+      // Byte for byte what `rsp-gate check --format json` prints.
+      expect(text).toBe(`${JSON.stringify(data.records[i]!.record, null, 2)}\n`);
     });
   });
 });

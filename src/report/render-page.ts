@@ -224,7 +224,8 @@ function auditSection(data: ReportData): string {
     ),
   );
   data.records.forEach((r, i) => {
-    const b64 = gzipSync(JSON.stringify(r.record, null, 2)).toString('base64');
+    // The same text `rsp-gate check --format json` and the Action's record file hold.
+    const b64 = gzipSync(`${JSON.stringify(r.record, null, 2)}\n`).toString('base64');
     parts.push(`<script type="application/octet-stream" id="record-${i}">${b64}</script>`);
   });
   parts.push('</section>');
