@@ -59,6 +59,20 @@ test('a single file uploaded unzipped comes back byte for byte, under its own na
   ]);
 });
 
+test('a page larger than one 8 MB block (a report of 1,000 models is about 20 MB) is uploaded in blocks and put back together in order', async () => {
+  const rows = Array.from(
+    { length: 200_000 },
+    (_, i) => `<tr data-model="m-${i}"><td>${i}</td></tr>`,
+  );
+  const page = `<!doctype html><table>${rows.join('')}</table>`;
+  expect(page.length).toBeGreaterThan(8 * 1024 * 1024);
+  const { dir, path } = file('report.html', page);
+  await new DefaultArtifactClient().uploadArtifact('x', [path], dir, { skipArchive: true });
+  expect(violations).toEqual([]);
+  expect(results.requests.filter((r) => r.path.startsWith('/blob/')).length).toBeGreaterThan(2);
+  expect(results.artifacts[0]!.bytes!.equals(Buffer.from(page))).toBe(true);
+});
+
 test('a second artifact of the same name in one run is refused, as the service does', async () => {
   const { dir, path } = file('report.html', '<p>one</p>');
   const client = new DefaultArtifactClient();
