@@ -1,9 +1,10 @@
 /**
- * The job summary's overview table (src/action/report.ts): one row per model, blocking models
- * first, cut at 50 rows with a count of the rest, and model ids that cannot break the table.
+ * The job summary's report section (src/action/report.ts): the overview table, one row per model,
+ * blocking models first, cut at 50 rows with a count of the rest, model ids that cannot break the
+ * table; and upload errors shown without a signed URL's query.
  */
 import { expect, test } from 'vitest';
-import { overviewTable, SUMMARY_ROWS } from '../../src/action/report.js';
+import { overviewTable, SUMMARY_ROWS, withoutQueries } from '../../src/action/report.js';
 import type { OverviewRow } from '../../src/report/report-data.js';
 
 function row(model: string, verdict: 'pass' | 'block', extra: Partial<OverviewRow> = {}) {
@@ -50,4 +51,12 @@ test('a short list is shown whole, with its expiry dates, and says nothing of mo
 test('a model id with a pipe or a mention stays inside its cell', () => {
   const [line] = tableRows(overviewTable([row('evil|x @org/team', 'pass')]));
   expect(line).toBe('| `evil\\|x @\u2060org/team` | ASL-2 | ASL-2 | pass | 0 | — |');
+});
+
+test('an upload error shown in the summary keeps no signed URL’s query (its credential)', () => {
+  expect(
+    withoutQueries(
+      'PUT https://results.blob.core.windows.net/c/report.html?sv=2023-11-03&sig=abc%2B123 failed: 403',
+    ),
+  ).toBe('PUT https://results.blob.core.windows.net/c/report.html?… failed: 403');
 });

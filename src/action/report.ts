@@ -159,8 +159,13 @@ async function upload(path: string, dir: string): Promise<{ id: number } | { fai
     if (id === undefined) return { failed: 'the artifact service gave no artifact id' };
     return { id };
   } catch (error) {
-    return { failed: error instanceof Error ? error.message : String(error) };
+    return { failed: withoutQueries(error instanceof Error ? error.message : String(error)) };
   }
+}
+
+/** A message without the query of any URL in it: a signed upload URL's query is its credential. */
+export function withoutQueries(message: string): string {
+  return message.replace(/(https?:\/\/[^\s?#]+)[?#]\S*/g, '$1?…');
 }
 
 /** Blocking models first (what needs doing), then by id. */
