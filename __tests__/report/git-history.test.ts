@@ -484,3 +484,46 @@ describe('listing a commit from the one before', () => {
     );
   });
 });
+
+describe('judgeHistory: judging only what a commit changed', () => {
+  it('gives every commit of the fixture history what a whole judgment of its tree at its date gives', async () => {
+    const { buildReportFixture } = await import('../../scripts/build-report-fixture.js');
+    const top = mkdtempSync(join(tmpdir(), 'rsp-gate-fixture-'));
+    dirs.push(top);
+    buildReportFixture(top);
+    const summaries = await judgeHistory({ root: top, policyPath: POLICY, limit: 50 });
+    expect(summaries.length).toBeGreaterThanOrEqual(8);
+    const blobs = startBlobReader(top);
+    try {
+      for (const summary of summaries) {
+        const files = await listCommitFiles(top, summary.commit.sha, '');
+        const { checkTrees } = await import('../../src/gate/check-trees.js');
+        const { STATE_CONTEXT } = await import('../../src/core/inputs.js');
+        const { benchmarkValues } = await import('../../src/report/report-data.js');
+        const { record } = await checkTrees({
+          head: createGitTree('whole', files, blobs),
+          base: null,
+          policyPath: POLICY,
+          now: new Date(summary.commit.date),
+          context: STATE_CONTEXT,
+        });
+        const what = summary.commit.subject;
+        expect(summary.error, what).toBeNull();
+        expect(summary.levels, what).toEqual(
+          Object.fromEntries(record.models.map((m) => [m.id, m.levels])),
+        );
+        expect(summary.decision, what).toBe(record.decision);
+        expect(summary.blocking, what).toBe(
+          record.reasons.filter((r) => r.severity === 'block').length,
+        );
+        const key = (v: { model: string; benchmark: string; metric: string; value: number }) =>
+          `${v.model} ${v.benchmark} ${v.metric} ${v.value}`;
+        expect(new Set(summary.values.map(key)), what).toEqual(
+          new Set(benchmarkValues(record).map(key)),
+        );
+      }
+    } finally {
+      blobs.close();
+    }
+  });
+});

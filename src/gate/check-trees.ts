@@ -50,6 +50,13 @@ export interface CheckOptions {
   changed?: ReadonlySet<string> | null;
   /** Parses kept across checks by blob id (judging a branch's history); see `LoadOptions.cache`. */
   cache?: ParseCache;
+  /**
+   * Judging a state (no base): which of its models to judge, told the whole state and the policy
+   * once read; null judges every one. The record then holds those models and their reasons only,
+   * with the repository-wide reasons of the narrowed state (a branch's history re-judges only the
+   * models a commit changed, and takes the repository-wide reasons from a whole judgment).
+   */
+  onlyModels?: (head: RepositoryState, policy: Policy) => ReadonlySet<string> | null;
 }
 
 export interface CheckResult {
@@ -226,7 +233,16 @@ export async function checkTrees(options: CheckOptions): Promise<CheckResult> {
   }
   const context =
     typeof options.context === 'function' ? await options.context(policy) : options.context;
-  const evaluated = evaluate({ policy, head, base, context, policyChange, now: options.now });
+  const only = base === null && options.onlyModels ? options.onlyModels(head, policy) : null;
+  const judged = only ? { ...head, models: head.models.filter((m) => only.has(m.id)) } : head;
+  const evaluated = evaluate({
+    policy,
+    head: judged,
+    base,
+    context,
+    policyChange,
+    now: options.now,
+  });
   const record = scope ? { ...evaluated, scope } : evaluated;
   return { record, policy, head, base };
 }

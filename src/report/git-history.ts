@@ -1,16 +1,25 @@
 /**
  * The branch's history, judged: each first-parent commit of HEAD read from local git and judged as
- * a state at its committer date, kept as a small CommitSummary. Files are read through one
- * `git cat-file --batch` and parsed once per blob (the parse cache), so the cost of a history
- * follows what its commits change. Commits are judged one at a time: only the summaries and the
- * cache are held.
+ * a state at its committer date, kept as a small CommitSummary. The cost follows what the commits
+ * change, not the repository's size times their number:
+ * - files are read through one `git cat-file --batch` and parsed once per blob (the parse cache);
+ * - a commit re-judges only the models whose own inputs it changed (card, evidence files, previous
+ *   card); the others carry their last judgment. Every model is judged again when what they share
+ *   changes (the policy, any attestation, a repository-wide problem, the set of cards), and at each
+ *   commit whose record is kept (a level or the verdict moved, and the newest).
+ * So a model is judged as of the last commit that changed it: an attestation that expires between
+ * two commits that leave the model alone shows at the next commit that judges it, and on the
+ * report's safeguards timeline, which is computed at the report's date. Only the summaries, the
+ * kept records and the cache are held.
  */
-import type { DecisionRecord, Levels } from '../core/decision.js';
+import type { DecisionRecord, Levels, ModelDecision } from '../core/decision.js';
 import { InputError, isInputError } from '../core/errors.js';
-import { NO_WRITERS, type ReviewContext } from '../core/inputs.js';
-import { checkTrees } from '../gate/check-trees.js';
+import { STATE_CONTEXT, type ModelState, type RepositoryState } from '../core/inputs.js';
+import { checkTrees, type CheckOptions } from '../gate/check-trees.js';
+import type { Policy } from '../policy/types.js';
 import { createParseCache, type ParseCache } from '../repository/load-repository.js';
-import type { TreeEntry } from '../repository/tree.js';
+import type { RepositoryTree, TreeEntry } from '../repository/tree.js';
+import type { FileSource } from '../core/evidence.js';
 import {
   createGitTree,
   listCommitFiles,
@@ -33,16 +42,6 @@ export interface HistoryOptions {
   /** Told of each commit's summary as it is judged (progress). */
   onCommit?: (summary: CommitSummary, index: number, total: number) => void;
 }
-
-/** A history judges states: nobody reviewed anything. */
-const NO_REVIEWS: ReviewContext = {
-  author: null,
-  writers: NO_WRITERS,
-  headSha: null,
-  reviews: [],
-  confirmations: [],
-  teams: null,
-};
 
 interface Repository {
   /** The work tree's top directory. */
@@ -106,48 +105,150 @@ async function selectCommits(top: string, options: HistoryOptions): Promise<Comm
 }
 
 /**
- * The values a judgment read: every condition's deciding value (evidence, review and alert
- * conditions), once per model, benchmark, metric and file. A value equal to one of the previous
- * commit's is that same object, so a long history of unchanged values costs little memory.
+ * The values one model's judgment read: every condition's deciding value (evidence, review and
+ * alert conditions), once per benchmark, metric, file and value. A value equal to one of
+ * `previous` is that same object, so a long history of unchanged values costs little memory.
  */
-function valuesOf(record: DecisionRecord, previous: Map<string, BenchmarkValue>) {
+function valuesOf(model: ModelDecision, previous: readonly BenchmarkValue[]): BenchmarkValue[] {
+  const before = new Map(
+    previous.map((v) => [`${v.benchmark}\0${v.metric}\0${v.file ?? ''}\0${v.value}`, v]),
+  );
   const values = new Map<string, BenchmarkValue>();
-  for (const model of record.models) {
-    for (const threshold of model.thresholds) {
-      const conditions = [
-        ...threshold.evidence,
-        ...threshold.review,
-        ...(threshold.alert?.conditions ?? []),
-      ];
-      for (const c of conditions) {
-        if (c.value === null) continue;
-        const key = `${model.id}\0${c.benchmark}\0${c.metric}\0${c.file ?? ''}\0${c.value}`;
-        if (values.has(key)) continue;
-        values.set(
-          key,
-          previous.get(key) ?? {
-            model: model.id,
-            benchmark: c.benchmark,
-            metric: c.metric,
-            value: c.value,
-            file: c.file,
-          },
-        );
-      }
+  for (const threshold of model.thresholds) {
+    const conditions = [
+      ...threshold.evidence,
+      ...threshold.review,
+      ...(threshold.alert?.conditions ?? []),
+    ];
+    for (const c of conditions) {
+      if (c.value === null) continue;
+      const key = `${c.benchmark}\0${c.metric}\0${c.file ?? ''}\0${c.value}`;
+      if (values.has(key)) continue;
+      values.set(
+        key,
+        before.get(key) ?? {
+          model: model.id,
+          benchmark: c.benchmark,
+          metric: c.metric,
+          value: c.value,
+          file: c.file,
+        },
+      );
     }
   }
-  return values;
+  return [...values.values()];
 }
 
-function levelsOf(record: DecisionRecord, previous: Record<string, Levels>) {
-  const levels: Record<string, Levels> = {};
-  for (const model of record.models) {
-    const before = previous[model.id];
-    const same =
-      before?.deployment === model.levels.deployment && before.security === model.levels.security;
-    levels[model.id] = same ? before : { ...model.levels };
+/** What a history keeps of one model between commits: its inputs and what its judgment gave. */
+interface ModelResult {
+  /** The blobs and facts its judgment reads, as a key: equal keys, equal judgments on one day. */
+  inputs: string;
+  levels: Levels;
+  values: BenchmarkValue[];
+  /** Its blocking reasons. */
+  blocking: number;
+}
+
+/**
+ * What carries from one judged commit to the next. A model is judged again only when its own
+ * inputs changed; every model is judged again when what they share changed: the policy, the
+ * attestations, the repository-wide problems, or which cards there are and whom they name.
+ */
+interface Carried {
+  shared: string;
+  models: Map<string, ModelResult>;
+  /** Blocking reasons not about one model, from the last judgment of every model. */
+  sharedBlocking: number;
+}
+
+/** What every model's judgment shares. */
+function sharedInputs(state: RepositoryState, policy: Policy): string {
+  return JSON.stringify([
+    policy.sha256,
+    state.problems,
+    state.attestations,
+    state.models.map((m) => [m.card, m.id]),
+  ]);
+}
+
+/** One model's own inputs: its card, its evidence files and its previous card, by blob id. */
+function modelInputs(model: ModelState, blobOf: (path: string) => string | undefined): string {
+  const files = new Set([
+    ...model.evidence.map((e) => e.file),
+    ...model.artifactErrors.map((e) => e.file),
+  ]);
+  return JSON.stringify([
+    blobOf(model.card) ?? model.card,
+    [...files].sort().map((f) => [f, blobOf(f) ?? null]),
+    model.previous ? (blobOf(model.previous.card) ?? model.previous.card) : null,
+    model.warnings,
+  ]);
+}
+
+/** The models whose own inputs changed since `carried`, or null when every model must be judged. */
+function modelsToJudge(
+  carried: Carried | null,
+  shared: string,
+  inputs: Map<string, string>,
+  models: number,
+): Set<string> | null {
+  // Two cards naming one model share an id: judge them together, every time.
+  if (carried === null || carried.shared !== shared || inputs.size !== models) return null;
+  const changed = [...inputs].filter(([id, key]) => carried.models.get(id)?.inputs !== key);
+  return new Set(changed.map(([id]) => id));
+}
+
+/** `carried` after a judgment of `judged` (every model, or those `onlyModels` chose). */
+function carryForward(
+  carried: Carried | null,
+  record: DecisionRecord,
+  judgedAll: boolean,
+  shared: string,
+  inputs: Map<string, string>,
+): Carried {
+  const models = judgedAll ? new Map<string, ModelResult>() : new Map(carried!.models);
+  const blocking = new Map<string, number>();
+  let sharedBlocking = 0;
+  for (const r of record.reasons) {
+    if (r.severity !== 'block') continue;
+    if (r.model === undefined) sharedBlocking += 1;
+    else blocking.set(r.model, (blocking.get(r.model) ?? 0) + 1);
   }
-  return levels;
+  for (const model of record.models) {
+    const before = carried?.models.get(model.id);
+    const same =
+      before?.levels.deployment === model.levels.deployment &&
+      before.levels.security === model.levels.security;
+    models.set(model.id, {
+      inputs: inputs.get(model.id)!,
+      levels: same ? before.levels : { ...model.levels },
+      values: valuesOf(model, before?.values ?? []),
+      blocking: blocking.get(model.id) ?? 0,
+    });
+  }
+  return { shared, models, sharedBlocking: judgedAll ? sharedBlocking : carried!.sharedBlocking };
+}
+
+/** The commit's summary from what carries (`record` is set by the caller where kept). */
+function summaryOf(commit: CommitInfo, carried: Carried, order: string[]): CommitSummary {
+  const levels: Record<string, Levels> = {};
+  const values: BenchmarkValue[] = [];
+  let blocking = carried.sharedBlocking;
+  for (const id of order) {
+    const model = carried.models.get(id)!;
+    levels[id] = model.levels;
+    values.push(...model.values);
+    blocking += model.blocking;
+  }
+  return {
+    commit,
+    decision: blocking > 0 ? 'block' : 'pass',
+    levels,
+    values,
+    blocking,
+    record: null,
+    error: null,
+  };
 }
 
 /**
@@ -176,29 +277,48 @@ function changed(summary: CommitSummary, before: CommitSummary | null): boolean 
   return ids.some((id) => summary.levels[id] !== before.levels[id]);
 }
 
-/** Judges one commit; an input error (a policy that does not load) is the summary's `error`. */
+/**
+ * Judges one commit, every model or (`choose`) those it picks; an input error (a policy that does
+ * not load) is the result's `error`.
+ */
 async function judgeCommit(
   commit: CommitInfo,
   tree: Parameters<typeof checkTrees>[0]['head'],
   options: HistoryOptions,
   cache: ParseCache,
+  choose: CheckOptions['onlyModels'],
 ) {
   try {
-    const { record } = await checkTrees({
+    const { record, head } = await checkTrees({
       head: tree,
       base: null,
       policyPath: options.policyPath,
       now: new Date(commit.date),
-      context: NO_REVIEWS,
+      context: STATE_CONTEXT,
       policyRef: commit.sha.slice(0, 7),
       cache,
+      ...(choose ? { onlyModels: choose } : {}),
       ...(options.fallbackPreset !== undefined ? { fallbackPreset: options.fallbackPreset } : {}),
     });
-    return { record, error: null };
+    return { record, order: head.models.map((m) => m.id), error: null };
   } catch (error) {
     if (!isInputError(error)) throw error;
-    return { record: null, error: error.describe() };
+    return { record: null, order: [], error: error.describe() };
   }
+}
+
+/**
+ * `tree` reading its policy file from git once, however many judgments of the commit read it (a
+ * kept record judges every model again); the policy's blob is in memory, read at random.
+ */
+function onePolicyRead(tree: RepositoryTree, options: HistoryOptions): RepositoryTree {
+  let policy: Promise<FileSource> | null = null;
+  return {
+    label: tree.label,
+    list: (dir) => tree.list(dir),
+    stat: (path) => tree.stat(path),
+    open: (path) => (path === options.policyPath ? (policy ??= tree.open(path)) : tree.open(path)),
+  };
 }
 
 /** Oldest first. Each commit judged as a state at its committer date. */
@@ -222,9 +342,9 @@ export async function judgeHistory(options: HistoryOptions): Promise<CommitSumma
   const blobs = startBlobReader(repository.top, options.onBlobRead);
   const cache = createParseCache();
   const summaries: CommitSummary[] = [];
-  // The last judged commit's summary, and its values by key (to share unchanged ones).
+  // The last judged commit's summary, and what carries from it to the next.
   let before: CommitSummary | null = null;
-  let beforeValues = new Map<string, BenchmarkValue>();
+  let carried: Carried | null = null;
   let lastKept: DecisionRecord | null = null;
   const { top, prefix } = repository;
   // The first commit is listed whole, each next one from the one before and what changed; the
@@ -243,33 +363,54 @@ export async function judgeHistory(options: HistoryOptions): Promise<CommitSumma
     for (const [i, commit] of commits.entries()) {
       const files = await listing!;
       listing = list(i + 1, listing);
-      const tree = createGitTree(commit.sha.slice(0, 7), files, blobs);
-      const { record, error } = await judgeCommit(commit, tree, options, cache);
+      const blobIds = new Map(files.map((f) => [f.path, f.id]));
+      const tree = onePolicyRead(createGitTree(commit.sha.slice(0, 7), files, blobs), options);
+      // Which models to judge: told the state once read, it keeps what it decided here.
+      let decided: { shared: string; inputs: Map<string, string>; all: boolean } | null = null;
+      const choose = (state: RepositoryState, policy: Policy) => {
+        const shared = sharedInputs(state, policy);
+        const inputs = new Map(
+          state.models.map((m) => [m.id, modelInputs(m, (p) => blobIds.get(p))]),
+        );
+        const only = modelsToJudge(carried, shared, inputs, state.models.length);
+        decided = { shared, inputs, all: only === null };
+        return only;
+      };
+      const judged = await judgeCommit(commit, tree, options, cache, choose);
       // What this commit did not use is dropped; a commit that could not be judged used nothing.
-      if (record !== null) cache.sweep();
-      let summary: CommitSummary;
-      if (record === null) {
+      if (judged.record !== null) cache.sweep();
+      if (judged.record === null || decided === null) {
         // Fails closed: a commit that cannot be judged blocks, for the one reason it gives.
-        summary = { commit, decision: 'block', levels: {}, values: [], blocking: 1, record, error };
-      } else {
-        const values = valuesOf(record, beforeValues);
-        summary = {
+        const error = judged.error ?? 'the commit could not be judged';
+        summaries.push({
           commit,
-          decision: record.decision,
-          levels: levelsOf(record, before?.levels ?? {}),
-          values: [...values.values()],
-          blocking: record.reasons.filter((r) => r.severity === 'block').length,
+          decision: 'block',
+          levels: {},
+          values: [],
+          blocking: 1,
           record: null,
-          error: null,
-        };
-        const newest = i === commits.length - 1;
-        if (newest || changed(summary, before)) {
-          summary.record = shareParts(record, lastKept);
-          lastKept = summary.record;
-        }
-        before = summary;
-        beforeValues = values;
+          error,
+        });
+        options.onCommit?.(summaries.at(-1)!, i, commits.length);
+        continue;
       }
+      const { shared, inputs, all } = decided as {
+        shared: string;
+        inputs: Map<string, string>;
+        all: boolean;
+      };
+      carried = carryForward(carried, judged.record, all, shared, inputs);
+      const summary = summaryOf(commit, carried, judged.order);
+      const newest = i === commits.length - 1;
+      if (newest || changed(summary, before)) {
+        // A kept record holds every model: judge them all where only some were.
+        const record = all
+          ? judged.record
+          : (await judgeCommit(commit, tree, options, cache, undefined)).record!;
+        summary.record = shareParts(record, lastKept);
+        lastKept = summary.record;
+      }
+      before = summary;
       summaries.push(summary);
       options.onCommit?.(summary, i, commits.length);
     }
