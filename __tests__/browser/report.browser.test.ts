@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXAMPLE_DIR } from '../../scripts/build-report-fixture.js';
+import { EXAMPLE_DIR, FIXTURE_STEPS } from '../../scripts/build-report-fixture.js';
 import type { DecisionRecord, ThresholdStatus } from '../../src/core/decision.js';
 import {
   axeSource,
@@ -330,6 +330,42 @@ describe('the page as a reader meets it', () => {
       }
     }
     expect(current, "the current state's record").toBe(1);
+  });
+});
+
+describe("what the page tells of the fixture's history", () => {
+  test('the level timeline raises frontier-7 to ASL-3 at the commit adding UT-2026-11, naming that file', async () => {
+    const evidence = 'models/frontier-7/evals/uplift-trial-2026-11.evidence.yml';
+    const step = FIXTURE_STEPS.findIndex((s) => s.files.includes(evidence));
+    const sha = report.commits[step]!.slice(0, 7);
+    const rows = await opened.page
+      .locator('figure.chart[data-chart="level-timeline"] details.text-alternative tr')
+      .allTextContents();
+    const raised = rows.filter((r) => r.includes('acme/frontier-7') && r.includes(sha));
+    expect(raised.length, `rows of ${sha} among ${JSON.stringify(rows)}`).toBe(2);
+    for (const row of raised) {
+      expect(row).toMatch(/ASL-2\s*to\s*ASL-3/);
+      expect(row).toContain(evidence);
+    }
+    const svg = await opened.page
+      .locator('figure.chart[data-chart="level-timeline"] svg text')
+      .allTextContents();
+    expect(svg.join('\n')).toContain(sha);
+  });
+
+  test('the safeguards section names every approver of the attestations', async () => {
+    const approvers = new Set(
+      readdirSync(join(EXAMPLE_DIR, 'safeguards')).flatMap((name) =>
+        [
+          ...readFileSync(join(EXAMPLE_DIR, 'safeguards', name), 'utf8').matchAll(
+            /approved_by: \[([^\]]+)\]/g,
+          ),
+        ].flatMap((m) => m[1]!.split(',').map((a) => a.trim())),
+      ),
+    );
+    expect([...approvers].sort()).toEqual(['alice-rso', 'bob-sec', 'carol-ceo', 'sam-safeguards']);
+    const text = (await opened.page.locator('#safeguards').textContent()) ?? '';
+    for (const approver of approvers) expect(text, approver).toContain(approver);
   });
 });
 
