@@ -155,6 +155,12 @@ async function validate(args: string[], io: Io): Promise<number> {
   return problems.length === 0 ? EXIT_PASS : EXIT_INVALID;
 }
 
+/** `path` as a user reads it: relative to where they are, unless it lies outside. */
+function shownPath(cwd: string, path: string): string {
+  const shown = relative(cwd, path);
+  return shown === '' || shown.startsWith('..') ? path : shown;
+}
+
 /** `--history N`: a whole number of commits, at least 1. */
 function parseHistory(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100_000)
@@ -215,7 +221,7 @@ async function report(args: string[], io: Io): Promise<number> {
   writeFileSync(out, result.html);
   const models = result.data.overview.length;
   io.out(
-    `wrote ${relative(io.cwd, out) || out}: ${models} model${models === 1 ? '' : 's'}, decision ${result.record.decision}` +
+    `wrote ${shownPath(io.cwd, out)}: ${models} model${models === 1 ? '' : 's'}, decision ${result.record.decision}` +
       `${wantsHistory ? `, ${history.length} commit${history.length === 1 ? '' : 's'} of history` : ''}` +
       `${values.redact ? ', redacted' : ''}\n`,
   );
