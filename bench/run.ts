@@ -2,8 +2,8 @@
  * `npm run bench [-- --cards N --artifacts N --max-log-mb N --out FILE]`: builds a synthetic
  * repository and a local GitHub, measures the gate, and writes BENCHMARKS.md. Ratios are taken
  * against baselines measured in the same run on the same machine. `--history-only` measures only
- * the report's history (`--history-commits N`, default 100, or 5 below 1,000 cards) and prints its
- * row without writing the file: `npx tsx bench/run.ts --history-only`.
+ * the report's history (`--history-commits N`, default 100, or 5 below 1,000 cards) and rewrites
+ * only its section of the file: `npx tsx bench/run.ts --history-only`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -81,6 +81,8 @@ const rows: string[][] = [];
 const row = (...cells: (string | number)[]) => rows.push(cells.map(String));
 const appRows: string[][] = [];
 const appRow = (...cells: (string | number)[]) => appRows.push(cells.map(String));
+/** The report's history: its own section, which `--history-only` rewrites alone. */
+const historyRows: string[][] = [];
 const appOnly = values['app-only'] === true;
 const historyOnly = values['history-only'] === true;
 const historyCommits = Number(values['history-commits'] ?? (cards >= 1000 ? 100 : 5));
@@ -104,24 +106,48 @@ async function historyBenchmark(): Promise<void> {
   // A run that judged nothing, or misjudged the history, would be measured as cheap.
   if (history.commits !== historyCommits || history.errors > 0 || history.levelChanges !== 1)
     throw new Error(`the history run did not judge the history: ${JSON.stringify(history)}`);
-  row(
+  historyRows.push([
     `history: ${historyCommits} first-parent commits of the ${cards}-card repository, each changing a few files`,
     `${fmt(history.ms / 1000, 2)} s wall (CPU ${fmt(history.cpuMs / 1000, 1)} s), peak RSS ${fmt(history.maxRssMb, 0)} MB`,
     `full \`check\` of the newest commit the same way (node with tsx): ${fmt(full.ms / 1000, 2)} s wall (CPU ${fmt((full.usage.userMs + full.usage.systemMs) / 1000, 1)} s), peak RSS ${fmt(full.usage.maxRssMb, 0)} MB; ${history.blobReads} blobs read from git, ${history.recordsKept} records kept`,
     `${fmt(history.ms / full.ms, 2)}×`,
     'within 3× of the full check; under 1 GB',
-  );
+  ]);
   rmSync(dir, { recursive: true, force: true });
+}
+
+const HISTORY_HEADING = "\n## The report's history";
+
+/** The history section, as `npm run bench` and `--history-only` write it. */
+function historySection(): string {
+  return `${HISTORY_HEADING}
+
+Written by \`npm run bench\` (\`--cards ${cards} --artifacts ${artifacts} --history-commits ${historyCommits}\`) on ${new Date().toISOString().slice(0, 10)}, on the machine above. \`judgeHistory\` (what \`rsp-gate report --history N\` runs) over a git repository holding the synthetic repository in its first commit and then small commits (two or three evidence files each, an attestation every tenth, one level change), against a full check of the newest commit; each in its own process, both through tsx.
+
+| measurement | result | baseline / detail | ratio | target |
+|---|---|---|---|---|
+${historyRows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
+`;
+}
+
+/** `file` with the section under `heading` replaced by `section` (appended when absent). */
+function replaceSection(file: string, heading: string, section: string): string {
+  const first = file.search(/\n## /);
+  const head = first < 0 ? file : file.slice(0, first);
+  const sections = (first < 0 ? '' : file.slice(first)).split(/(?=\n## )/).filter(Boolean);
+  const at = sections.findIndex((s) => s.startsWith(heading));
+  if (at < 0) sections.unshift(section);
+  else sections[at] = section;
+  return head + sections.join('');
 }
 
 if (historyOnly) {
   await historyBenchmark();
   rmSync(work, { recursive: true, force: true });
+  const previous = existsSync(values.out!) ? readFileSync(values.out!, 'utf8') : '';
+  writeFileSync(values.out!, replaceSection(previous, HISTORY_HEADING, historySection()));
   // Written synchronously: the process exits right after.
-  writeSync(
-    1,
-    `| measurement | result | baseline / detail | ratio | target |\n|---|---|---|---|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`,
-  );
+  writeSync(1, historySection());
   process.exit(0);
 }
 
@@ -482,6 +508,11 @@ Written by \`npm run bench\` (\`--app-deliveries ${values['app-deliveries']} --a
 ${appRows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
 `;
 const main = appOnly ? (firstSection < 0 ? previous : previous.slice(0, firstSection)) : report;
-writeFileSync(values.out!, main + appSection + others.join(''));
+const written = main + appSection + others.join('');
+// The history is measured by a whole run, not by --app-only, which keeps the section it finds.
+writeFileSync(
+  values.out!,
+  appOnly ? written : replaceSection(written, HISTORY_HEADING, historySection()),
+);
 rmSync(work, { recursive: true, force: true });
 process.stdout.write(main + appSection);
