@@ -248,6 +248,23 @@ describe('the bundled CLI', () => {
       ['acme/frontier-7', 'ASL-3', 'ASL-3'],
     ]);
   });
+
+  test('cli.js writes the report page, with the charts its split-off chunk draws', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rsp-gate-bundled-report-'));
+    try {
+      const out = join(dir, 'report.html');
+      const run = await runBundled('report', '--root', HEAD, '--now', '2026-11-27', '--out', out);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain('3 models, decision block');
+      expect(run.code).toBe(0);
+      const html = readFileSync(out, 'utf8');
+      for (const model of ['acme/atlas-2', 'acme/frontier-6', 'acme/frontier-7'])
+        expect(html).toContain(`data-model="${model}"`);
+      expect(html.match(/<svg/g)?.length ?? 0).toBeGreaterThan(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('rsp-gate serve', () => {

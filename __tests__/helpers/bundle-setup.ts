@@ -26,7 +26,7 @@ import {
   statSync,
   utimesSync,
 } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   rollup,
@@ -124,7 +124,7 @@ async function bundleInto(dir: string): Promise<void> {
     const build = await rollup({ ...config, plugins, cache });
     cache = build.cache;
     try {
-      await build.write({ ...output, file: join(dir, basename(output.file!)) });
+      await build.write({ ...output, dir });
     } finally {
       await build.close();
     }
