@@ -131,6 +131,8 @@ export interface ReportData {
   decision: DecisionRecord['decision'];
   mode: DecisionRecord['mode'];
   head: CommitInfo | null;
+  /** The commit the record names when `head` is unknown (the App's pages), else null. */
+  headSha: string | null;
   overview: OverviewRow[];
   margins: MarginRow[];
   /** model id → the chain of previous model ids, nearest first. */
@@ -217,7 +219,11 @@ function overviewRows(input: ReportInput, attestations: AttestationRow[]): Overv
   const today = dayOf(input.now);
   return record.models.map((model) => {
     const openItems = openItemsOf(model);
-    const blocked = record.reasons.some((r) => r.severity === 'block' && r.model === model.id);
+    // A blocking reason that names no model (a file no card owns that cannot be read, say) could
+    // hold any model's safeguard or revocation: it blocks every model, as it blocks the gate.
+    const blocked = record.reasons.some(
+      (r) => r.severity === 'block' && (r.model === undefined || r.model === model.id),
+    );
     const expiries = [
       ...attestations.filter((a) => a.model === model.id || a.model === '*').map((a) => a.expires),
       ...model.signoffs.map((s) => s.expires),
@@ -333,20 +339,30 @@ export function thresholdStatusWords(status: MarginStatus): string {
   return status === 'no_evidence' ? 'no evidence' : STATUS_WORDS[status];
 }
 
-/** Why a model sits at `level` of `kind`: the thresholds that put it there, with their files. */
-function causesOf(model: ModelDecision, kind: 'deployment' | 'security', level: string): string[] {
+/**
+ * Why a model sits at `level` of `kind`: the thresholds that put it there, with their files unless
+ * `redact` (left out here, not cut from the words after: a file name may hold any character).
+ */
+function causesOf(
+  model: ModelDecision,
+  kind: 'deployment' | 'security',
+  level: string,
+  redact: boolean,
+): string[] {
   const causes = model.thresholds
     .filter(
       (t) => (t.status === 'crossed' || t.status === 'not_ruled_out') && t.requires[kind] === level,
     )
     .map((t) => {
-      const files = [
-        ...new Set(
-          [...t.evidence, ...t.review]
-            .filter((c) => c.file !== null && (c.rule === 'rule_out' ? !c.holds : c.holds))
-            .map((c) => c.file!),
-        ),
-      ];
+      const files = redact
+        ? []
+        : [
+            ...new Set(
+              [...t.evidence, ...t.review]
+                .filter((c) => c.file !== null && (c.rule === 'rule_out' ? !c.holds : c.holds))
+                .map((c) => c.file!),
+            ),
+          ];
       return `${t.id} ${STATUS_WORDS[t.status]}${files.length > 0 ? ` (${files.join(', ')})` : ''}`;
     });
   if (model.declared && model.declared[kind] === level) causes.push(`declared ${level}`);
@@ -381,14 +397,14 @@ function levelChanges(history: CommitSummary[], redact: boolean): LevelChange[] 
         const from = previous?.levels[model]?.[kind] ?? null;
         if (from === levels[kind]) continue;
         const decided = summary.record?.models.find((m) => m.id === model);
-        const causes = decided ? causesOf(decided, kind, levels[kind]) : [];
+        const causes = decided ? causesOf(decided, kind, levels[kind], redact) : [];
         changes.push({
           commit: summary.commit,
           model,
           kind,
           from,
           to: levels[kind],
-          causes: redact ? causes.map((c) => c.replace(/ \(.*\)$/, '')) : causes,
+          causes,
           approvers: decided ? approversOf(decided, kind, levels[kind]) : [],
         });
       }
@@ -425,6 +441,7 @@ export function buildReportData(input: ReportInput): ReportData {
     decision: record.decision,
     mode: record.mode,
     head: commit,
+    headSha: commit === null ? record.head : null,
     overview: overviewRows(input, attestations),
     margins: marginRows(record, input.redact),
     lineage: lineageOf(input.current.state),

@@ -1,0 +1,187 @@
+/**
+ * The report attacked, as an author who controls committed files (cards, evidence, attestations,
+ * the policy in a branch's history) would attack it: what a redacted page must not show, what
+ * the page must not claim that the gate would not, and hostile text that must stay text. Each
+ * page is built from real files through `judgeHistory` and `buildReport`, as the CLI builds it.
+ */
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { overviewTable as summaryTable } from '../../src/action/report.js';
+import { buildReport } from '../../src/report/build-report.js';
+import { judgeHistory } from '../../src/report/git-history.js';
+import type { CommitSummary } from '../../src/report/report-data.js';
+import { createLocalTree } from '../../src/repository/local-tree.js';
+
+const EXAMPLE = join(import.meta.dirname, '../../examples/acme-models');
+const POLICY = '.github/rsp-policy.yml';
+const UPLIFT = 'models/frontier-7/evals/uplift-trial-2026-11.evidence.yml';
+const NOW = new Date('2026-11-27T00:00:00Z');
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function copyExample(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rsp-report-attack-'));
+  dirs.push(dir);
+  cpSync(EXAMPLE, dir, { recursive: true });
+  return dir;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function git(top: string, date: string | null, ...args: string[]): string {
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Dana Tester', '-c', 'user.email=dana@example.com', ...args],
+    {
+      cwd: top,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
+      },
+    },
+  );
+}
+
+function commitAll(top: string, date: string, subject: string): void {
+  git(top, null, 'add', '-A');
+  git(top, date, 'commit', '-q', '-m', subject);
+}
+
+async function reportOf(root: string, redact: boolean, history: CommitSummary[] = []) {
+  return buildReport({
+    tree: createLocalTree(root, 'acme'),
+    policyPath: POLICY,
+    now: NOW,
+    repository: 'acme',
+    commit: null,
+    history,
+    historyScope: history.length ? `the last ${history.length} first-parent commits` : null,
+    redact,
+  });
+}
+
+/** The text a reader sees or a screen reader reads: text nodes and labelling attributes. */
+function readable(html: string): string {
+  const body = html.replace(/<style>[\s\S]*?<\/style>|<script[^>]*>[\s\S]*?<\/script>/g, '');
+  const labels = [...body.matchAll(/\s(?:aria-label|title|alt)="([^"]*)"/g)].map((m) => m[1]);
+  return [...body.replace(/<[^>]+>/g, '\n').split('\n'), ...labels]
+    .join('\n')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+}
+
+describe('a redacted report', () => {
+  test('holds no evidence path, card path, evidence value or attestation evidence of the unredacted judgment', async () => {
+    const root = copyExample();
+    const full = await reportOf(root, false);
+    const { html } = await reportOf(root, true);
+    const paths = new Set<string>();
+    const values = new Set<number>();
+    for (const m of full.record.models) {
+      paths.add(m.card);
+      for (const f of m.evidence.files) paths.add(f);
+      for (const t of m.thresholds)
+        for (const c of [...t.evidence, ...t.review, ...(t.alert?.conditions ?? [])]) {
+          if (c.file) paths.add(c.file);
+          if (c.value !== null) values.add(c.value);
+        }
+    }
+    for (const a of full.data.attestations) if (a.file) paths.add(a.file);
+    const urls = filesUnder(join(root, 'safeguards')).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/evidence: "([^"]+)"/g)].map((m) => m[1]!),
+    );
+    expect(paths.size).toBeGreaterThan(10);
+    expect(values.size).toBeGreaterThan(5);
+    expect(urls.length).toBeGreaterThan(10);
+    // Paths and evidence anywhere in the file; values anywhere a reader sees or hears them.
+    expect([...paths, ...urls].filter((s) => html.includes(s))).toEqual([]);
+    const text = readable(html);
+    const shown = [...values].filter((v) =>
+      new RegExp(`(?<![\\d.])${String(v).replace('.', '\\.')}(?![\\d])`).test(text),
+    );
+    // Small whole numbers are counts and days too: only values with a fraction are telling.
+    expect(shown.filter((v) => !Number.isInteger(v))).toEqual([]);
+  });
+
+  test("level changes in the branch's history name no evidence file, whatever its name", async () => {
+    const top = copyExample();
+    git(top, null, 'init', '-q', '-b', 'main');
+    const trial = readFileSync(join(top, UPLIFT), 'utf8');
+    rmSync(join(top, UPLIFT));
+    commitAll(top, '2026-11-01T09:00:00Z', 'Example without the November trial');
+    // A file name git and the card's glob accept: a newline, then what looks like a cause's end.
+    const hidden = 'models/frontier-7/evals/secret-trial-UT7\n(cohort B).evidence.yml';
+    writeFileSync(join(top, hidden), trial);
+    commitAll(top, '2026-11-21T09:00:00Z', 'frontier-7: the trial');
+    const history = await judgeHistory({ root: top, policyPath: POLICY, limit: 10 });
+    const unredacted = await reportOf(top, false, history);
+    // The file raised frontier-7's level, and the unredacted page names it as the cause.
+    expect(unredacted.data.levelChanges.some((c) => c.causes.some((x) => x.includes(hidden)))).toBe(
+      true,
+    );
+    const { html, data } = await reportOf(top, true, history);
+    expect(data.levelChanges.length).toBeGreaterThan(0);
+    expect(html).not.toContain('secret-trial');
+    expect(html).not.toContain('cohort B');
+  });
+});
+
+describe('the overview does not pass a model the gate blocks', () => {
+  test('a file no model owns that cannot be read blocks every model, on the page and in the job summary', async () => {
+    const root = copyExample();
+    writeFileSync(join(root, 'safeguards/zz-late.yml'), 'model: "*"\nattestations: [\n');
+    const report = await reportOf(root, false);
+    expect(report.record.decision).toBe('block');
+    expect(report.invalidInput).toBe(true);
+    // It could hold any model's safeguard or revocation: no model can be said to pass.
+    expect(report.data.overview.map((o) => [o.model, o.verdict])).toEqual([
+      ['acme/atlas-2', 'block'],
+      ['acme/frontier-6', 'block'],
+      ['acme/frontier-7', 'block'],
+    ]);
+    expect(report.html).toMatch(/<tr data-model="acme\/atlas-2">.*status-block/);
+    expect(report.html).toContain('safeguards/zz-late.yml');
+    expect(summaryTable(report.data.overview)).not.toContain('| pass |');
+  });
+});
+
+describe('hostile strings from committed files', () => {
+  test('a model id that closes attributes, tags and scripts stays text everywhere on the page', async () => {
+    const root = copyExample();
+    const hostile = `acme/x"'><img src=x onerror=alert(1)></script><script>alert(2)</script>`;
+    for (const file of filesUnder(root)) {
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.replaceAll('acme/frontier-7', JSON.stringify(hostile)));
+    }
+    const { html, data } = await reportOf(root, false);
+    expect(data.overview.map((o) => o.model)).toContain(hostile);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/<script>alert/);
+    // The page's own script, and one inert data block per record.
+    expect([...html.matchAll(/<script\b/g)]).toHaveLength(1 + data.records.length);
+    expect(readable(html)).toContain(hostile);
+  });
+});
