@@ -166,6 +166,7 @@ function threeModels(redacted = false): ReportData {
     decision: 'block',
     mode: 'enforce',
     head: COMMITS[2]!,
+    headSha: null,
     overview: ids.map((id, i) => ({
       model: id,
       deployment: LEVELS[i % 2]!,

@@ -241,3 +241,30 @@ describe('report data of the example repository', () => {
     expect(data.attestations.some((a) => a.approvedBy.includes('carol-ceo'))).toBe(true);
   });
 });
+
+describe('the commit a page names', () => {
+  it('without commit details (the App’s pages), the record’s head commit is named', async () => {
+    const { record, state } = await judgeExample();
+    const sha = 'f'.repeat(40);
+    const input = {
+      now: NOW,
+      repository: 'acme/models',
+      current: { record: { ...record, head: sha }, state, commit: null },
+      history: [],
+      historyScope: null,
+      redact: false,
+    };
+    expect(buildReportData(input).headSha).toBe(sha);
+    const { renderReportPage } = await import('../../src/report/render-page.js');
+    const html = await renderReportPage(buildReportData(input));
+    expect(html).toContain('<dt>Commit</dt><dd><code>fffffff</code></dd>');
+    const withCommit = buildReportData({
+      ...input,
+      current: {
+        ...input.current,
+        commit: { sha, date: '2026-11-20T10:00:00Z', subject: 's', author: 'a' },
+      },
+    });
+    expect(withCommit.headSha).toBeNull();
+  });
+});

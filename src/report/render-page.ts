@@ -62,7 +62,9 @@ function header(data: ReportData): string {
   const preset = p.preset ? `${p.preset.name}@${p.preset.version}` : 'none';
   const commit = data.head
     ? `<code>${esc(shortSha(data.head.sha))}</code> ${esc(subjectLine(data.head.subject))} (${esc(data.head.date)})`
-    : 'working tree (no commit)';
+    : data.headSha
+      ? `<code>${esc(shortSha(data.headSha))}</code>`
+      : 'working tree (no commit)';
   const org = p.organization
     ? `<dt>Organization policy</dt><dd>${esc(p.organization.repository)}/${esc(p.organization.path)} at <code>${esc(shortSha(p.organization.commit))}</code></dd>`
     : '';
