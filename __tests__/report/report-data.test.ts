@@ -201,10 +201,10 @@ describe('report data of the example repository', () => {
       ['acme/frontier-7', 'deployment', 'ASL-2', 'ASL-3'],
       ['acme/frontier-7', 'security', 'ASL-2', 'ASL-3'],
     ]);
-    expect(raised[0]!.causes.join(' ')).toContain('CBRN-3 crossed');
-    expect(raised[0]!.causes.join(' ')).toContain(
-      'lm-eval/results_2026-11-10T16-00-00.000000.json',
-    );
+    // The rule-in that holds is the cause; the wmdp-bio review flag on the lm-eval file is not.
+    expect(raised[0]!.causes).toEqual([
+      'CBRN-3 crossed (models/frontier-7/evals/uplift-trial-2026-11.evidence.yml)',
+    ]);
     // The security ASL-3 safeguards the example's org file confirms, by bob-sec.
     expect(raised[1]!.approvers).toContain('bob-sec');
     // The first commit introduces every model: a change from nothing.

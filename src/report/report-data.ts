@@ -358,8 +358,16 @@ function causesOf(
         ? []
         : [
             ...new Set(
-              [...t.evidence, ...t.review]
-                .filter((c) => c.file !== null && (c.rule === 'rule_out' ? !c.holds : c.holds))
+              // Crossed: the rule-ins that hold; not ruled out: the rule-outs that do not. A
+              // review flag is not a cause.
+              t.evidence
+                .filter(
+                  (c) =>
+                    c.file !== null &&
+                    (t.status === 'crossed'
+                      ? c.rule === 'rule_in' && c.holds
+                      : c.rule === 'rule_out' && !c.holds),
+                )
                 .map((c) => c.file!),
             ),
           ];
