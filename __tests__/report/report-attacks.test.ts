@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { overviewTable as summaryTable } from '../../src/action/report.js';
+import { main } from '../../src/cli/main.js';
 import { buildReport } from '../../src/report/build-report.js';
 import { judgeHistory } from '../../src/report/git-history.js';
 import type { CommitSummary } from '../../src/report/report-data.js';
@@ -165,6 +166,48 @@ describe('the overview does not pass a model the gate blocks', () => {
     expect(report.html).toMatch(/<tr data-model="acme\/atlas-2">.*status-block/);
     expect(report.html).toContain('safeguards/zz-late.yml');
     expect(summaryTable(report.data.overview)).not.toContain('| pass |');
+  });
+});
+
+describe('the commit a page names', () => {
+  test('is not claimed for a work tree that differs from it', async () => {
+    const top = copyExample();
+    git(top, null, 'init', '-q', '-b', 'main');
+    commitAll(top, '2026-11-21T09:00:00Z', 'The example');
+    const head = git(top, null, 'rev-parse', 'HEAD').trim();
+    const run = async (out: string) => {
+      let err = '';
+      const io = {
+        out: () => {},
+        err: (t: string) => void (err += t),
+        cwd: top,
+        now: () => NOW,
+      };
+      const code = await main(['report', '--now', '2026-11-27', '--out', out], io);
+      return { code, err, html: readFileSync(join(top, out), 'utf8') };
+    };
+    // Clean (its own earlier page in the work tree is no change): the page names HEAD.
+    const clean = await run('clean.html');
+    expect(clean.html).toContain(`<code>${head.slice(0, 7)}</code> The example`);
+    expect(clean.html).toContain(`data-commit="${head}"`);
+    expect((await run('clean.html')).html).toContain(`<code>${head.slice(0, 7)}</code>`);
+    // The trial removed from the work tree, not committed: frontier-7 drops to ASL-2.
+    rmSync(join(top, UPLIFT));
+    const dirty = await run('dirty.html');
+    expect(dirty.code).toBe(0);
+    expect(dirty.html).toMatch(
+      /<tr data-model="acme\/frontier-7"><th scope="row">acme\/frontier-7<\/th><td[^>]*>ASL-2/,
+    );
+    // Neither the header nor the record's download may say that this is what HEAD holds.
+    const header = dirty.html.slice(
+      dirty.html.indexOf('<header>'),
+      dirty.html.indexOf('</header>'),
+    );
+    expect(header).toContain(`uncommitted changes on ${head.slice(0, 7)}`);
+    expect(header).toContain('<dt>Commit</dt><dd>working tree');
+    expect(dirty.html).not.toContain(`data-commit="${head}"`);
+    expect(dirty.html).not.toContain(`rsp-gate-record-${head.slice(0, 7)}`);
+    expect(dirty.err).toContain(UPLIFT);
   });
 });
 

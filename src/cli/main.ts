@@ -189,11 +189,20 @@ async function report(args: string[], io: Io): Promise<number> {
   const now = parseNow(values.now, io);
   const root = resolve(io.cwd, values.root!);
   if (!existsSync(root)) throw new UsageError(`--root: ${values.root} does not exist`);
-  const { judgeHistory, headCommit } = await import('../report/git-history.js');
+  const { judgeHistory, headCommit, uncommittedChanges } = await import('../report/git-history.js');
   const { buildReport } = await import('../report/build-report.js');
-  const commit = await headCommit(root);
+  const out = resolve(io.cwd, values.out!);
+  const head = await headCommit(root);
+  // A work tree that is not HEAD's is judged as it is, and the page does not name HEAD for it.
+  const changed = head ? await uncommittedChanges(root, [out]) : [];
+  const commit = changed.length > 0 ? null : head;
+  if (head && changed.length > 0)
+    io.err(
+      `rsp-gate report: the work tree has uncommitted changes (${changed.slice(0, 3).join(', ')}` +
+        `${changed.length > 3 ? `, +${changed.length - 3}` : ''}); the page reports the work tree, not ${head.sha.slice(0, 7)}\n`,
+    );
   const wantsHistory = limit !== undefined || since !== undefined;
-  if (wantsHistory && commit === null)
+  if (wantsHistory && head === null)
     throw new UsageError(`--history/--since: ${values.root} is not inside a git work tree`);
   const history = wantsHistory
     ? await judgeHistory({
@@ -208,7 +217,8 @@ async function report(args: string[], io: Io): Promise<number> {
     tree: createLocalTree(root, label),
     policyPath: values.policy!,
     now,
-    repository: label,
+    repository:
+      head && commit === null ? `${label}, uncommitted changes on ${head.sha.slice(0, 7)}` : label,
     commit,
     history,
     historyScope: wantsHistory
@@ -216,7 +226,6 @@ async function report(args: string[], io: Io): Promise<number> {
       : null,
     redact: values.redact!,
   });
-  const out = resolve(io.cwd, values.out!);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, result.html);
   const models = result.data.overview.length;

@@ -12,6 +12,7 @@
  * report's safeguards timeline, which is computed at the report's date. Only the summaries, the
  * kept records and the cache are held.
  */
+import { resolve } from 'node:path';
 import type { DecisionRecord, Levels, ModelDecision } from '../core/decision.js';
 import { InputError, isInputError } from '../core/errors.js';
 import { STATE_CONTEXT, type ModelState, type RepositoryState } from '../core/inputs.js';
@@ -93,6 +94,32 @@ export async function headCommit(root: string): Promise<CommitInfo | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * Files under `root` whose work-tree state is not HEAD's: changed, staged, deleted or untracked
+ * (ignored files are not counted), as paths from the repository's top, except `except` (absolute
+ * paths: the page being written). Empty outside git. A page judged from such a tree must not
+ * name HEAD as what it judged.
+ */
+export async function uncommittedChanges(root: string, except: string[] = []): Promise<string[]> {
+  const repository = await locate(root);
+  if (!repository) return [];
+  const output = (
+    await runGit(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.'])
+  ).toString('utf8');
+  const skip = new Set(except.map((p) => resolve(p)));
+  const paths: string[] = [];
+  const fields = output.split('\0');
+  for (let i = 0; i < fields.length; i++) {
+    const entry = fields[i]!;
+    if (entry.length < 4) continue;
+    // A rename or copy is followed by the path it came from, which is gone from the tree too.
+    if (entry[0] === 'R' || entry[0] === 'C') i++;
+    const path = entry.slice(3);
+    if (!skip.has(resolve(repository.top, path))) paths.push(path);
+  }
+  return paths;
 }
 
 /** The first-parent commits of HEAD that were asked for, oldest first. */
