@@ -228,3 +228,32 @@ describe('hostile strings from committed files', () => {
     expect(readable(html)).toContain(hostile);
   });
 });
+
+describe('the job summary', () => {
+  test('hostile model ids stay in their cells as text when GitHub renders the table', async () => {
+    const { renderAsGitHub } = await import('../helpers/github-markdown.js');
+    const ids = [
+      'a`<img src=http://x.example/t.png>`b',
+      'x\\|y | z',
+      'ends with \\',
+      '`|`',
+      '<!-- hide --> @org/team [open](https://x.example)',
+      'two\nlines | | |',
+      '</td></tr></table><img src=x>',
+    ];
+    const rows = ids.map((model) => ({
+      model,
+      deployment: 'ASL-2',
+      security: 'ASL-2',
+      verdict: 'pass' as const,
+      openItems: 0,
+      nextExpiry: null,
+      card: null,
+    }));
+    const html = renderAsGitHub(summaryTable(rows), { tagfilter: false });
+    expect(html).not.toMatch(/<img|<a |<!--/);
+    const bodyRows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1);
+    expect(bodyRows).toHaveLength(ids.length);
+    for (const r of bodyRows) expect([...r[1]!.matchAll(/<td/g)]).toHaveLength(6);
+  });
+});
