@@ -211,6 +211,57 @@ describe('the commit a page names', () => {
   });
 });
 
+describe('a history that holds fewer commits than asked', () => {
+  async function report(cwd: string, ...args: string[]) {
+    let err = '';
+    let printed = '';
+    const out = join(cwd, '..', `${Math.random().toString(36).slice(2)}.html`);
+    const io = {
+      out: (t: string) => void (printed += t),
+      err: (t: string) => void (err += t),
+      cwd,
+      now: () => NOW,
+    };
+    const code = await main(['report', ...args, '--now', '2026-11-27', '--out', out], io);
+    const html = readFileSync(out, 'utf8');
+    const trends = html.slice(
+      html.indexOf('<h3>Across the branch'),
+      html.indexOf('</section>', html.indexOf('id="trends"')),
+    );
+    return { code, err, printed, trends };
+  }
+
+  function threeCommits(): string {
+    const top = copyExample();
+    git(top, null, 'init', '-q', '-b', 'main');
+    commitAll(top, '2026-11-01T09:00:00Z', 'one');
+    git(top, '2026-11-02T09:00:00Z', 'commit', '-q', '--allow-empty', '-m', 'two');
+    git(top, '2026-11-03T09:00:00Z', 'commit', '-q', '--allow-empty', '-m', 'three');
+    return top;
+  }
+
+  test('a shallow clone: the page and the command say the history stops where the clone does', async () => {
+    const top = threeCommits();
+    const parent = mkdtempSync(join(tmpdir(), 'rsp-report-shallow-'));
+    dirs.push(parent);
+    git(parent, null, 'clone', '-q', '--depth', '1', `file://${top}`, 'clone');
+    const { code, err, trends } = await report(join(parent, 'clone'), '--history', '10');
+    expect(code).toBe(0);
+    expect(trends).toContain('(1 judged)');
+    expect(trends).toContain('shallow');
+    expect(err).toContain('shallow');
+    expect(err).toContain('fetch-depth: 0');
+  });
+
+  test('--since after the last commit: the page says no commit was found, not to ask for history', async () => {
+    const top = threeCommits();
+    const { code, trends } = await report(top, '--since', '2026-11-20');
+    expect(code).toBe(0);
+    expect(trends).not.toContain('run with --history');
+    expect(trends).toContain('the first-parent commits since 2026-11-20 (0 judged)');
+  });
+});
+
 describe('hostile strings from committed files', () => {
   test('a model id that closes attributes, tags and scripts stays text everywhere on the page', async () => {
     const root = copyExample();

@@ -189,7 +189,8 @@ async function report(args: string[], io: Io): Promise<number> {
   const now = parseNow(values.now, io);
   const root = resolve(io.cwd, values.root!);
   if (!existsSync(root)) throw new UsageError(`--root: ${values.root} does not exist`);
-  const { judgeHistory, headCommit, uncommittedChanges } = await import('../report/git-history.js');
+  const { judgeHistory, headCommit, isShallow, uncommittedChanges } =
+    await import('../report/git-history.js');
   const { buildReport } = await import('../report/build-report.js');
   const out = resolve(io.cwd, values.out!);
   const head = await headCommit(root);
@@ -212,6 +213,14 @@ async function report(args: string[], io: Io): Promise<number> {
         ...(since !== undefined ? { since } : {}),
       })
     : [];
+  // A shallow clone holds fewer commits than the branch: the page and the command say so.
+  const cut =
+    wantsHistory && (limit === undefined || history.length < limit) && (await isShallow(root));
+  if (cut)
+    io.err(
+      `rsp-gate report: the clone is shallow, so only ${history.length} commit${history.length === 1 ? ' was' : 's were'} there to judge; ` +
+        'run `git fetch --unshallow` (in CI, check out with `fetch-depth: 0`) for the whole history\n',
+    );
   const label = relative(io.cwd, root) || basename(root);
   const result = await buildReport({
     tree: createLocalTree(root, label),
@@ -222,7 +231,8 @@ async function report(args: string[], io: Io): Promise<number> {
     commit,
     history,
     historyScope: wantsHistory
-      ? describeHistoryScope({ limit, since, judged: history.length })
+      ? `${describeHistoryScope({ limit, since, judged: history.length })}` +
+        `${cut ? '; the clone is shallow: its history stops there' : ''}`
       : null,
     redact: values.redact!,
   });

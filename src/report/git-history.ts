@@ -122,6 +122,12 @@ export async function uncommittedChanges(root: string, except: string[] = []): P
   return paths;
 }
 
+/** True when `root` is in a shallow clone: its history stops where the clone's depth did. */
+export async function isShallow(root: string): Promise<boolean> {
+  const output = await runGit(root, ['rev-parse', '--is-shallow-repository']).catch(() => null);
+  return output?.toString('utf8').trim() === 'true';
+}
+
 /** The first-parent commits of HEAD that were asked for, oldest first. */
 async function selectCommits(top: string, options: HistoryOptions): Promise<CommitInfo[]> {
   const args = ['log', '--first-parent', '-z', LOG_FORMAT];

@@ -291,7 +291,11 @@ export async function trendsSection(data: ReportData): Promise<string> {
   else parts.push(...(await lineageFigures(data)));
   parts.push('<h3>Across the branch’s history</h3>');
   if (data.history.length === 0) {
-    parts.push('<p class="no-history">No history: run with --history N.</p>');
+    parts.push(
+      data.historyScope === null
+        ? '<p class="no-history">No history: run with --history N.</p>'
+        : `<p class="no-history">No commit to judge: ${esc(data.historyScope)}.</p>`,
+    );
   } else {
     parts.push(`<p>${esc(data.historyScope ?? `${data.history.length} commits`)}.</p>`);
     if (data.redacted) parts.push('<p>Values are redacted in this report.</p>');
