@@ -209,6 +209,31 @@ describe('the commit a page names', () => {
     expect(dirty.html).not.toContain(`rsp-gate-record-${head.slice(0, 7)}`);
     expect(dirty.err).toContain(UPLIFT);
   });
+
+  test('is not claimed when the work tree holds evidence that git ignores', async () => {
+    const top = copyExample();
+    git(top, null, 'init', '-q', '-b', 'main');
+    const trial = readFileSync(join(top, UPLIFT), 'utf8');
+    rmSync(join(top, UPLIFT));
+    writeFileSync(join(top, '.gitignore'), 'uplift-trial-*.evidence.yml\nnode_modules/\n');
+    commitAll(top, '2026-11-21T09:00:00Z', 'The example without the trial');
+    const head = git(top, null, 'rev-parse', 'HEAD').trim();
+    // Read by the judgment (frontier-7 rises to ASL-3), in no commit.
+    writeFileSync(join(top, UPLIFT), trial);
+    // What the judgment never reads is no change.
+    cpSync(join(top, 'models'), join(top, 'node_modules/x'), { recursive: true });
+    let err = '';
+    const io = { out: () => {}, err: (t: string) => void (err += t), cwd: top, now: () => NOW };
+    expect(await main(['report', '--now', '2026-11-27', '--out', 'page.html'], io)).toBe(0);
+    const html = readFileSync(join(top, 'page.html'), 'utf8');
+    expect(html).toMatch(
+      /<tr data-model="acme\/frontier-7"><th scope="row">acme\/frontier-7<\/th><td[^>]*>ASL-3/,
+    );
+    expect(html).not.toContain(`data-commit="${head}"`);
+    expect(html).toContain(`uncommitted changes on ${head.slice(0, 7)}`);
+    expect(err).toContain(UPLIFT);
+    expect(err).not.toContain('node_modules');
+  });
 });
 
 describe('a history that holds fewer commits than asked', () => {

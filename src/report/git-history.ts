@@ -97,16 +97,26 @@ export async function headCommit(root: string): Promise<CommitInfo | null> {
 }
 
 /**
- * Files under `root` whose work-tree state is not HEAD's: changed, staged, deleted or untracked
- * (ignored files are not counted), as paths from the repository's top, except `except` (absolute
- * paths: the page being written). Empty outside git. A page judged from such a tree must not
- * name HEAD as what it judged.
+ * Files under `root` whose work-tree state is not HEAD's: changed, staged, deleted, untracked or
+ * ignored (a judgment reads ignored files too, evidence among them), as paths from the
+ * repository's top, except `except` (absolute paths: the page being written) and what the work
+ * tree's reader skips (`.git`, `node_modules`). Empty outside git. A page judged from such a tree
+ * must not name HEAD as what it judged.
  */
 export async function uncommittedChanges(root: string, except: string[] = []): Promise<string[]> {
   const repository = await locate(root);
   if (!repository) return [];
   const output = (
-    await runGit(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.'])
+    await runGit(root, [
+      'status',
+      '--porcelain=v1',
+      '-z',
+      '--untracked-files=all',
+      '--ignored=traditional',
+      '--',
+      '.',
+      ':(exclude,glob)**/node_modules/**',
+    ])
   ).toString('utf8');
   const skip = new Set(except.map((p) => resolve(p)));
   const paths: string[] = [];
