@@ -17,7 +17,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { overviewTable as summaryTable } from '../../src/action/report.js';
+import { overviewTable as summaryTable, publishReport } from '../../src/action/report.js';
+import { STATE_CONTEXT } from '../../src/core/inputs.js';
+import { checkTrees } from '../../src/gate/check-trees.js';
 import { main } from '../../src/cli/main.js';
 import { buildReport } from '../../src/report/build-report.js';
 import { judgeHistory } from '../../src/report/git-history.js';
@@ -302,6 +304,58 @@ describe('hostile strings from committed files', () => {
     // The page's own script, and one inert data block per record.
     expect([...html.matchAll(/<script\b/g)]).toHaveLength(1 + data.records.length);
     expect(readable(html)).toContain(hostile);
+  });
+});
+
+describe("the Action's page", () => {
+  test("judges the branch's history with the run's cards input, as it judged the commit", async () => {
+    const top = copyExample();
+    git(top, null, 'init', '-q', '-b', 'main');
+    commitAll(top, '2026-11-01T09:00:00Z', 'The example');
+    git(top, '2026-11-02T09:00:00Z', 'commit', '-q', '--allow-empty', '-m', 'Later');
+    const sha = git(top, null, 'rev-parse', 'HEAD').trim();
+    // The run judged only atlas-2's card (the Action's `cards` input).
+    const cardGlobs = ['models/atlas-2/MODEL_CARD.md'];
+    const judged = await checkTrees({
+      head: createLocalTree(top, 'acme'),
+      base: null,
+      policyPath: POLICY,
+      now: NOW,
+      context: STATE_CONTEXT,
+      cardGlobs,
+    });
+    expect(judged.record.models.map((m) => m.id)).toEqual(['acme/atlas-2']);
+    const outDir = mkdtempSync(join(tmpdir(), 'rsp-report-action-'));
+    dirs.push(outDir);
+    const saved = process.env.ACTIONS_RUNTIME_TOKEN;
+    delete process.env.ACTIONS_RUNTIME_TOKEN;
+    try {
+      const report = await publishReport({
+        inputs: { history: 10, redact: false, name: 'rsp-gate-report' },
+        target: { kind: 'state', sha, ref: 'refs/heads/main', reason: 'push' },
+        record: judged.record,
+        state: judged.head,
+        policyPath: POLICY,
+        fallbackPreset: null,
+        cardGlobs,
+        now: NOW,
+        repository: 'acme/models',
+        runUrl: null,
+        workspace: top,
+        outDir,
+        eventCommit: null,
+        log: () => {},
+      });
+      const html = readFileSync(report.path, 'utf8');
+      const trends = html.slice(html.indexOf('id="trends"'), html.indexOf('id="safeguards"'));
+      expect(trends).toContain('the last 2 first-parent commits of main');
+      // No model the run did not judge appears in the history it shows.
+      expect(trends).toContain('acme/atlas-2');
+      expect(trends).not.toContain('acme/frontier-7');
+      expect(trends).not.toContain('acme/frontier-6');
+    } finally {
+      if (saved !== undefined) process.env.ACTIONS_RUNTIME_TOKEN = saved;
+    }
   });
 });
 

@@ -37,6 +37,8 @@ export interface ActionReportOptions {
   state: RepositoryState;
   policyPath: string;
   fallbackPreset: string | null;
+  /** The `cards` input: the history is judged with the cards the commit was judged with. */
+  cardGlobs: string[] | null;
   now: Date;
   /** `owner/repo`. */
   repository: string;
@@ -108,6 +110,7 @@ async function readHistory(
       policyPath: options.policyPath,
       limit,
       ...(options.fallbackPreset ? { fallbackPreset: options.fallbackPreset } : {}),
+      ...(options.cardGlobs ? { cardGlobs: options.cardGlobs } : {}),
     });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);

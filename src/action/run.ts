@@ -192,6 +192,7 @@ async function reportOnState(run: {
       state: run.state,
       policyPath: inputs.policyPath,
       fallbackPreset: inputs.preset,
+      cardGlobs: inputs.cardGlobs,
       now: run.now,
       repository: `${github.context.repo.owner}/${github.context.repo.repo}`,
       runUrl: run.runUrl,

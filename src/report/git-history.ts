@@ -38,6 +38,8 @@ export interface HistoryOptions {
   limit?: number;
   since?: Date;
   fallbackPreset?: string;
+  /** Globs of model cards that override the policy's discovery (the Action's `cards` input). */
+  cardGlobs?: string[];
   /** Told of every blob read from git (tests and benchmarks count them). */
   onBlobRead?: (id: string) => void;
   /** Told of each commit's summary as it is judged (progress). */
@@ -342,6 +344,7 @@ async function judgeCommit(
       cache,
       ...(choose ? { onlyModels: choose } : {}),
       ...(options.fallbackPreset !== undefined ? { fallbackPreset: options.fallbackPreset } : {}),
+      ...(options.cardGlobs ? { cardGlobs: options.cardGlobs } : {}),
     });
     return { record, order: head.models.map((m) => m.id), error: null };
   } catch (error) {
