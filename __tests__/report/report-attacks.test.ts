@@ -152,6 +152,51 @@ describe('a redacted report', () => {
   });
 });
 
+describe("the branch's history", () => {
+  test('a capability decision that expires between two commits counts at the first commit after, as the gate would count it', async () => {
+    const top = copyExample();
+    git(top, null, 'init', '-q', '-b', 'main');
+    // frontier-7's trial between the rule-out and rule-in lines: CBRN-3 not ruled out, cleared by
+    // a decision (with the red-team report it requires) until 2026-11-10.
+    const trial = join(top, UPLIFT);
+    writeFileSync(trial, readFileSync(trial, 'utf8').replace('value: 5.3', 'value: 4.0'));
+    writeFileSync(
+      join(top, 'safeguards/frontier-7.yml'),
+      `${readFileSync(join(top, 'safeguards/frontier-7.yml'), 'utf8')}` +
+        '  - { report: expert-red-team-report, evidence: "RT-1", approved_by: [carol-ceo, alice-rso], date: 2026-10-20 }\n' +
+        '  - { decision: capability, threshold: CBRN-3, verdict: below, reason: "read as below", approved_by: [alice-rso, carol-ceo], date: 2026-10-25, expires: 2026-11-10 }\n',
+    );
+    commitAll(top, '2026-11-01T09:00:00Z', 'frontier-7: CBRN-3 decided below until 2026-11-10');
+    // Only atlas-2's card changes after the decision expired.
+    const card = join(top, 'models/atlas-2/MODEL_CARD.md');
+    writeFileSync(card, `${readFileSync(card, 'utf8')}\nA sentence of prose.\n`);
+    commitAll(top, '2026-11-15T09:00:00Z', 'atlas-2: prose');
+    const whole = async (date: string) => {
+      const { record } = await checkTrees({
+        head: createLocalTree(top, 'acme'),
+        base: null,
+        policyPath: POLICY,
+        now: new Date(date),
+        context: STATE_CONTEXT,
+      });
+      return record.models.find((m) => m.id === 'acme/frontier-7')!.levels;
+    };
+    // The gate at each commit's date: ASL-2 while the decision stands, ASL-3 after.
+    expect(await whole('2026-11-15T09:00:00Z')).toEqual({ deployment: 'ASL-3', security: 'ASL-3' });
+    const history = await judgeHistory({ root: top, policyPath: POLICY, limit: 10 });
+    expect(history.map((h) => h.levels['acme/frontier-7'])).toEqual([
+      { deployment: 'ASL-2', security: 'ASL-2' },
+      { deployment: 'ASL-3', security: 'ASL-3' },
+    ]);
+    const { data } = await reportOf(top, false, history);
+    expect(
+      data.levelChanges
+        .filter((c) => c.model === 'acme/frontier-7' && c.to === 'ASL-3')
+        .map((c) => c.commit.subject),
+    ).toEqual(['atlas-2: prose', 'atlas-2: prose']);
+  });
+});
+
 describe('the overview does not pass a model the gate blocks', () => {
   test('a file no model owns that cannot be read blocks every model, on the page and in the job summary', async () => {
     const root = copyExample();

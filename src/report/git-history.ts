@@ -7,10 +7,11 @@
  *   card); the others carry their last judgment. Every model is judged again when what they share
  *   changes (the policy, any attestation, a repository-wide problem, the set of cards), and at each
  *   commit whose record is kept (a level or the verdict moved, and the newest).
- * So a model is judged as of the last commit that changed it: an attestation that expires between
- * two commits that leave the model alone shows at the next commit that judges it, and on the
- * report's safeguards timeline, which is computed at the report's date. Only the summaries, the
- * kept records and the cache are held.
+ * A model is also judged again when time alone may have turned its judgment between two commits
+ * (one of its dates, or an all-models attestation's, plus a span the policy counts from it, falls
+ * between their dates): a decision that expires between two commits that leave the model alone
+ * counts at the first commit after, as the gate would count it. Only the summaries, the kept
+ * records and the cache are held.
  */
 import { resolve } from 'node:path';
 import type { DecisionRecord, Levels, ModelDecision } from '../core/decision.js';
@@ -216,6 +217,90 @@ function sharedInputs(state: RepositoryState, policy: Policy): string {
   ]);
 }
 
+const DAY_MS = 86_400_000;
+
+/** What the policy counts from a date: spans of days, and trigger months. */
+interface Spans {
+  days: number[];
+  months: number[];
+}
+
+/**
+ * The spans the policy counts from a date, read by shape so a limit added to the policy later is
+ * not missed: every number under a key ending in `days` (`expires_after_days`,
+ * `max_evidence_age_days`, ...), and the months of `months_since_assessment` triggers.
+ */
+function policySpans(policy: Policy): Spans {
+  const spans: Spans = { days: [], months: [] };
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (value === null || typeof value !== 'object') return;
+    const record = value as { measure?: unknown; value?: unknown };
+    if (record.measure === 'months_since_assessment' && typeof record.value === 'number')
+      spans.months.push(record.value);
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (/days$/i.test(key) && typeof v === 'number' && Number.isFinite(v)) spans.days.push(v);
+      else walk(v);
+    }
+  };
+  walk(policy);
+  return spans;
+}
+
+/**
+ * Whether a judgment's outcome may turn on `date` between the instants `from` (excluded) and `to`:
+ * the instants the engine compares a date with (a day ahead of it, its start, its last second,
+ * its start plus each span of days; a second's slack either side), and the days its trigger
+ * months may end on (28 to 31 days a month).
+ */
+function turnsBetween(date: string | null, spans: Spans, from: number, to: number): boolean {
+  if (date === null) return false;
+  const base = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
+  if (!Number.isFinite(base)) return false;
+  const points = [
+    base - DAY_MS,
+    base,
+    base + DAY_MS - 1000,
+    ...spans.days.map((d) => base + d * DAY_MS),
+  ];
+  if (points.some((p) => p + 1000 > from && p - 1000 <= to)) return true;
+  return spans.months.some((m) => {
+    const first = base + Math.floor(m) * 28 * DAY_MS;
+    const last = base + (Math.ceil(m) * 31 + 1) * DAY_MS;
+    return last > from && first <= to;
+  });
+}
+
+/**
+ * The models whose carried judgment time alone may have changed between the commit dates `from`
+ * and `to`: one of their dated things (an attestation's date or expiry, an evidence record's
+ * date, the card's assessment) turns between the two. Null, every model: an attestation for all
+ * models turned, or the dates run backwards. Those models are judged again though no commit
+ * touched them, so a decision that expired between two commits counts at the first commit after,
+ * as the gate counts it.
+ */
+function turnedByTime(
+  state: RepositoryState,
+  policy: Policy,
+  from: string,
+  to: string,
+): Set<string> | null {
+  const start = Date.parse(from);
+  const end = Date.parse(to);
+  if (!(start <= end)) return null;
+  const spans = policySpans(policy);
+  const turns = (date: string | null) => turnsBetween(date, spans, start, end);
+  const models = new Set<string>();
+  for (const a of state.attestations) {
+    if (!turns(a.date) && !turns(a.expires)) continue;
+    if (a.model === '*') return null;
+    models.add(a.model);
+  }
+  for (const m of state.models)
+    if (turns(m.assessedAt) || m.evidence.some((e) => turns(e.date))) models.add(m.id);
+  return models;
+}
+
 /** One model's own inputs: its card, its evidence files and its previous card, by blob id. */
 function modelInputs(model: ModelState, blobOf: (path: string) => string | undefined): string {
   const files = new Set([
@@ -418,7 +503,11 @@ export async function judgeHistory(options: HistoryOptions): Promise<CommitSumma
         const inputs = new Map(
           state.models.map((m) => [m.id, modelInputs(m, (p) => blobIds.get(p))]),
         );
-        const only = modelsToJudge(carried, shared, inputs, state.models.length);
+        const byInputs = modelsToJudge(carried, shared, inputs, state.models.length);
+        const byTime =
+          before === null ? null : turnedByTime(state, policy, before.commit.date, commit.date);
+        const only =
+          byInputs === null || byTime === null ? null : new Set([...byInputs, ...byTime]);
         decided = { shared, inputs, all: only === null };
         return only;
       };
