@@ -211,8 +211,20 @@ describe('the overview does not pass a model the gate blocks', () => {
       ['acme/frontier-7', 'block'],
     ]);
     expect(report.html).toMatch(/<tr data-model="acme\/atlas-2">.*status-block/);
-    expect(report.html).toContain('safeguards/zz-late.yml');
+    // Named as what blocks, with its reason, not only somewhere on the page.
+    const blocks = report.html.slice(
+      report.html.indexOf('<h3>What blocks besides open items</h3>'),
+    );
+    expect(blocks.slice(0, blocks.indexOf('</table>'))).toMatch(
+      /<th scope="row">all models<\/th><td><code>yaml-syntax<\/code><\/td><td>[^<]+<\/td><td>safeguards\/zz-late\.yml:\d+<\/td>/,
+    );
     expect(summaryTable(report.data.overview)).not.toContain('| pass |');
+    // Redacted, the problem is still there, without its path.
+    const redacted = (await reportOf(root, true)).html;
+    expect(redacted).not.toContain('zz-late');
+    expect(redacted).toMatch(
+      /<th scope="row">all models<\/th><td><code>yaml-syntax<\/code><\/td><td>yaml-syntax \(details redacted\)<\/td><td>redacted<\/td>/,
+    );
   });
 });
 
