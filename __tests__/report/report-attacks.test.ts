@@ -12,6 +12,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -267,6 +268,22 @@ describe('the commit a page names', () => {
     expect(dirty.html).not.toContain(`data-commit="${head}"`);
     expect(dirty.html).not.toContain(`rsp-gate-record-${head.slice(0, 7)}`);
     expect(dirty.err).toContain(UPLIFT);
+  });
+
+  test('names HEAD for a clean tree reached through a symlink, its own earlier page aside', async () => {
+    const top = copyExample();
+    git(top, null, 'init', '-q', '-b', 'main');
+    commitAll(top, '2026-11-21T09:00:00Z', 'The example');
+    const head = git(top, null, 'rev-parse', 'HEAD').trim();
+    const link = `${top}-link`;
+    symlinkSync(top, link);
+    dirs.push(link);
+    const io = { out: () => {}, err: () => {}, cwd: link, now: () => NOW };
+    for (let run = 0; run < 2; run++) {
+      expect(await main(['report', '--now', '2026-11-27', '--out', 'page.html'], io)).toBe(0);
+      const html = readFileSync(join(link, 'page.html'), 'utf8');
+      expect(html, `run ${run + 1}`).toContain(`data-commit="${head}"`);
+    }
   });
 
   test('is not claimed when the work tree holds evidence that git ignores', async () => {

@@ -13,7 +13,8 @@
  * counts at the first commit after, as the gate would count it. Only the summaries, the kept
  * records and the cache are held.
  */
-import { resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { DecisionRecord, Levels, ModelDecision } from '../core/decision.js';
 import { InputError, isInputError } from '../core/errors.js';
 import { STATE_CONTEXT, type ModelState, type RepositoryState } from '../core/inputs.js';
@@ -121,7 +122,12 @@ export async function uncommittedChanges(root: string, except: string[] = []): P
       ':(exclude,glob)**/node_modules/**',
     ])
   ).toString('utf8');
-  const skip = new Set(except.map((p) => resolve(p)));
+  // Compared as git names them: physical paths (the page may be named through a symlink).
+  const physical = (p: string) => {
+    const full = resolve(p);
+    return existsSync(dirname(full)) ? join(realpathSync(dirname(full)), basename(full)) : full;
+  };
+  const skip = new Set(except.map(physical));
   const paths: string[] = [];
   const fields = output.split('\0');
   for (let i = 0; i < fields.length; i++) {
@@ -130,7 +136,7 @@ export async function uncommittedChanges(root: string, except: string[] = []): P
     // A rename or copy is followed by the path it came from, which is gone from the tree too.
     if (entry[0] === 'R' || entry[0] === 'C') i++;
     const path = entry.slice(3);
-    if (!skip.has(resolve(repository.top, path))) paths.push(path);
+    if (!skip.has(physical(resolve(repository.top, path)))) paths.push(path);
   }
   return paths;
 }
