@@ -196,6 +196,38 @@ describe("the branch's history", () => {
         .map((c) => c.commit.subject),
     ).toEqual(['atlas-2: prose', 'atlas-2: prose']);
   });
+  test("is read whatever the user's git config prints with a log (log.showSignature and signed commits)", async () => {
+    const top = copyExample();
+    git(top, null, 'init', '-q', '-b', 'main');
+    commitAll(top, '2026-11-01T09:00:00Z', 'Signed, as GitHub signs a merge');
+    // The commit with a signature header (its checking needs no key: git says "No signature").
+    const [header, body] = git(top, null, 'cat-file', 'commit', 'HEAD').split(/\n\n([\s\S]*)/);
+    const signed = `${header}\ngpgsig -----BEGIN SSH SIGNATURE-----\n U1NIU0lH\n -----END SSH SIGNATURE-----\n\n${body}`;
+    const object = join(top, '..', `${top.split('/').pop()}.commit`);
+    dirs.push(object);
+    writeFileSync(object, signed);
+    git(
+      top,
+      null,
+      'update-ref',
+      'HEAD',
+      git(top, null, 'hash-object', '-t', 'commit', '-w', object).trim(),
+    );
+    const config = join(top, '..', `${top.split('/').pop()}.gitconfig`);
+    dirs.push(config);
+    writeFileSync(config, '[log]\n\tshowSignature = true\n');
+    const saved = process.env.GIT_CONFIG_GLOBAL;
+    process.env.GIT_CONFIG_GLOBAL = config;
+    try {
+      const history = await judgeHistory({ root: top, policyPath: POLICY, limit: 5 });
+      expect(history.map((h) => [h.commit.sha.length, h.commit.subject, h.error])).toEqual([
+        [40, 'Signed, as GitHub signs a merge', null],
+      ]);
+    } finally {
+      if (saved === undefined) delete process.env.GIT_CONFIG_GLOBAL;
+      else process.env.GIT_CONFIG_GLOBAL = saved;
+    }
+  });
 });
 
 describe('the overview does not pass a model the gate blocks', () => {

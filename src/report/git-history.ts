@@ -69,8 +69,11 @@ async function locate(root: string): Promise<Repository | null> {
   return top ? { top, prefix } : null;
 }
 
-/** `git log` fields: sha, committer time (Unix seconds), author, subject; NUL-separated. */
-const LOG_FORMAT = '--format=%H%x00%ct%x00%an%x00%s';
+/**
+ * `git log` fields: sha, committer time (Unix seconds), author, subject; NUL-separated. With no
+ * signature lines: a user's `log.showSignature` would print them into the output.
+ */
+const LOG_FORMAT = ['--no-show-signature', '--format=%H%x00%ct%x00%an%x00%s'];
 
 function commitsFrom(output: string): CommitInfo[] {
   const fields = output.split('\0');
@@ -93,7 +96,7 @@ export async function headCommit(root: string): Promise<CommitInfo | null> {
   const repository = await locate(root);
   if (!repository) return null;
   try {
-    const output = await runGit(repository.top, ['log', '-1', '-z', LOG_FORMAT, 'HEAD']);
+    const output = await runGit(repository.top, ['log', '-1', '-z', ...LOG_FORMAT, 'HEAD']);
     return commitsFrom(output.toString('utf8'))[0] ?? null;
   } catch {
     return null;
@@ -149,7 +152,7 @@ export async function isShallow(root: string): Promise<boolean> {
 
 /** The first-parent commits of HEAD that were asked for, oldest first. */
 async function selectCommits(top: string, options: HistoryOptions): Promise<CommitInfo[]> {
-  const args = ['log', '--first-parent', '-z', LOG_FORMAT];
+  const args = ['log', '--first-parent', '-z', ...LOG_FORMAT];
   if (options.limit !== undefined) args.push('-n', String(options.limit));
   if (options.since !== undefined) args.push(`--since=${options.since.toISOString()}`);
   args.push('HEAD');
