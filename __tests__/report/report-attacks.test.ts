@@ -259,6 +259,19 @@ describe('the overview does not pass a model the gate blocks', () => {
       /<th scope="row">all models<\/th><td><code>yaml-syntax<\/code><\/td><td>yaml-syntax \(details redacted\)<\/td><td>redacted<\/td>/,
     );
   });
+  test('two cards that name one model: every row of it blocks, and the page says why', async () => {
+    const root = copyExample();
+    cpSync(join(root, 'models/frontier-6'), join(root, 'models/frontier-6-again'), {
+      recursive: true,
+    });
+    const report = await reportOf(root, false);
+    expect(report.record.decision).toBe('block');
+    const rows = report.data.overview.filter((o) => o.model === 'acme/frontier-6');
+    expect(rows.map((o) => o.verdict)).toEqual(['block', 'block']);
+    expect(report.html).toMatch(
+      /<td><code>duplicate-model<\/code><\/td><td>model acme\/frontier-6 is declared by two cards/,
+    );
+  });
 });
 
 describe('the commit a page names', () => {
