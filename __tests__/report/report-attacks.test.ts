@@ -272,6 +272,34 @@ describe('the overview does not pass a model the gate blocks', () => {
       /<td><code>duplicate-model<\/code><\/td><td>model acme\/frontier-6 is declared by two cards/,
     );
   });
+  test('an attestation whose approvers hold none of the roles is not shown as standing, and its rejection is on the page', async () => {
+    const root = copyExample();
+    const file = join(root, 'safeguards/org-asl3-security.yml');
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8')}  - { safeguard: asl3-sec-monitoring, evidence: "SEC-299", approved_by: [mallory], date: 2026-11-01 }\n`,
+    );
+    const report = await reportOf(root, false);
+    const f7 = report.record.models.find((m) => m.id === 'acme/frontier-7')!;
+    expect(f7.safeguards.find((s) => s.id === 'asl3-sec-monitoring')!.status).toBe('rejected');
+    const safeguards = report.html.slice(
+      report.html.indexOf('id="safeguards"'),
+      report.html.indexOf('id="audit"'),
+    );
+    // The timeline and its table say it does not count, and why.
+    expect(safeguards).toContain('active, no expiry · by mallory · not counted');
+    expect(safeguards).toMatch(
+      /<td>asl3-sec-monitoring<\/td><td[^>]*><span class="status status-active">active<\/span> not counted: @mallory holds none of the allowed roles/,
+    );
+    // What blocks names it, though it is a safeguard (the page lists no safeguard items).
+    expect(report.html).toMatch(
+      /<td><code>safeguard-rejected<\/code><\/td><td>ASL-3 security safeguard `asl3-sec-monitoring`/,
+    );
+    // Redacted, the words stay and the path goes.
+    const redacted = (await reportOf(root, true)).html;
+    expect(redacted).toContain('active, no expiry · by mallory · not counted');
+    expect(redacted).not.toContain('org-asl3-security.yml');
+  });
 });
 
 describe('the commit a page names', () => {

@@ -98,6 +98,11 @@ export interface AttestationRow {
   /** null when redacted. */
   file: string | null;
   line: number | null;
+  /**
+   * Why the judgment counted this attestation for no model (its approvers hold none of the
+   * roles, say), or null when it counts or nothing asked for it.
+   */
+  notCounted?: string | null;
 }
 
 export interface OverviewRow {
@@ -294,6 +299,22 @@ function judgedExpiry(record: DecisionRecord, a: Attestation): string | null {
   return signoff?.expires ?? null;
 }
 
+/**
+ * Why a safeguard attestation confirmed nothing: no model's safeguard counted it, and one
+ * rejected it (the words after its `attestation FILE:LINE:`, which name approvers and roles only).
+ */
+function rejectionOf(record: DecisionRecord, a: Attestation): string | null {
+  if (a.kind !== 'safeguard') return null;
+  const results = record.models.flatMap((m) => m.safeguards.filter((s) => s.id === a.target));
+  const counted = results.some((s) =>
+    s.confirmed_by.some((c) => c.via === 'attestation' && c.file === a.file && c.line === a.line),
+  );
+  if (counted) return null;
+  const at = `attestation ${a.file}:${a.line}: `;
+  const rejected = results.flatMap((s) => s.rejected).find((r) => r.why.startsWith(at));
+  return rejected ? rejected.why.slice(at.length) : null;
+}
+
 function attestationRows(input: ReportInput): AttestationRow[] {
   const today = dayOf(input.now);
   const { record, state } = input.current;
@@ -322,6 +343,7 @@ function attestationRows(input: ReportInput): AttestationRow[] {
         daysLeft,
         file: input.redact ? null : a.file,
         line: input.redact ? null : a.line,
+        notCounted: rejectionOf(record, a),
       };
     })
     .sort((x, y) => (x.date ?? '').localeCompare(y.date ?? '') || x.model.localeCompare(y.model));
@@ -421,8 +443,11 @@ function levelChanges(history: CommitSummary[], redact: boolean): LevelChange[] 
   return changes;
 }
 
-/** Reason codes the safeguard and sign-off lists already show, item by item. */
-const SHOWN_AS_ITEMS = /^(?:safeguard-|signoff-|trigger-|alert-response)/;
+/**
+ * Reason codes the overview counts as open items. A rejected safeguard is listed all the same:
+ * the page lists no safeguard items, and its attestation is on the timeline.
+ */
+const SHOWN_AS_ITEMS = /^(?:safeguard-(?!rejected$)|signoff-|trigger-|alert-response)/;
 
 function blockingReasons(record: DecisionRecord, redact: boolean): Reason[] {
   return record.reasons

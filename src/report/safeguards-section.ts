@@ -33,7 +33,10 @@ function attestationTable(rows: AttestationRow[], redacted: boolean): string {
       a.model === '*' ? '* (all models)' : a.model,
       a.kind,
       a.target,
-      { raw: badge(a.state), sort: a.state },
+      {
+        raw: `${badge(a.state)}${a.notCounted ? ` not counted: ${esc(a.notCounted)}` : ''}`,
+        sort: a.state,
+      },
       a.approvedBy.length ? a.approvedBy.join(', ') : 'nobody',
       a.date,
       a.expires ?? 'never',
@@ -65,7 +68,7 @@ function chartRows(rows: AttestationRow[], now: string) {
     start: a.date ?? a.expires ?? now,
     end: a.expires ?? now,
     state: a.state,
-    text: `${a.expires === null && a.state === 'active' ? 'active, no expiry' : a.state} · ${byWhom(a.approvedBy)}`,
+    text: `${a.expires === null && a.state === 'active' ? 'active, no expiry' : a.state} · ${byWhom(a.approvedBy)}${a.notCounted ? ' · not counted' : ''}`,
   }));
 }
 
