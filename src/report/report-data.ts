@@ -300,11 +300,39 @@ function judgedExpiry(record: DecisionRecord, a: Attestation): string | null {
 }
 
 /**
- * Why a safeguard attestation confirmed nothing: no model's safeguard counted it, and one
- * rejected it (the words after its `attestation FILE:LINE:`, which name approvers and roles only).
+ * Why an attestation counted for no model, in words that name approvers and roles, never a path;
+ * null when it counts, or nothing asked for it. A safeguard: no model's safeguard counted it and
+ * one rejected it. A sign-off: a model needs that level's sign-off and none rests on it. A
+ * capability decision: the judgment said why it is not counted.
  */
 function rejectionOf(record: DecisionRecord, a: Attestation): string | null {
-  if (a.kind !== 'safeguard') return null;
+  if (a.kind === 'safeguard') return safeguardRejection(record, a);
+  if (a.kind === 'signoff') {
+    const needed = record.models
+      .filter((m) => a.model === '*' || m.id === a.model)
+      .flatMap((m) => m.signoffs.filter((s) => s.level === a.target));
+    const rests = needed.some(
+      (s) =>
+        s.via === 'attestation' &&
+        s.by !== null &&
+        a.approvedBy.includes(s.by) &&
+        s.date === a.date,
+    );
+    return needed.length > 0 && !rests ? `no sign-off of ${a.target} rests on it` : null;
+  }
+  if (a.kind === 'decision') {
+    const counted = record.models.some((m) =>
+      m.thresholds.some((t) => t.decision?.file === a.file && t.decision.line === a.line),
+    );
+    const said = record.reasons.find(
+      (r) => r.code === 'decision-not-counted' && r.file === a.file && r.line === a.line,
+    );
+    return counted || !said ? null : said.message.replace(/^.*? not counted: /, '');
+  }
+  return null;
+}
+
+function safeguardRejection(record: DecisionRecord, a: Attestation): string | null {
   const results = record.models.flatMap((m) => m.safeguards.filter((s) => s.id === a.target));
   const counted = results.some((s) =>
     s.confirmed_by.some((c) => c.via === 'attestation' && c.file === a.file && c.line === a.line),
