@@ -300,20 +300,25 @@ describe('the overview does not pass a model the gate blocks', () => {
     expect(redacted).toContain('active, no expiry · by mallory · not counted');
     expect(redacted).not.toContain('org-asl3-security.yml');
   });
-  test('a sign-off or a capability decision no role holder signed is marked as not counted', async () => {
+  test('a sign-off, capability decision or override that does not count is marked as not counted', async () => {
     const root = copyExample();
     const file = join(root, 'safeguards/frontier-7.yml');
     writeFileSync(
       file,
       `${readFileSync(file, 'utf8')}` +
         '  - { signoff: ASL-3, approved_by: [mallory], date: 2026-11-01 }\n' +
-        '  - { decision: capability, threshold: CBRN-3, verdict: below, reason: "r", approved_by: [mallory], date: 2026-11-02 }\n',
+        '  - { decision: capability, threshold: CBRN-3, verdict: below, reason: "r", approved_by: [mallory], date: 2026-11-02 }\n' +
+        '  - { override: ASL-4, reason: "we say so", approved_by: [alice-rso], date: 2026-11-03 }\n',
     );
     const { data, html } = await reportOf(root, false);
-    const forged = data.attestations.filter((a) => a.approvedBy.includes('mallory'));
+    const forged = data.attestations.filter((a) => a.date !== null && a.date >= '2026-11-01');
     expect(forged.map((a) => [a.kind, a.notCounted])).toEqual([
       ['signoff', 'no sign-off of ASL-3 rests on it'],
       ['decision', '@mallory holds none of the allowed roles (ceo, rso)'],
+      [
+        'override',
+        "the policy grants no override of an undefined level (`approvals.override` is `none` or not set); the level's safeguards must be defined instead",
+      ],
     ]);
     for (const kind of ['signoff', 'decision']) {
       const figure = html.slice(html.indexOf(`data-kind="${kind}"`));

@@ -302,8 +302,9 @@ function judgedExpiry(record: DecisionRecord, a: Attestation): string | null {
 /**
  * Why an attestation counted for no model, in words that name approvers and roles, never a path;
  * null when it counts, or nothing asked for it. A safeguard: no model's safeguard counted it and
- * one rejected it. A sign-off: a model needs that level's sign-off and none rests on it. A
- * capability decision: the judgment said why it is not counted.
+ * one rejected it. A sign-off: a model needs that level's sign-off and none rests on it. Any
+ * other (a capability decision, an override, a declaration): the judgment said why it is not
+ * counted, at the attestation's line.
  */
 function rejectionOf(record: DecisionRecord, a: Attestation): string | null {
   if (a.kind === 'safeguard') return safeguardRejection(record, a);
@@ -320,16 +321,15 @@ function rejectionOf(record: DecisionRecord, a: Attestation): string | null {
     );
     return needed.length > 0 && !rests ? `no sign-off of ${a.target} rests on it` : null;
   }
-  if (a.kind === 'decision') {
-    const counted = record.models.some((m) =>
+  const counted =
+    a.kind === 'decision' &&
+    record.models.some((m) =>
       m.thresholds.some((t) => t.decision?.file === a.file && t.decision.line === a.line),
     );
-    const said = record.reasons.find(
-      (r) => r.code === 'decision-not-counted' && r.file === a.file && r.line === a.line,
-    );
-    return counted || !said ? null : said.message.replace(/^.*? not counted: /, '');
-  }
-  return null;
+  const said = record.reasons.find(
+    (r) => r.file === a.file && r.line === a.line && / not counted: /.test(r.message),
+  );
+  return counted || !said ? null : said.message.replace(/^.*? not counted: /, '');
 }
 
 function safeguardRejection(record: DecisionRecord, a: Attestation): string | null {
