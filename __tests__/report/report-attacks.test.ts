@@ -300,18 +300,23 @@ describe('the overview does not pass a model the gate blocks', () => {
     expect(redacted).toContain('active, no expiry · by mallory · not counted');
     expect(redacted).not.toContain('org-asl3-security.yml');
   });
-  test('a sign-off, capability decision or override that does not count is marked as not counted', async () => {
+  test('a report, sign-off, capability decision or override that does not count is marked as not counted', async () => {
     const root = copyExample();
     const file = join(root, 'safeguards/frontier-7.yml');
+    // frontier-7's capability report, signed by someone without the role instead of by the CEO and RSO.
     writeFileSync(
       file,
-      `${readFileSync(file, 'utf8')}` +
+      `${readFileSync(file, 'utf8').replace('approved_by: [carol-ceo, alice-rso]', 'approved_by: [mallory]')}` +
         '  - { signoff: ASL-3, approved_by: [mallory], date: 2026-11-01 }\n' +
         '  - { decision: capability, threshold: CBRN-3, verdict: below, reason: "r", approved_by: [mallory], date: 2026-11-02 }\n' +
         '  - { override: ASL-4, reason: "we say so", approved_by: [alice-rso], date: 2026-11-03 }\n',
     );
     const { data, html } = await reportOf(root, false);
     const forged = data.attestations.filter((a) => a.date !== null && a.date >= '2026-11-01');
+    const report = data.attestations.find(
+      (a) => a.model === 'acme/frontier-7' && a.kind === 'report',
+    )!;
+    expect(report.notCounted).toBe('what requires capability-report is still open');
     expect(forged.map((a) => [a.kind, a.notCounted])).toEqual([
       ['signoff', 'no sign-off of ASL-3 rests on it'],
       ['decision', '@mallory holds none of the allowed roles (ceo, rso)'],

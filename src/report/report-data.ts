@@ -302,9 +302,10 @@ function judgedExpiry(record: DecisionRecord, a: Attestation): string | null {
 /**
  * Why an attestation counted for no model, in words that name approvers and roles, never a path;
  * null when it counts, or nothing asked for it. A safeguard: no model's safeguard counted it and
- * one rejected it. A sign-off: a model needs that level's sign-off and none rests on it. Any
- * other (a capability decision, an override, a declaration): the judgment said why it is not
- * counted, at the attestation's line.
+ * one rejected it. A sign-off: a model needs that level's sign-off and none rests on it. A
+ * report: a trigger or alert of the model that requires it is still open. Any other (a
+ * capability decision, an override, a declaration): the judgment said why it is not counted, at
+ * the attestation's line.
  */
 function rejectionOf(record: DecisionRecord, a: Attestation): string | null {
   if (a.kind === 'safeguard') return safeguardRejection(record, a);
@@ -320,6 +321,15 @@ function rejectionOf(record: DecisionRecord, a: Attestation): string | null {
         s.date === a.date,
     );
     return needed.length > 0 && !rests ? `no sign-off of ${a.target} rests on it` : null;
+  }
+  if (a.kind === 'report') {
+    const open = record.models
+      .filter((m) => a.model === '*' || m.id === a.model)
+      .flatMap((m) => [
+        ...m.triggers.filter((t) => t.requires_attestation === a.target && t.status === 'missing'),
+        ...m.thresholds.filter((t) => t.alert?.report === a.target && t.alert.status === 'missing'),
+      ]);
+    if (open.length > 0) return `what requires ${a.target} is still open`;
   }
   const counted =
     a.kind === 'decision' &&
