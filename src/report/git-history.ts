@@ -104,13 +104,37 @@ export async function headCommit(root: string): Promise<CommitInfo | null> {
 }
 
 /**
- * Files under `root` whose work-tree state is not HEAD's: changed, staged, deleted, untracked or
- * ignored (a judgment reads ignored files too, evidence among them), as paths from the
- * repository's top, except `except` (absolute paths: the page being written) and what the work
- * tree's reader skips (`.git`, `node_modules`). Empty outside git. A page judged from such a tree
- * must not name HEAD as what it judged.
+ * Files under `root` whose work-tree state is not HEAD's: changed, staged, deleted or untracked,
+ * as paths from the repository's top, except `except` (absolute paths: the page being written).
+ * Empty outside git. A page judged from such a tree must not name HEAD as what it judged.
  */
 export async function uncommittedChanges(root: string, except: string[] = []): Promise<string[]> {
+  const skip = new Set(except.map(physical));
+  return (await statusOf(root, false))
+    .filter((e) => !e.ignored && !skip.has(e.absolute))
+    .map((e) => e.path);
+}
+
+/**
+ * Files under `root` that git ignores, as physical absolute paths, but for what the work tree's
+ * reader skips (`.git`, `node_modules`): a judgment reads them too when its globs reach them, so a
+ * page that read one names no commit.
+ */
+export async function ignoredFiles(root: string): Promise<string[]> {
+  return (await statusOf(root, true)).filter((e) => e.ignored).map((e) => e.absolute);
+}
+
+/** A path as git names it: physical (a path named through a symlink resolved), absolute. */
+function physical(p: string): string {
+  const full = resolve(p);
+  return existsSync(dirname(full)) ? join(realpathSync(dirname(full)), basename(full)) : full;
+}
+
+/** `git status` of the files under `root`, ignored ones too when asked. */
+async function statusOf(
+  root: string,
+  ignored: boolean,
+): Promise<{ path: string; absolute: string; ignored: boolean }[]> {
   const repository = await locate(root);
   if (!repository) return [];
   const output = (
@@ -119,19 +143,13 @@ export async function uncommittedChanges(root: string, except: string[] = []): P
       '--porcelain=v1',
       '-z',
       '--untracked-files=all',
-      '--ignored=traditional',
+      ...(ignored ? ['--ignored=traditional'] : []),
       '--',
       '.',
       ':(exclude,glob)**/node_modules/**',
     ])
   ).toString('utf8');
-  // Compared as git names them: physical paths (the page may be named through a symlink).
-  const physical = (p: string) => {
-    const full = resolve(p);
-    return existsSync(dirname(full)) ? join(realpathSync(dirname(full)), basename(full)) : full;
-  };
-  const skip = new Set(except.map(physical));
-  const paths: string[] = [];
+  const entries: { path: string; absolute: string; ignored: boolean }[] = [];
   const fields = output.split('\0');
   for (let i = 0; i < fields.length; i++) {
     const entry = fields[i]!;
@@ -139,9 +157,13 @@ export async function uncommittedChanges(root: string, except: string[] = []): P
     // A rename or copy is followed by the path it came from, which is gone from the tree too.
     if (entry[0] === 'R' || entry[0] === 'C') i++;
     const path = entry.slice(3);
-    if (!skip.has(physical(resolve(repository.top, path)))) paths.push(path);
+    entries.push({
+      path,
+      absolute: physical(resolve(repository.top, path)),
+      ignored: entry.startsWith('!!'),
+    });
   }
-  return paths;
+  return entries;
 }
 
 /** True when `root` is in a shallow clone: its history stops where the clone's depth did. */
@@ -298,30 +320,41 @@ function turnedByTime(
   const end = Date.parse(to);
   if (!(start <= end)) return null;
   const spans = policySpans(policy);
-  const turns = (date: string | null) => turnsBetween(date, spans, start, end);
+  // Many records share a date (a file's records, a day's files): each date is looked at once.
+  const seen = new Map<string, boolean>();
+  const turns = (date: string | null) => {
+    if (date === null) return false;
+    let turned = seen.get(date);
+    if (turned === undefined) seen.set(date, (turned = turnsBetween(date, spans, start, end)));
+    return turned;
+  };
   const models = new Set<string>();
   for (const a of state.attestations) {
     if (!turns(a.date) && !turns(a.expires)) continue;
     if (a.model === '*') return null;
     models.add(a.model);
   }
-  for (const m of state.models)
-    if (turns(m.assessedAt) || m.evidence.some((e) => turns(e.date))) models.add(m.id);
+  // Plain loops: this runs over every evidence record at every commit.
+  for (const m of state.models) {
+    let turned = turns(m.assessedAt);
+    for (let i = 0; !turned && i < m.evidence.length; i++)
+      turned = turns(m.evidence[i]!.date ?? null);
+    if (turned) models.add(m.id);
+  }
   return models;
 }
 
 /** One model's own inputs: its card, its evidence files and its previous card, by blob id. */
 function modelInputs(model: ModelState, blobOf: (path: string) => string | undefined): string {
-  const files = new Set([
-    ...model.evidence.map((e) => e.file),
-    ...model.artifactErrors.map((e) => e.file),
-  ]);
-  return JSON.stringify([
-    blobOf(model.card) ?? model.card,
-    [...files].sort().map((f) => [f, blobOf(f) ?? null]),
-    model.previous ? (blobOf(model.previous.card) ?? model.previous.card) : null,
-    model.warnings,
-  ]);
+  // Built as one string, NUL-separated (git paths hold no NUL): it is made for every model at
+  // every commit, so it is kept cheap.
+  const files = new Set<string>();
+  for (const e of model.evidence) files.add(e.file);
+  for (const e of model.artifactErrors) files.add(e.file);
+  let key = `${blobOf(model.card) ?? model.card}\0`;
+  key += model.previous ? `${blobOf(model.previous.card) ?? model.previous.card}\0` : '\0';
+  for (const f of [...files].sort()) key += `${f}\0${blobOf(f) ?? ''}\0`;
+  return model.warnings.length > 0 ? key + JSON.stringify(model.warnings) : key;
 }
 
 /** The models whose own inputs changed since `carried`, or null when every model must be judged. */
@@ -503,7 +536,8 @@ export async function judgeHistory(options: HistoryOptions): Promise<CommitSumma
     for (const [i, commit] of commits.entries()) {
       const files = await listing!;
       listing = list(i + 1, listing);
-      const blobIds = new Map(files.map((f) => [f.path, f.id]));
+      const blobIds = new Map<string, string | undefined>();
+      for (const f of files) blobIds.set(f.path, f.id);
       const tree = onePolicyRead(createGitTree(commit.sha.slice(0, 7), files, blobs), options);
       // Which models to judge: told the state once read, it keeps what it decided here.
       let decided: { shared: string; inputs: Map<string, string>; all: boolean } | null = null;
