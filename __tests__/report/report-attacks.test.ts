@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -394,9 +395,18 @@ describe('the commit a page names', () => {
     git(top, null, 'init', '-q', '-b', 'main');
     const trial = readFileSync(join(top, UPLIFT), 'utf8');
     rmSync(join(top, UPLIFT));
-    writeFileSync(join(top, '.gitignore'), 'uplift-trial-*.evidence.yml\nnode_modules/\n');
+    writeFileSync(
+      join(top, '.gitignore'),
+      'uplift-trial-2026-11.evidence.yml\nnode_modules/\n.venv/\n',
+    );
     commitAll(top, '2026-11-21T09:00:00Z', 'The example without the trial');
     const head = git(top, null, 'rev-parse', 'HEAD').trim();
+    // An ignored file the judgment does not read is no change.
+    mkdirSync(join(top, '.venv/lib'), { recursive: true });
+    writeFileSync(join(top, '.venv/lib/site.py'), 'pass\n');
+    const quiet = { out: () => {}, err: () => {}, cwd: top, now: () => NOW };
+    expect(await main(['report', '--now', '2026-11-27', '--out', 'page.html'], quiet)).toBe(0);
+    expect(readFileSync(join(top, 'page.html'), 'utf8')).toContain(`data-commit="${head}"`);
     // Read by the judgment (frontier-7 rises to ASL-3), in no commit.
     writeFileSync(join(top, UPLIFT), trial);
     // What the judgment never reads is no change.
@@ -412,6 +422,7 @@ describe('the commit a page names', () => {
     expect(html).toContain(`uncommitted changes on ${head.slice(0, 7)}`);
     expect(err).toContain(UPLIFT);
     expect(err).not.toContain('node_modules');
+    expect(err).not.toContain('.venv');
   });
 });
 

@@ -2,9 +2,10 @@
  * `rsp-gate check | validate | explain | init | presets`. Exit codes: 0 pass, 1 block,
  * 2 invalid input or usage.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { DecisionRecord } from '../core/decision.js';
 import { isInputError } from '../core/errors.js';
 import { STATE_CONTEXT } from '../core/inputs.js';
 import {
@@ -19,7 +20,7 @@ import type { Policy } from '../policy/types.js';
 import { createLocalTree } from '../repository/local-tree.js';
 import { loadRepository } from '../repository/load-repository.js';
 import { renderExplanation } from '../render/render-explanation.js';
-import { describeHistoryScope } from '../report/report-data.js';
+import { describeHistoryScope, type CommitInfo } from '../report/report-data.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 import { renderText } from '../render/render-text.js';
 import { starterPolicy, starterWorkflow } from './starter-files.js';
@@ -189,19 +190,13 @@ async function report(args: string[], io: Io): Promise<number> {
   const now = parseNow(values.now, io);
   const root = resolve(io.cwd, values.root!);
   if (!existsSync(root)) throw new UsageError(`--root: ${values.root} does not exist`);
-  const { judgeHistory, headCommit, isShallow, uncommittedChanges } =
+  const { judgeHistory, headCommit, ignoredFiles, isShallow, uncommittedChanges } =
     await import('../report/git-history.js');
   const { buildReport } = await import('../report/build-report.js');
   const out = resolve(io.cwd, values.out!);
   const head = await headCommit(root);
   // A work tree that is not HEAD's is judged as it is, and the page does not name HEAD for it.
   const changed = head ? await uncommittedChanges(root, [out]) : [];
-  const commit = changed.length > 0 ? null : head;
-  if (head && changed.length > 0)
-    io.err(
-      `rsp-gate report: the work tree has uncommitted changes (${changed.slice(0, 3).join(', ')}` +
-        `${changed.length > 3 ? `, +${changed.length - 3}` : ''}); the page reports the work tree, not ${head.sha.slice(0, 7)}\n`,
-    );
   const wantsHistory = limit !== undefined || since !== undefined;
   if (wantsHistory && head === null)
     throw new UsageError(`--history/--since: ${values.root} is not inside a git work tree`);
@@ -222,20 +217,35 @@ async function report(args: string[], io: Io): Promise<number> {
         'run `git fetch --unshallow` (in CI, check out with `fetch-depth: 0`) for the whole history\n',
     );
   const label = relative(io.cwd, root) || basename(root);
-  const result = await buildReport({
-    tree: createLocalTree(root, label),
-    policyPath: values.policy!,
-    now,
-    repository:
-      head && commit === null ? `${label}, uncommitted changes on ${head.sha.slice(0, 7)}` : label,
-    commit,
-    history,
-    historyScope: wantsHistory
-      ? `${describeHistoryScope({ limit, since, judged: history.length })}` +
-        `${cut ? '; the clone is shallow: its history stops there' : ''}`
-      : null,
-    redact: values.redact!,
-  });
+  const build = (commit: CommitInfo | null) =>
+    buildReport({
+      tree: createLocalTree(root, label),
+      policyPath: values.policy!,
+      now,
+      repository:
+        head && commit === null
+          ? `${label}, uncommitted changes on ${head.sha.slice(0, 7)}`
+          : label,
+      commit,
+      history,
+      historyScope: wantsHistory
+        ? `${describeHistoryScope({ limit, since, judged: history.length })}` +
+          `${cut ? '; the clone is shallow: its history stops there' : ''}`
+        : null,
+      redact: values.redact!,
+    });
+  let result = await build(changed.length > 0 ? null : head);
+  // Files git ignores are read too where the card's globs reach them: a page that read one is
+  // not HEAD's either (judged again, naming no commit; rare, so paid only then).
+  if (head && changed.length === 0) {
+    changed.push(...ignoredRead(root, result.record, await ignoredFiles(root)));
+    if (changed.length > 0) result = await build(null);
+  }
+  if (head && changed.length > 0)
+    io.err(
+      `rsp-gate report: the work tree has uncommitted changes (${changed.slice(0, 3).join(', ')}` +
+        `${changed.length > 3 ? `, +${changed.length - 3}` : ''}); the page reports the work tree, not ${head.sha.slice(0, 7)}\n`,
+    );
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, result.html);
   const models = result.data.overview.length;
@@ -249,6 +259,16 @@ async function report(args: string[], io: Io): Promise<number> {
     'rsp-gate report: some files could not be read; the page lists them (run `rsp-gate validate`)\n',
   );
   return EXIT_INVALID;
+}
+
+/** The ignored files (physical absolute paths) that the judgment read: cards and evidence. */
+function ignoredRead(root: string, record: DecisionRecord, ignored: string[]): string[] {
+  if (ignored.length === 0) return [];
+  const top = realpathSync(root);
+  const read = new Set(
+    record.models.flatMap((m) => [m.card, ...m.evidence.files]).map((p) => join(top, p)),
+  );
+  return ignored.filter((p) => read.has(p)).map((p) => relative(top, p));
 }
 
 function init(args: string[], io: Io): number {
