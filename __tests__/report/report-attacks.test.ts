@@ -231,6 +231,45 @@ describe("the branch's history", () => {
   });
 });
 
+describe('a redacted report of a branch', () => {
+  test('holds no commit subject, where authors write paths and values', async () => {
+    const top = copyExample();
+    git(top, null, 'init', '-q', '-b', 'main');
+    const trial = readFileSync(join(top, UPLIFT), 'utf8');
+    rmSync(join(top, UPLIFT));
+    commitAll(top, '2026-11-01T09:00:00Z', 'Example without the November trial');
+    writeFileSync(join(top, UPLIFT), trial);
+    commitAll(
+      top,
+      '2026-11-21T09:00:00Z',
+      'frontier-7: UT-2026-11 reads 5.3x (uplift-trial-2026-11.evidence.yml)',
+    );
+    const history = await judgeHistory({ root: top, policyPath: POLICY, limit: 10 });
+    const head = git(top, null, 'log', '-1', '--format=%H%x00%ct%x00%an%x00%s').split('\0');
+    const commit = {
+      sha: head[0]!,
+      date: new Date(Number(head[1]) * 1000).toISOString(),
+      author: head[2]!,
+      subject: head[3]!.trim(),
+    };
+    const { html, data } = await buildReport({
+      tree: createLocalTree(top, 'acme'),
+      policyPath: POLICY,
+      now: NOW,
+      repository: 'acme',
+      commit,
+      history,
+      historyScope: 'the last 2 first-parent commits',
+      redact: true,
+    });
+    expect(data.levelChanges.length).toBeGreaterThan(0);
+    expect(html).not.toContain('5.3');
+    expect(html).not.toContain('uplift-trial-2026-11');
+    // The commits are still named, by sha and date.
+    expect(html).toContain(commit.sha.slice(0, 7));
+  });
+});
+
 describe('the overview does not pass a model the gate blocks', () => {
   test('a file no model owns that cannot be read blocks every model, on the page and in the job summary', async () => {
     const root = copyExample();

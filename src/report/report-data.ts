@@ -501,8 +501,15 @@ export function buildReportData(input: ReportInput): ReportData {
   const attestations = attestationRows(input);
   const expiring = (days: number) =>
     attestations.filter((a) => a.daysLeft !== null && a.daysLeft >= 0 && a.daysLeft <= days);
+  // Redacted, commits keep their sha, date and author; subjects go (authors write paths and
+  // values in them, and free text cannot be cleaned).
+  const shown = (c: CommitInfo): CommitInfo =>
+    input.redact ? { ...c, subject: '(subject redacted)' } : c;
+  const judged = input.redact
+    ? input.history.map((h) => ({ ...h, commit: shown(h.commit) }))
+    : input.history;
   const history = input.redact
-    ? input.history.map((h) => ({ ...h, values: [], record: null }))
+    ? judged.map((h) => ({ ...h, values: [], record: null }))
     : input.history;
   const sha7 = (sha: string) => sha.slice(0, 7);
   return {
@@ -511,7 +518,7 @@ export function buildReportData(input: ReportInput): ReportData {
     policy: record.policy,
     decision: record.decision,
     mode: record.mode,
-    head: commit,
+    head: commit === null ? null : shown(commit),
     headSha: commit === null ? record.head : null,
     overview: overviewRows(input, attestations),
     margins: marginRows(record, input.redact),
@@ -519,7 +526,7 @@ export function buildReportData(input: ReportInput): ReportData {
     values: input.redact ? [] : benchmarkValues(record),
     history,
     historyScope: input.historyScope,
-    levelChanges: levelChanges(input.history, input.redact),
+    levelChanges: levelChanges(judged, input.redact),
     attestations,
     expiringWithin: { 30: expiring(30), 60: expiring(60), 90: expiring(90) },
     blockingReasons: blockingReasons(record, input.redact),
