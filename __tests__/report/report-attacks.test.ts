@@ -370,6 +370,24 @@ describe('the overview does not pass a model the gate blocks', () => {
       expect(figure.slice(0, figure.indexOf('</figure>'))).toContain('by mallory · not counted');
     }
   });
+  test("an attestation named like another's numbered row gets a row of its own on the timeline", async () => {
+    const root = copyExample();
+    const file = join(root, 'safeguards/frontier-7.yml');
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8')}` +
+        '  - { report: capability-report, evidence: "again", approved_by: [carol-ceo, alice-rso], date: 2026-11-02 }\n' +
+        '  - { report: "capability-report (2)", evidence: "look-alike", approved_by: [mallory], date: 2026-11-03 }\n',
+    );
+    const { html } = await reportOf(root, false);
+    const figure = html.slice(html.indexOf('data-kind="report"'));
+    const svg = figure.slice(0, figure.indexOf('</svg>'));
+    // Every attestation of frontier-7 on a row label of its own: three rows, three labels.
+    const labels = [...svg.matchAll(/>(acme\/frontier-7 · capability-report[^<]*)<\/text>/g)].map(
+      (m) => m[1],
+    );
+    expect(new Set(labels).size).toBe(3);
+  });
 });
 
 describe('the commit a page names', () => {

@@ -55,12 +55,17 @@ function byWhom(approvers: string[]): string {
 
 /** Rows labelled `model · target` (fitted to the axis), numbered when the same label repeats. */
 function chartRows(rows: AttestationRow[], now: string) {
-  const seen = new Map<string, number>();
-  const texts = rows.map((a) => {
-    const base = `${a.model === '*' ? 'all models' : a.model} · ${a.target}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n > 1 ? `${base} (${n})` : base;
+  const bases = rows.map((a) => `${a.model === '*' ? 'all models' : a.model} · ${a.target}`);
+  // A number never lands on another attestation's own words (a target named `x (2)`): each
+  // attestation has a row of its own.
+  const taken = new Set(bases);
+  const seen = new Set<string>();
+  const texts = bases.map((base) => {
+    let text = base;
+    for (let n = 2; seen.has(text) || (text !== base && taken.has(text)); n++)
+      text = `${base} (${n})`;
+    seen.add(text);
+    return text;
   });
   const labels = fitLabels(texts, 300);
   return rows.map((a, i) => ({
