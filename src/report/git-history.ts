@@ -4,9 +4,10 @@
  * change, not the repository's size times their number:
  * - files are read through one `git cat-file --batch` and parsed once per blob (the parse cache);
  * - a commit re-judges only the models whose own inputs it changed (card, evidence files, previous
- *   card); the others carry their last judgment. Every model is judged again when what they share
- *   changes (the policy, any attestation, a repository-wide problem, the set of cards), and at each
- *   commit whose record is kept (a level or the verdict moved, and the newest).
+ *   card, an attestation naming the model); the others carry their last judgment. Every model is
+ *   judged again when what they share changes (the policy, an attestation for all models, a
+ *   repository-wide problem, the set of cards), and at each commit whose record is kept (a level
+ *   or the verdict moved, and the newest).
  * A model is also judged again when time alone may have turned its judgment between two commits
  * (one of its dates, or an all-models attestation's, plus a span the policy counts from it, falls
  * between their dates): a decision that expires between two commits that leave the model alone
@@ -218,8 +219,9 @@ function valuesOf(model: ModelDecision, previous: readonly BenchmarkValue[]): Be
 
 /** What a history keeps of one model between commits: its inputs and what its judgment gave. */
 interface ModelResult {
-  /** The blobs and facts its judgment reads, as a key: equal keys, equal judgments on one day. */
-  inputs: string;
+  /** How many files its evidence came from, and its warnings (JSON): see `modelsToJudge`. */
+  files: number;
+  warnings: string;
   levels: Levels;
   values: BenchmarkValue[];
   /** Its blocking reasons. */
@@ -234,18 +236,44 @@ interface ModelResult {
 interface Carried {
   shared: string;
   models: Map<string, ModelResult>;
+  /** The attestations judged, by fingerprint and file, each with the model it names (lower case). */
+  attestations: Map<string, string>;
+  /** The judged commit's files, by path: its blob ids. */
+  blobIds: Map<string, string | undefined>;
   /** Blocking reasons not about one model, from the last judgment of every model. */
   sharedBlocking: number;
 }
 
-/** What every model's judgment shares. */
+/**
+ * What every model's judgment shares: the policy, the repository-wide problems and the cards.
+ * Attestations are not in it: an attestation counts only for the model it names (`attestationsOf`).
+ */
 function sharedInputs(state: RepositoryState, policy: Policy): string {
-  return JSON.stringify([
-    policy.sha256,
-    state.problems,
-    state.attestations,
-    state.models.map((m) => [m.card, m.id]),
-  ]);
+  return JSON.stringify([policy.sha256, state.problems, state.models.map((m) => [m.card, m.id])]);
+}
+
+/** Each attestation, by its fingerprint and file, with the model it names in lower case. */
+function attestationsOf(state: RepositoryState): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of state.attestations) out.set(`${a.fingerprint}\0${a.file}`, a.model.toLowerCase());
+  return out;
+}
+
+/**
+ * The models whose attestations changed since `before` (one added, removed or edited names them),
+ * or null when one for all models (`*`) changed: each model is judged with its own attestations
+ * and those for every model.
+ */
+function attestationChanges(
+  before: Map<string, string>,
+  now: Map<string, string>,
+  state: RepositoryState,
+): Set<string> | null {
+  const named = new Set<string>();
+  for (const [key, model] of now) if (before.get(key) !== model) named.add(model);
+  for (const [key, model] of before) if (now.get(key) !== model) named.add(model);
+  if (named.has('*')) return null;
+  return new Set(state.models.filter((m) => named.has(m.id.toLowerCase())).map((m) => m.id));
 }
 
 const DAY_MS = 86_400_000;
@@ -344,40 +372,77 @@ function turnedByTime(
   return models;
 }
 
-/** One model's own inputs: its card, its evidence files and its previous card, by blob id. */
-function modelInputs(model: ModelState, blobOf: (path: string) => string | undefined): string {
-  // Built as one string, NUL-separated (git paths hold no NUL): it is made for every model at
-  // every commit, so it is kept cheap.
+/** One model's own inputs beyond its card: the files its evidence came from, its warnings. */
+interface OwnInputs {
+  files: Set<string>;
+  warnings: string;
+}
+
+function ownInputs(model: ModelState): OwnInputs {
   const files = new Set<string>();
   for (const e of model.evidence) files.add(e.file);
   for (const e of model.artifactErrors) files.add(e.file);
-  let key = `${blobOf(model.card) ?? model.card}\0`;
-  key += model.previous ? `${blobOf(model.previous.card) ?? model.previous.card}\0` : '\0';
-  for (const f of [...files].sort()) key += `${f}\0${blobOf(f) ?? ''}\0`;
-  return model.warnings.length > 0 ? key + JSON.stringify(model.warnings) : key;
+  return { files, warnings: model.warnings.length > 0 ? JSON.stringify(model.warnings) : '' };
 }
 
-/** The models whose own inputs changed since `carried`, or null when every model must be judged. */
+/** The paths whose blob differs between two commits' listings (added, removed or changed). */
+function changedPaths(
+  before: Map<string, string | undefined>,
+  now: Map<string, string | undefined>,
+): Set<string> {
+  const changed = new Set<string>();
+  for (const [path, id] of now) if (before.get(path) !== id || id === undefined) changed.add(path);
+  for (const path of before.keys()) if (!now.has(path)) changed.add(path);
+  return changed;
+}
+
+/**
+ * The models whose own inputs changed since `carried`, or null when every model must be judged.
+ * A model's own inputs are its card, its previous card and its evidence files: it is judged again
+ * when one of them changed, or when the files its evidence comes from are not as many as before
+ * (a file that left it is in the old set only; one that joined it is in the new set, and changed).
+ */
 function modelsToJudge(
   carried: Carried | null,
   shared: string,
-  inputs: Map<string, string>,
-  models: number,
+  state: RepositoryState,
+  own: Map<string, OwnInputs>,
+  blobIds: Map<string, string | undefined>,
 ): Set<string> | null {
   // Two cards naming one model share an id: judge them together, every time.
-  if (carried === null || carried.shared !== shared || inputs.size !== models) return null;
-  const changed = [...inputs].filter(([id, key]) => carried.models.get(id)?.inputs !== key);
-  return new Set(changed.map(([id]) => id));
+  if (carried === null || carried.shared !== shared || own.size !== state.models.length)
+    return null;
+  const changed = changedPaths(carried.blobIds, blobIds);
+  const judge = new Set<string>();
+  for (const m of state.models) {
+    const before = carried.models.get(m.id);
+    const mine = own.get(m.id)!;
+    if (
+      before === undefined ||
+      changed.has(m.card) ||
+      (m.previous !== null && changed.has(m.previous.card)) ||
+      before.files !== mine.files.size ||
+      before.warnings !== mine.warnings ||
+      [...mine.files].some((f) => changed.has(f))
+    )
+      judge.add(m.id);
+  }
+  return judge;
+}
+
+/** What a commit's choice of models to judge saw, kept for the next commit. */
+interface Decided {
+  shared: string;
+  own: Map<string, OwnInputs>;
+  blobIds: Map<string, string | undefined>;
+  attestations: Map<string, string>;
+  /** Every model was judged. */
+  all: boolean;
 }
 
 /** `carried` after a judgment of `judged` (every model, or those `onlyModels` chose). */
-function carryForward(
-  carried: Carried | null,
-  record: DecisionRecord,
-  judgedAll: boolean,
-  shared: string,
-  inputs: Map<string, string>,
-): Carried {
+function carryForward(carried: Carried | null, record: DecisionRecord, decided: Decided): Carried {
+  const { shared, own, blobIds, attestations, all: judgedAll } = decided;
   const models = judgedAll ? new Map<string, ModelResult>() : new Map(carried!.models);
   const blocking = new Map<string, number>();
   let sharedBlocking = 0;
@@ -392,13 +457,20 @@ function carryForward(
       before?.levels.deployment === model.levels.deployment &&
       before.levels.security === model.levels.security;
     models.set(model.id, {
-      inputs: inputs.get(model.id)!,
+      files: own.get(model.id)!.files.size,
+      warnings: own.get(model.id)!.warnings,
       levels: same ? before.levels : { ...model.levels },
       values: valuesOf(model, before?.values ?? []),
       blocking: blocking.get(model.id) ?? 0,
     });
   }
-  return { shared, models, sharedBlocking: judgedAll ? sharedBlocking : carried!.sharedBlocking };
+  return {
+    shared,
+    models,
+    attestations,
+    blobIds,
+    sharedBlocking: judgedAll ? sharedBlocking : carried!.sharedBlocking,
+  };
 }
 
 /** The commit's summary from what carries (`record` is set by the caller where kept). */
@@ -540,18 +612,22 @@ export async function judgeHistory(options: HistoryOptions): Promise<CommitSumma
       for (const f of files) blobIds.set(f.path, f.id);
       const tree = onePolicyRead(createGitTree(commit.sha.slice(0, 7), files, blobs), options);
       // Which models to judge: told the state once read, it keeps what it decided here.
-      let decided: { shared: string; inputs: Map<string, string>; all: boolean } | null = null;
+      let decided: Decided | null = null;
       const choose = (state: RepositoryState, policy: Policy) => {
         const shared = sharedInputs(state, policy);
-        const inputs = new Map(
-          state.models.map((m) => [m.id, modelInputs(m, (p) => blobIds.get(p))]),
-        );
-        const byInputs = modelsToJudge(carried, shared, inputs, state.models.length);
+        const own = new Map(state.models.map((m) => [m.id, ownInputs(m)]));
+        const byInputs = modelsToJudge(carried, shared, state, own, blobIds);
         const byTime =
           before === null ? null : turnedByTime(state, policy, before.commit.date, commit.date);
+        const attestations = attestationsOf(state);
+        const byAttestations = carried
+          ? attestationChanges(carried.attestations, attestations, state)
+          : null;
         const only =
-          byInputs === null || byTime === null ? null : new Set([...byInputs, ...byTime]);
-        decided = { shared, inputs, all: only === null };
+          byInputs === null || byTime === null || byAttestations === null
+            ? null
+            : new Set([...byInputs, ...byTime, ...byAttestations]);
+        decided = { shared, own, blobIds, attestations, all: only === null };
         return only;
       };
       const judged = await judgeCommit(commit, tree, options, cache, choose);
@@ -572,12 +648,8 @@ export async function judgeHistory(options: HistoryOptions): Promise<CommitSumma
         options.onCommit?.(summaries.at(-1)!, i, commits.length);
         continue;
       }
-      const { shared, inputs, all } = decided as {
-        shared: string;
-        inputs: Map<string, string>;
-        all: boolean;
-      };
-      carried = carryForward(carried, judged.record, all, shared, inputs);
+      const { all } = decided as Decided;
+      carried = carryForward(carried, judged.record, decided);
       const summary = summaryOf(commit, carried, judged.order);
       const newest = i === commits.length - 1;
       if (newest || changed(summary, before)) {
