@@ -122,7 +122,7 @@ const HISTORY_HEADING = "\n## The report's history";
 function historySection(): string {
   return `${HISTORY_HEADING}
 
-Written by \`npm run bench\` (\`--cards ${cards} --artifacts ${artifacts} --history-commits ${historyCommits}\`) on ${new Date().toISOString().slice(0, 10)}, on the machine above. \`judgeHistory\` (what \`rsp-gate report --history N\` runs) over a git repository holding the synthetic repository in its first commit and then small commits (two or three evidence files each, an attestation every tenth, one level change), against a full check of the newest commit; each in its own process, both through tsx.
+Written by \`npm run bench${historyOnly ? ' -- --history-only' : ''}\` (\`--cards ${cards} --artifacts ${artifacts} --history-commits ${historyCommits}\`) on ${new Date().toISOString().slice(0, 10)}, on the machine above. \`judgeHistory\` (what \`rsp-gate report --history N\` runs) over a git repository holding the synthetic repository in its first commit and then small commits (two or three evidence files each, an attestation every tenth, one level change), against a full check of the newest commit; each in its own process, both through tsx.
 
 | measurement | result | baseline / detail | ratio | target |
 |---|---|---|---|---|
