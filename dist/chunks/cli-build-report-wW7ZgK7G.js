@@ -1,0 +1,33 @@
+import { a as checkTrees, S as STATE_CONTEXT, d as buildReportData, h as hasInvalidInput } from '../cli.js';
+import { r as renderReportPage } from './cli-render-page-ajBP13a9.js';
+import 'node:fs';
+import 'node:path';
+import 'node:util';
+import 'node:crypto';
+import 'node:zlib';
+import 'node:fs/promises';
+
+async function buildReport(options) {
+    const result = await checkTrees({
+        head: options.tree,
+        base: null,
+        policyPath: options.policyPath,
+        now: options.now,
+        context: options.context ?? STATE_CONTEXT,
+        ...(options.organization !== undefined ? { organization: options.organization } : {}),
+        ...(options.fallbackPreset !== undefined ? { fallbackPreset: options.fallbackPreset } : {}),
+        ...(options.commit ? { policyRef: options.commit.sha } : {}),
+    });
+    const data = buildReportData({
+        now: options.now,
+        repository: options.repository,
+        current: { record: result.record, state: result.head, commit: options.commit },
+        history: options.history,
+        historyScope: options.historyScope,
+        redact: options.redact,
+    });
+    const html = await renderReportPage(data);
+    return { html, data, record: result.record, invalidInput: hasInvalidInput(result) };
+}
+
+export { buildReport };
