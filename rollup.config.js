@@ -45,22 +45,20 @@ const plugins = () => [
   json({ preferConst: true }),
 ];
 
-/** One entry point: dist/<name>.js, its dynamic imports as chunks beside it in dist/chunks/. */
-const build = (input, name, extra = {}) => ({
-  input,
+/**
+ * One build of the three entry points (dist/index.js, dist/cli.js, dist/app.js): the sources are
+ * transformed once, code two entries share is one chunk in dist/chunks/, and each dynamic import
+ * is a chunk loaded only when it runs.
+ */
+export default {
+  input: { index: 'src/index.ts', cli: 'src/cli.ts', app: 'src/app/main.ts' },
   output: {
     dir: 'dist',
     format: 'es',
-    entryFileNames: `${name}.js`,
-    chunkFileNames: `chunks/${name}-[name]-[hash].js`,
-    ...extra,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
   },
   plugins: plugins(),
   onwarn,
-});
-
-export default [
-  build('src/index.ts', 'index'),
-  build('src/cli.ts', 'cli', { banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : '') }),
-  build('src/app/main.ts', 'app'),
-];
+};

@@ -28,13 +28,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  rollup,
-  type OutputOptions,
-  type Plugin,
-  type RollupCache,
-  type RollupOptions,
-} from 'rollup';
+import { rollup, type OutputOptions, type Plugin, type RollupOptions } from 'rollup';
 import ts from 'typescript';
 import type { TestProject } from 'vitest/node';
 
@@ -108,26 +102,20 @@ function transpileTypeScript(): Plugin {
   };
 }
 
-/** rollup.config.js's builds, written to `dir` and transpiled without type checking. */
+/** rollup.config.js's build, written to `dir` and transpiled without type checking. */
 async function bundleInto(dir: string): Promise<void> {
   const file = pathToFileURL(join(ROOT, 'rollup.config.js')).href;
-  const configs = ((await import(file)) as { default: RollupOptions[] }).default;
-  // The builds share most modules: each reuses what the one before it transformed.
-  let cache: RollupCache | undefined;
-  for (const config of configs) {
-    const plugins = (config.plugins as Plugin[]).map((p) =>
-      p.name === 'typescript' ? transpileTypeScript() : p,
-    );
-    if (!plugins.some((p) => p.name === 'transpile-typescript'))
-      throw new Error('rollup.config.js has no typescript plugin to replace');
-    const output = config.output as OutputOptions;
-    const build = await rollup({ ...config, plugins, cache });
-    cache = build.cache;
-    try {
-      await build.write({ ...output, dir });
-    } finally {
-      await build.close();
-    }
+  const config = ((await import(file)) as { default: RollupOptions }).default;
+  const plugins = (config.plugins as Plugin[]).map((p) =>
+    p.name === 'typescript' ? transpileTypeScript() : p,
+  );
+  if (!plugins.some((p) => p.name === 'transpile-typescript'))
+    throw new Error('rollup.config.js has no typescript plugin to replace');
+  const build = await rollup({ ...config, plugins });
+  try {
+    await build.write({ ...(config.output as OutputOptions), dir });
+  } finally {
+    await build.close();
   }
 }
 

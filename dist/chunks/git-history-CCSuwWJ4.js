@@ -1,11 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { resolve, dirname, join, basename } from 'node:path';
-import { c as createPathIndex, f as fileSourceFromBytes, I as InputError, a as checkTrees, S as STATE_CONTEXT, i as isInputError, b as createParseCache } from '../cli.js';
+import { c as createPathIndex, f as fileSourceFromBytes, I as InputError, q as checkTrees, S as STATE_CONTEXT, j as isInputError, O as createParseCache } from './render-markdown-DncR61q3.js';
 import { spawn, execFile } from 'node:child_process';
-import 'node:util';
-import 'node:crypto';
-import 'node:zlib';
-import 'node:fs/promises';
 
 /**
  * A commit of a local git repository as a RepositoryTree: its files listed by `git ls-tree`, their
@@ -815,4 +811,13 @@ async function judgeHistory(options) {
     return summaries;
 }
 
-export { headCommit, ignoredFiles, isShallow, judgeHistory, uncommittedChanges };
+var gitHistory = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    headCommit: headCommit,
+    ignoredFiles: ignoredFiles,
+    isShallow: isShallow,
+    judgeHistory: judgeHistory,
+    uncommittedChanges: uncommittedChanges
+});
+
+export { gitHistory as g, headCommit as h, judgeHistory as j, runGit as r };

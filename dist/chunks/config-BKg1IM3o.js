@@ -1,8 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
-import { x as DEFAULT_POLICY_PATH } from '../cli.js';
-import 'node:fs';
+import { D as DEFAULT_POLICY_PATH } from './render-markdown-DncR61q3.js';
 import 'node:path';
-import 'node:util';
 import 'node:zlib';
 import 'node:fs/promises';
 

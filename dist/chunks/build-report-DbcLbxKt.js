@@ -1,9 +1,8 @@
-import { a as checkTrees, S as STATE_CONTEXT, d as buildReportData, h as hasInvalidInput } from '../cli.js';
-import { r as renderReportPage } from './cli-render-page-ajBP13a9.js';
-import 'node:fs';
-import 'node:path';
-import 'node:util';
+import { q as checkTrees, S as STATE_CONTEXT, u as hasInvalidInput } from './render-markdown-DncR61q3.js';
+import { r as renderReportPage } from './render-page-ajBP13a9.js';
+import { b as buildReportData } from './report-data-0yNc0fnL.js';
 import 'node:crypto';
+import 'node:path';
 import 'node:zlib';
 import 'node:fs/promises';
 
