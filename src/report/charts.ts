@@ -93,6 +93,33 @@ export function statusScales(styles: readonly { word: string; colour: string; sh
   };
 }
 
+/** Categories each told by a colour and a shape. */
+interface Categories {
+  domain: string[];
+  colour: string[];
+  shape: string[];
+}
+
+/**
+ * Colour and shape encodings of `field` over `categories`, under one legend titled `title`: a
+ * category is never told by colour alone.
+ */
+function colourAndShape(
+  field: string,
+  categories: Categories,
+  title: string,
+  legend?: Record<string, unknown>,
+) {
+  const channel = (range: string[]) => ({
+    field,
+    type: 'nominal' as const,
+    scale: { domain: categories.domain, range },
+    title,
+    ...(legend ? { legend } : {}),
+  });
+  return { color: channel(categories.colour), shape: channel(categories.shape) };
+}
+
 /** Per character, thousandths of an em; a character not measured counts a full em. */
 const ADVANCE = new Map<number, Map<string, number>>(
   Object.entries(FONT_WIDTHS).map(([w, widths]) => [
@@ -438,22 +465,7 @@ export function lineageSpec(o: {
           },
           {
             mark: { type: 'point', filled: true, opacity: 1 },
-            encoding: {
-              x,
-              y,
-              color: {
-                field: 'role',
-                type: 'nominal',
-                scale: { domain: roles.domain, range: roles.colour },
-                title: 'generation',
-              },
-              shape: {
-                field: 'role',
-                type: 'nominal',
-                scale: { domain: roles.domain, range: roles.shape },
-                title: 'generation',
-              },
-            },
+            encoding: { x, y, ...colourAndShape('role', roles, 'generation') },
           },
         ],
       },
@@ -584,20 +596,10 @@ export function historySpec(o: {
             encoding: {
               x,
               y,
-              color: {
-                field: 'model',
-                type: 'nominal',
-                scale: { domain: series.domain, range: series.colour },
-                title: 'model',
-                legend: { orient: 'right', direction: 'vertical' },
-              },
-              shape: {
-                field: 'model',
-                type: 'nominal',
-                scale: { domain: series.domain, range: series.shape },
-                title: 'model',
-                legend: { orient: 'right', direction: 'vertical' },
-              },
+              ...colourAndShape('model', series, 'model', {
+                orient: 'right',
+                direction: 'vertical',
+              }),
             },
           },
         ],
@@ -691,20 +693,7 @@ export function levelTimelineSpec(o: {
     layer: [
       {
         mark: { type: 'point', filled: true, opacity: 1 },
-        encoding: {
-          color: {
-            field: 'direction',
-            type: 'nominal',
-            scale: { domain: directions.domain, range: directions.colour },
-            title: 'change',
-          },
-          shape: {
-            field: 'direction',
-            type: 'nominal',
-            scale: { domain: directions.domain, range: directions.shape },
-            title: 'change',
-          },
-        },
+        encoding: colourAndShape('direction', directions, 'change'),
       },
       { mark: { type: 'text', align: 'left', dx: 8 }, encoding: { text: { field: 'label' } } },
     ],
