@@ -31,7 +31,12 @@ import {
   startBlobReader,
   updateCommitFiles,
 } from './git-tree.js';
-import type { BenchmarkValue, CommitInfo, CommitSummary } from './report-data.js';
+import {
+  conditionsOf,
+  type BenchmarkValue,
+  type CommitInfo,
+  type CommitSummary,
+} from './report-data.js';
 
 export interface HistoryOptions {
   /** A directory inside a git work tree (the --root); its path inside the repository is the prefix. */
@@ -192,27 +197,20 @@ function valuesOf(model: ModelDecision, previous: readonly BenchmarkValue[]): Be
     previous.map((v) => [`${v.benchmark}\0${v.metric}\0${v.file ?? ''}\0${v.value}`, v]),
   );
   const values = new Map<string, BenchmarkValue>();
-  for (const threshold of model.thresholds) {
-    const conditions = [
-      ...threshold.evidence,
-      ...threshold.review,
-      ...(threshold.alert?.conditions ?? []),
-    ];
-    for (const c of conditions) {
-      if (c.value === null) continue;
-      const key = `${c.benchmark}\0${c.metric}\0${c.file ?? ''}\0${c.value}`;
-      if (values.has(key)) continue;
-      values.set(
-        key,
-        before.get(key) ?? {
-          model: model.id,
-          benchmark: c.benchmark,
-          metric: c.metric,
-          value: c.value,
-          file: c.file,
-        },
-      );
-    }
+  for (const { condition: c } of conditionsOf(model)) {
+    if (c.value === null) continue;
+    const key = `${c.benchmark}\0${c.metric}\0${c.file ?? ''}\0${c.value}`;
+    if (values.has(key)) continue;
+    values.set(
+      key,
+      before.get(key) ?? {
+        model: model.id,
+        benchmark: c.benchmark,
+        metric: c.metric,
+        value: c.value,
+        file: c.file,
+      },
+    );
   }
   return [...values.values()];
 }
