@@ -4,10 +4,8 @@
  * against GitHub's webhook schemas. A whole pull request's life, then one scenario per event.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseChecklist } from '../../src/github/checklist.js';
-import { createLocalTree } from '../../src/repository/local-tree.js';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import {
   buildIssueCommentEvent,
@@ -21,21 +19,14 @@ import {
   validateWebhookPayload,
 } from '../github/webhooks.js';
 import { runAction, fakeGitHubClock } from './run-action.js';
+import { exampleTexts } from '../helpers/example-files.js';
 
-const EXAMPLES = join(import.meta.dirname, '../../examples');
 const BASE = 'b'.repeat(40);
 const HEAD = '1'.repeat(40);
 const NEXT = '2'.repeat(40);
 const MERGE = '3'.repeat(40);
 const repo = { owner: 'acme', name: 'models' };
 const pr = { repo, number: 7, headSha: HEAD, baseSha: BASE, author: 'dave-ml' };
-
-async function filesOf(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await createLocalTree(join(EXAMPLES, dir)).list(''))
-    files[entry.path] = readFileSync(join(EXAMPLES, dir, entry.path), 'utf8');
-  return files;
-}
 
 let gh: FakeGitHub;
 beforeEach(async () => {
@@ -46,8 +37,8 @@ beforeEach(async () => {
       ghs_readonly: { login: 'github-actions[bot]', id: 41898282, type: 'Bot', readOnly: true },
     },
   });
-  gh.state.addCommit(BASE, await filesOf('acme-models-base'));
-  gh.state.addCommit(HEAD, await filesOf('acme-models'), BASE);
+  gh.state.addCommit(BASE, await exampleTexts('acme-models-base'));
+  gh.state.addCommit(HEAD, await exampleTexts('acme-models'), BASE);
   gh.state.setBranch('main', BASE);
   gh.state.openPullRequest({
     number: 7,
@@ -177,7 +168,7 @@ describe('a pull request’s whole life', () => {
     // A new push: judged again on the new head; the confirmed ticks carry over.
     gh.state.addCommit(
       NEXT,
-      { ...(await filesOf('acme-models')), 'models/frontier-7/NOTES.md': 'rc3\n' },
+      { ...(await exampleTexts('acme-models')), 'models/frontier-7/NOTES.md': 'rc3\n' },
       HEAD,
     );
     gh.state.pushCommit(7, NEXT);
@@ -283,7 +274,7 @@ describe('each event', () => {
   });
 
   test('merge_group.checks_requested judges the queue’s commit with the pull request’s approvals', async () => {
-    gh.state.addCommit(MERGE, await filesOf('acme-models'), BASE);
+    gh.state.addCommit(MERGE, await exampleTexts('acme-models'), BASE);
     const run = await runAction(
       gh,
       event(
@@ -390,7 +381,7 @@ describe('each event', () => {
 describe('changes to what the gate trusts', () => {
   test('a pull request that edits the policy is judged by the base policy and needs the RSO’s approval', async () => {
     const EDIT = '4'.repeat(40);
-    const files = await filesOf('acme-models-base');
+    const files = await exampleTexts('acme-models-base');
     const policy = files['.github/rsp-policy.yml']!.replace(
       'mode: enforce',
       'mode: advisory',
@@ -459,7 +450,10 @@ describe('changes to what the gate trusts', () => {
       'model: acme/frontier-7\nattestations:\n  - { safeguard: asl3-deploy-threat-model, evidence: TM-7, approved_by: [sam-safeguards], date: 2026-11-25 }\n';
     gh.state.addCommit(
       ATTEST,
-      { ...(await filesOf('acme-models')), 'safeguards/frontier-7-threat-model.yml': attestation },
+      {
+        ...(await exampleTexts('acme-models')),
+        'safeguards/frontier-7-threat-model.yml': attestation,
+      },
       BASE,
     );
     gh.state.pushCommit(7, ATTEST);
@@ -504,7 +498,7 @@ describe('changes to what the gate trusts', () => {
 describe('pull requests from forks', () => {
   test('under pull_request_target, a fork’s files are read through the API as data, judged by the base policy', async () => {
     const FORK = '6'.repeat(40);
-    const files = await filesOf('acme-models');
+    const files = await exampleTexts('acme-models');
     // The fork also ships a "policy" that would let anything through, and a workflow change.
     gh.state.addCommit(
       FORK,
@@ -556,7 +550,7 @@ describe('what a pull request costs', () => {
   test('a pull request that changes one model card reads that card, never the whole repository', async () => {
     const CARD_EDIT = '7'.repeat(40);
     const card = 'models/atlas-2/MODEL_CARD.md';
-    const files = await filesOf('acme-models-base');
+    const files = await exampleTexts('acme-models-base');
     gh.state.addCommit(
       CARD_EDIT,
       {
@@ -627,7 +621,7 @@ describe('links among changed cards', () => {
     (run.record as unknown as { reasons: { code: string; file: string | null }[] }).reasons;
 
   async function openCardPullRequest(number: number, sha: string, edit: Record<string, unknown>) {
-    const files = await filesOf('acme-models-base');
+    const files = await exampleTexts('acme-models-base');
     gh.state.addCommit(sha, { ...files, ...edit } as Record<string, string>, BASE);
     gh.state.openPullRequest({ number, author: 'dave-ml', head: sha, base: BASE, baseRef: 'main' });
     return runAction(
@@ -656,7 +650,7 @@ describe('links among changed cards', () => {
   });
 
   test('many changed cards are found through their directories, and a link among them is refused', async () => {
-    const files = await filesOf('acme-models-base');
+    const files = await exampleTexts('acme-models-base');
     const before = gh.requests.length;
     const run = await openCardPullRequest(11, '9'.repeat(40), {
       'models/atlas-2/MODEL_CARD.md': { symlink: '../frontier-6/MODEL_CARD.md' },

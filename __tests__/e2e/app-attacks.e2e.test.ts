@@ -3,27 +3,17 @@
  * an operator runs it against the fake GitHub host. The in-memory attacks are in
  * `__tests__/app/attacks.test.ts`.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { readStamp } from '../../src/gate/judge-on-github.js';
-import { createLocalTree } from '../../src/repository/local-tree.js';
 import { startFakeGitHubHost, type FakeGitHubHost } from '../github/fake-app-host.js';
 import type { FakeGitHubState } from '../github/fake-github.js';
 import { fakeGitHubClock } from './run-action.js';
 import { startAppProcess, type AppProcess } from './run-app.js';
+import { exampleTexts } from '../helpers/example-files.js';
 
-const EXAMPLES = join(import.meta.dirname, '../../examples');
 const BASE = 'b'.repeat(40);
 const HEAD = '1'.repeat(40);
 const INSTALLATION = 27_182;
-
-async function filesOf(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await createLocalTree(join(EXAMPLES, dir)).list(''))
-    files[entry.path] = readFileSync(join(EXAMPLES, dir, entry.path), 'utf8');
-  return files;
-}
 
 let gh: FakeGitHubHost;
 let app: AppProcess | null = null;
@@ -32,8 +22,8 @@ let models: FakeGitHubState;
 beforeEach(async () => {
   gh = await startFakeGitHubHost({ now: fakeGitHubClock() });
   models = gh.addRepository('acme', 'models');
-  models.addCommit(BASE, await filesOf('acme-models-base'));
-  models.addCommit(HEAD, await filesOf('acme-models'), BASE);
+  models.addCommit(BASE, await exampleTexts('acme-models-base'));
+  models.addCommit(HEAD, await exampleTexts('acme-models'), BASE);
   models.setBranch('main', BASE);
 });
 afterEach(async (context) => {

@@ -7,11 +7,8 @@
  * answered 404. Without the variable, no check links
  * anywhere and the route answers 404.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createReportLinks } from '../../src/app/report-link.js';
-import { createLocalTree } from '../../src/repository/local-tree.js';
 import { startFakeGitHubHost, type FakeGitHubHost } from '../github/fake-app-host.js';
 import type { FakeGitHubState } from '../github/fake-github.js';
 import {
@@ -21,8 +18,8 @@ import {
 } from '../github/webhooks.js';
 import { fakeGitHubClock } from './run-action.js';
 import { startAppProcess, type AppProcess } from './run-app.js';
+import { exampleTexts } from '../helpers/example-files.js';
 
-const EXAMPLES = join(import.meta.dirname, '../../examples');
 const BASE = 'b'.repeat(40);
 const HEAD = '1'.repeat(40);
 const INSTALLATION = 31_415;
@@ -31,13 +28,6 @@ const PUBLIC_URL = 'https://rsp-gate.example.com';
 /** What #7 changes: frontier-7's card and evidence, judged alone (the others stand as on main). */
 const TOUCHED = ['acme/frontier-7'];
 
-async function filesOf(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await createLocalTree(join(EXAMPLES, dir)).list(''))
-    files[entry.path] = readFileSync(join(EXAMPLES, dir, entry.path), 'utf8');
-  return files;
-}
-
 let gh: FakeGitHubHost;
 let app: AppProcess | null = null;
 let models: FakeGitHubState;
@@ -45,8 +35,8 @@ let models: FakeGitHubState;
 beforeEach(async () => {
   gh = await startFakeGitHubHost({ now: fakeGitHubClock() });
   models = gh.addRepository('acme', 'models');
-  models.addCommit(BASE, await filesOf('acme-models-base'));
-  models.addCommit(HEAD, await filesOf('acme-models'), BASE);
+  models.addCommit(BASE, await exampleTexts('acme-models-base'));
+  models.addCommit(HEAD, await exampleTexts('acme-models'), BASE);
   models.setBranch('main', BASE);
   gh.addInstallation(INSTALLATION, 'acme', 'all');
 });

@@ -5,11 +5,8 @@
  * The pull-request life the Action's e2e covers, through the App; forged and replayed
  * deliveries; the organization's policy; catching up on deliveries missed while it was down.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseChecklist } from '../../src/github/checklist.js';
-import { createLocalTree } from '../../src/repository/local-tree.js';
 import { startFakeGitHubHost, type FakeGitHubHost } from '../github/fake-app-host.js';
 import type { FakeGitHubState } from '../github/fake-github.js';
 import {
@@ -21,20 +18,13 @@ import {
 } from '../github/webhooks.js';
 import { fakeGitHubClock } from './run-action.js';
 import { startAppProcess, type AppProcess } from './run-app.js';
+import { exampleTexts } from '../helpers/example-files.js';
 
-const EXAMPLES = join(import.meta.dirname, '../../examples');
 const BASE = 'b'.repeat(40);
 const HEAD = '1'.repeat(40);
 const NEXT = '2'.repeat(40);
 const INSTALLATION = 31_415;
 const BOT = 'rsp-gate[bot]';
-
-async function filesOf(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await createLocalTree(join(EXAMPLES, dir)).list(''))
-    files[entry.path] = readFileSync(join(EXAMPLES, dir, entry.path), 'utf8');
-  return files;
-}
 
 let gh: FakeGitHubHost;
 let app: AppProcess | null = null;
@@ -43,8 +33,8 @@ let models: FakeGitHubState;
 beforeEach(async () => {
   gh = await startFakeGitHubHost({ now: fakeGitHubClock() });
   models = gh.addRepository('acme', 'models');
-  models.addCommit(BASE, await filesOf('acme-models-base'));
-  models.addCommit(HEAD, await filesOf('acme-models'), BASE);
+  models.addCommit(BASE, await exampleTexts('acme-models-base'));
+  models.addCommit(HEAD, await exampleTexts('acme-models'), BASE);
   models.setBranch('main', BASE);
 });
 afterEach(async (context) => {
@@ -157,7 +147,7 @@ describe('a pull request’s whole life, through the App', () => {
 
     models.addCommit(
       NEXT,
-      { ...(await filesOf('acme-models')), 'models/frontier-7/NOTES.md': 'rc3\n' },
+      { ...(await exampleTexts('acme-models')), 'models/frontier-7/NOTES.md': 'rc3\n' },
       HEAD,
     );
     models.pushCommit(7, NEXT);
@@ -225,7 +215,7 @@ describe('a pull request’s whole life, through the App', () => {
     models.addCommit(
       EDIT,
       {
-        ...(await filesOf('acme-models-base')),
+        ...(await exampleTexts('acme-models-base')),
         '.github/rsp-policy.yml': 'version: 1\nextends: anthropic-rsp-v2.2@2\nmode: advisory\n',
       },
       BASE,
@@ -267,13 +257,13 @@ describe('the organization’s policy', () => {
   }
 
   test('a repository without a policy of its own is judged by the org policy; a change to it re-judges every open pull request', async () => {
-    const base = await filesOf('acme-models-base');
+    const base = await exampleTexts('acme-models-base');
     const orgPolicy = base['.github/rsp-policy.yml']!;
     const dotGithub = await withOrgPolicy(orgPolicy);
     const evals = gh.addRepository('acme', 'evals');
     const { ['.github/rsp-policy.yml']: _dropped, ...withoutPolicy } = base;
     const { ['.github/rsp-policy.yml']: _alsoDropped, ...headWithout } =
-      await filesOf('acme-models');
+      await exampleTexts('acme-models');
     evals.addCommit(BASE, withoutPolicy);
     evals.addCommit(HEAD, headWithout, BASE);
     evals.setBranch('main', BASE);
@@ -317,7 +307,7 @@ describe('the organization’s policy', () => {
   });
 
   test('a repository policy that relaxes an org threshold is refused with a located error, and the check fails closed', async () => {
-    const base = await filesOf('acme-models-base');
+    const base = await exampleTexts('acme-models-base');
     await withOrgPolicy(`${base['.github/rsp-policy.yml']!}\norganization:\n  required: true\n`);
     const relaxed = [
       'version: 1',
@@ -331,7 +321,7 @@ describe('the organization’s policy', () => {
     evals.addCommit(BASE, { ...base, '.github/rsp-policy.yml': relaxed });
     evals.addCommit(
       HEAD,
-      { ...(await filesOf('acme-models')), '.github/rsp-policy.yml': relaxed },
+      { ...(await exampleTexts('acme-models')), '.github/rsp-policy.yml': relaxed },
       BASE,
     );
     evals.setBranch('main', BASE);
@@ -365,7 +355,7 @@ describe('the organization’s policy', () => {
       baseRef: 'main',
     });
     const cards = gh.addRepository('acme', 'cards');
-    const { ['.github/rsp-policy.yml']: _p, ...headFiles } = await filesOf('acme-models');
+    const { ['.github/rsp-policy.yml']: _p, ...headFiles } = await exampleTexts('acme-models');
     cards.addCommit(BASE, { 'README.md': 'cards\n' });
     cards.addCommit(HEAD, headFiles, BASE);
     cards.setBranch('main', BASE);

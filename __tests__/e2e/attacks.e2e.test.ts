@@ -20,10 +20,7 @@
  *   commit is what stops the merge;
  * - "independent means only not the opener" ("independence").
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createLocalTree } from '../../src/repository/local-tree.js';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import {
   buildIssueCommentEvent,
@@ -35,8 +32,8 @@ import {
   validateWebhookPayload,
 } from '../github/webhooks.js';
 import { runAction, type ActionRun, fakeGitHubClock } from './run-action.js';
+import { exampleTexts } from '../helpers/example-files.js';
 
-const EXAMPLES = join(import.meta.dirname, '../../examples');
 const BASE = 'b'.repeat(40);
 const repo = { owner: 'acme', name: 'models' };
 const F7 = 'acme/frontier-7';
@@ -57,13 +54,6 @@ type Pr = {
   headRepo?: { owner: string; name: string };
 };
 
-async function filesOf(dir: string): Promise<Files> {
-  const files: Files = {};
-  for (const entry of await createLocalTree(join(EXAMPLES, dir)).list(''))
-    files[entry.path] = readFileSync(join(EXAMPLES, dir, entry.path), 'utf8');
-  return files;
-}
-
 /** `files` with `from` replaced by `to` in `path`; the replacement must happen. */
 function edit(files: Files, path: string, from: string, to: string): Files {
   expect(files[path], path).toContain(from);
@@ -77,8 +67,8 @@ function without(files: Files, ...paths: string[]): Files {
 let base: Files; // main before frontier-7's uplift result: every model passes
 let head: Files; // the uplift result added: frontier-7 now needs ASL-3
 beforeAll(async () => {
-  base = await filesOf('acme-models-base');
-  head = await filesOf('acme-models');
+  base = await exampleTexts('acme-models-base');
+  head = await exampleTexts('acme-models');
 });
 
 let gh: FakeGitHub;

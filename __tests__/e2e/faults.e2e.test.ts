@@ -3,15 +3,12 @@
  * within a bound, and anything that cannot be recovered ends in a failed check that says what to
  * do — never a green check, never a silent skip.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createLocalTree } from '../../src/repository/local-tree.js';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import { buildPullRequestTargetEvent } from '../github/webhooks.js';
 import { runAction, fakeGitHubClock } from './run-action.js';
+import { exampleTexts } from '../helpers/example-files.js';
 
-const EXAMPLES = join(import.meta.dirname, '../../examples');
 const BASE = 'b'.repeat(40);
 const HEAD = '1'.repeat(40);
 const pr = {
@@ -26,21 +23,14 @@ const opened = () => ({
   payload: buildPullRequestTargetEvent('opened', pr),
 });
 
-async function filesOf(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await createLocalTree(join(EXAMPLES, dir)).list(''))
-    files[entry.path] = readFileSync(join(EXAMPLES, dir, entry.path), 'utf8');
-  return files;
-}
-
 let gh: FakeGitHub;
 beforeEach(async () => {
   gh = await startFakeGitHub({
     now: fakeGitHubClock(),
     tokens: { ghs_bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } },
   });
-  gh.state.addCommit(BASE, await filesOf('acme-models-base'));
-  gh.state.addCommit(HEAD, await filesOf('acme-models'), BASE);
+  gh.state.addCommit(BASE, await exampleTexts('acme-models-base'));
+  gh.state.addCommit(HEAD, await exampleTexts('acme-models'), BASE);
   gh.state.openPullRequest({
     number: 7,
     author: 'dave-ml',
@@ -181,7 +171,7 @@ describe('unrecoverable failures fail closed', () => {
 
   test('an invalid policy at the base fails the check with the file, line and key', async () => {
     const BROKEN = 'c'.repeat(40);
-    const files = await filesOf('acme-models-base');
+    const files = await exampleTexts('acme-models-base');
     gh.state.addCommit(BROKEN, {
       ...files,
       '.github/rsp-policy.yml': files['.github/rsp-policy.yml']!.replace(
@@ -189,7 +179,7 @@ describe('unrecoverable failures fail closed', () => {
         'mode: enforce\nthresholdz: []',
       ),
     });
-    gh.state.addCommit('d'.repeat(40), await filesOf('acme-models'), BROKEN);
+    gh.state.addCommit('d'.repeat(40), await exampleTexts('acme-models'), BROKEN);
     gh.state.openPullRequest({
       number: 9,
       author: 'dave-ml',

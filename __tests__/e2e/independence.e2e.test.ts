@@ -5,10 +5,7 @@
  * gate cannot tell who wrote the change (an author with no GitHub account, more commits than it
  * reads), nobody may, and the comment says why.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createLocalTree } from '../../src/repository/local-tree.js';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import {
   buildIssueCommentEvent,
@@ -16,20 +13,13 @@ import {
   validateWebhookPayload,
 } from '../github/webhooks.js';
 import { runAction, type ActionRun, fakeGitHubClock } from './run-action.js';
+import { exampleTexts } from '../helpers/example-files.js';
 
-const EXAMPLES = join(import.meta.dirname, '../../examples');
 const BASE = 'b'.repeat(40);
 const HEAD = '1'.repeat(40);
 const repo = { owner: 'acme', name: 'models' };
 const THREAT_MODEL = 'asl3-deploy-threat-model'; // independent; rso or safeguards-lead
 const RED_TEAMING = 'asl3-deploy-red-teaming'; // independent; rso or safeguards-lead
-
-async function filesOf(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await createLocalTree(join(EXAMPLES, dir)).list(''))
-    files[entry.path] = readFileSync(join(EXAMPLES, dir, entry.path), 'utf8');
-  return files;
-}
 
 let gh: FakeGitHub;
 let base: Record<string, string>;
@@ -39,8 +29,8 @@ beforeEach(async () => {
     now: fakeGitHubClock(),
     tokens: { ghs_bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } },
   });
-  base = await filesOf('acme-models-base');
-  head = await filesOf('acme-models');
+  base = await exampleTexts('acme-models-base');
+  head = await exampleTexts('acme-models');
   gh.state.addCommit(BASE, base, undefined, { author: 'carol-ceo' });
   gh.state.setBranch('main', BASE);
 });

@@ -4,10 +4,7 @@
  * for enforcement (the required check pinned to that App), while the author's own workflows hold
  * the repository's `GITHUB_TOKEN` (the GitHub Actions app), which can post a check run of any name.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createLocalTree } from '../../src/repository/local-tree.js';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import {
   buildIssueCommentEvent,
@@ -15,8 +12,8 @@ import {
   buildPullRequestTargetEvent,
 } from '../github/webhooks.js';
 import { runAction, type ActionRun, fakeGitHubClock } from './run-action.js';
+import { exampleTexts } from '../helpers/example-files.js';
 
-const EXAMPLES = join(import.meta.dirname, '../../examples');
 const BASE = 'b'.repeat(40);
 const HEAD = 'c'.repeat(40);
 const repo = { owner: 'acme', name: 'models' };
@@ -26,18 +23,11 @@ const pr = { repo, number: 100, headSha: HEAD, baseSha: BASE, author: 'dave-ml' 
 
 type Files = Record<string, string>;
 
-async function filesOf(dir: string): Promise<Files> {
-  const files: Files = {};
-  for (const entry of await createLocalTree(join(EXAMPLES, dir)).list(''))
-    files[entry.path] = readFileSync(join(EXAMPLES, dir, entry.path), 'utf8');
-  return files;
-}
-
 let base: Files;
 let head: Files;
 beforeAll(async () => {
-  base = await filesOf('acme-models-base');
-  head = await filesOf('acme-models');
+  base = await exampleTexts('acme-models-base');
+  head = await exampleTexts('acme-models');
 });
 
 let gh: FakeGitHub;
