@@ -4,7 +4,7 @@ import { join, resolve, relative, basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { f as fileSourceFromBytes, a as fileSourceFromPath, c as createPathIndex, l as levelChange, b as location, s as symbol, d as signedAhead, e as blockingReasons, r as reviewFlags, i as isModelBlocked, g as countSatisfied, h as reasonsFor, D as DEFAULT_POLICY_PATH, j as isInputError, p as presetNames, k as loadPreset, m as DEFAULT_PRESET, n as loadPolicyFrom, o as loadRepository, q as checkTrees, S as STATE_CONTEXT, t as renderMarkdown, u as hasInvalidInput } from './chunks/render-markdown-DncR61q3.js';
 import { readFile } from 'node:fs/promises';
-import { d as describeHistoryScope } from './chunks/report-data-0yNc0fnL.js';
+import { d as describeHistoryScope } from './chunks/report-data-B0Kk7ul_.js';
 import 'node:crypto';
 import 'node:zlib';
 
@@ -419,8 +419,8 @@ async function report(args, io) {
     const root = resolve(io.cwd, values.root);
     if (!existsSync(root))
         throw new UsageError(`--root: ${values.root} does not exist`);
-    const { judgeHistory, headCommit, ignoredFiles, isShallow, uncommittedChanges } = await import('./chunks/git-history-CCSuwWJ4.js').then(function (n) { return n.g; });
-    const { buildReport } = await import('./chunks/build-report-DbcLbxKt.js');
+    const { judgeHistory, headCommit, ignoredFiles, isShallow, uncommittedChanges } = await import('./chunks/git-history-C9Cs800P.js').then(function (n) { return n.g; });
+    const { buildReport } = await import('./chunks/build-report-BOhToGQy.js');
     const out = resolve(io.cwd, values.out);
     const head = await headCommit(root);
     // A work tree that is not HEAD's is judged as it is, and the page does not name HEAD for it.
@@ -547,7 +547,7 @@ function presets(io) {
 }
 /** The App server, until SIGTERM or SIGINT stops it (after the running jobs). */
 async function serve(io) {
-    const { startApp } = await import('./chunks/start-B1D4-Y4L.js');
+    const { startApp } = await import('./chunks/start-D5yMT8QW.js');
     const { ConfigError } = await import('./chunks/config-BKg1IM3o.js');
     let app;
     try {

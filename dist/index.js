@@ -31031,7 +31031,7 @@ async function reportOnState(run) {
     const { inputs, target } = run;
     try {
         // Loaded only here: a pull request's run never parses the report's charts or artifact client.
-        const { publishReport } = await import('./chunks/report-DuOfKWdz.js');
+        const { publishReport } = await import('./chunks/report-COp9X86Z.js');
         const report = await publishReport({
             inputs: inputs.report,
             target,

@@ -332,4 +332,4 @@ function describeHistoryScope(asked) {
     return `${what} (${asked.judged} judged)`;
 }
 
-export { buildReportData as b, describeHistoryScope as d };
+export { buildReportData as b, conditionsOf as c, describeHistoryScope as d };

@@ -1,6 +1,6 @@
 import { q as checkTrees, S as STATE_CONTEXT, u as hasInvalidInput } from './render-markdown-DncR61q3.js';
-import { r as renderReportPage } from './render-page-ajBP13a9.js';
-import { b as buildReportData } from './report-data-0yNc0fnL.js';
+import { r as renderReportPage } from './render-page-XFYiwW23.js';
+import { b as buildReportData } from './report-data-B0Kk7ul_.js';
 import 'node:crypto';
 import 'node:path';
 import 'node:zlib';

@@ -65933,6 +65933,20 @@ function statusScales(styles) {
         shape: { domain: styles.map((s) => s.word), range: styles.map((s) => s.shape) },
     };
 }
+/**
+ * Colour and shape encodings of `field` over `categories`, under one legend titled `title`: a
+ * category is never told by colour alone.
+ */
+function colourAndShape(field, categories, title, legend) {
+    const channel = (range) => ({
+        field,
+        type: 'nominal',
+        scale: { domain: categories.domain, range },
+        title,
+        ...(legend ? { legend } : {}),
+    });
+    return { color: channel(categories.colour), shape: channel(categories.shape) };
+}
 /** Per character, thousandths of an em; a character not measured counts a full em. */
 const ADVANCE = new Map(Object.entries(FONT_WIDTHS).map(([w, widths]) => [
     Number(w),
@@ -66229,22 +66243,7 @@ function lineageSpec(o) {
                     },
                     {
                         mark: { type: 'point', filled: true, opacity: 1 },
-                        encoding: {
-                            x,
-                            y,
-                            color: {
-                                field: 'role',
-                                type: 'nominal',
-                                scale: { domain: roles.domain, range: roles.colour },
-                                title: 'generation',
-                            },
-                            shape: {
-                                field: 'role',
-                                type: 'nominal',
-                                scale: { domain: roles.domain, range: roles.shape },
-                                title: 'generation',
-                            },
-                        },
+                        encoding: { x, y, ...colourAndShape('role', roles, 'generation') },
                     },
                 ],
             },
@@ -66357,20 +66356,10 @@ function historySpec(o) {
                         encoding: {
                             x,
                             y,
-                            color: {
-                                field: 'model',
-                                type: 'nominal',
-                                scale: { domain: series.domain, range: series.colour },
-                                title: 'model',
-                                legend: { orient: 'right', direction: 'vertical' },
-                            },
-                            shape: {
-                                field: 'model',
-                                type: 'nominal',
-                                scale: { domain: series.domain, range: series.shape },
-                                title: 'model',
-                                legend: { orient: 'right', direction: 'vertical' },
-                            },
+                            ...colourAndShape('model', series, 'model', {
+                                orient: 'right',
+                                direction: 'vertical',
+                            }),
                         },
                     },
                 ],
@@ -66454,20 +66443,7 @@ function levelTimelineSpec(o) {
         layer: [
             {
                 mark: { type: 'point', filled: true, opacity: 1 },
-                encoding: {
-                    color: {
-                        field: 'direction',
-                        type: 'nominal',
-                        scale: { domain: directions.domain, range: directions.colour },
-                        title: 'change',
-                    },
-                    shape: {
-                        field: 'direction',
-                        type: 'nominal',
-                        scale: { domain: directions.domain, range: directions.shape },
-                        title: 'change',
-                    },
-                },
+                encoding: colourAndShape('direction', directions, 'change'),
             },
             { mark: { type: 'text', align: 'left', dx: 8 }, encoding: { text: { field: 'label' } } },
         ],

@@ -2,6 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { resolve, dirname, join, basename } from 'node:path';
 import { c as createPathIndex, f as fileSourceFromBytes, I as InputError, q as checkTrees, S as STATE_CONTEXT, j as isInputError, O as createParseCache } from './render-markdown-DncR61q3.js';
 import { spawn, execFile } from 'node:child_process';
+import { c as conditionsOf } from './report-data-B0Kk7ul_.js';
 
 /**
  * A commit of a local git repository as a RepositoryTree: its files listed by `git ls-tree`, their
@@ -401,26 +402,19 @@ async function selectCommits(top, options) {
 function valuesOf(model, previous) {
     const before = new Map(previous.map((v) => [`${v.benchmark}\0${v.metric}\0${v.file ?? ''}\0${v.value}`, v]));
     const values = new Map();
-    for (const threshold of model.thresholds) {
-        const conditions = [
-            ...threshold.evidence,
-            ...threshold.review,
-            ...(threshold.alert?.conditions ?? []),
-        ];
-        for (const c of conditions) {
-            if (c.value === null)
-                continue;
-            const key = `${c.benchmark}\0${c.metric}\0${c.file ?? ''}\0${c.value}`;
-            if (values.has(key))
-                continue;
-            values.set(key, before.get(key) ?? {
-                model: model.id,
-                benchmark: c.benchmark,
-                metric: c.metric,
-                value: c.value,
-                file: c.file,
-            });
-        }
+    for (const { condition: c } of conditionsOf(model)) {
+        if (c.value === null)
+            continue;
+        const key = `${c.benchmark}\0${c.metric}\0${c.file ?? ''}\0${c.value}`;
+        if (values.has(key))
+            continue;
+        values.set(key, before.get(key) ?? {
+            model: model.id,
+            benchmark: c.benchmark,
+            metric: c.metric,
+            value: c.value,
+            file: c.file,
+        });
     }
     return [...values.values()];
 }
